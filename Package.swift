@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Brogue",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "brogue", targets: ["brogue"]),
+        .library(name: "BrogueCore", targets: ["BrogueCore"]),
+        .library(name: "BrogueContent", targets: ["BrogueContent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // The rules: imports nothing of ours, does no I/O, reads no clock.
+        .target(name: "BrogueCore", swiftSettings: swiftSettings),
+        // YAML content -> validated catalogs for BrogueCore, with file:line:column diagnostics.
+        .target(
+            name: "BrogueContent",
+            dependencies: ["BrogueCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // The host executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "brogue",
+            dependencies: [
+                "BrogueCore",
+                "BrogueContent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "BrogueCoreTests", dependencies: ["BrogueCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BrogueContentTests",
+            dependencies: ["BrogueContent", "BrogueCore"],
+            swiftSettings: swiftSettings
+        ),
+        // Drives the real `brogue` binary in child processes.
+        .testTarget(name: "BrogueCLITests", dependencies: ["brogue"], swiftSettings: swiftSettings),
+    ]
+)

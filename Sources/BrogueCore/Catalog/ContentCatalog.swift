@@ -1,0 +1,110 @@
+/// A validated set of content: everything the rules need to run a game.
+///
+/// Built by `BrogueContent` from YAML, or directly by tests. Kinds keep the order they were
+/// loaded in; the rules refer to them by index, and `contentHash` covers every field so a
+/// saved game can tell when its content changed.
+public struct ContentCatalog: Sendable {
+    /// Terrain ids the level generator and rules place by name; content must define them.
+    public static let requiredTerrainIDs = ["granite", "wall", "floor", "door", "secret-door", "up-stairs", "down-stairs", "dungeon-exit"]
+
+    public let terrains: [TerrainKind]
+    public let monsters: [MonsterKind]
+    public let items: [ItemKind]
+    public let spawns: SpawnRules
+    public let player: PlayerKind
+    public let appearances: Appearances
+    /// A stable 64-bit hash of all the content, identical on every machine.
+    public let contentHash: UInt64
+
+    public let terrainIndexByID: [String: Int]
+    public let monsterIndexByID: [String: Int]
+    public let itemIndexByID: [String: Int]
+    /// Indices of the terrains named in `requiredTerrainIDs`.
+    public let roles: TerrainRoles
+
+    /// Builds a catalog, checking what no single file can: unique ids, cross references and
+    /// the terrains the rules need.
+    /// - Throws: `CatalogError` listing every problem found.
+    public init(
+        terrains: [TerrainKind],
+        monsters: [MonsterKind],
+        items: [ItemKind],
+        spawns: SpawnRules,
+        player: PlayerKind,
+        appearances: Appearances
+    ) throws(CatalogError) {
+        var problems: [String] = []
+        func index<T>(_ kinds: [T], _ label: String, _ id: (T) -> String) -> [String: Int] {
+            var map: [String: Int] = [:]
+            for (i, k) in kinds.enumerated() {
+                if map[id(k)] != nil { problems.append("duplicate \(label) id '\(id(k))'") } else { map[id(k)] = i }
+            }
+            return map
+        }
+        let t = index(terrains, "terrain") { $0.id }
+        let m = index(monsters, "monster") { $0.id }
+        let it = index(items, "item") { $0.id }
+        for id in Self.requiredTerrainIDs where t[id] == nil {
+            problems.append("content defines no terrain '\(id)', which the level generator needs")
+        }
+        for k in terrains {
+            if let d = k.discoverAs, t[d] == nil { problems.append("terrain '\(k.id)' discovers as unknown terrain '\(d)'") }
+        }
+        for e in spawns.monsters where m[e.kind] == nil { problems.append("spawn table names unknown monster '\(e.kind)'") }
+        for e in spawns.items where it[e.kind] == nil { problems.append("spawn table names unknown item '\(e.kind)'") }
+        for s in player.startingItems where it[s.kind] == nil { problems.append("player starts with unknown item '\(s.kind)'") }
+        for k in items where k.category == .potion || k.category == .scroll {
+            if let e = k.effect, ItemEffect(rawValue: e) == nil { problems.append("item '\(k.id)' has unknown effect '\(e)'") }
+        }
+        if !items.contains(where: { $0.category == .amulet }) { problems.append("content defines no amulet item for depth \(Dungeon.amuletLevel)") }
+        if !items.contains(where: { $0.category == .gold }) { problems.append("content defines no gold item") }
+        for d in 1...Dungeon.deepestLevel where spawns.population(at: d) == nil {
+            problems.append("no population line covers depth \(d)")
+        }
+        let potions = items.filter { $0.category == .potion }.count
+        if appearances.potionColors.count < potions {
+            problems.append("\(potions) potion kinds but only \(appearances.potionColors.count) potion colours to disguise them")
+        }
+        if appearances.scrollSyllables.count < 2 { problems.append("scroll titles need at least 2 syllables") }
+        guard problems.isEmpty else { throw CatalogError(problems: problems) }
+
+        self.terrains = terrains
+        self.monsters = monsters
+        self.items = items
+        self.spawns = spawns
+        self.player = player
+        self.appearances = appearances
+        self.terrainIndexByID = t
+        self.monsterIndexByID = m
+        self.itemIndexByID = it
+        self.roles = TerrainRoles(
+            granite: t["granite"]!,
+            wall: t["wall"]!,
+            floor: t["floor"]!,
+            door: t["door"]!,
+            secretDoor: t["secret-door"]!,
+            upStairs: t["up-stairs"]!,
+            downStairs: t["down-stairs"]!,
+            dungeonExit: t["dungeon-exit"]!
+        )
+        self.contentHash = ContentCatalog.hash(terrains, monsters, items, spawns, player, appearances)
+    }
+}
+
+/// Indices of the terrains the generator places by role.
+public struct TerrainRoles: Sendable, Hashable {
+    public var granite: Int
+    public var wall: Int
+    public var floor: Int
+    public var door: Int
+    public var secretDoor: Int
+    public var upStairs: Int
+    public var downStairs: Int
+    public var dungeonExit: Int
+}
+
+/// Problems that make a set of kinds unusable as a catalog.
+public struct CatalogError: Error, Sendable, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String { problems.joined(separator: "\n") }
+}

@@ -1,0 +1,43 @@
+/// The built-in rule functions a potion or scroll may name as its `effect`.
+///
+/// Content refers to them by their raw value. `power` in the item kind tunes each one; the
+/// comment says how it is read.
+public enum ItemEffect: String, CaseIterable, Sendable, Codable {
+    /// Heals `power` percent of maximum hit points and cures confusion and darkness.
+    case heal
+    /// Moves the user to a random open cell far from where it stood.
+    case teleport
+    /// Identifies the chosen item, or the first unidentified one.
+    case identify
+    /// Adds `power` (default 1) to the chosen weapon's or armor's enchantment.
+    case enchant
+    /// Adds `power` (default 1) to strength.
+    case strength
+    /// Adds `power` to maximum hit points and heals fully.
+    case life
+    /// Sinks the user through the floor to the next depth.
+    case descent
+    /// Reveals the layout of the whole level.
+    case magicMapping = "magic-mapping"
+    /// Doubles speed for `power` turns.
+    case haste
+    /// Shows every monster on the level for `power` turns.
+    case telepathy
+    /// Shows where every item on the level lies.
+    case detectMagic = "detect-magic"
+    /// Malevolent: moves stagger at random for `power` turns.
+    case confusion
+    /// Malevolent: shrinks the light radius for `power` turns (and makes the user stealthier).
+    case darkness
+    /// Malevolent: burns the user and every creature next to it for `power` damage.
+    case incineration
+    /// Malevolent: the user cannot act for `power` turns.
+    case paralysis
+    /// Malevolent: wakes every monster on the level and sends it hunting.
+    case aggravateMonsters = "aggravate-monsters"
+    /// Malevolent: `power` monsters of the depth appear next to the user.
+    case summonMonsters = "summon-monsters"
+
+    /// Whether the effect needs an item to act on (the UI asks which).
+    public var needsTarget: Bool { self == .identify || self == .enchant }
+}

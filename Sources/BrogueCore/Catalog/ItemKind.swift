@@ -1,0 +1,94 @@
+/// The item categories the rules know, each with its own glyph and inventory behaviour.
+public enum ItemCategory: String, CaseIterable, Sendable, Codable {
+    case weapon, armor, potion, scroll, food, gold, amulet
+
+    /// The glyph drawn for an item of this category unless its kind names another.
+    public var defaultGlyph: Character {
+        switch self {
+        case .weapon: "("
+        case .armor: "["
+        case .potion: "!"
+        case .scroll: "?"
+        case .food: ":"
+        case .gold: "*"
+        case .amulet: ","
+        }
+    }
+
+    /// Whether identical items of this category stack in one inventory slot.
+    public var stacks: Bool { self == .potion || self == .scroll || self == .food }
+}
+
+/// One kind of item, from content. Which fields matter depends on `category`.
+public struct ItemKind: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var category: ItemCategory
+    public var glyph: Character
+    public var color: RGB
+    /// Relative chance among kinds of the same category when an item is generated at random.
+    public var frequency: Int
+    /// Worth in gold when the game is scored.
+    public var value: Int
+    /// Weapons: the damage roll.
+    public var damage: DamageRange?
+    /// Weapons: added to the wielder's accuracy (percent points).
+    public var accuracy: Int
+    /// Weapons and armor: strength needed; each point short costs accuracy or armor.
+    public var strength: Int
+    /// Weapons: thrown as a missile (darts, javelins) rather than swung.
+    public var throwable: Bool
+    /// Weapons thrown as missiles come in stacks of this size.
+    public var quantity: ClosedRange<Int>
+    /// Armor: armor value in tenths, as Brogue counts it (leather armor is 30, shown as 3).
+    public var armor: Int
+    /// Potions and scrolls: the id of the rule function run when used (`heal`, `teleport`, ...).
+    public var effect: String?
+    /// Potions and scrolls: the effect's strength (percent healed, turns of haste, ...).
+    public var power: Int
+    /// Potions and scrolls: true when using it harms the user; the bot learns to avoid it.
+    public var malevolent: Bool
+    /// Food: turns of nutrition it gives.
+    public var nutrition: Int
+    public var description: String
+
+    public init(
+        id: String,
+        name: String,
+        category: ItemCategory,
+        glyph: Character? = nil,
+        color: RGB = .white,
+        frequency: Int = 10,
+        value: Int = 0,
+        damage: DamageRange? = nil,
+        accuracy: Int = 0,
+        strength: Int = 0,
+        throwable: Bool = false,
+        quantity: ClosedRange<Int> = 1...1,
+        armor: Int = 0,
+        effect: String? = nil,
+        power: Int = 0,
+        malevolent: Bool = false,
+        nutrition: Int = 0,
+        description: String = ""
+    ) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.glyph = glyph ?? category.defaultGlyph
+        self.color = color
+        self.frequency = frequency
+        self.value = value
+        self.damage = damage
+        self.accuracy = accuracy
+        self.strength = strength
+        self.throwable = throwable
+        self.quantity = quantity
+        self.armor = armor
+        self.effect = effect
+        self.power = power
+        self.malevolent = malevolent
+        self.nutrition = nutrition
+        self.description = description
+    }
+}

@@ -1,0 +1,85 @@
+/// Monster abilities and habits that the built-in AI understands.
+public struct MonsterFlags: OptionSet, Hashable, Sendable, Codable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// Runs away below a quarter of its hit points, and comes back when healed.
+    public static let fleesNearDeath = MonsterFlags(rawValue: 1 << 0)
+    public static let flies = MonsterFlags(rawValue: 1 << 1)
+    /// Starts every level awake and hunting.
+    public static let neverSleeps = MonsterFlags(rawValue: 1 << 2)
+    /// Never moves (turrets, totems); still attacks what stands next to it.
+    public static let immobile = MonsterFlags(rawValue: 1 << 3)
+    /// Moves at random a third of the time (bats).
+    public static let erratic = MonsterFlags(rawValue: 1 << 4)
+    /// Ignores the player's stealth and always notices it in view.
+    public static let keenSenses = MonsterFlags(rawValue: 1 << 5)
+    /// Cannot be seen unless adjacent to the player.
+    public static let invisible = MonsterFlags(rawValue: 1 << 6)
+
+    public static let names: [(String, MonsterFlags)] = [
+        ("flees-near-death", .fleesNearDeath),
+        ("flies", .flies),
+        ("never-sleeps", .neverSleeps),
+        ("immobile", .immobile),
+        ("erratic", .erratic),
+        ("keen-senses", .keenSenses),
+        ("invisible", .invisible),
+    ]
+}
+
+/// One kind of monster, from content.
+public struct MonsterKind: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var glyph: Character
+    public var color: RGB
+    public var hp: Int
+    /// Armor-like defense; each point lowers the attacker's hit chance (see `Combat`).
+    public var defense: Int
+    /// Base hit chance in percent against defense 0.
+    public var accuracy: Int
+    public var damage: DamageRange
+    /// Ticks per step; 100 is normal speed, 50 twice as fast.
+    public var movementDuration: Int
+    /// Ticks per attack; 100 is normal.
+    public var attackDuration: Int
+    /// Turns to regain one hit point; 0 means it never regenerates.
+    public var regenTurns: Int
+    /// Experience the player gains for killing it.
+    public var xp: Int
+    public var flags: MonsterFlags
+    public var description: String
+
+    public init(
+        id: String,
+        name: String,
+        glyph: Character,
+        color: RGB,
+        hp: Int,
+        defense: Int,
+        accuracy: Int,
+        damage: DamageRange,
+        movementDuration: Int = 100,
+        attackDuration: Int = 100,
+        regenTurns: Int = 20,
+        xp: Int,
+        flags: MonsterFlags = [],
+        description: String = ""
+    ) {
+        self.id = id
+        self.name = name
+        self.glyph = glyph
+        self.color = color
+        self.hp = hp
+        self.defense = defense
+        self.accuracy = accuracy
+        self.damage = damage
+        self.movementDuration = movementDuration
+        self.attackDuration = attackDuration
+        self.regenTurns = regenTurns
+        self.xp = xp
+        self.flags = flags
+        self.description = description
+    }
+}

@@ -1,0 +1,129 @@
+/// One line of a spawn table: a kind, the depths where it may appear, and how often.
+public struct SpawnEntry: Hashable, Sendable, Codable {
+    /// A monster id (in monster tables) or an item id (in item tables).
+    public var kind: String
+    public var depths: ClosedRange<Int>
+    public var weight: Int
+    /// Monsters only: how many appear together.
+    public var group: ClosedRange<Int>
+
+    public init(kind: String, depths: ClosedRange<Int>, weight: Int, group: ClosedRange<Int> = 1...1) {
+        self.kind = kind
+        self.depths = depths
+        self.weight = weight
+        self.group = group
+    }
+}
+
+/// How many monsters and items a level of some depths starts with.
+public struct LevelPopulation: Hashable, Sendable, Codable {
+    public var depths: ClosedRange<Int>
+    public var monsters: ClosedRange<Int>
+    public var items: ClosedRange<Int>
+    /// Piles of gold, on top of `items`.
+    public var gold: ClosedRange<Int>
+
+    public init(depths: ClosedRange<Int>, monsters: ClosedRange<Int>, items: ClosedRange<Int>, gold: ClosedRange<Int>) {
+        self.depths = depths
+        self.monsters = monsters
+        self.items = items
+        self.gold = gold
+    }
+}
+
+/// The per-depth spawn tables of a content set.
+public struct SpawnRules: Hashable, Sendable, Codable {
+    public var monsters: [SpawnEntry]
+    public var items: [SpawnEntry]
+    public var population: [LevelPopulation]
+
+    public init(monsters: [SpawnEntry], items: [SpawnEntry], population: [LevelPopulation]) {
+        self.monsters = monsters
+        self.items = items
+        self.population = population
+    }
+
+    /// The population line for `depth`: the first that covers it.
+    public func population(at depth: Int) -> LevelPopulation? {
+        population.first { $0.depths.contains(depth) }
+    }
+}
+
+/// An item the player starts with.
+public struct StartingItem: Hashable, Sendable, Codable {
+    public var kind: String
+    public var quantity: Int
+    public var equipped: Bool
+
+    public init(kind: String, quantity: Int = 1, equipped: Bool = false) {
+        self.kind = kind
+        self.quantity = quantity
+        self.equipped = equipped
+    }
+}
+
+/// The player's starting statistics, from content.
+public struct PlayerKind: Hashable, Sendable, Codable {
+    public var name: String
+    public var hp: Int
+    public var accuracy: Int
+    public var defense: Int
+    public var strength: Int
+    /// Damage with bare hands.
+    public var damage: DamageRange
+    public var regenTurns: Int
+    /// Turns of food a full stomach holds.
+    public var stomach: Int
+    /// Light radius on depth 1 and on the deepest level; depths between are interpolated.
+    public var lightRadius: ClosedRange<Int>
+    /// How far monsters notice the player when it moves normally (Brogue: 14).
+    public var stealthRange: Int
+    public var startingItems: [StartingItem]
+
+    public init(
+        name: String = "you",
+        hp: Int = 40,
+        accuracy: Int = 100,
+        defense: Int = 0,
+        strength: Int = 12,
+        damage: DamageRange = DamageRange(min: 1, max: 2, clump: 1),
+        regenTurns: Int = 9,
+        stomach: Int = 2150,
+        lightRadius: ClosedRange<Int> = 3...9,
+        stealthRange: Int = 14,
+        startingItems: [StartingItem] = []
+    ) {
+        self.name = name
+        self.hp = hp
+        self.accuracy = accuracy
+        self.defense = defense
+        self.strength = strength
+        self.damage = damage
+        self.regenTurns = regenTurns
+        self.stomach = stomach
+        self.lightRadius = lightRadius
+        self.stealthRange = stealthRange
+        self.startingItems = startingItems
+    }
+}
+
+/// Names used to disguise unidentified potions and scrolls; shuffled per seed.
+public struct Appearances: Hashable, Sendable, Codable {
+    public struct PotionColor: Hashable, Sendable, Codable {
+        public var name: String
+        public var color: RGB
+        public init(name: String, color: RGB) {
+            self.name = name
+            self.color = color
+        }
+    }
+
+    public var potionColors: [PotionColor]
+    /// Syllables joined at random to make scroll titles ("xodu zanfel").
+    public var scrollSyllables: [String]
+
+    public init(potionColors: [PotionColor], scrollSyllables: [String]) {
+        self.potionColors = potionColors
+        self.scrollSyllables = scrollSyllables
+    }
+}

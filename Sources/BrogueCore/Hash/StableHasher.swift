@@ -1,0 +1,144 @@
+/// A 64-bit hash whose value depends only on what is fed to it, in order: the same on every
+/// process and machine (unlike Swift's `Hasher`, which is seeded per process).
+///
+/// Each word is folded in with the SplitMix64 finaliser, a strong 64-bit mixer.
+public struct StableHasher: Sendable {
+    public private(set) var value: UInt64 = 0x6A09_E667_F3BC_C908
+
+    public init() {}
+
+    public mutating func combine(_ word: UInt64) {
+        var z = value ^ (word &+ 0x9E37_79B9_7F4A_7C15)
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        value = z ^ (z >> 31)
+    }
+
+    public mutating func combine(_ v: Int) { combine(UInt64(bitPattern: Int64(v))) }
+    public mutating func combine(_ v: Bool) { combine(v ? 1 as UInt64 : 2) }
+
+    /// Strings are hashed by their UTF-8 bytes with a length prefix, so "ab","c" != "a","bc".
+    public mutating func combine(_ s: String) {
+        combine(s.utf8.count)
+        var word: UInt64 = 0
+        var n = 0
+        for byte in s.utf8 {
+            word = word << 8 | UInt64(byte)
+            n += 1
+            if n == 8 {
+                combine(word)
+                word = 0
+                n = 0
+            }
+        }
+        if n > 0 { combine(word) }
+    }
+
+    public mutating func combine(_ c: Character) { combine(String(c)) }
+    public mutating func combine(_ r: ClosedRange<Int>) {
+        combine(r.lowerBound)
+        combine(r.upperBound)
+    }
+    public mutating func combine(_ c: RGB) { combine(UInt64(c.r) << 16 | UInt64(c.g) << 8 | UInt64(c.b)) }
+    public mutating func combine(_ d: DamageRange) {
+        combine(d.min)
+        combine(d.max)
+        combine(d.clump)
+    }
+    public mutating func combine(_ p: Point) {
+        combine(p.x)
+        combine(p.y)
+    }
+    public mutating func combine(_ s: String?) {
+        if let s { combine(s) } else { combine(0 as UInt64) }
+    }
+}
+
+extension ContentCatalog {
+    static func hash(
+        _ terrains: [TerrainKind],
+        _ monsters: [MonsterKind],
+        _ items: [ItemKind],
+        _ spawns: SpawnRules,
+        _ player: PlayerKind,
+        _ appearances: Appearances
+    ) -> UInt64 {
+        var h = StableHasher()
+        h.combine(terrains.count)
+        for t in terrains {
+            h.combine(t.id)
+            h.combine(t.name)
+            h.combine(t.glyph)
+            h.combine(t.asciiGlyph)
+            h.combine(t.foreground)
+            h.combine(t.background)
+            h.combine(t.layer.rawValue)
+            h.combine(UInt64(t.flags.rawValue))
+            h.combine(t.drawPriority)
+            h.combine(t.discoverAs)
+            h.combine(t.description)
+        }
+        h.combine(monsters.count)
+        for m in monsters {
+            h.combine(m.id)
+            h.combine(m.name)
+            h.combine(m.glyph)
+            h.combine(m.color)
+            for v in [m.hp, m.defense, m.accuracy, m.movementDuration, m.attackDuration, m.regenTurns, m.xp] { h.combine(v) }
+            h.combine(m.damage)
+            h.combine(UInt64(m.flags.rawValue))
+            h.combine(m.description)
+        }
+        h.combine(items.count)
+        for i in items {
+            h.combine(i.id)
+            h.combine(i.name)
+            h.combine(i.category.rawValue)
+            h.combine(i.glyph)
+            h.combine(i.color)
+            for v in [i.frequency, i.value, i.accuracy, i.strength, i.armor, i.power, i.nutrition] { h.combine(v) }
+            h.combine(i.damage ?? DamageRange(min: 0, max: 0, clump: 0))
+            h.combine(i.throwable)
+            h.combine(i.quantity)
+            h.combine(i.effect)
+            h.combine(i.malevolent)
+            h.combine(i.description)
+        }
+        for table in [spawns.monsters, spawns.items] {
+            h.combine(table.count)
+            for e in table {
+                h.combine(e.kind)
+                h.combine(e.depths)
+                h.combine(e.weight)
+                h.combine(e.group)
+            }
+        }
+        h.combine(spawns.population.count)
+        for p in spawns.population {
+            h.combine(p.depths)
+            h.combine(p.monsters)
+            h.combine(p.items)
+            h.combine(p.gold)
+        }
+        h.combine(player.name)
+        for v in [player.hp, player.accuracy, player.defense, player.strength, player.regenTurns, player.stomach, player.stealthRange] {
+            h.combine(v)
+        }
+        h.combine(player.damage)
+        h.combine(player.lightRadius)
+        h.combine(player.startingItems.count)
+        for s in player.startingItems {
+            h.combine(s.kind)
+            h.combine(s.quantity)
+            h.combine(s.equipped)
+        }
+        h.combine(appearances.potionColors.count)
+        for c in appearances.potionColors {
+            h.combine(c.name)
+            h.combine(c.color)
+        }
+        h.combine(appearances.scrollSyllables.count)
+        for s in appearances.scrollSyllables { h.combine(s) }
+        return h.value
+    }
+}
