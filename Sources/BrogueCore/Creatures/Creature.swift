@@ -1,0 +1,60 @@
+/// What a monster is doing, as Brogue's monsters do.
+public enum MonsterState: Int, Sendable, Codable {
+    case sleeping, wandering, hunting, fleeing
+}
+
+/// Timed conditions, counted in turns left.
+public struct StatusEffects: Sendable, Hashable {
+    public var hasted = 0
+    public var confused = 0
+    public var paralyzed = 0
+    public var telepathic = 0
+    public var darkened = 0
+
+    public init() {}
+
+    mutating func tick() {
+        if hasted > 0 { hasted -= 1 }
+        if confused > 0 { confused -= 1 }
+        if paralyzed > 0 { paralyzed -= 1 }
+        if telepathic > 0 { telepathic -= 1 }
+        if darkened > 0 { darkened -= 1 }
+    }
+}
+
+/// A creature on a level: the player or a monster.
+public struct Creature: Sendable, Hashable {
+    /// Unique within a game and never reused: the tie-breaker that keeps turn order stable.
+    public let id: Int
+    /// Index into `ContentCatalog.monsters`, or -1 for the player.
+    public let kind: Int
+    public var position: Point
+    public var hp: Int
+    public var maxHP: Int
+    /// Ticks until this creature acts again; it acts when this reaches 0.
+    public var ticksUntilTurn: Int
+    public var state: MonsterState
+    /// Where a wandering monster is heading (a waypoint index), or -1.
+    public var waypoint: Int
+    /// Turns since a hunting monster last saw the player.
+    public var turnsSinceSeen: Int
+    /// Fractional regeneration, counted in turns toward the next hit point.
+    public var regenCounter: Int
+    public var status: StatusEffects
+
+    public var isPlayer: Bool { kind < 0 }
+
+    public init(id: Int, kind: Int, position: Point, hp: Int, state: MonsterState) {
+        self.id = id
+        self.kind = kind
+        self.position = position
+        self.hp = hp
+        self.maxHP = hp
+        self.ticksUntilTurn = 0
+        self.state = state
+        self.waypoint = -1
+        self.turnsSinceSeen = 0
+        self.regenCounter = 0
+        self.status = StatusEffects()
+    }
+}

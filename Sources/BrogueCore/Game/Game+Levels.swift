@@ -1,0 +1,138 @@
+extension Game {
+    enum Arrival { case down, up, fall }
+
+    /// Moves the player to `newDepth`, building and populating the level on the first visit.
+    mutating func enterLevel(_ newDepth: Int, arriving: Arrival) {
+        if levels[depth - 1] != nil { frozenMonsters[depth - 1] = monsters }
+        depth = newDepth
+        if levels[newDepth - 1] == nil {
+            levels[newDepth - 1] = RoomsAndCorridors.generate(depth: newDepth, seed: levelSeeds[newDepth - 1], catalog: catalog)
+        }
+        monsters = frozenMonsters[newDepth - 1]
+        frozenMonsters[newDepth - 1] = []
+        let arrivalPoint: Point
+        switch arriving {
+        case .down: arrivalPoint = level.upStairs
+        case .up: arrivalPoint = level.downStairs
+        case .fall: arrivalPoint = randomOpenCell(awayFrom: nil) ?? level.upStairs
+        }
+        player.position = freeCell(near: arrivalPoint)
+        if !level.populated { populate() }
+        scratch.invalidate()
+        scratch.waypointDepth = 0
+        scratch.epoch += 1
+        updateVision()
+    }
+
+    /// Places the level's first monsters and items.
+    mutating func populate() {
+        var lvl = level
+        lvl.populated = true
+        level = lvl
+        let pop = catalog.spawns.population(at: depth)!
+        let monsterCount = rng.int(in: pop.monsters)
+        for _ in 0..<monsterCount { spawnHorde(awayFrom: player.position) }
+        for _ in 0..<rng.int(in: pop.items) {
+            if let item = randomItem(), let p = randomOpenCell(awayFrom: nil, needsNoItem: true) {
+                level.items.append(FloorItem(item: item, position: p))
+            }
+        }
+        if let goldKind = catalog.items.firstIndex(where: { $0.category == .gold }) {
+            for _ in 0..<rng.int(in: pop.gold) {
+                let amount = rng.int(in: (50 + depth * 25)...(100 + depth * 30))
+                if let p = randomOpenCell(awayFrom: nil, needsNoItem: true) {
+                    level.items.append(FloorItem(item: Item(kind: goldKind, quantity: amount), position: p))
+                }
+            }
+        }
+        if depth == Dungeon.amuletLevel, let amulet = catalog.items.firstIndex(where: { $0.category == .amulet }) {
+            // The deepest level has no way down: the Amulet lies where the stairs would be.
+            let spot = level.downStairs
+            level.setTerrain(catalog.roles.floor, layer: .dungeon, at: spot, catalog: catalog)
+            level.items.removeAll { $0.position == spot }
+            level.items.append(FloorItem(item: Item(kind: amulet), position: spot))
+        }
+    }
+
+    /// Spawns one group of a monster kind that fits the depth, far from `awayFrom`.
+    @discardableResult
+    mutating func spawnHorde(awayFrom: Point?, near: Point? = nil, state: MonsterState? = nil) -> Int {
+        let table = catalog.spawns.monsters.filter { $0.depths.contains(depth) }
+        guard let pick = rng.weightedIndex(table.map(\.weight)), let kind = catalog.monsterIndexByID[table[pick].kind] else { return 0 }
+        let count = rng.int(in: table[pick].group)
+        let anchor = near ?? randomOpenCell(awayFrom: awayFrom, needsNoMonster: true)
+        guard let anchor else { return 0 }
+        var placed = 0
+        for _ in 0..<count {
+            let p = freeCell(near: anchor)
+            guard monsterIndex(at: p) == nil, p != player.position else { continue }
+            let mk = catalog.monsters[kind]
+            let initial: MonsterState =
+                state ?? (mk.flags.contains(.neverSleeps) ? .hunting : (rng.percent(66) ? .sleeping : .wandering))
+            var m = Creature(id: nextCreatureID, kind: kind, position: p, hp: mk.hp, state: initial)
+            m.ticksUntilTurn = rng.int(in: 0...mk.movementDuration)
+            nextCreatureID += 1
+            monsters.append(m)
+            placed += 1
+        }
+        return placed
+    }
+
+    /// A random item from the depth's item table, with enchantment and quantity rolled.
+    mutating func randomItem() -> Item? {
+        let table = catalog.spawns.items.filter { $0.depths.contains(depth) }
+        guard let pick = rng.weightedIndex(table.map(\.weight)), let kind = catalog.itemIndexByID[table[pick].kind] else { return nil }
+        let k = catalog.items[kind]
+        var item = Item(kind: kind, quantity: rng.int(in: k.quantity))
+        if k.category == .weapon || k.category == .armor {
+            let roll = rng.below(100)
+            item.enchant =
+                switch roll {
+                case 0..<10: -rng.int(in: 1...2)
+                case 10..<70: 0
+                case 70..<90: 1
+                default: rng.int(in: 2...3)
+                }
+        }
+        return item
+    }
+
+    /// A random open floor cell (no stairs, no deep liquid), at least 8 steps from `awayFrom`
+    /// when one can be found.
+    mutating func randomOpenCell(awayFrom: Point?, needsNoItem: Bool = false, needsNoMonster: Bool = true) -> Point? {
+        var r = rng
+        let p = randomOpenCell(using: &r, awayFrom: awayFrom, needsNoItem: needsNoItem, needsNoMonster: needsNoMonster)
+        rng = r
+        return p
+    }
+
+    private func randomOpenCell(using rng: inout RandomStream, awayFrom: Point?, needsNoItem: Bool, needsNoMonster: Bool) -> Point? {
+        let lvl = level
+        for attempt in 0..<500 {
+            let p = Point(rng.int(in: 1...(Dungeon.width - 2)), rng.int(in: 1...(Dungeon.height - 2)))
+            let f = lvl.flags[p]
+            guard !f.contains(.blocksMovement), !f.contains(.stairsUp), !f.contains(.stairsDown), !f.contains(.isDeep) else { continue }
+            if let a = awayFrom, attempt < 400, p.distance(to: a) < 8 { continue }
+            if needsNoItem && lvl.itemIndex(at: p) != nil { continue }
+            if needsNoMonster && (monsterIndex(at: p) != nil || p == player.position) { continue }
+            return p
+        }
+        return nil
+    }
+
+    /// The nearest passable cell to `p` that no creature occupies, searched outward in a fixed order.
+    func freeCell(near p: Point) -> Point {
+        let lvl = level
+        func free(_ c: Point) -> Bool { lvl.isPassable(c) && monsterIndex(at: c) == nil && c != player.position }
+        if lvl.isPassable(p) && monsterIndex(at: p) == nil { return p }
+        for r in 1..<Dungeon.width {
+            for dy in -r...r {
+                for dx in -r...r where max(abs(dx), abs(dy)) == r {
+                    let c = Point(p.x + dx, p.y + dy)
+                    if lvl.contains(c) && free(c) && !lvl.has(.stairsDown, at: c) && !lvl.has(.stairsUp, at: c) { return c }
+                }
+            }
+        }
+        return p
+    }
+}

@@ -1,0 +1,92 @@
+extension Game {
+    /// Whether the player knows what is at `p` (seen it, or had it magically mapped).
+    public func isKnown(_ p: Point) -> Bool { level.discovered[p] || level.magicMapped[p] }
+
+    /// Fills `scratch.costs` for the player's travel: known passable cells cost 1, every
+    /// other cell is blocked.
+    private mutating func refreshTravelCosts() {
+        let lvl = level
+        for i in scratch.costs.cells.indices {
+            let known = lvl.discovered.cells[i] || lvl.magicMapped.cells[i]
+            scratch.costs.cells[i] = known && !lvl.flags.cells[i].contains(.blocksMovement) ? 1 : DijkstraMap.blocked
+        }
+    }
+
+    private func freeOfVisibleMonsters(_ p: Point) -> Bool {
+        guard let m = monsterIndex(at: p) else { return true }
+        return !canSee(monsters[m])
+    }
+
+    /// One step along the shortest known path to `to`.
+    mutating func travelStep(to: Point, _ events: inout [GameEvent]) -> Int? {
+        guard level.contains(to), isKnown(to), !level.has(.blocksMovement, at: to) else {
+            return refuse("You don't know a way there.", &events)
+        }
+        guard to != player.position else { return refuse("You are already there.", &events) }
+        refreshTravelCosts()
+        scratch.travelMap.compute(goals: [(to, 0)], costs: scratch.costs, corners: level.flags)
+        guard let dir = scratch.travelMap.downhill(from: player.position, level: level, allowed: freeOfVisibleMonsters) else {
+            return refuse("You don't know a way there.", &events)
+        }
+        return stepTowards(dir, &events)
+    }
+
+    /// One step toward the nearest unexplored cell or item worth picking up. When nothing is
+    /// left, returns `.explored` and takes no time.
+    mutating func exploreStep(_ events: inout [GameEvent]) -> Int? {
+        if let i = level.itemIndex(at: player.position), wantsItem(level.items[i].item) {
+            return pickUp(&events) ? 100 : nil
+        }
+        guard let dir = exploreDirection() else {
+            events.append(.explored)
+            return refuse("Explored this level.", &events)
+        }
+        return stepTowards(dir, &events)
+    }
+
+    /// The first step of an exploration from where the player stands, if anything is left.
+    ///
+    /// Goals are the frontier (known open cells next to unknown ones) and items worth taking;
+    /// the map is rebuilt only when the player's knowledge changed.
+    public mutating func exploreDirection() -> Direction? {
+        if scratch.exploreEpoch != scratch.epoch {
+            refreshTravelCosts()
+            var goals: [(Point, Int32)] = []
+            let lvl = level
+            for i in scratch.costs.cells.indices where scratch.costs.cells[i] > 0 {
+                let p = lvl.flags.point(at: i)
+                if Direction.allCases.contains(where: { d in
+                    let n = p + d.offset
+                    return lvl.contains(n) && !isKnown(n)
+                }) {
+                    goals.append((p, 0))
+                }
+            }
+            for fi in lvl.items where isKnown(fi.position) && wantsItem(fi.item) {
+                goals.append((fi.position, 0))
+            }
+            scratch.exploreMap.compute(goals: goals, costs: scratch.costs, corners: lvl.flags)
+            scratch.exploreEpoch = scratch.epoch
+        }
+        let here = scratch.exploreMap[player.position]
+        guard here < DijkstraMap.unreachable, here > 0 else { return nil }
+        return scratch.exploreMap.downhill(from: player.position, level: level, allowed: freeOfVisibleMonsters)
+    }
+
+    private func wantsItem(_ item: Item) -> Bool {
+        catalog.items[item.kind].category == .gold || !inventory.isFull || inventory.letters.contains {
+            inventory[$0]!.stacks(with: item, category: catalog.items[item.kind].category)
+        }
+    }
+
+    private mutating func stepTowards(_ dir: Direction, _ events: inout [GameEvent]) -> Int? {
+        let to = player.position + dir.offset
+        if monsterIndex(at: to) != nil { return refuse("Something is in the way.", &events) }
+        let from = player.position
+        player.position = to
+        scratch.invalidate()
+        events.append(.moved(creature: player.id, from: from, to: to))
+        if let i = level.itemIndex(at: to), wantsItem(level.items[i].item) { _ = pickUp(&events) }
+        return 100
+    }
+}

@@ -1,0 +1,52 @@
+extension Game {
+    /// Recomputes what the player sees: line of sight, limited to the light radius except where
+    /// glowing terrain lights a cell; seen cells become remembered.
+    mutating func updateVision() {
+        let origin = player.position
+        FieldOfView.compute(from: origin, radius: Dungeon.width, opaque: level.flags, into: &visible)
+        let r = lightRadius
+        let r2 = r * r + r
+        var lvl = levels[depth - 1]!
+        levels[depth - 1] = nil  // keep the level uniquely referenced while it is edited
+        let w = Dungeon.width
+        var learned = false
+        for i in visible.cells.indices where visible.cells[i] {
+            let dx = i % w - origin.x
+            let dy = i / w - origin.y
+            if dx * dx + dy * dy > r2 && !lvl.lit.cells[i] {
+                visible.cells[i] = false
+            } else if !lvl.discovered.cells[i] {
+                lvl.discovered.cells[i] = true
+                learned = true
+            }
+        }
+        levels[depth - 1] = lvl
+        if learned { scratch.epoch += 1 }
+    }
+
+    /// Whether the player can see the monster (line of sight and light, or telepathy).
+    public func canSee(_ m: Creature) -> Bool {
+        if player.status.telepathic > 0 { return true }
+        guard visible[m.position] else { return false }
+        if catalog.monsters[m.kind].flags.contains(.invisible) { return m.position.distance(to: player.position) <= 1 }
+        return true
+    }
+
+    /// The monsters the player can see, nearest first (ties by creation order).
+    public var visibleMonsters: [Creature] {
+        monsters.filter { canSee($0) }.sorted {
+            let a = $0.position.distance(to: player.position)
+            let b = $1.position.distance(to: player.position)
+            return a != b ? a < b : $0.id < $1.id
+        }
+    }
+
+    /// How far away monsters notice the player this turn.
+    var stealthRange: Int {
+        var r = catalog.player.stealthRange
+        if noise < 0 { r /= 2 }
+        if noise > 0 { r *= 2 }
+        if player.status.darkened > 0 { r /= 2 }
+        return max(2, r)
+    }
+}

@@ -1,0 +1,156 @@
+/// The whole state of one game, and the only way to change it: `apply(_:)`.
+///
+/// A game is a pure function of its content, its seed and the actions applied to it: no clock,
+/// no global randomness, no I/O. `stateHash` summarises the state so that two runs can be
+/// compared on any machine.
+///
+/// ```swift
+/// var game = Game(seed: 7, catalog: catalog)
+/// let events = game.apply(.move(.east))
+/// print(String(game.stateHash, radix: 16))
+/// ```
+public struct Game: Sendable {
+    public let catalog: ContentCatalog
+    public let seed: UInt64
+    /// One seed per depth, drawn when the game starts.
+    public let levelSeeds: [UInt64]
+    /// Decides everything that changes the outcome.
+    public var rng: RandomStream
+    /// Decides only looks (flavour); never read by a rule that changes the outcome.
+    public var cosmetic: RandomStream
+
+    public internal(set) var depth: Int
+    /// Levels by depth - 1; nil until first visited.
+    public internal(set) var levels: [Level?]
+    /// Monsters of the current level, in the order they were created.
+    public internal(set) var monsters: [Creature]
+    /// Monsters of the levels the player is not on, frozen until it returns.
+    var frozenMonsters: [[Creature]]
+    public internal(set) var player: Creature
+    public internal(set) var inventory: Inventory
+    public internal(set) var strength: Int
+    public internal(set) var experience: Int
+    public internal(set) var experienceLevel: Int
+    public internal(set) var nutrition: Int
+    public internal(set) var gold: Int
+    /// Turns played (an ordinary action takes one turn).
+    public internal(set) var turn: Int
+    /// Ticks elapsed (100 per turn at normal speed).
+    public internal(set) var ticks: Int
+    var environmentTicks: Int
+    /// Item kinds whose true name the player knows, by kind index.
+    public internal(set) var knownKinds: [Bool]
+    /// For each potion kind, its colour index in `catalog.appearances.potionColors`.
+    public let potionAppearance: [Int]
+    /// For each scroll kind, its made-up title.
+    public let scrollTitles: [String]
+    public internal(set) var outcome: Outcome
+    /// What the player saw on its last turn, for the front ends and the AI.
+    public internal(set) var visible: Grid<Bool>
+    var nextCreatureID: Int
+    /// How the player's last action changes its stealth: 0 normal, -1 sneaking, +1 noisy.
+    var noise: Int
+    var scratch: Scratch
+
+    /// Starts a game: draws every level's seed, disguises potions and scrolls, builds depth 1
+    /// and places the player on its up stairs with the starting kit.
+    public init(seed: UInt64, catalog: ContentCatalog) {
+        self.catalog = catalog
+        self.seed = seed
+        var seeder = SplitMix64(state: seed)
+        levelSeeds = (0..<Dungeon.deepestLevel).map { _ in seeder.next() }
+        rng = RandomStream(seed: seeder.next())
+        cosmetic = RandomStream(seed: seeder.next())
+        var names = RandomStream(seed: seeder.next())
+        var colours = Array(catalog.appearances.potionColors.indices)
+        names.shuffle(&colours)
+        var potion = Array(repeating: -1, count: catalog.items.count)
+        var titles = Array(repeating: "", count: catalog.items.count)
+        var next = 0
+        for (i, kind) in catalog.items.enumerated() {
+            if kind.category == .potion {
+                potion[i] = colours[next % colours.count]
+                next += 1
+            } else if kind.category == .scroll {
+                let words = (0..<names.int(in: 2...3)).map { _ in
+                    (0..<names.int(in: 1...2)).map { _ in names.pick(catalog.appearances.scrollSyllables)! }.joined()
+                }
+                titles[i] = words.joined(separator: " ")
+            }
+        }
+        potionAppearance = potion
+        scrollTitles = titles
+        knownKinds = catalog.items.map { $0.category != .potion && $0.category != .scroll }
+
+        depth = 1
+        levels = Array(repeating: nil, count: Dungeon.deepestLevel)
+        monsters = []
+        frozenMonsters = Array(repeating: [], count: Dungeon.deepestLevel)
+        let p = catalog.player
+        player = Creature(id: 0, kind: -1, position: Point(0, 0), hp: p.hp, state: .hunting)
+        inventory = Inventory()
+        strength = p.strength
+        experience = 0
+        experienceLevel = 1
+        nutrition = p.stomach
+        gold = 0
+        turn = 0
+        ticks = 0
+        environmentTicks = 0
+        outcome = .playing
+        visible = Grid(width: Dungeon.width, height: Dungeon.height, filling: false)
+        nextCreatureID = 1
+        noise = 0
+        scratch = Scratch()
+        for start in p.startingItems {
+            guard let kind = catalog.itemIndexByID[start.kind] else { continue }
+            let letter = inventory.add(Item(kind: kind, quantity: start.quantity, enchantKnown: true), catalog: catalog)
+            if start.equipped, let letter {
+                if catalog.items[kind].category == .weapon { inventory.weapon = letter }
+                if catalog.items[kind].category == .armor { inventory.armor = letter }
+            }
+        }
+        enterLevel(1, arriving: .down)
+    }
+
+    /// The level the player is on.
+    public var level: Level {
+        get { levels[depth - 1]! }
+        set { levels[depth - 1] = newValue }
+    }
+
+    public var isOver: Bool { outcome != .playing }
+
+    /// The monster standing at `p`, if any (index into `monsters`).
+    public func monsterIndex(at p: Point) -> Int? { monsters.firstIndex { $0.position == p } }
+
+    /// The current light radius: it shrinks with depth, as the miner's light does in Brogue.
+    public var lightRadius: Int {
+        let r = catalog.player.lightRadius
+        let span = r.upperBound - r.lowerBound
+        let radius = r.upperBound - span * (depth - 1) / (Dungeon.deepestLevel - 1)
+        return player.status.darkened > 0 ? max(2, radius / 2) : radius
+    }
+}
+
+/// Reusable buffers and caches derived from the state; never part of `stateHash`.
+struct Scratch: Sendable {
+    var playerMap = DijkstraMap()
+    var playerMapFor: Point?
+    var safetyMap = DijkstraMap()
+    var safetyMapFor: Point?
+    var waypointMaps: [DijkstraMap] = []
+    var waypointDepth = 0
+    var exploreMap = DijkstraMap()
+    var travelMap = DijkstraMap()
+    /// Bumped whenever what the player knows of the level changes (new cells seen, items
+    /// moved, secrets found); the explore map is rebuilt only when it moves.
+    var epoch = 0
+    var exploreEpoch = -1
+    var costs = Grid<Int32>(width: Dungeon.width, height: Dungeon.height, filling: 1)
+
+    mutating func invalidate() {
+        playerMapFor = nil
+        safetyMapFor = nil
+    }
+}

@@ -1,0 +1,93 @@
+extension Game {
+    /// A stable 64-bit digest of everything that decides the game's future: the same on every
+    /// machine for the same content, seed and actions. The cosmetic stream and caches are
+    /// left out on purpose.
+    public var stateHash: UInt64 {
+        var h = StableHasher()
+        h.combine(catalog.contentHash)
+        h.combine(seed)
+        h.combine(rng.generator.s0)
+        h.combine(rng.generator.s1)
+        h.combine(rng.generator.s2)
+        h.combine(rng.generator.s3)
+        for v in [depth, turn, ticks, environmentTicks, strength, experience, experienceLevel, nutrition, gold, nextCreatureID] {
+            h.combine(v)
+        }
+        switch outcome {
+        case .playing: h.combine(0)
+        case .won: h.combine(1)
+        case .died(let cause, let d):
+            h.combine(2)
+            h.combine(cause)
+            h.combine(d)
+        }
+        hash(player, into: &h)
+        for (i, known) in knownKinds.enumerated() where known { h.combine(i) }
+        h.combine(-1)
+        for l in Letter.all {
+            if let item = inventory[l] {
+                h.combine(l.index)
+                hash(item, into: &h)
+            }
+        }
+        h.combine(inventory.weapon.map { $0.index } ?? -1)
+        h.combine(inventory.armor.map { $0.index } ?? -1)
+        h.combine(monsters.count)
+        for m in monsters { hash(m, into: &h) }
+        for (d, frozen) in frozenMonsters.enumerated() where !frozen.isEmpty {
+            h.combine(d)
+            h.combine(frozen.count)
+            for m in frozen { hash(m, into: &h) }
+        }
+        for case let level? in levels { hash(level, into: &h) }
+        return h.value
+    }
+
+    private func hash(_ c: Creature, into h: inout StableHasher) {
+        for v in [c.id, c.kind, c.hp, c.maxHP, c.ticksUntilTurn, c.state.rawValue, c.waypoint, c.turnsSinceSeen, c.regenCounter] {
+            h.combine(v)
+        }
+        h.combine(c.position)
+        let s = c.status
+        for v in [s.hasted, s.confused, s.paralyzed, s.telepathic, s.darkened] { h.combine(v) }
+    }
+
+    private func hash(_ item: Item, into h: inout StableHasher) {
+        h.combine(item.kind)
+        h.combine(item.quantity)
+        h.combine(item.enchant)
+        h.combine(item.enchantKnown)
+    }
+
+    private func hash(_ level: Level, into h: inout StableHasher) {
+        h.combine(level.depth)
+        h.combine(level.seed)
+        h.combine(level.populated)
+        for layer in level.layers {
+            for v in layer.cells { h.combine(UInt64(UInt16(bitPattern: v))) }
+        }
+        // Two bits per cell: discovered and magic-mapped, packed 32 cells a word.
+        var word: UInt64 = 0
+        for i in level.discovered.cells.indices {
+            word = word << 2 | (level.discovered.cells[i] ? 1 : 0) | (level.magicMapped.cells[i] ? 2 : 0)
+            if i % 32 == 31 {
+                h.combine(word)
+                word = 0
+            }
+        }
+        h.combine(word)
+        h.combine(level.items.count)
+        for fi in level.items {
+            h.combine(fi.position)
+            hash(fi.item, into: &h)
+        }
+    }
+}
+
+extension UInt64 {
+    /// Sixteen lowercase hex digits, as `stateHash` is printed.
+    public var hex16: String {
+        let digits = Array("0123456789abcdef")
+        return String((0..<16).map { digits[Int((self >> UInt64(60 - 4 * $0)) & 15)] })
+    }
+}

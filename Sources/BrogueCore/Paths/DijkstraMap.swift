@@ -1,0 +1,117 @@
+/// A distance map over a level: for every cell, the cheapest cost to reach it from (or, read
+/// the other way, to walk to) the nearest goal. One tool for pathing, fleeing, exploring and
+/// travel: a creature steps to the neighbour with the lowest value.
+///
+/// Costs are positive integers per cell (entering it); `DijkstraMap.blocked` marks a cell
+/// that cannot be entered. Goals may start at any value, negative included, which is how a
+/// flee map is built (see `Game.safetyMap`). Buffers are reused between runs.
+///
+/// ```swift
+/// var map = DijkstraMap()
+/// map.compute(goals: [(stairs, 0)], costs: costs, corners: level.flags)
+/// let d = map[player]   // steps to the stairs, or `DijkstraMap.unreachable`
+/// ```
+public struct DijkstraMap: Sendable {
+    public static let unreachable: Int32 = Int32.max / 4
+    public static let blocked: Int32 = -1
+
+    public private(set) var distances: Grid<Int32>
+    private var heap: [UInt64] = []
+
+    public init(width: Int = Dungeon.width, height: Int = Dungeon.height) {
+        distances = Grid(width: width, height: height, filling: DijkstraMap.unreachable)
+    }
+
+    public subscript(p: Point) -> Int32 { distances[p] }
+
+    /// Fills the map from `goals`.
+    /// - Parameters:
+    ///   - goals: cells and the value each starts at.
+    ///   - costs: cost to enter each cell, or `blocked`.
+    ///   - corners: when given, a diagonal step is refused if either corner it cuts has
+    ///     `.blocksDiagonal` (walls), as creatures move.
+    ///   - diagonals: false for 4-connected maps (corridor carving).
+    public mutating func compute(goals: [(Point, Int32)], costs: Grid<Int32>, corners: Grid<TerrainFlags>? = nil, diagonals: Bool = true) {
+        let w = distances.width
+        let h = distances.height
+        distances.fill(DijkstraMap.unreachable)
+        heap.removeAll(keepingCapacity: true)
+        for (p, v) in goals where costs.contains(p) && costs[p] >= 0 && v < distances[p] {
+            distances[p] = v
+            push(v, costs.index(p))
+        }
+        let offsets = (diagonals ? Direction.allCases : Direction.cardinals).map { $0.offset }
+        while let (d, i) = pop() {
+            if d > distances.cells[i] { continue }
+            let x = i % w
+            let y = i / w
+            for (k, o) in offsets.enumerated() {
+                let nx = x + o.x
+                let ny = y + o.y
+                if nx < 0 || ny < 0 || nx >= w || ny >= h { continue }
+                let ni = ny * w + nx
+                let c = costs.cells[ni]
+                if c < 0 { continue }
+                if k >= 4, let corners {
+                    if corners.cells[y * w + nx].contains(.blocksDiagonal) || corners.cells[ny * w + x].contains(.blocksDiagonal) {
+                        continue
+                    }
+                }
+                let nd = d + c
+                if nd < distances.cells[ni] {
+                    distances.cells[ni] = nd
+                    push(nd, ni)
+                }
+            }
+        }
+    }
+
+    /// The neighbour of `from` with the lowest value below `from`'s own, trying directions
+    /// in their fixed order so ties always break the same way; `allowed` vetoes a step.
+    public func downhill(from: Point, level: Level, allowed: (Point) -> Bool = { _ in true }) -> Direction? {
+        var best: Direction?
+        var bestValue = distances[from]
+        for dir in Direction.allCases {
+            let to = from + dir.offset
+            guard level.canStep(from: from, dir), allowed(to) else { continue }
+            let v = distances[to]
+            if v < bestValue {
+                bestValue = v
+                best = dir
+            }
+        }
+        return best
+    }
+
+    // A binary min-heap of (distance << 32 | index); distances may be negative, so bias them.
+    private mutating func push(_ d: Int32, _ i: Int) {
+        heap.append(UInt64(UInt32(bitPattern: d) ^ 0x8000_0000) << 32 | UInt64(i))
+        var c = heap.count - 1
+        while c > 0 {
+            let p = (c - 1) / 2
+            if heap[p] <= heap[c] { break }
+            heap.swapAt(p, c)
+            c = p
+        }
+    }
+
+    private mutating func pop() -> (Int32, Int)? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var p = 0
+            let n = heap.count
+            while true {
+                let l = 2 * p + 1
+                if l >= n { break }
+                let r = l + 1
+                let c = r < n && heap[r] < heap[l] ? r : l
+                if heap[p] <= heap[c] { break }
+                heap.swapAt(p, c)
+                p = c
+            }
+        }
+        return (Int32(bitPattern: UInt32(top >> 32) ^ 0x8000_0000), Int(top & 0xFFFF_FFFF))
+    }
+}

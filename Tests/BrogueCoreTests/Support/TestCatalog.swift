@@ -1,0 +1,99 @@
+import BrogueCore
+
+/// A small catalog built in Swift, so the rules are tested without the YAML loader.
+enum TestCatalog {
+    static let shared: ContentCatalog = make()
+
+    static func terrain(
+        _ id: String,
+        _ glyph: Character,
+        _ layer: TerrainLayer = .dungeon,
+        _ flags: TerrainFlags = [],
+        discoverAs: String? = nil
+    ) -> TerrainKind {
+        TerrainKind(
+            id: id,
+            name: id,
+            glyph: glyph,
+            asciiGlyph: glyph,
+            foreground: .white,
+            background: .black,
+            layer: layer,
+            flags: flags,
+            drawPriority: 50,
+            discoverAs: discoverAs
+        )
+    }
+
+    static func make() -> ContentCatalog {
+        let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
+        let terrains = [
+            terrain("granite", " ", .dungeon, wall.union(.isImpregnable)),
+            terrain("wall", "#", .dungeon, wall),
+            terrain("floor", "."),
+            terrain("door", "+", .dungeon, [.blocksVision, .isDoor]),
+            terrain("secret-door", "#", .dungeon, wall.union(.isSecret), discoverAs: "door"),
+            terrain("up-stairs", "<", .dungeon, [.stairsUp]),
+            terrain("down-stairs", ">", .dungeon, [.stairsDown]),
+            terrain("dungeon-exit", "<", .dungeon, [.stairsUp, .isDungeonExit]),
+            terrain("torch-wall", "#", .dungeon, wall.union(.glows)),
+            terrain("grass", "\"", .surface),
+            terrain("shallow-water", "~", .liquid, [.isLiquid]),
+        ]
+        let monsters = [
+            MonsterKind(id: "rat", name: "rat", glyph: "r", color: .white, hp: 6, defense: 0, accuracy: 80, damage: DamageRange(min: 1, max: 3), xp: 1),
+            MonsterKind(
+                id: "jackal", name: "jackal", glyph: "j", color: .white, hp: 8, defense: 3, accuracy: 70,
+                damage: DamageRange(min: 2, max: 4), movementDuration: 50, xp: 2),
+            MonsterKind(
+                id: "goblin", name: "goblin", glyph: "g", color: .white, hp: 15, defense: 10, accuracy: 70,
+                damage: DamageRange(min: 2, max: 5), xp: 5, flags: [.fleesNearDeath]),
+            MonsterKind(
+                id: "ogre", name: "ogre", glyph: "O", color: .white, hp: 55, defense: 60, accuracy: 125,
+                damage: DamageRange(min: 9, max: 13, clump: 2), attackDuration: 200, xp: 20),
+        ]
+        let items = [
+            ItemKind(id: "dagger", name: "dagger", category: .weapon, damage: DamageRange(min: 3, max: 4), strength: 12),
+            ItemKind(id: "sword", name: "sword", category: .weapon, damage: DamageRange(min: 7, max: 9), strength: 14),
+            ItemKind(id: "dart", name: "dart", category: .weapon, damage: DamageRange(min: 2, max: 4), strength: 10, throwable: true, quantity: 3...8),
+            ItemKind(id: "leather-armor", name: "leather armor", category: .armor, strength: 10, armor: 30),
+            ItemKind(id: "chain-mail", name: "chain mail", category: .armor, strength: 13, armor: 50),
+            ItemKind(id: "healing", name: "potion of healing", category: .potion, effect: "heal", power: 100),
+            ItemKind(id: "confusion", name: "potion of confusion", category: .potion, effect: "confusion", power: 10, malevolent: true),
+            ItemKind(id: "telepathy", name: "potion of telepathy", category: .potion, effect: "telepathy", power: 300),
+            ItemKind(id: "identify", name: "scroll of identify", category: .scroll, effect: "identify"),
+            ItemKind(id: "enchanting", name: "scroll of enchanting", category: .scroll, effect: "enchant", power: 1),
+            ItemKind(id: "magic-mapping", name: "scroll of magic mapping", category: .scroll, effect: "magic-mapping"),
+            ItemKind(id: "food-ration", name: "food ration", category: .food, nutrition: 1800),
+            ItemKind(id: "gold", name: "gold", category: .gold),
+            ItemKind(id: "amulet-of-yendor", name: "Amulet of Yendor", category: .amulet),
+        ]
+        let spawns = SpawnRules(
+            monsters: [
+                SpawnEntry(kind: "rat", depths: 1...8, weight: 30),
+                SpawnEntry(kind: "jackal", depths: 1...10, weight: 20, group: 1...3),
+                SpawnEntry(kind: "goblin", depths: 3...20, weight: 20, group: 1...2),
+                SpawnEntry(kind: "ogre", depths: 7...26, weight: 15),
+            ],
+            items: items.filter { $0.category != .gold && $0.category != .amulet }.map { SpawnEntry(kind: $0.id, depths: 1...26, weight: 10) },
+            population: [LevelPopulation(depths: 1...26, monsters: 3...7, items: 3...5, gold: 1...3)]
+        )
+        let player = PlayerKind(
+            startingItems: [
+                StartingItem(kind: "dagger", equipped: true),
+                StartingItem(kind: "dart", quantity: 15),
+                StartingItem(kind: "leather-armor", equipped: true),
+                StartingItem(kind: "food-ration"),
+            ]
+        )
+        let appearances = Appearances(
+            potionColors: ["pink", "blue", "green", "murky"].map { Appearances.PotionColor(name: $0, color: .white) },
+            scrollSyllables: ["xo", "zan", "fel", "ru", "mit"]
+        )
+        do {
+            return try ContentCatalog(terrains: terrains, monsters: monsters, items: items, spawns: spawns, player: player, appearances: appearances)
+        } catch {
+            fatalError("test catalog is invalid: \(error)")
+        }
+    }
+}
