@@ -2,5 +2,24 @@ import ArgumentParser
 
 @main
 struct Brogue: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "brogue", abstract: "A Brogue-style roguelike.")
+    static let configuration = CommandConfiguration(
+        commandName: "brogue",
+        abstract: "A Brogue-style roguelike: a deterministic game whose content comes from YAML plugins.",
+        discussion: """
+            Every game is its content, a seed and a list of actions: the same three give the \
+            same game (and the same stateHash) on any machine.
+
+            Content is found in this order: --content PATH (repeatable), the colon-separated \
+            BROGUE_CONTENT_PATH, ./content/core, then the content folder installed beside the \
+            binary.
+
+            Examples:
+              brogue sim --seed 42 --turns 3000        play a headless game with the bot
+              brogue content validate content/core     check a plugin's YAML
+              brogue content list monsters             list what the content defines
+              brogue bench                             measure speed (use a release build)
+            """,
+        version: "0.1.0",
+        subcommands: [SimCommand.self, ContentCommand.self, BenchCommand.self]
+    )
 }

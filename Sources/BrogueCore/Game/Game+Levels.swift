@@ -136,3 +136,19 @@ extension Game {
         return p
     }
 }
+
+extension Game {
+    /// Places a monster of kind `id` on the free cell nearest `near`; for tests, benchmarks
+    /// and a future wizard mode. Draws from the substantive stream like any spawn.
+    /// - Returns: false when the id is unknown.
+    @discardableResult
+    public mutating func summon(_ id: String, near: Point, state: MonsterState) -> Bool {
+        guard let kind = catalog.monsterIndexByID[id] else { return false }
+        let p = freeCell(near: near)
+        var m = Creature(id: nextCreatureID, kind: kind, position: p, hp: catalog.monsters[kind].hp, state: state)
+        m.ticksUntilTurn = rng.int(in: 0...100)
+        nextCreatureID += 1
+        monsters.append(m)
+        return true
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import BrogueContent
+import BrogueCore
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure simulation speed, crowded-turn latency and content loading.",
+        discussion: """
+            Build in release mode first: `swift build -c release && .build/release/brogue bench`. \
+            Debug builds are ten or more times slower and their figures mean little.
+            """
+    )
+
+    @Option(help: "Seeds to simulate for the turns-per-second figure.")
+    var seeds: Int = 20
+
+    @Option(help: "Turns per simulated game.")
+    var turns: Int = 3000
+
+    @Option(help: "Awake monsters around the player for the crowded-turn figure.")
+    var monsters: Int = 40
+
+    @Option(help: "Player turns measured in the crowded-turn figure.")
+    var samples: Int = 2000
+
+    @OptionGroup var content: ContentOptions
+
+    func validate() throws {
+        guard seeds > 0, turns > 0, monsters >= 0, samples > 0 else {
+            throw ValidationError("--seeds, --turns and --samples must be positive, --monsters zero or more.")
+        }
+    }
+
+    func run() throws {
+        let folders = try content.resolvedPaths()
+        let loaded = try content.load()
+        let catalog = loaded.catalog
+        #if DEBUG
+            Console.error("warning: this is a debug build; build with -c release for meaningful figures.")
+        #endif
+
+        // 1. Content loading.
+        var loadTimes: [Double] = []
+        for _ in 0..<20 {
+            let t = ContinuousClock.now
+            _ = try? ContentLoader().load(plugins: folders)
+            loadTimes.append(ms(ContinuousClock.now - t))
+        }
+        print("content load (\(folders.joined(separator: ", "))): median \(fmt(median(loadTimes))) ms, max \(fmt(loadTimes.max()!)) ms over 20 loads")
+
+        // 2. Bot simulation speed.
+        var totalTurns = 0
+        let simStart = ContinuousClock.now
+        for seed in 1...seeds {
+            let r = Simulation.run(seed: UInt64(seed), catalog: catalog, turns: turns)
+            totalTurns += r.turns
+            Console.error("  sim seed \(seed)/\(seeds): \(r.turns) turns, deepest \(r.deepest), \(r.stopReason)")
+        }
+        let simSeconds = seconds(ContinuousClock.now - simStart)
+        print("simulation: \(totalTurns) bot turns in \(fmt(simSeconds)) s = \(Int(Double(totalTurns) / simSeconds)) turns/s")
+
+        // 3. One player turn with many awake monsters.
+        var latencies: [Double] = []
+        var seed: UInt64 = 1000
+        while latencies.count < samples {
+            var game = crowdedGame(seed: seed, catalog: catalog)
+            seed += 1
+            var step = 0
+            while !game.isOver && step < 50 && latencies.count < samples {
+                let dir: Direction = step % 2 == 0 ? .east : .west
+                let action: Action = game.level.canStep(from: game.player.position, dir) ? .move(dir) : .rest
+                let t = ContinuousClock.now
+                _ = game.apply(action)
+                latencies.append(ms(ContinuousClock.now - t) * 1000)
+                step += 1
+            }
+        }
+        latencies.sort()
+        print(
+            "turn with \(monsters) awake monsters: median \(fmt(percentile(latencies, 50) / 1000)) ms, "
+                + "p99 \(fmt(percentile(latencies, 99) / 1000)) ms, max \(fmt(latencies.last! / 1000)) ms over \(latencies.count) turns"
+        )
+    }
+
+    /// A fresh game with `monsters` hunting monsters of the depth's kinds spread over the level.
+    func crowdedGame(seed: UInt64, catalog: ContentCatalog) -> Game {
+        var game = Game(seed: seed, catalog: catalog)
+        let kinds = catalog.spawns.monsters.filter { $0.depths.contains(1) }.map(\.kind)
+        let level = game.level
+        var spots: [Point] = []
+        for y in 1..<(Dungeon.height - 1) {
+            for x in stride(from: 1, to: Dungeon.width - 1, by: 3) where level.isPassable(Point(x, y)) { spots.append(Point(x, y)) }
+        }
+        for i in 0..<monsters where !spots.isEmpty {
+            game.summon(kinds[i % kinds.count], near: spots[(i * 7919) % spots.count], state: .hunting)
+        }
+        return game
+    }
+
+    func ms(_ d: Duration) -> Double { seconds(d) * 1000 }
+    func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+    func median(_ v: [Double]) -> Double { percentile(v.sorted(), 50) }
+    func percentile(_ sorted: [Double], _ p: Int) -> Double {
+        sorted[min(sorted.count - 1, sorted.count * p / 100)]
+    }
+    func fmt(_ v: Double) -> String { String(format: "%.3f", v) }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import BrogueContent
+import BrogueCore
+
+struct ContentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "content",
+        abstract: "Check and inspect YAML content.",
+        subcommands: [Validate.self, List.self]
+    )
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check plugin folders or YAML files; exit 0 when valid, 1 with diagnostics.",
+            discussion: """
+                Each PATH is a plugin folder (with plugin.yaml) or a YAML file inside one. Every \
+                problem is reported as file:line:column: error: what is wrong (and what to do).
+                """
+        )
+
+        @Argument(help: "Plugin folders or YAML files to check (default: the content brogue would load).")
+        var paths: [String] = []
+
+        @OptionGroup var content: ContentOptions
+
+        func run() throws {
+            let targets = paths.isEmpty ? try content.resolvedPaths() : paths
+            let diagnostics = ContentLoader().validate(paths: targets)
+            for d in diagnostics { Console.error(d.description) }
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.count - errors
+            if errors > 0 {
+                Console.error("\(errors) error(s), \(warnings) warning(s) in \(targets.joined(separator: ", ")).")
+                throw ExitCode(1)
+            }
+            print("ok: \(targets.joined(separator: ", ")) (\(warnings) warning(s))")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the monsters, items or terrain the content defines.")
+
+        enum Kind: String, ExpressibleByArgument, CaseIterable {
+            case monsters, items, terrain
+        }
+
+        @Argument(help: "What to list: monsters, items or terrain.")
+        var kind: Kind
+
+        @OptionGroup var content: ContentOptions
+
+        func run() throws {
+            let catalog = try content.load().catalog
+            switch kind {
+            case .monsters:
+                let rows = catalog.monsters.map { m in
+                    [m.id, String(m.glyph), m.name, "\(m.hp)", "\(m.defense)", "\(m.accuracy)", m.damage.description, "\(m.movementDuration)/\(m.attackDuration)", "\(m.xp)"]
+                }
+                print(Table.render(header: ["id", "glyph", "name", "hp", "def", "acc", "damage", "move/attack", "xp"], rows: rows))
+            case .items:
+                let rows = catalog.items.map { i in
+                    [i.id, String(i.glyph), i.category.rawValue, i.name, detail(i)]
+                }
+                print(Table.render(header: ["id", "glyph", "category", "name", "details"], rows: rows))
+            case .terrain:
+                let rows = catalog.terrains.map { t in
+                    [t.id, String(t.glyph), t.layer.name, t.name, TerrainFlags.names.filter { t.flags.contains($0.1) }.map(\.0).joined(separator: ",")]
+                }
+                print(Table.render(header: ["id", "glyph", "layer", "name", "flags"], rows: rows))
+            }
+        }
+
+        func detail(_ i: ItemKind) -> String {
+            switch i.category {
+            case .weapon: (i.damage.map { "damage \($0)" } ?? "") + " str \(i.strength)" + (i.throwable ? " thrown" : "")
+            case .armor: "armor \(i.armor) str \(i.strength)"
+            case .potion, .scroll: "effect \(i.effect ?? "-")" + (i.power != 0 ? " power \(i.power)" : "") + (i.malevolent ? " malevolent" : "")
+            case .food: "nutrition \(i.nutrition)"
+            case .gold, .amulet: ""
+            }
+        }
+    }
+}
+
+/// Plain aligned text tables for listings.
+enum Table {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { c, v in c == row.count - 1 ? v : v.padding(toLength: widths[c]) }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padding(toLength n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+}

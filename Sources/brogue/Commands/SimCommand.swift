@@ -1,0 +1,47 @@
+import ArgumentParser
+import BrogueContent
+import BrogueCore
+
+struct SimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sim",
+        abstract: "Play a headless game with a bot and print a summary and the final stateHash.",
+        discussion: """
+            The same content, seed and turn count always print the same stateHash, on any \
+            machine: this is how determinism is checked. The last line is \
+            `stateHash: <16 hex digits>`.
+            """
+    )
+
+    enum Bot: String, ExpressibleByArgument, CaseIterable {
+        case explore
+    }
+
+    @Option(help: "The game's seed (0 to 2^64-1).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Stop after this many turns (100 ticks each) if the game has not ended.")
+    var turns: Int = 3000
+
+    @Option(help: "The bot that plays: explore (explores, fights, uses items, descends).")
+    var bot: Bot = .explore
+
+    @OptionGroup var content: ContentOptions
+
+    func validate() throws {
+        guard turns > 0 else { throw ValidationError("--turns must be at least 1 (got \(turns)).") }
+        guard turns <= 10_000_000 else { throw ValidationError("--turns is capped at 10,000,000 (got \(turns)).") }
+    }
+
+    func run() throws {
+        let loaded = try content.load()
+        let r = Simulation.run(seed: seed, catalog: loaded.catalog, turns: turns)
+        print("seed: \(r.seed)")
+        print("bot: \(bot.rawValue)")
+        print("turns: \(r.turns) (\(r.actions) actions)")
+        print("depth: \(r.depth) (deepest \(r.deepest))")
+        print("experience level: \(r.experienceLevel), kills: \(r.kills), gold: \(r.gold)")
+        print("end: \(r.stopReason)")
+        print("stateHash: \(r.stateHash.hex16)")
+    }
+}
