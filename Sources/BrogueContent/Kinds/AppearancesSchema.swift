@@ -1,0 +1,63 @@
+import BrogueCore
+
+/// `appearances.yaml`: what unidentified potions and scrolls look like.
+enum AppearancesSchema {
+    static let table = ContentSchema.Table(
+        name: "appearances",
+        fields: [
+            .init("potion-colors", .list("potion colour"), .required, "Disguises for potions; at least as many as there are potion kinds."),
+            .init("scroll-syllables", .strings("syllables"), .required, "Syllables joined at random into scroll titles; at least 2."),
+        ]
+    )
+
+    static let potionColor = ContentSchema.Table(
+        name: "potion colour",
+        fields: [
+            .init("name", .name, .required, "The colour's name (\"murky\", \"pink\")."),
+            .init("color", .color, .required, "The colour the potion is drawn in."),
+        ]
+    )
+
+    struct File {
+        var file: String
+        var appearances: Appearances?
+        var potionColorsMark: Mark = .start
+        var syllablesMark: Mark = .start
+    }
+
+    static func decode(_ node: YNode, _ context: FileContext) -> File {
+        var out = File(file: context.sink.file)
+        guard let r = EntryReader(node, table: table, what: "appearances", sink: context.sink) else { return out }
+        out.potionColorsMark = r.keyMark("potion-colors")
+        out.syllablesMark = r.keyMark("scroll-syllables")
+        var colors: [Appearances.PotionColor] = []
+        var seen: [String: Mark] = [:]
+        for element in r.list("potion-colors") ?? [] {
+            guard let e = EntryReader(element, table: potionColor, what: "potion colour", idKey: "name", sink: context.sink) else { continue }
+            let (name, color) = (e.string("name"), e.color("color"))
+            guard let name, let color else { continue }
+            if let first = seen[name] {
+                e.error(e.mark("name"), "potion colour '\(name)' is listed twice; first at \(first)", hint: "each disguise needs its own name")
+                continue
+            }
+            seen[name] = e.mark("name")
+            colors.append(Appearances.PotionColor(name: name, color: color))
+        }
+        var syllables: [String] = []
+        for (syllable, mark) in r.strings("scroll-syllables") ?? [] {
+            if syllable.contains(where: \.isWhitespace) {
+                r.error(mark, "scroll syllable '\(syllable)' contains a space", hint: "syllables are joined into words; list each one on its own")
+            } else if syllables.contains(syllable) {
+                r.warning(mark, "scroll syllable '\(syllable)' is listed twice")
+            } else {
+                syllables.append(syllable)
+            }
+        }
+        if r.has("scroll-syllables"), syllables.count < 2 {
+            r.error(r.mark("scroll-syllables"), "scroll titles need at least 2 syllables, found \(syllables.count)")
+        }
+        guard !r.hasErrors else { return out }
+        out.appearances = Appearances(potionColors: colors, scrollSyllables: syllables)
+        return out
+    }
+}

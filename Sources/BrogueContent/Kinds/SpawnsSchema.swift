@@ -1,0 +1,112 @@
+import BrogueCore
+
+/// `spawns.yaml`: which monsters and items appear at which depths, and how many per level.
+enum SpawnsSchema {
+    static let table = ContentSchema.Table(
+        name: "spawns",
+        fields: [
+            .init("monsters", .list("monster spawn"), .value("[]"), "Monster table: each line a monster, its depths, weight and group size."),
+            .init("items", .list("item spawn"), .value("[]"), "Item table: each line an item, its depths and weight."),
+            .init("population", .list("population line"), .optional, "How many monsters, items and gold piles a level starts with; must cover depths 1-26."),
+        ]
+    )
+
+    static let monsterSpawn = ContentSchema.Table(
+        name: "monster spawn",
+        fields: [
+            .init("monster", .reference("monster"), .required, "The monster."),
+            .init("depths", .range(min: 1, max: Dungeon.deepestLevel), .required, "Depths where it may appear."),
+            .init("weight", .integer(min: 0, max: nil), .required, "Relative chance against the other lines that cover the depth."),
+            .init("group", .range(min: 1, max: nil), .value("1"), "How many appear together."),
+        ]
+    )
+
+    static let itemSpawn = ContentSchema.Table(
+        name: "item spawn",
+        fields: [
+            .init("item", .reference("item"), .required, "The item."),
+            .init("depths", .range(min: 1, max: Dungeon.deepestLevel), .required, "Depths where it may appear."),
+            .init("weight", .integer(min: 0, max: nil), .required, "Relative chance against the other lines that cover the depth."),
+        ]
+    )
+
+    static let populationLine = ContentSchema.Table(
+        name: "population line",
+        fields: [
+            .init("depths", .range(min: 1, max: Dungeon.deepestLevel), .required, "Depths the line covers; the first line covering a depth wins."),
+            .init("monsters", .range(min: 0, max: nil), .required, "Monster groups placed when the level is made."),
+            .init("items", .range(min: 0, max: nil), .required, "Items placed, gold not counted."),
+            .init("gold", .range(min: 0, max: nil), .required, "Gold piles placed, on top of the items."),
+        ]
+    )
+
+    /// A spawn line with the position of the id it names.
+    struct Line {
+        var entry: SpawnEntry
+        var mark: Mark
+    }
+
+    struct File {
+        var file: String
+        var monsters: [Line] = []
+        var items: [Line] = []
+        /// Nil when the file has no `population` key.
+        var population: [LevelPopulation]?
+        var populationMark: Mark = .start
+    }
+
+    static func decode(_ node: YNode, _ context: FileContext) -> File {
+        var out = File(file: context.sink.file)
+        guard let r = EntryReader(node, table: table, what: "spawns", sink: context.sink) else { return out }
+        for element in r.list("monsters") ?? [] {
+            guard let e = EntryReader(element, table: monsterSpawn, what: "monster spawn", idKey: "monster", sink: context.sink) else { continue }
+            let (id, depths, weight, group) = (e.string("monster"), e.range("depths"), e.int("weight"), e.range("group"))
+            if let id, let depths, let weight, let group {
+                out.monsters.append(Line(entry: SpawnEntry(kind: id, depths: depths, weight: weight, group: group), mark: e.mark("monster")))
+            }
+        }
+        for element in r.list("items") ?? [] {
+            guard let e = EntryReader(element, table: itemSpawn, what: "item spawn", idKey: "item", sink: context.sink) else { continue }
+            let (id, depths, weight) = (e.string("item"), e.range("depths"), e.int("weight"))
+            if let id, let depths, let weight {
+                out.items.append(Line(entry: SpawnEntry(kind: id, depths: depths, weight: weight), mark: e.mark("item")))
+            }
+        }
+        if r.has("population") {
+            out.populationMark = r.keyMark("population")
+            var lines: [LevelPopulation] = []
+            var complete = true
+            for element in r.list("population") ?? [] {
+                guard let e = EntryReader(element, table: populationLine, what: "population line", sink: context.sink) else {
+                    complete = false
+                    continue
+                }
+                let (depths, monsters, items, gold) = (e.range("depths"), e.range("monsters"), e.range("items"), e.range("gold"))
+                guard let depths, let monsters, let items, let gold else {
+                    complete = false
+                    continue
+                }
+                if let earlier = lines.first(where: { $0.depths.overlaps(depths) }) {
+                    e.warning(e.mark("depths"), "population line for depths \(depths.lowerBound)-\(depths.upperBound) overlaps the earlier line for \(earlier.depths.lowerBound)-\(earlier.depths.upperBound); the earlier line wins")
+                }
+                lines.append(LevelPopulation(depths: depths, monsters: monsters, items: items, gold: gold))
+            }
+            if complete { checkCoverage(lines, at: out.populationMark, context.sink) }
+            out.population = lines
+        }
+        return out
+    }
+
+    private static func checkCoverage(_ lines: [LevelPopulation], at mark: Mark, _ sink: DiagnosticSink) {
+        var gapStart: Int?
+        for depth in 1...(Dungeon.deepestLevel + 1) {
+            let covered = depth > Dungeon.deepestLevel || lines.contains { $0.depths.contains(depth) }
+            if !covered, gapStart == nil { gapStart = depth }
+            if covered, let start = gapStart {
+                let gap = start == depth - 1 ? "depth \(start)" : "depths \(start)-\(depth - 1)"
+                sink.error(mark, "no population line covers \(gap)", hint: "every depth from 1 to \(Dungeon.deepestLevel) needs a line")
+                gapStart = nil
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import BrogueCore
+
+extension Assembly {
+    /// Checks what spans files, then builds the catalog.
+    /// - Returns: nil when anything is wrong; every problem went to `session`.
+    func catalog(session: LoadSession) -> ContentCatalog? {
+        guard let last = manifests.last else { return nil }
+        let manifestFile = last.manifestFile
+        func kindMark(_ kind: ContentKind) -> Mark { last.manifestMarks.kindMarks[kind] ?? .start }
+
+        checkReferences(session)
+        checkSpawns(session)
+
+        if let player {
+            checkStartingItems(player.value, session)
+        } else {
+            session.error(manifestFile, kindMark(.player), "no plugin gives player content", hint: "add 'player: [\"player.yaml\"]' under content")
+        }
+        if let appearances {
+            if let a = appearances.value.appearances {
+                let potions = items.values.filter { $0.category == .potion }.count
+                if a.potionColors.count < potions {
+                    session.error(
+                        appearances.value.file,
+                        appearances.value.potionColorsMark,
+                        "\(potions) potion kinds but only \(a.potionColors.count) potion colours to disguise them",
+                        hint: "add \(potions - a.potionColors.count) more colours to potion-colors"
+                    )
+                }
+            }
+        } else {
+            session.error(manifestFile, kindMark(.appearances), "no plugin gives appearances content", hint: "add 'appearances: [\"appearances.yaml\"]' under content")
+        }
+        if population == nil {
+            session.error(manifestFile, kindMark(.spawns), "no spawns file gives population lines", hint: "add a 'population' list covering depths 1-\(Dungeon.deepestLevel) to spawns.yaml")
+        }
+        for id in ContentCatalog.requiredTerrainIDs where !terrains.contains(id) {
+            session.error(manifestFile, kindMark(.terrain), "content defines no terrain '\(id)', which the level generator needs", hint: "add terrain/\(id).yaml")
+        }
+        let categories = Set(items.entries.compactMap { $0.decoded.value?.category })
+        if !items.entries.isEmpty && items.values.count == items.entries.count {
+            if !categories.contains(.amulet) {
+                session.error(manifestFile, kindMark(.items), "content defines no amulet item for depth \(Dungeon.amuletLevel)", hint: "add an item with 'category: amulet'")
+            }
+            if !categories.contains(.gold) {
+                session.error(manifestFile, kindMark(.items), "content defines no gold item", hint: "add an item with 'category: gold'")
+            }
+        }
+        guard !session.hasErrors, let player = player?.value.player, let appearances = appearances?.value.appearances,
+            let population = population?.value.population
+        else { return nil }
+        do {
+            return try ContentCatalog(
+                terrains: terrains.values,
+                monsters: monsters.values,
+                items: items.values,
+                spawns: SpawnRules(monsters: spawnMonsters.map(\.line.entry), items: spawnItems.map(\.line.entry), population: population),
+                player: player,
+                appearances: appearances
+            )
+        } catch {
+            for problem in error.problems { session.error(manifestFile, .start, "content set: \(problem)") }
+            return nil
+        }
+    }
+
+    private func checkReferences(_ session: LoadSession) {
+        for (reference, file, entry) in references {
+            let known: [String]
+            let label: String
+            switch reference.kind {
+            case .terrain: (known, label) = (terrains.sortedIDs, "terrain")
+            case .monsters: (known, label) = (monsters.sortedIDs, "monster")
+            default: (known, label) = (items.sortedIDs, "item")
+            }
+            if !known.contains(reference.id) {
+                session.error(file, reference.mark, "\(reference.place) names unknown \(label) '\(reference.id)'", entry: entry, hint: DidYouMean.hint(for: reference.id, among: known))
+            }
+        }
+    }
+
+    private func checkSpawns(_ session: LoadSession) {
+        for (line, file) in spawnMonsters where !monsters.contains(line.entry.kind) {
+            session.error(
+                file,
+                line.mark,
+                "monster spawn names unknown monster '\(line.entry.kind)'",
+                entry: line.entry.kind,
+                hint: DidYouMean.hint(for: line.entry.kind, among: monsters.sortedIDs) ?? "define monsters/\(line.entry.kind).yaml"
+            )
+        }
+        for (line, file) in spawnItems {
+            guard items.contains(line.entry.kind) else {
+                session.error(
+                    file,
+                    line.mark,
+                    "item spawn names unknown item '\(line.entry.kind)'",
+                    entry: line.entry.kind,
+                    hint: DidYouMean.hint(for: line.entry.kind, among: items.sortedIDs) ?? "define items/\(line.entry.kind).yaml"
+                )
+                continue
+            }
+            if items.value(line.entry.kind)?.category == .amulet {
+                session.error(
+                    file,
+                    line.mark,
+                    "the amulet '\(line.entry.kind)' is not a random item; the rules place it on depth \(Dungeon.amuletLevel)",
+                    entry: line.entry.kind,
+                    hint: "remove this line"
+                )
+            }
+        }
+    }
+
+    private func checkStartingItems(_ file: PlayerSchema.File, _ session: LoadSession) {
+        guard let player = file.player else { return }
+        var equipped: [ItemCategory: String] = [:]
+        for (start, mark) in zip(player.startingItems, file.itemMarks) {
+            guard items.contains(start.kind) else {
+                session.error(file.file, mark, "player starts with unknown item '\(start.kind)'", hint: DidYouMean.hint(for: start.kind, among: items.sortedIDs))
+                continue
+            }
+            guard let item = items.value(start.kind) else { continue }
+            if start.equipped {
+                if item.category != .weapon && item.category != .armor {
+                    session.error(file.file, mark, "starting item '\(start.kind)' is \(item.category.rawValue) and cannot be equipped", hint: "only weapons and armor are equipped; remove 'equipped: true'")
+                } else if let other = equipped[item.category] {
+                    session.error(file.file, mark, "starting item '\(start.kind)' is the second equipped \(item.category.rawValue) (after '\(other)')", hint: "equip one weapon and one armor at most")
+                } else {
+                    equipped[item.category] = start.kind
+                }
+            }
+            if start.quantity > 1 && !item.category.stacks && !item.throwable {
+                session.error(file.file, mark, "starting item '\(start.kind)' does not stack, so its quantity must be 1", hint: "list it again to start with two")
+            }
+        }
+    }
+}

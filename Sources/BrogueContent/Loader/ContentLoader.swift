@@ -1,0 +1,139 @@
+import BrogueCore
+import Foundation
+
+/// Loads plugin folders of YAML content into a validated `ContentCatalog`.
+///
+/// Every problem is reported with `file:line:column`, and all of them are reported, not just
+/// the first: each file is read to the end and every file is read.
+///
+/// ```swift
+/// let loaded = try ContentLoader().load(plugins: ["content/core"])
+/// print(loaded.catalog.monsters.count)
+/// ```
+public struct ContentLoader: Sendable {
+    public var limits: ContentLimits
+
+    /// - Parameter limits: bounds on what is read; the defaults suit any real content.
+    public init(limits: ContentLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Loads plugins in the order given; a later plugin's entry replaces an earlier one with the same id.
+    /// - Parameter folders: plugin folders, each holding a `plugin.yaml`.
+    /// - Returns: the catalog, the manifests in load order, and any warnings.
+    /// - Throws: `ContentErrors` with every diagnostic (errors and warnings) when anything is wrong.
+    public func load(plugins folders: [String]) throws(ContentErrors) -> LoadedContent {
+        let session = LoadSession(limits: limits)
+        let (catalog, manifests) = assemble(folders, session)
+        guard let catalog, !session.hasErrors else { throw ContentErrors(diagnostics: session.diagnostics) }
+        return LoadedContent(catalog: catalog, manifests: manifests, warnings: session.diagnostics.filter { $0.severity == .warning })
+    }
+
+    /// Checks plugin folders or single content files without building anything.
+    ///
+    /// A folder is checked as `load` would check it. A file is checked on its own (its
+    /// references to other files are not followed); its kind comes from the manifest glob of
+    /// the plugin around it that matches it.
+    /// - Parameter paths: plugin folders, or YAML files inside plugin folders.
+    /// - Returns: every problem found, errors and warnings; empty when all is well.
+    public func validate(paths: [String]) -> [Diagnostic] {
+        let session = LoadSession(limits: limits)
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                _ = assemble([path], session)
+            } else {
+                validateFile(path, session)
+            }
+        }
+        return session.diagnostics
+    }
+
+    /// The fields of a content kind, as the loader reads them.
+    public static func schema(for kind: ContentKind) -> ContentSchema {
+        switch kind {
+        case .terrain: ContentSchema(kind: kind, tables: [TerrainSchema.table])
+        case .monsters: ContentSchema(kind: kind, tables: [MonsterSchema.table, SharedTables.damage])
+        case .items: ContentSchema(kind: kind, tables: [ItemSchema.table])
+        case .spawns: ContentSchema(kind: kind, tables: [SpawnsSchema.table, SpawnsSchema.monsterSpawn, SpawnsSchema.itemSpawn, SpawnsSchema.populationLine])
+        case .player: ContentSchema(kind: kind, tables: [PlayerSchema.table, PlayerSchema.startingItem])
+        case .appearances: ContentSchema(kind: kind, tables: [AppearancesSchema.table, AppearancesSchema.potionColor])
+        case .manifest: ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content])
+        }
+    }
+
+    private func assemble(_ folders: [String], _ session: LoadSession) -> (ContentCatalog?, [PluginManifest]) {
+        guard !folders.isEmpty else {
+            session.error("<plugins>", .start, "no plugin folders given", hint: "pass at least the core plugin, content/core")
+            return (nil, [])
+        }
+        var assembly = Assembly()
+        var seen: [String: String] = [:]
+        for folder in folders {
+            guard let plugin = session.readPlugin(folder) else { continue }
+            if let other = seen[plugin.manifest.id] {
+                session.error(
+                    plugin.manifestFile,
+                    plugin.manifestMarks.idMark,
+                    "plugin id '\(plugin.manifest.id)' is also the id of \(other)",
+                    hint: "load each plugin once; give different plugins different ids"
+                )
+                continue
+            }
+            seen[plugin.manifest.id] = plugin.manifestFile
+            assembly.manifests.append(plugin)
+            for (kind, path) in plugin.files {
+                assembly.add(kind: kind, path: LoadSession.join(plugin.manifest.folder, path), plugin: plugin, session: session)
+            }
+        }
+        return (assembly.catalog(session: session), assembly.manifests.map(\.manifest))
+    }
+
+    private func validateFile(_ path: String, _ session: LoadSession) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            session.error(path, .start, "file not found")
+            return
+        }
+        guard let (root, relative) = Self.pluginRoot(of: path) else {
+            session.error(
+                path,
+                .start,
+                "file is not inside a plugin folder (no \(PluginManifest.fileName) in its folder or any folder above it)",
+                hint: "content is read through a plugin's manifest; add a plugin.yaml or move the file into a plugin"
+            )
+            return
+        }
+        guard let plugin = session.readPlugin(root), relative != PluginManifest.fileName else { return }
+        guard let kind = ContentKind.contentKinds.first(where: { kind in (plugin.manifest.content[kind] ?? []).contains { Glob.matches($0, path: relative) } })
+        else {
+            session.error(
+                path,
+                .start,
+                "file is not matched by any content glob of plugin '\(plugin.manifest.id)' (\(plugin.manifestFile))",
+                hint: "add a glob for it under 'content' in \(PluginManifest.fileName), or move it"
+            )
+            return
+        }
+        var assembly = Assembly()
+        assembly.add(kind: kind, path: path, plugin: plugin, session: session)
+    }
+
+    /// The plugin folder around a file, as the caller would name it, and the file's path inside it.
+    static func pluginRoot(of path: String) -> (root: String, relative: String)? {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var components = absolute.split(separator: "/").map(String.init)
+        guard !components.isEmpty else { return nil }
+        var relativeParts = [components.removeLast()]
+        while true {
+            let folder = "/" + components.joined(separator: "/")
+            if FileManager.default.fileExists(atPath: LoadSession.join(folder, PluginManifest.fileName)) {
+                let relative = relativeParts.reversed().joined(separator: "/")
+                let suffix = "/" + relative
+                let root = path.hasSuffix(suffix) && path.count > suffix.count ? String(path.dropLast(suffix.count)) : (path == relative ? "." : folder)
+                return (root, relative)
+            }
+            guard let last = components.popLast() else { return nil }
+            relativeParts.append(last)
+        }
+    }
+}
