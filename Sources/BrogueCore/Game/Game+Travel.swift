@@ -37,18 +37,29 @@ extension Game {
         if let i = level.itemIndex(at: player.position), wantsItem(level.items[i].item) {
             return pickUp(&events) ? 100 : nil
         }
-        guard let dir = exploreDirection() else {
+        switch exploreDirection() {
+        case .step(let dir): return stepTowards(dir, &events)
+        case .blocked: return refuse("Something is in the way.", &events)
+        case .done:
             events.append(.explored)
             return refuse("Explored this level.", &events)
         }
-        return stepTowards(dir, &events)
     }
 
-    /// The first step of an exploration from where the player stands, if anything is left.
+    /// Where exploring leads from here.
+    public enum ExploreStep: Equatable, Sendable {
+        case step(Direction)
+        /// Something left to explore, but a visible monster stands on every way forward.
+        case blocked
+        /// Nothing left that can be reached.
+        case done
+    }
+
+    /// The first step of an exploration from where the player stands.
     ///
     /// Goals are the frontier (known open cells next to unknown ones) and items worth taking;
     /// the map is rebuilt only when the player's knowledge changed.
-    public mutating func exploreDirection() -> Direction? {
+    public mutating func exploreDirection() -> ExploreStep {
         if scratch.exploreEpoch != scratch.epoch {
             refreshTravelCosts()
             var goals: [(Point, Int32)] = []
@@ -69,13 +80,13 @@ extension Game {
             scratch.exploreEpoch = scratch.epoch
         }
         let here = scratch.exploreMap[player.position]
-        guard here < DijkstraMap.unreachable, here > 0 else { return nil }
-        return scratch.exploreMap.downhill(from: player.position, level: level, allowed: freeOfVisibleMonsters)
+        guard here < DijkstraMap.unreachable, here > 0 else { return .done }
+        return scratch.exploreMap.downhill(from: player.position, level: level, allowed: freeOfVisibleMonsters).map { .step($0) } ?? .blocked
     }
 
     private func wantsItem(_ item: Item) -> Bool {
         catalog.items[item.kind].category == .gold || !inventory.isFull || inventory.letters.contains {
-            inventory[$0]!.stacks(with: item, category: catalog.items[item.kind].category)
+            inventory[$0]!.stacks(with: item, kind: catalog.items[item.kind])
         }
     }
 

@@ -15,11 +15,12 @@ public struct Item: Sendable, Hashable {
         self.enchantKnown = enchantKnown
     }
 
-    /// Whether `other` may join this item's inventory stack.
-    func stacks(with other: Item, category: ItemCategory) -> Bool {
+    /// Whether `other` may join this item's inventory stack: potions, scrolls and food of a
+    /// kind, and missiles of a kind with the same enchantment.
+    func stacks(with other: Item, kind k: ItemKind) -> Bool {
         guard kind == other.kind else { return false }
-        if category.stacks { return true }
-        return category == .weapon && enchant == other.enchant && enchantKnown == other.enchantKnown
+        if k.category.stacks { return true }
+        return k.throwable && enchant == other.enchant && enchantKnown == other.enchantKnown
     }
 }
 
@@ -64,9 +65,9 @@ public struct Inventory: Sendable, Hashable {
 
     /// Adds an item, merging it with a stack it belongs to; returns its letter, or nil when full.
     public mutating func add(_ item: Item, catalog: ContentCatalog) -> Letter? {
-        let category = catalog.items[item.kind].category
+        let kind = catalog.items[item.kind]
         for l in Letter.all {
-            if let existing = slots[l.index], existing.stacks(with: item, category: category) {
+            if let existing = slots[l.index], existing.stacks(with: item, kind: kind) {
                 slots[l.index]!.quantity += item.quantity
                 return l
             }

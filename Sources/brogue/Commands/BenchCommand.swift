@@ -63,6 +63,7 @@ struct BenchCommand: ParsableCommand {
 
         // 3. One player turn with many awake monsters.
         var latencies: [Double] = []
+        var awake = 0
         var seed: UInt64 = 1000
         while latencies.count < samples {
             var game = crowdedGame(seed: seed, catalog: catalog)
@@ -74,13 +75,15 @@ struct BenchCommand: ParsableCommand {
                 let t = ContinuousClock.now
                 _ = game.apply(action)
                 latencies.append(ms(ContinuousClock.now - t) * 1000)
+                awake += game.monsters.filter { $0.state == .hunting || $0.state == .fleeing }.count
                 step += 1
             }
         }
         latencies.sort()
         print(
             "turn with \(monsters) awake monsters: median \(fmt(percentile(latencies, 50) / 1000)) ms, "
-                + "p99 \(fmt(percentile(latencies, 99) / 1000)) ms, max \(fmt(latencies.last! / 1000)) ms over \(latencies.count) turns"
+                + "p99 \(fmt(percentile(latencies, 99) / 1000)) ms, max \(fmt(latencies.last! / 1000)) ms over \(latencies.count) turns "
+                + "(on average \(awake / latencies.count) monsters awake after each turn)"
         )
     }
 

@@ -25,7 +25,8 @@ enum TestCatalog {
         )
     }
 
-    static func make() -> ContentCatalog {
+    /// - Parameter extraItems: item ids the player also starts with.
+    static func make(extraItems: [String] = []) -> ContentCatalog {
         let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
         let terrains = [
             terrain("granite", " ", .dungeon, wall.union(.isImpregnable)),
@@ -84,7 +85,7 @@ enum TestCatalog {
                 StartingItem(kind: "dart", quantity: 15),
                 StartingItem(kind: "leather-armor", equipped: true),
                 StartingItem(kind: "food-ration"),
-            ]
+            ] + extraItems.map { StartingItem(kind: $0) }
         )
         let appearances = Appearances(
             potionColors: ["pink", "blue", "green", "murky"].map { Appearances.PotionColor(name: $0, color: .white) },
