@@ -70,6 +70,7 @@ struct BenchCommand: ParsableCommand {
             seed += 1
             var step = 0
             while !game.isOver && step < 50 && latencies.count < samples {
+                topUp(&game, catalog: catalog)
                 let dir: Direction = step % 2 == 0 ? .east : .west
                 let action: Action = game.level.canStep(from: game.player.position, dir) ? .move(dir) : .rest
                 let t = ContinuousClock.now
@@ -83,23 +84,30 @@ struct BenchCommand: ParsableCommand {
         print(
             "turn with \(monsters) awake monsters: median \(fmt(percentile(latencies, 50) / 1000)) ms, "
                 + "p99 \(fmt(percentile(latencies, 99) / 1000)) ms, max \(fmt(latencies.last! / 1000)) ms over \(latencies.count) turns "
-                + "(on average \(awake / latencies.count) monsters awake after each turn)"
+                + "(\(awake / latencies.count) monsters awake on average after each turn)"
         )
     }
 
     /// A fresh game with `monsters` hunting monsters of the depth's kinds spread over the level.
     func crowdedGame(seed: UInt64, catalog: ContentCatalog) -> Game {
         var game = Game(seed: seed, catalog: catalog)
+        topUp(&game, catalog: catalog)
+        return game
+    }
+
+    /// Summons hunting monsters until `monsters` are awake (outside the timed part).
+    func topUp(_ game: inout Game, catalog: ContentCatalog) {
         let kinds = catalog.spawns.monsters.filter { $0.depths.contains(1) }.map(\.kind)
         let level = game.level
         var spots: [Point] = []
         for y in 1..<(Dungeon.height - 1) {
             for x in stride(from: 1, to: Dungeon.width - 1, by: 3) where level.isPassable(Point(x, y)) { spots.append(Point(x, y)) }
         }
-        for i in 0..<monsters where !spots.isEmpty {
+        var i = game.monsters.count
+        while game.monsters.filter({ $0.state == .hunting || $0.state == .fleeing }).count < monsters && !spots.isEmpty {
             game.summon(kinds[i % kinds.count], near: spots[(i * 7919) % spots.count], state: .hunting)
+            i += 1
         }
-        return game
     }
 
     func ms(_ d: Duration) -> Double { seconds(d) * 1000 }
