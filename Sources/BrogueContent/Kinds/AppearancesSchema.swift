@@ -21,6 +21,8 @@ enum AppearancesSchema {
     struct File {
         var file: String
         var appearances: Appearances?
+        /// Distinct potion colours read, even when the file has other errors.
+        var potionColorCount: Int?
         var potionColorsMark: Mark = .start
         var syllablesMark: Mark = .start
     }
@@ -43,6 +45,7 @@ enum AppearancesSchema {
             seen[name] = e.mark("name")
             colors.append(Appearances.PotionColor(name: name, color: color))
         }
+        if r.has("potion-colors") { out.potionColorCount = colors.count }
         var syllables: [String] = []
         for (syllable, mark) in r.strings("scroll-syllables") ?? [] {
             if syllable.contains(where: \.isWhitespace) {

@@ -17,14 +17,14 @@ extension Assembly {
             session.error(manifestFile, kindMark(.player), "no plugin gives player content", hint: "add 'player: [\"player.yaml\"]' under content")
         }
         if let appearances {
-            if let a = appearances.value.appearances {
+            if let colors = appearances.value.potionColorCount {
                 let potions = items.values.filter { $0.category == .potion }.count
-                if a.potionColors.count < potions {
+                if colors < potions {
                     session.error(
                         appearances.value.file,
                         appearances.value.potionColorsMark,
-                        "\(potions) potion kinds but only \(a.potionColors.count) potion colours to disguise them",
-                        hint: "add \(potions - a.potionColors.count) more colours to potion-colors"
+                        "\(potions) potion kinds but only \(colors) potion colours to disguise them",
+                        hint: "add \(potions - colors) more colours to potion-colors"
                     )
                 }
             }
@@ -34,11 +34,12 @@ extension Assembly {
         if population == nil {
             session.error(manifestFile, kindMark(.spawns), "no spawns file gives population lines", hint: "add a 'population' list covering depths 1-\(Dungeon.deepestLevel) to spawns.yaml")
         }
-        for id in ContentCatalog.requiredTerrainIDs where !terrains.contains(id) {
+        for id in ContentCatalog.requiredTerrainIDs where !terrains.contains(id) && !isUnreadable(.terrain, id) {
             session.error(manifestFile, kindMark(.terrain), "content defines no terrain '\(id)', which the level generator needs", hint: "add terrain/\(id).yaml")
         }
         let categories = Set(items.entries.compactMap { $0.decoded.value?.category })
-        if !items.entries.isEmpty && items.values.count == items.entries.count {
+        // Only when every item was read: a broken amulet file must not also read as a missing amulet.
+        if !items.entries.isEmpty && items.values.count == items.entries.count && (unreadable[.items] ?? []).isEmpty {
             if !categories.contains(.amulet) {
                 session.error(manifestFile, kindMark(.items), "content defines no amulet item for depth \(Dungeon.amuletLevel)", hint: "add an item with 'category: amulet'")
             }
@@ -64,6 +65,10 @@ extension Assembly {
         }
     }
 
+    private func isUnreadable(_ kind: ContentKind, _ id: String) -> Bool {
+        unreadable[kind]?.contains(id) == true
+    }
+
     private func checkReferences(_ session: LoadSession) {
         for (reference, file, entry) in references {
             let known: [String]
@@ -73,14 +78,14 @@ extension Assembly {
             case .monsters: (known, label) = (monsters.sortedIDs, "monster")
             default: (known, label) = (items.sortedIDs, "item")
             }
-            if !known.contains(reference.id) {
+            if !known.contains(reference.id) && !isUnreadable(reference.kind, reference.id) {
                 session.error(file, reference.mark, "\(reference.place) names unknown \(label) '\(reference.id)'", entry: entry, hint: DidYouMean.hint(for: reference.id, among: known))
             }
         }
     }
 
     private func checkSpawns(_ session: LoadSession) {
-        for (line, file) in spawnMonsters where !monsters.contains(line.entry.kind) {
+        for (line, file) in spawnMonsters where !monsters.contains(line.entry.kind) && !isUnreadable(.monsters, line.entry.kind) {
             session.error(
                 file,
                 line.mark,
@@ -89,7 +94,7 @@ extension Assembly {
                 hint: DidYouMean.hint(for: line.entry.kind, among: monsters.sortedIDs) ?? "define monsters/\(line.entry.kind).yaml"
             )
         }
-        for (line, file) in spawnItems {
+        for (line, file) in spawnItems where !isUnreadable(.items, line.entry.kind) {
             guard items.contains(line.entry.kind) else {
                 session.error(
                     file,
@@ -116,7 +121,7 @@ extension Assembly {
         guard let player = file.player else { return }
         var equipped: [ItemCategory: String] = [:]
         for (start, mark) in zip(player.startingItems, file.itemMarks) {
-            guard items.contains(start.kind) else {
+            guard items.contains(start.kind) || isUnreadable(.items, start.kind) else {
                 session.error(file.file, mark, "player starts with unknown item '\(start.kind)'", hint: DidYouMean.hint(for: start.kind, among: items.sortedIDs))
                 continue
             }

@@ -34,11 +34,17 @@ struct Assembly {
     var player: Placed<PlayerSchema.File>?
     var appearances: Placed<AppearancesSchema.File>?
     var manifests: [PluginFolder] = []
+    /// Ids of kind files that could not be read at all (named after their file), so references
+    /// to them are not reported again as unknown ids.
+    var unreadable: [ContentKind: Set<String>] = [:]
 
     /// Reads and decodes one content file into the assembly.
     mutating func add(kind: ContentKind, path: String, plugin: PluginFolder, session: LoadSession) {
         session.withSink(path) { sink in
-            guard let node = SourceReader(limits: session.limits).read(path: path, expected: LoadSession.expected(kind), sink: sink) else { return }
+            guard let node = SourceReader(limits: session.limits).read(path: path, expected: LoadSession.expected(kind), sink: sink) else {
+                unreadable[kind, default: []].insert(FileContext(sink: sink).baseName)
+                return
+            }
             add(kind: kind, node: node, plugin: plugin.manifest.id, sink: sink)
         }
     }
