@@ -9,7 +9,7 @@ enum ItemSchema {
             .init("name", .name, .required, "Name shown once identified (\"potion of healing\")."),
             .init("category", .choice("item category", ItemCategory.allCases.map(\.rawValue)), .required, "What sort of item it is."),
             .init("glyph", .glyph, .computed("category glyph"), "Character drawn for it; by default the category's (`(` weapons, `[` armor, `!` potions, ...)."),
-            .init("color", .color, .value("\"#ffffff\""), "Glyph colour (potions show their disguise colour until known)."),
+            .init("color", .color, .value("\"#ffffff\""), "Glyph colour."),
             .init("frequency", .integer(min: 0, max: nil), .value("10"), "Relative chance among kinds of its category when generated at random."),
             .init("value", .integer(min: 0, max: nil), .value("0"), "Worth in gold when the game is scored."),
             .init("damage", .damage, .optional, "Weapons (required): damage of one hit."),
