@@ -7,7 +7,12 @@ enum SpawnsSchema {
         fields: [
             .init("monsters", .list("monster spawn"), .value("[]"), "Monster table: each line a monster, its depths, weight and group size."),
             .init("items", .list("item spawn"), .value("[]"), "Item table: each line an item, its depths and weight."),
-            .init("population", .list("population line"), .optional, "How many monsters, items and gold piles a level starts with; must cover depths 1-26."),
+            .init(
+                "population",
+                .list("population line"),
+                .optional,
+                "How many monsters, items and gold piles a level starts with; must cover depths 1-26."
+            ),
         ]
     )
 
@@ -87,7 +92,10 @@ enum SpawnsSchema {
                     continue
                 }
                 if let earlier = lines.first(where: { $0.depths.overlaps(depths) }) {
-                    e.warning(e.mark("depths"), "population line for depths \(depths.lowerBound)-\(depths.upperBound) overlaps the earlier line for \(earlier.depths.lowerBound)-\(earlier.depths.upperBound); the earlier line wins")
+                    e.warning(
+                        e.mark("depths"),
+                        "population line for depths \(depths.lowerBound)-\(depths.upperBound) overlaps the earlier line for \(earlier.depths.lowerBound)-\(earlier.depths.upperBound); the earlier line wins"
+                    )
                 }
                 lines.append(LevelPopulation(depths: depths, monsters: monsters, items: items, gold: gold))
             }

@@ -29,19 +29,39 @@ extension Assembly {
                 }
             }
         } else {
-            session.error(manifestFile, kindMark(.appearances), "no plugin gives appearances content", hint: "add 'appearances: [\"appearances.yaml\"]' under content")
+            session.error(
+                manifestFile,
+                kindMark(.appearances),
+                "no plugin gives appearances content",
+                hint: "add 'appearances: [\"appearances.yaml\"]' under content"
+            )
         }
         if population == nil {
-            session.error(manifestFile, kindMark(.spawns), "no spawns file gives population lines", hint: "add a 'population' list covering depths 1-\(Dungeon.deepestLevel) to spawns.yaml")
+            session.error(
+                manifestFile,
+                kindMark(.spawns),
+                "no spawns file gives population lines",
+                hint: "add a 'population' list covering depths 1-\(Dungeon.deepestLevel) to spawns.yaml"
+            )
         }
         for id in ContentCatalog.requiredTerrainIDs where !terrains.contains(id) && !isUnreadable(.terrain, id) {
-            session.error(manifestFile, kindMark(.terrain), "content defines no terrain '\(id)', which the level generator needs", hint: "add terrain/\(id).yaml")
+            session.error(
+                manifestFile,
+                kindMark(.terrain),
+                "content defines no terrain '\(id)', which the level generator needs",
+                hint: "add terrain/\(id).yaml"
+            )
         }
         let categories = Set(items.entries.compactMap { $0.decoded.value?.category })
         // Only when every item was read: a broken amulet file must not also read as a missing amulet.
         if !items.entries.isEmpty && items.values.count == items.entries.count && (unreadable[.items] ?? []).isEmpty {
             if !categories.contains(.amulet) {
-                session.error(manifestFile, kindMark(.items), "content defines no amulet item for depth \(Dungeon.amuletLevel)", hint: "add an item with 'category: amulet'")
+                session.error(
+                    manifestFile,
+                    kindMark(.items),
+                    "content defines no amulet item for depth \(Dungeon.amuletLevel)",
+                    hint: "add an item with 'category: amulet'"
+                )
             }
             if !categories.contains(.gold) {
                 session.error(manifestFile, kindMark(.items), "content defines no gold item", hint: "add an item with 'category: gold'")
@@ -79,7 +99,13 @@ extension Assembly {
             default: (known, label) = (items.sortedIDs, "item")
             }
             if !known.contains(reference.id) && !isUnreadable(reference.kind, reference.id) {
-                session.error(file, reference.mark, "\(reference.place) names unknown \(label) '\(reference.id)'", entry: entry, hint: DidYouMean.hint(for: reference.id, among: known))
+                session.error(
+                    file,
+                    reference.mark,
+                    "\(reference.place) names unknown \(label) '\(reference.id)'",
+                    entry: entry,
+                    hint: DidYouMean.hint(for: reference.id, among: known)
+                )
             }
         }
     }
@@ -122,21 +148,41 @@ extension Assembly {
         var equipped: [ItemCategory: String] = [:]
         for (start, mark) in zip(player.startingItems, file.itemMarks) {
             guard items.contains(start.kind) || isUnreadable(.items, start.kind) else {
-                session.error(file.file, mark, "player starts with unknown item '\(start.kind)'", hint: DidYouMean.hint(for: start.kind, among: items.sortedIDs))
+                session.error(
+                    file.file,
+                    mark,
+                    "player starts with unknown item '\(start.kind)'",
+                    hint: DidYouMean.hint(for: start.kind, among: items.sortedIDs)
+                )
                 continue
             }
             guard let item = items.value(start.kind) else { continue }
             if start.equipped {
                 if item.category != .weapon && item.category != .armor {
-                    session.error(file.file, mark, "starting item '\(start.kind)' is \(item.category.rawValue) and cannot be equipped", hint: "only weapons and armor are equipped; remove 'equipped: true'")
+                    session.error(
+                        file.file,
+                        mark,
+                        "starting item '\(start.kind)' is \(item.category.rawValue) and cannot be equipped",
+                        hint: "only weapons and armor are equipped; remove 'equipped: true'"
+                    )
                 } else if let other = equipped[item.category] {
-                    session.error(file.file, mark, "starting item '\(start.kind)' is the second equipped \(item.category.rawValue) (after '\(other)')", hint: "equip one weapon and one armor at most")
+                    session.error(
+                        file.file,
+                        mark,
+                        "starting item '\(start.kind)' is the second equipped \(item.category.rawValue) (after '\(other)')",
+                        hint: "equip one weapon and one armor at most"
+                    )
                 } else {
                     equipped[item.category] = start.kind
                 }
             }
             if start.quantity > 1 && !item.category.stacks && !item.throwable {
-                session.error(file.file, mark, "starting item '\(start.kind)' does not stack, so its quantity must be 1", hint: "list it again to start with two")
+                session.error(
+                    file.file,
+                    mark,
+                    "starting item '\(start.kind)' does not stack, so its quantity must be 1",
+                    hint: "list it again to start with two"
+                )
             }
         }
     }

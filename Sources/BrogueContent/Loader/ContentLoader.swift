@@ -55,7 +55,8 @@ public struct ContentLoader: Sendable {
         case .terrain: ContentSchema(kind: kind, tables: [TerrainSchema.table])
         case .monsters: ContentSchema(kind: kind, tables: [MonsterSchema.table, SharedTables.damage])
         case .items: ContentSchema(kind: kind, tables: [ItemSchema.table])
-        case .spawns: ContentSchema(kind: kind, tables: [SpawnsSchema.table, SpawnsSchema.monsterSpawn, SpawnsSchema.itemSpawn, SpawnsSchema.populationLine])
+        case .spawns:
+            ContentSchema(kind: kind, tables: [SpawnsSchema.table, SpawnsSchema.monsterSpawn, SpawnsSchema.itemSpawn, SpawnsSchema.populationLine])
         case .player: ContentSchema(kind: kind, tables: [PlayerSchema.table, PlayerSchema.startingItem])
         case .appearances: ContentSchema(kind: kind, tables: [AppearancesSchema.table, AppearancesSchema.potionColor])
         case .manifest: ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content])
@@ -104,7 +105,10 @@ public struct ContentLoader: Sendable {
             return
         }
         guard let plugin = session.readPlugin(root), relative != PluginManifest.fileName else { return }
-        guard let kind = ContentKind.contentKinds.first(where: { kind in (plugin.manifest.content[kind] ?? []).contains { Glob.matches($0, path: relative) } })
+        guard
+            let kind = ContentKind.contentKinds.first(where: { kind in
+                (plugin.manifest.content[kind] ?? []).contains { Glob.matches($0, path: relative) }
+            })
         else {
             session.error(
                 path,
@@ -129,7 +133,8 @@ public struct ContentLoader: Sendable {
             if FileManager.default.fileExists(atPath: LoadSession.join(folder, PluginManifest.fileName)) {
                 let relative = relativeParts.reversed().joined(separator: "/")
                 let suffix = "/" + relative
-                let root = path.hasSuffix(suffix) && path.count > suffix.count ? String(path.dropLast(suffix.count)) : (path == relative ? "." : folder)
+                let root =
+                    path.hasSuffix(suffix) && path.count > suffix.count ? String(path.dropLast(suffix.count)) : (path == relative ? "." : folder)
                 return (root, relative)
             }
             guard let last = components.popLast() else { return nil }

@@ -49,11 +49,22 @@ final class LoadSession {
         }
         let manifestFile = Self.join(folder, PluginManifest.fileName)
         guard FileManager.default.fileExists(atPath: manifestFile) else {
-            error(manifestFile, .start, "plugin folder has no \(PluginManifest.fileName)", hint: "every plugin folder starts with a manifest; see docs/content/manifest.md")
+            error(
+                manifestFile,
+                .start,
+                "plugin folder has no \(PluginManifest.fileName)",
+                hint: "every plugin folder starts with a manifest; see docs/content/manifest.md"
+            )
             return nil
         }
         let marks: ManifestSchema.File = withSink(manifestFile) { sink in
-            guard let node = SourceReader(limits: limits).read(path: manifestFile, expected: "a plugin manifest (id, name, version, content)", sink: sink) else {
+            guard
+                let node = SourceReader(limits: limits).read(
+                    path: manifestFile,
+                    expected: "a plugin manifest (id, name, version, content)",
+                    sink: sink
+                )
+            else {
                 return ManifestSchema.File()
             }
             return ManifestSchema.decode(node, folder: folder, FileContext(sink: sink))
@@ -79,7 +90,12 @@ final class LoadSession {
             }
             for path in matched.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 if let other = owner[path] {
-                    error(manifestFile, marks.kindMarks[kind] ?? .start, "file '\(path)' is matched by the globs of both \(other.rawValue) and \(kind.rawValue)", hint: "a file holds one kind of content; narrow one of the globs")
+                    error(
+                        manifestFile,
+                        marks.kindMarks[kind] ?? .start,
+                        "file '\(path)' is matched by the globs of both \(other.rawValue) and \(kind.rawValue)",
+                        hint: "a file holds one kind of content; narrow one of the globs"
+                    )
                     continue
                 }
                 owner[path] = kind
@@ -88,7 +104,12 @@ final class LoadSession {
         }
         filesRead += files.count
         if filesRead > limits.maxFiles {
-            error(manifestFile, .start, "more than \(limits.maxFiles) content files across the plugins loaded", hint: "raise ContentLimits.maxFiles if this is intended")
+            error(
+                manifestFile,
+                .start,
+                "more than \(limits.maxFiles) content files across the plugins loaded",
+                hint: "raise ContentLimits.maxFiles if this is intended"
+            )
             return nil
         }
         return PluginFolder(manifest: manifest, manifestFile: manifestFile, manifestMarks: marks, files: files)

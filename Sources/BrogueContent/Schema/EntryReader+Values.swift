@@ -37,7 +37,11 @@ extension EntryReader {
         switch field.valueType {
         case .id, .reference:
             guard Self.isKebabID(text) else {
-                error(node.mark, "\(self.field(name)) must be a kebab-case id (a-z, 0-9 and single dashes), found '\(text)'", hint: "write '\(Self.kebab(text))'")
+                error(
+                    node.mark,
+                    "\(self.field(name)) must be a kebab-case id (a-z, 0-9 and single dashes), found '\(text)'",
+                    hint: "write '\(Self.kebab(text))'"
+                )
                 return nil
             }
         case .name:
@@ -47,7 +51,11 @@ extension EntryReader {
             }
         case .choice(_, let values):
             guard values.contains(text) else {
-                error(node.mark, "\(self.field(name)) must be one of \(values.joined(separator: ", ")); found '\(text)'", hint: DidYouMean.hint(for: text, among: values))
+                error(
+                    node.mark,
+                    "\(self.field(name)) must be one of \(values.joined(separator: ", ")); found '\(text)'",
+                    hint: DidYouMean.hint(for: text, among: values)
+                )
                 return nil
             }
         case .version:
@@ -92,7 +100,11 @@ extension EntryReader {
             return nil
         }
         if ascii, !(ch.isASCII && ch.asciiValue.map { (0x21...0x7E).contains($0) } == true) {
-            error(node.mark, "\(self.field(name)) must be a printable ASCII character, found '\(text)'", hint: "this glyph is drawn when the terminal asks for plain ASCII")
+            error(
+                node.mark,
+                "\(self.field(name)) must be a printable ASCII character, found '\(text)'",
+                hint: "this glyph is drawn when the terminal asks for plain ASCII"
+            )
             return nil
         }
         return ch
@@ -142,7 +154,11 @@ extension EntryReader {
         guard let (node, field) = valueNode(name) else { return nil }
         guard case .flags(let of, let known) = field.valueType else { preconditionFailure("'\(name)' is not a flags field") }
         guard case .sequence(let items) = node.value else {
-            error(node.mark, "expected a list of \(of) flags for \(self.field(name)), found \(node.foundDescription)", hint: "write [flag, flag] or [] for none")
+            error(
+                node.mark,
+                "expected a list of \(of) flags for \(self.field(name)), found \(node.foundDescription)",
+                hint: "write [flag, flag] or [] for none"
+            )
             return nil
         }
         var out: [String] = []
@@ -195,7 +211,11 @@ extension EntryReader {
     func list(_ name: String) -> [YNode]? {
         guard let (node, field) = valueNode(name) else { return nil }
         guard case .sequence(let items) = node.value else {
-            error(node.mark, "expected a \(field.type) for \(self.field(name)), found \(node.foundDescription)", hint: "write one '- ' line per element")
+            error(
+                node.mark,
+                "expected a \(field.type) for \(self.field(name)), found \(node.foundDescription)",
+                hint: "write one '- ' line per element"
+            )
             return nil
         }
         return items

@@ -44,7 +44,12 @@ struct EntryReader {
         let names = table.fields.map(\.name)
         for pair in pairs {
             guard let key = pair.key.scalar, !pair.key.isNull else {
-                sink.error(pair.key.mark, "a key in \(label) is \(pair.key.foundDescription), not a field name", entry: id, hint: "keys are field names such as '\(names[0])'")
+                sink.error(
+                    pair.key.mark,
+                    "a key in \(label) is \(pair.key.foundDescription), not a field name",
+                    entry: id,
+                    hint: "keys are field names such as '\(names[0])'"
+                )
                 continue
             }
             if let first = given[key] {

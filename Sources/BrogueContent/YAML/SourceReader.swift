@@ -46,7 +46,11 @@ struct SourceReader {
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= limits.maxFileBytes else {
-            sink.error(.start, "file is \(Self.bytes(size)), over the \(Self.bytes(limits.maxFileBytes)) limit for content files", hint: "split it up")
+            sink.error(
+                .start,
+                "file is \(Self.bytes(size)), over the \(Self.bytes(limits.maxFileBytes)) limit for content files",
+                hint: "split it up"
+            )
             return nil
         }
         guard let handle = FileHandle(forReadingAtPath: resolved) else {

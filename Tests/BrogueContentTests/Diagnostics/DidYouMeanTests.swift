@@ -4,17 +4,20 @@ import Testing
 
 @Suite("Did you mean")
 struct DidYouMeanTests {
-    @Test("typos, other spellings and near misses find the field", arguments: [
-        ("hp_max", "hp"),
-        ("movementDuration", "movement-duration"),
-        ("movement_duration", "movement-duration"),
-        ("acuracy", "accuracy"),
-        ("defence", "defense"),
-        ("dmg", nil),
-        ("colour", "color"),
-        ("ascii_glyph", "ascii-glyph"),
-        ("zzzzzz", nil),
-    ] as [(String, String?)])
+    @Test(
+        "typos, other spellings and near misses find the field",
+        arguments: [
+            ("hp_max", "hp"),
+            ("movementDuration", "movement-duration"),
+            ("movement_duration", "movement-duration"),
+            ("acuracy", "accuracy"),
+            ("defence", "defense"),
+            ("dmg", nil),
+            ("colour", "color"),
+            ("ascii_glyph", "ascii-glyph"),
+            ("zzzzzz", nil),
+        ] as [(String, String?)]
+    )
     func suggestions(typed: String, expected: String?) {
         let fields = ["id", "name", "hp", "defense", "accuracy", "damage", "movement-duration", "color", "ascii-glyph", "glyph"]
         #expect(DidYouMean.suggestion(for: typed, among: fields) == expected)

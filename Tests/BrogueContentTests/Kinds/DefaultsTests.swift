@@ -26,7 +26,17 @@ struct DefaultsTests {
         let (node, sink) = decode(text, "monsters/rat.yaml")
         let top = try #require(node)
         let kind = try #require(MonsterSchema.decode(top, FileContext(sink: sink)).value)
-        let expected = MonsterKind(id: "rat", name: "rat", glyph: "r", color: .white, hp: 6, defense: 0, accuracy: 80, damage: DamageRange(min: 1, max: 3), xp: 1)
+        let expected = MonsterKind(
+            id: "rat",
+            name: "rat",
+            glyph: "r",
+            color: .white,
+            hp: 6,
+            defense: 0,
+            accuracy: 80,
+            damage: DamageRange(min: 1, max: 3),
+            xp: 1
+        )
         #expect(kind == expected)
     }
 
@@ -46,7 +56,9 @@ struct DefaultsTests {
                 guard case .value(let text) = field.presence else { continue }
                 let sink = DiagnosticSink(file: "default", cap: 10)
                 let node = try #require(SourceReader(limits: .default).compose(Array("\(field.name): \(text)\n".utf8), expected: "x", sink: sink))
-                let reader = try #require(EntryReader(node, table: ContentSchema.Table(name: table.name, fields: [field]), what: "default", sink: sink))
+                let reader = try #require(
+                    EntryReader(node, table: ContentSchema.Table(name: table.name, fields: [field]), what: "default", sink: sink)
+                )
                 switch field.valueType {
                 case .integer: #expect(reader.int(field.name) != nil)
                 case .boolean: #expect(reader.bool(field.name) != nil)

@@ -1,5 +1,6 @@
-@testable import BrogueContent
 import Testing
+
+@testable import BrogueContent
 
 @Suite("Validating paths")
 struct ValidateTests {
@@ -23,14 +24,18 @@ struct ValidateTests {
     func strayFiles() {
         let temp = TempFolder()
         let loose = temp.write("loose/goblin.yaml", "id: goblin\n")
-        #expect(ContentLoader().validate(paths: [loose]).map(\.description) == [
-            "\(loose):1:1: error: file is not inside a plugin folder (no plugin.yaml in its folder or any folder above it) (content is read through a plugin's manifest; add a plugin.yaml or move the file into a plugin)"
-        ])
+        #expect(
+            ContentLoader().validate(paths: [loose]).map(\.description) == [
+                "\(loose):1:1: error: file is not inside a plugin folder (no plugin.yaml in its folder or any folder above it) (content is read through a plugin's manifest; add a plugin.yaml or move the file into a plugin)"
+            ]
+        )
         let core = temp.copyCore()
         let stray = temp.write("core/notes/todo.yaml", "a: 1\n")
-        #expect(ContentLoader().validate(paths: [stray]).map(\.description) == [
-            "\(stray):1:1: error: file is not matched by any content glob of plugin 'core' (\(core)/plugin.yaml) (add a glob for it under 'content' in plugin.yaml, or move it)"
-        ])
+        #expect(
+            ContentLoader().validate(paths: [stray]).map(\.description) == [
+                "\(stray):1:1: error: file is not matched by any content glob of plugin 'core' (\(core)/plugin.yaml) (add a glob for it under 'content' in plugin.yaml, or move it)"
+            ]
+        )
         #expect(ContentLoader().validate(paths: [temp.path + "/missing.yaml"]).map(\.message) == ["file not found"])
     }
 

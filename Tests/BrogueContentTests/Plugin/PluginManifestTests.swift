@@ -34,11 +34,13 @@ struct PluginManifestTests {
               items: ["../items/*.yaml"]
 
             """
-        #expect(manifestProblems(text) == [
-            "3:10 'version' in plugin manifest 'core' must be a version like 1.0.0, found '1.0'",
-            "6:3 unknown key 'monster' in content of plugin 'core' (did you mean 'monsters'?)",
-            "7:11 glob '../items/*.yaml' may not leave the plugin folder with '..'",
-        ])
+        #expect(
+            manifestProblems(text) == [
+                "3:10 'version' in plugin manifest 'core' must be a version like 1.0.0, found '1.0'",
+                "6:3 unknown key 'monster' in content of plugin 'core' (did you mean 'monsters'?)",
+                "7:11 glob '../items/*.yaml' may not leave the plugin folder with '..'",
+            ]
+        )
     }
 
     @Test("a glob that matches nothing is a warning; a file claimed by two kinds is an error")
@@ -56,9 +58,11 @@ struct PluginManifestTests {
               appearances: ["appearances.yaml"]
 
             """
-        #expect(manifestProblems(text) == [
-            "5:31 content glob 'terain/*.yaml' for terrain matches no files",
-            "7:3 file 'monsters/rat.yaml' is matched by the globs of both monsters and items (a file holds one kind of content; narrow one of the globs)",
-        ])
+        #expect(
+            manifestProblems(text) == [
+                "5:31 content glob 'terain/*.yaml' for terrain matches no files",
+                "7:3 file 'monsters/rat.yaml' is matched by the globs of both monsters and items (a file holds one kind of content; narrow one of the globs)",
+            ]
+        )
     }
 }

@@ -91,7 +91,8 @@ struct SchemaDocsTests {
     @Test("the comparison notices a wrong default, a missing field and a wrong required flag")
     func comparisonBites() throws {
         let markdown = try String(contentsOfFile: repositoryRoot + "/docs/content/monsters.md", encoding: .utf8)
-        let broken = markdown
+        let broken =
+            markdown
             .replacingOccurrences(of: "| `movement-duration` | integer >= 1 | `100` |", with: "| `movement-duration` | integer >= 1 | `50` |")
             .replacingOccurrences(of: "| `xp` | integer >= 0 | — | yes |", with: "| `xp` | integer >= 0 | — | no |")
             .replacingOccurrences(of: "| `regen-turns` |", with: "| `regeneration` |")
