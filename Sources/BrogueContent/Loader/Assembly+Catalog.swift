@@ -91,20 +91,28 @@ extension Assembly {
 
     private func checkReferences(_ session: LoadSession) {
         for (reference, file, entry) in references {
-            let known: [String]
+            let isKnown: Bool
             let label: String
             switch reference.kind {
-            case .terrain: (known, label) = (terrains.sortedIDs, "terrain")
-            case .monsters: (known, label) = (monsters.sortedIDs, "monster")
-            default: (known, label) = (items.sortedIDs, "item")
+            case .terrain: (isKnown, label) = (terrains.contains(reference.id), "terrain")
+            case .monsters: (isKnown, label) = (monsters.contains(reference.id), "monster")
+            default: (isKnown, label) = (items.contains(reference.id), "item")
             }
-            if !known.contains(reference.id) && !isUnreadable(reference.kind, reference.id) {
+            // The sorted id list for a did-you-mean is built only for a hint that is kept.
+            func known() -> [String] {
+                switch reference.kind {
+                case .terrain: terrains.sortedIDs
+                case .monsters: monsters.sortedIDs
+                default: items.sortedIDs
+                }
+            }
+            if !isKnown && !isUnreadable(reference.kind, reference.id) {
                 session.error(
                     file,
                     reference.mark,
                     "\(reference.place) names unknown \(label) '\(reference.id)'",
                     entry: entry,
-                    hint: DidYouMean.hint(for: reference.id, among: known)
+                    hint: DidYouMean.hint(for: reference.id, among: known())
                 )
             }
         }

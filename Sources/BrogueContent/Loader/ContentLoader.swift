@@ -25,8 +25,9 @@ public struct ContentLoader: Sendable {
     public func load(plugins folders: [String]) throws(ContentErrors) -> LoadedContent {
         let session = LoadSession(limits: limits)
         let (catalog, manifests) = assemble(folders, session)
-        guard let catalog, !session.hasErrors else { throw ContentErrors(diagnostics: session.diagnostics) }
-        return LoadedContent(catalog: catalog, manifests: manifests, warnings: session.diagnostics.filter { $0.severity == .warning })
+        let diagnostics = session.allDiagnostics
+        guard let catalog, !session.hasErrors else { throw ContentErrors(diagnostics: diagnostics) }
+        return LoadedContent(catalog: catalog, manifests: manifests, warnings: diagnostics.filter { $0.severity == .warning })
     }
 
     /// Checks plugin folders or single content files without building anything.
@@ -46,7 +47,7 @@ public struct ContentLoader: Sendable {
                 validateFile(path, session)
             }
         }
-        return session.diagnostics
+        return session.allDiagnostics
     }
 
     /// The fields of a content kind, as the loader reads them.

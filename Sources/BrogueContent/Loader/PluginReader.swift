@@ -12,23 +12,34 @@ struct PluginFolder {
 /// Reads manifests and content files, collecting every diagnostic.
 final class LoadSession {
     let limits: ContentLimits
-    private(set) var diagnostics: [Diagnostic] = []
+    private var diagnostics: [Diagnostic] = []
+    /// Sinks for problems found after a file was read (references, layering), capped per file like the rest.
+    private var lateSinks: [DiagnosticSink] = []
+    private var lateSinkIndex: [String: Int] = [:]
     private var filesRead = 0
 
     init(limits: ContentLimits) {
         self.limits = limits
     }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || lateSinks.contains { $0.errorCount > 0 } }
 
-    func report(_ d: Diagnostic) { diagnostics.append(d) }
+    /// Everything reported: each file's own problems in reading order, then the later ones by file.
+    var allDiagnostics: [Diagnostic] { diagnostics + lateSinks.flatMap { $0.finish() } }
 
-    func error(_ file: String, _ mark: Mark, _ message: String, entry: String? = nil, hint: String? = nil) {
-        report(Diagnostic(severity: .error, file: file, line: mark.line, column: mark.column, entry: entry, message: message, hint: hint))
+    func error(_ file: String, _ mark: Mark, _ message: String, entry: String? = nil, hint: @autoclosure () -> String? = nil) {
+        lateSink(file).error(mark, message, entry: entry, hint: hint())
     }
 
-    func warning(_ file: String, _ mark: Mark, _ message: String, entry: String? = nil, hint: String? = nil) {
-        report(Diagnostic(severity: .warning, file: file, line: mark.line, column: mark.column, entry: entry, message: message, hint: hint))
+    func warning(_ file: String, _ mark: Mark, _ message: String, entry: String? = nil, hint: @autoclosure () -> String? = nil) {
+        lateSink(file).warning(mark, message, entry: entry, hint: hint())
+    }
+
+    private func lateSink(_ file: String) -> DiagnosticSink {
+        if let i = lateSinkIndex[file] { return lateSinks[i] }
+        lateSinkIndex[file] = lateSinks.count
+        lateSinks.append(DiagnosticSink(file: file, cap: limits.maxDiagnosticsPerFile))
+        return lateSinks[lateSinks.count - 1]
     }
 
     /// Runs `body` with a sink for `file` and keeps what it reported.
