@@ -35,7 +35,7 @@ struct EntryReader {
         }
         var id = entry
         if let idKey, let pair = pairs.first(where: { $0.key.scalar == idKey }), let s = pair.value.scalar, !pair.value.isNull {
-            id = s
+            id = s.clipped
             label = "\(what) '\(s.clipped)'"
         } else {
             label = what
