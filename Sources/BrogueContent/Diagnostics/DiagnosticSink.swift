@@ -14,22 +14,23 @@ final class DiagnosticSink {
         self.cap = cap
     }
 
-    func error(_ mark: Mark, _ message: String, entry: String? = nil, hint: String? = nil) {
+    /// The hint is worked out only when the diagnostic is kept (a did-you-mean costs a search).
+    func error(_ mark: Mark, _ message: String, entry: String? = nil, hint: @autoclosure () -> String? = nil) {
         errorCount += 1
         add(.error, mark, message, entry, hint)
     }
 
-    func warning(_ mark: Mark, _ message: String, entry: String? = nil, hint: String? = nil) {
+    func warning(_ mark: Mark, _ message: String, entry: String? = nil, hint: @autoclosure () -> String? = nil) {
         add(.warning, mark, message, entry, hint)
     }
 
-    private func add(_ severity: Diagnostic.Severity, _ mark: Mark, _ message: String, _ entry: String?, _ hint: String?) {
+    private func add(_ severity: Diagnostic.Severity, _ mark: Mark, _ message: String, _ entry: String?, _ hint: () -> String?) {
         guard diagnostics.count < cap else {
             dropped += 1
             return
         }
         diagnostics.append(
-            Diagnostic(severity: severity, file: file, line: mark.line, column: mark.column, entry: entry, message: message, hint: hint)
+            Diagnostic(severity: severity, file: file, line: mark.line, column: mark.column, entry: entry, message: message, hint: hint())
         )
     }
 

@@ -21,6 +21,8 @@ enum AppearancesSchema {
     struct File {
         var file: String
         var appearances: Appearances?
+        /// Distinct potion colours read, even when the file has other errors.
+        var potionColorCount: Int?
         var potionColorsMark: Mark = .start
         var syllablesMark: Mark = .start
     }
@@ -37,18 +39,28 @@ enum AppearancesSchema {
             let (name, color) = (e.string("name"), e.color("color"))
             guard let name, let color else { continue }
             if let first = seen[name] {
-                e.error(e.mark("name"), "potion colour '\(name)' is listed twice; first at \(first)", hint: "each disguise needs its own name")
+                e.error(
+                    e.mark("name"),
+                    "potion colour '\(name.clipped)' is listed twice; first at \(first)",
+                    hint: "each disguise needs its own name"
+                )
                 continue
             }
             seen[name] = e.mark("name")
             colors.append(Appearances.PotionColor(name: name, color: color))
         }
+        if r.has("potion-colors") { out.potionColorCount = colors.count }
         var syllables: [String] = []
+        var seenSyllables: Set<String> = []
         for (syllable, mark) in r.strings("scroll-syllables") ?? [] {
             if syllable.contains(where: \.isWhitespace) {
-                r.error(mark, "scroll syllable '\(syllable)' contains a space", hint: "syllables are joined into words; list each one on its own")
-            } else if syllables.contains(syllable) {
-                r.warning(mark, "scroll syllable '\(syllable)' is listed twice")
+                r.error(
+                    mark,
+                    "scroll syllable '\(syllable.clipped)' contains a space",
+                    hint: "syllables are joined into words; list each one on its own"
+                )
+            } else if !seenSyllables.insert(syllable).inserted {
+                r.warning(mark, "scroll syllable '\(syllable.clipped)' is listed twice")
             } else {
                 syllables.append(syllable)
             }

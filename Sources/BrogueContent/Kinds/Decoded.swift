@@ -37,7 +37,11 @@ struct FileContext {
     func id(_ r: EntryReader, kind: String) -> String? {
         guard let id = r.string("id") else { return nil }
         if id != baseName {
-            r.error(r.mark("id"), "\(kind) id '\(id)' does not match its file name '\(baseName).yaml'", hint: "name the file '\(id).yaml', or change the id")
+            r.error(
+                r.mark("id"),
+                "\(kind) id '\(id)' does not match its file name '\(baseName).yaml'",
+                hint: "name the file '\(id).yaml', or change the id"
+            )
         }
         return id
     }

@@ -8,8 +8,13 @@ enum ItemSchema {
             .init("id", .id, .required, "Kebab-case id; the file must be named `<id>.yaml`."),
             .init("name", .name, .required, "Name shown once identified (\"potion of healing\")."),
             .init("category", .choice("item category", ItemCategory.allCases.map(\.rawValue)), .required, "What sort of item it is."),
-            .init("glyph", .glyph, .computed("category glyph"), "Character drawn for it; by default the category's (`(` weapons, `[` armor, `!` potions, ...)."),
-            .init("color", .color, .value("\"#ffffff\""), "Glyph colour (potions show their disguise colour until known)."),
+            .init(
+                "glyph",
+                .glyph,
+                .computed("category glyph"),
+                "Character drawn for it; by default the category's (`(` weapons, `[` armor, `!` potions, ...)."
+            ),
+            .init("color", .color, .value("\"#ffffff\""), "Glyph colour."),
             .init("frequency", .integer(min: 0, max: nil), .value("10"), "Relative chance among kinds of its category when generated at random."),
             .init("value", .integer(min: 0, max: nil), .value("0"), "Worth in gold when the game is scored."),
             .init("damage", .damage, .optional, "Weapons (required): damage of one hit."),
@@ -18,7 +23,12 @@ enum ItemSchema {
             .init("throwable", .boolean, .value("false"), "Weapons: thrown as a missile rather than swung."),
             .init("quantity", .range(min: 1, max: nil), .value("1"), "Weapons: stack size when generated; above 1 only for throwable ones."),
             .init("armor", .integer(min: 0, max: nil), .value("0"), "Armor (required): armor value in tenths (leather armor is 30)."),
-            .init("effect", .choice("item effect", ItemEffect.allCases.map(\.rawValue)), .optional, "Potions and scrolls (required): the rule run when used."),
+            .init(
+                "effect",
+                .choice("item effect", ItemEffect.allCases.map(\.rawValue)),
+                .optional,
+                "Potions and scrolls (required): the rule run when used."
+            ),
             .init("power", .integer(min: 0, max: nil), .value("0"), "Potions and scrolls: the effect's strength (percent healed, turns, ...)."),
             .init("malevolent", .boolean, .value("false"), "Potions and scrolls: using it harms the user."),
             .init("nutrition", .integer(min: 0, max: nil), .value("0"), "Food (required): turns of nutrition it gives."),
@@ -72,10 +82,18 @@ enum ItemSchema {
                 }
             }
             if let needed = needs[category], !r.has(needed) {
-                r.error(r.node.mark, "\(category.rawValue) \(r.label) needs '\(needed)'", hint: "add '\(needed): <\(table.field(needed)?.type ?? "value")>'")
+                r.error(
+                    r.node.mark,
+                    "\(category.rawValue) \(r.label) needs '\(needed)'",
+                    hint: "add '\(needed): <\(table.field(needed)?.type ?? "value")>'"
+                )
             }
             if category == .weapon, let quantity, quantity.upperBound > 1, throwable == false {
-                r.error(r.mark("quantity"), "only throwable weapons come in stacks, but \(r.label) has quantity \(quantity.lowerBound)-\(quantity.upperBound)", hint: "add 'throwable: true' or remove 'quantity'")
+                r.error(
+                    r.mark("quantity"),
+                    "only throwable weapons come in stacks, but \(r.label) has quantity \(quantity.lowerBound)-\(quantity.upperBound)",
+                    hint: "add 'throwable: true' or remove 'quantity'"
+                )
             }
         }
         if let effect = effect.flatMap(ItemEffect.init(rawValue:)), let malevolent, malevolent != malevolentEffects.contains(effect) {

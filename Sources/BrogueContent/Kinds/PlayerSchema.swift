@@ -13,7 +13,12 @@ enum PlayerSchema {
             .init("damage", .damage, .value("{min: 1, max: 2}"), "Damage with bare hands."),
             .init("regen-turns", .integer(min: 0, max: nil), .value("9"), "Turns to regain one hit point."),
             .init("stomach", .integer(min: 1, max: nil), .value("2150"), "Turns of food a full stomach holds."),
-            .init("light-radius", .range(min: 1, max: nil), .value("\"3-9\""), "Light radius on depth 1 and on the deepest level; depths between are interpolated."),
+            .init(
+                "light-radius",
+                .range(min: 1, max: nil),
+                .value("\"3-9\""),
+                "Light radius on depth 1 and on the deepest level; depths between are interpolated."
+            ),
             .init("stealth-range", .integer(min: 1, max: nil), .value("14"), "How far monsters notice the player moving normally."),
             .init("starting-items", .list("starting item"), .value("[]"), "The kit the player starts with."),
         ]

@@ -7,7 +7,12 @@ enum SpawnsSchema {
         fields: [
             .init("monsters", .list("monster spawn"), .value("[]"), "Monster table: each line a monster, its depths, weight and group size."),
             .init("items", .list("item spawn"), .value("[]"), "Item table: each line an item, its depths and weight."),
-            .init("population", .list("population line"), .optional, "How many monsters, items and gold piles a level starts with; must cover depths 1-26."),
+            .init(
+                "population",
+                .list("population line"),
+                .optional,
+                "How many monsters, items and gold piles a level starts with; must cover depths 1-26."
+            ),
         ]
     )
 
@@ -75,6 +80,8 @@ enum SpawnsSchema {
         if r.has("population") {
             out.populationMark = r.keyMark("population")
             var lines: [LevelPopulation] = []
+            // The line that first covers each depth, so overlaps are found in linear time.
+            var coveredBy: [Int?] = Array(repeating: nil, count: Dungeon.deepestLevel + 1)
             var complete = true
             for element in r.list("population") ?? [] {
                 guard let e = EntryReader(element, table: populationLine, what: "population line", sink: context.sink) else {
@@ -86,9 +93,13 @@ enum SpawnsSchema {
                     complete = false
                     continue
                 }
-                if let earlier = lines.first(where: { $0.depths.overlaps(depths) }) {
-                    e.warning(e.mark("depths"), "population line for depths \(depths.lowerBound)-\(depths.upperBound) overlaps the earlier line for \(earlier.depths.lowerBound)-\(earlier.depths.upperBound); the earlier line wins")
+                if let earlier = depths.lazy.compactMap({ coveredBy[$0] }).first.map({ lines[$0] }) {
+                    e.warning(
+                        e.mark("depths"),
+                        "population line for depths \(depths.lowerBound)-\(depths.upperBound) overlaps the earlier line for \(earlier.depths.lowerBound)-\(earlier.depths.upperBound); the earlier line wins"
+                    )
                 }
+                for depth in depths where coveredBy[depth] == nil { coveredBy[depth] = lines.count }
                 lines.append(LevelPopulation(depths: depths, monsters: monsters, items: items, gold: gold))
             }
             if complete { checkCoverage(lines, at: out.populationMark, context.sink) }

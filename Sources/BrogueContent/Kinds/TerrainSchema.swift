@@ -36,7 +36,11 @@ enum TerrainSchema {
         let description = r.string("description")
         if let flags {
             if r.has("discover-as") && !flags.contains(.isSecret) {
-                r.error(r.keyMark("discover-as"), "'discover-as' in \(r.label) applies only to a terrain flagged 'secret'", hint: "add 'secret' to its flags, or remove 'discover-as'")
+                r.error(
+                    r.keyMark("discover-as"),
+                    "'discover-as' in \(r.label) applies only to a terrain flagged 'secret'",
+                    hint: "add 'secret' to its flags, or remove 'discover-as'"
+                )
             }
             if flags.contains(.isDeep) && !flags.contains(.isLiquid) {
                 r.warning(r.mark("flags"), "\(r.label) is 'deep' but not 'liquid'")

@@ -17,30 +17,51 @@ extension Assembly {
             session.error(manifestFile, kindMark(.player), "no plugin gives player content", hint: "add 'player: [\"player.yaml\"]' under content")
         }
         if let appearances {
-            if let a = appearances.value.appearances {
+            if let colors = appearances.value.potionColorCount {
                 let potions = items.values.filter { $0.category == .potion }.count
-                if a.potionColors.count < potions {
+                if colors < potions {
                     session.error(
                         appearances.value.file,
                         appearances.value.potionColorsMark,
-                        "\(potions) potion kinds but only \(a.potionColors.count) potion colours to disguise them",
-                        hint: "add \(potions - a.potionColors.count) more colours to potion-colors"
+                        "\(potions) potion kinds but only \(colors) potion colours to disguise them",
+                        hint: "add \(potions - colors) more colours to potion-colors"
                     )
                 }
             }
         } else {
-            session.error(manifestFile, kindMark(.appearances), "no plugin gives appearances content", hint: "add 'appearances: [\"appearances.yaml\"]' under content")
+            session.error(
+                manifestFile,
+                kindMark(.appearances),
+                "no plugin gives appearances content",
+                hint: "add 'appearances: [\"appearances.yaml\"]' under content"
+            )
         }
         if population == nil {
-            session.error(manifestFile, kindMark(.spawns), "no spawns file gives population lines", hint: "add a 'population' list covering depths 1-\(Dungeon.deepestLevel) to spawns.yaml")
+            session.error(
+                manifestFile,
+                kindMark(.spawns),
+                "no spawns file gives population lines",
+                hint: "add a 'population' list covering depths 1-\(Dungeon.deepestLevel) to spawns.yaml"
+            )
         }
-        for id in ContentCatalog.requiredTerrainIDs where !terrains.contains(id) {
-            session.error(manifestFile, kindMark(.terrain), "content defines no terrain '\(id)', which the level generator needs", hint: "add terrain/\(id).yaml")
+        for id in ContentCatalog.requiredTerrainIDs where !terrains.contains(id) && !isUnreadable(.terrain, id) {
+            session.error(
+                manifestFile,
+                kindMark(.terrain),
+                "content defines no terrain '\(id)', which the level generator needs",
+                hint: "add terrain/\(id).yaml"
+            )
         }
         let categories = Set(items.entries.compactMap { $0.decoded.value?.category })
-        if !items.entries.isEmpty && items.values.count == items.entries.count {
+        // Only when every item was read: a broken amulet file must not also read as a missing amulet.
+        if !items.entries.isEmpty && items.values.count == items.entries.count && (unreadable[.items] ?? []).isEmpty {
             if !categories.contains(.amulet) {
-                session.error(manifestFile, kindMark(.items), "content defines no amulet item for depth \(Dungeon.amuletLevel)", hint: "add an item with 'category: amulet'")
+                session.error(
+                    manifestFile,
+                    kindMark(.items),
+                    "content defines no amulet item for depth \(Dungeon.amuletLevel)",
+                    hint: "add an item with 'category: amulet'"
+                )
             }
             if !categories.contains(.gold) {
                 session.error(manifestFile, kindMark(.items), "content defines no gold item", hint: "add an item with 'category: gold'")
@@ -64,23 +85,41 @@ extension Assembly {
         }
     }
 
+    private func isUnreadable(_ kind: ContentKind, _ id: String) -> Bool {
+        unreadable[kind]?.contains(id) == true
+    }
+
     private func checkReferences(_ session: LoadSession) {
         for (reference, file, entry) in references {
-            let known: [String]
+            let isKnown: Bool
             let label: String
             switch reference.kind {
-            case .terrain: (known, label) = (terrains.sortedIDs, "terrain")
-            case .monsters: (known, label) = (monsters.sortedIDs, "monster")
-            default: (known, label) = (items.sortedIDs, "item")
+            case .terrain: (isKnown, label) = (terrains.contains(reference.id), "terrain")
+            case .monsters: (isKnown, label) = (monsters.contains(reference.id), "monster")
+            default: (isKnown, label) = (items.contains(reference.id), "item")
             }
-            if !known.contains(reference.id) {
-                session.error(file, reference.mark, "\(reference.place) names unknown \(label) '\(reference.id)'", entry: entry, hint: DidYouMean.hint(for: reference.id, among: known))
+            // The sorted id list for a did-you-mean is built only for a hint that is kept.
+            func known() -> [String] {
+                switch reference.kind {
+                case .terrain: terrains.sortedIDs
+                case .monsters: monsters.sortedIDs
+                default: items.sortedIDs
+                }
+            }
+            if !isKnown && !isUnreadable(reference.kind, reference.id) {
+                session.error(
+                    file,
+                    reference.mark,
+                    "\(reference.place) names unknown \(label) '\(reference.id)'",
+                    entry: entry,
+                    hint: DidYouMean.hint(for: reference.id, among: known())
+                )
             }
         }
     }
 
     private func checkSpawns(_ session: LoadSession) {
-        for (line, file) in spawnMonsters where !monsters.contains(line.entry.kind) {
+        for (line, file) in spawnMonsters where !monsters.contains(line.entry.kind) && !isUnreadable(.monsters, line.entry.kind) {
             session.error(
                 file,
                 line.mark,
@@ -89,7 +128,7 @@ extension Assembly {
                 hint: DidYouMean.hint(for: line.entry.kind, among: monsters.sortedIDs) ?? "define monsters/\(line.entry.kind).yaml"
             )
         }
-        for (line, file) in spawnItems {
+        for (line, file) in spawnItems where !isUnreadable(.items, line.entry.kind) {
             guard items.contains(line.entry.kind) else {
                 session.error(
                     file,
@@ -116,22 +155,42 @@ extension Assembly {
         guard let player = file.player else { return }
         var equipped: [ItemCategory: String] = [:]
         for (start, mark) in zip(player.startingItems, file.itemMarks) {
-            guard items.contains(start.kind) else {
-                session.error(file.file, mark, "player starts with unknown item '\(start.kind)'", hint: DidYouMean.hint(for: start.kind, among: items.sortedIDs))
+            guard items.contains(start.kind) || isUnreadable(.items, start.kind) else {
+                session.error(
+                    file.file,
+                    mark,
+                    "player starts with unknown item '\(start.kind)'",
+                    hint: DidYouMean.hint(for: start.kind, among: items.sortedIDs)
+                )
                 continue
             }
             guard let item = items.value(start.kind) else { continue }
             if start.equipped {
                 if item.category != .weapon && item.category != .armor {
-                    session.error(file.file, mark, "starting item '\(start.kind)' is \(item.category.rawValue) and cannot be equipped", hint: "only weapons and armor are equipped; remove 'equipped: true'")
+                    session.error(
+                        file.file,
+                        mark,
+                        "starting item '\(start.kind)' is \(item.category.rawValue) and cannot be equipped",
+                        hint: "only weapons and armor are equipped; remove 'equipped: true'"
+                    )
                 } else if let other = equipped[item.category] {
-                    session.error(file.file, mark, "starting item '\(start.kind)' is the second equipped \(item.category.rawValue) (after '\(other)')", hint: "equip one weapon and one armor at most")
+                    session.error(
+                        file.file,
+                        mark,
+                        "starting item '\(start.kind)' is the second equipped \(item.category.rawValue) (after '\(other)')",
+                        hint: "equip one weapon and one armor at most"
+                    )
                 } else {
                     equipped[item.category] = start.kind
                 }
             }
             if start.quantity > 1 && !item.category.stacks && !item.throwable {
-                session.error(file.file, mark, "starting item '\(start.kind)' does not stack, so its quantity must be 1", hint: "list it again to start with two")
+                session.error(
+                    file.file,
+                    mark,
+                    "starting item '\(start.kind)' does not stack, so its quantity must be 1",
+                    hint: "list it again to start with two"
+                )
             }
         }
     }

@@ -34,11 +34,17 @@ struct Assembly {
     var player: Placed<PlayerSchema.File>?
     var appearances: Placed<AppearancesSchema.File>?
     var manifests: [PluginFolder] = []
+    /// Ids of kind files that could not be read at all (named after their file), so references
+    /// to them are not reported again as unknown ids.
+    var unreadable: [ContentKind: Set<String>] = [:]
 
     /// Reads and decodes one content file into the assembly.
     mutating func add(kind: ContentKind, path: String, plugin: PluginFolder, session: LoadSession) {
         session.withSink(path) { sink in
-            guard let node = SourceReader(limits: session.limits).read(path: path, expected: LoadSession.expected(kind), sink: sink) else { return }
+            guard let node = SourceReader(limits: session.limits).read(path: path, expected: LoadSession.expected(kind), sink: sink) else {
+                unreadable[kind, default: []].insert(FileContext(sink: sink).baseName)
+                return
+            }
             add(kind: kind, node: node, plugin: plugin.manifest.id, sink: sink)
         }
     }
@@ -53,7 +59,9 @@ struct Assembly {
             let file = SpawnsSchema.decode(node, context)
             spawnMonsters += file.monsters.map { ($0, file.file) }
             spawnItems += file.items.map { ($0, file.file) }
-            if file.population != nil { Self.replaceSingle(&population, Placed(value: file, plugin: plugin), "population", file.populationMark, sink) }
+            if file.population != nil {
+                Self.replaceSingle(&population, Placed(value: file, plugin: plugin), "population", file.populationMark, sink)
+            }
         case .player:
             Self.replaceSingle(&player, Placed(value: PlayerSchema.decode(node, context), plugin: plugin), "player", .start, sink)
         case .appearances:
@@ -96,11 +104,16 @@ struct Assembly {
         }
     }
 
-    private static func replaceSingle<T: SingleFile>(_ slot: inout Placed<T>?, _ new: Placed<T>, _ what: String, _ mark: Mark, _ sink: DiagnosticSink) {
+    private static func replaceSingle<T: SingleFile>(_ slot: inout Placed<T>?, _ new: Placed<T>, _ what: String, _ mark: Mark, _ sink: DiagnosticSink)
+    {
         if let old = slot {
             let oldFile = old.value.file
             if old.plugin == new.plugin {
-                sink.error(mark, "\(what) content is already given by \(oldFile) in plugin '\(new.plugin)'", hint: "a plugin gives its \(what) in one file")
+                sink.error(
+                    mark,
+                    "\(what) content is already given by \(oldFile) in plugin '\(new.plugin)'",
+                    hint: "a plugin gives its \(what) in one file"
+                )
                 return
             }
             sink.warning(mark, "\(what) from plugin '\(new.plugin)' replaces the one from plugin '\(old.plugin)' (\(oldFile))")

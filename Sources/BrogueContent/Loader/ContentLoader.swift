@@ -25,8 +25,9 @@ public struct ContentLoader: Sendable {
     public func load(plugins folders: [String]) throws(ContentErrors) -> LoadedContent {
         let session = LoadSession(limits: limits)
         let (catalog, manifests) = assemble(folders, session)
-        guard let catalog, !session.hasErrors else { throw ContentErrors(diagnostics: session.diagnostics) }
-        return LoadedContent(catalog: catalog, manifests: manifests, warnings: session.diagnostics.filter { $0.severity == .warning })
+        let diagnostics = session.allDiagnostics
+        guard let catalog, !session.hasErrors else { throw ContentErrors(diagnostics: diagnostics) }
+        return LoadedContent(catalog: catalog, manifests: manifests, warnings: diagnostics.filter { $0.severity == .warning })
     }
 
     /// Checks plugin folders or single content files without building anything.
@@ -46,7 +47,7 @@ public struct ContentLoader: Sendable {
                 validateFile(path, session)
             }
         }
-        return session.diagnostics
+        return session.allDiagnostics
     }
 
     /// The fields of a content kind, as the loader reads them.
@@ -55,7 +56,8 @@ public struct ContentLoader: Sendable {
         case .terrain: ContentSchema(kind: kind, tables: [TerrainSchema.table])
         case .monsters: ContentSchema(kind: kind, tables: [MonsterSchema.table, SharedTables.damage])
         case .items: ContentSchema(kind: kind, tables: [ItemSchema.table])
-        case .spawns: ContentSchema(kind: kind, tables: [SpawnsSchema.table, SpawnsSchema.monsterSpawn, SpawnsSchema.itemSpawn, SpawnsSchema.populationLine])
+        case .spawns:
+            ContentSchema(kind: kind, tables: [SpawnsSchema.table, SpawnsSchema.monsterSpawn, SpawnsSchema.itemSpawn, SpawnsSchema.populationLine])
         case .player: ContentSchema(kind: kind, tables: [PlayerSchema.table, PlayerSchema.startingItem])
         case .appearances: ContentSchema(kind: kind, tables: [AppearancesSchema.table, AppearancesSchema.potionColor])
         case .manifest: ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content])
@@ -104,7 +106,10 @@ public struct ContentLoader: Sendable {
             return
         }
         guard let plugin = session.readPlugin(root), relative != PluginManifest.fileName else { return }
-        guard let kind = ContentKind.contentKinds.first(where: { kind in (plugin.manifest.content[kind] ?? []).contains { Glob.matches($0, path: relative) } })
+        guard
+            let kind = ContentKind.contentKinds.first(where: { kind in
+                (plugin.manifest.content[kind] ?? []).contains { Glob.matches($0, path: relative) }
+            })
         else {
             session.error(
                 path,
@@ -129,7 +134,8 @@ public struct ContentLoader: Sendable {
             if FileManager.default.fileExists(atPath: LoadSession.join(folder, PluginManifest.fileName)) {
                 let relative = relativeParts.reversed().joined(separator: "/")
                 let suffix = "/" + relative
-                let root = path.hasSuffix(suffix) && path.count > suffix.count ? String(path.dropLast(suffix.count)) : (path == relative ? "." : folder)
+                let root =
+                    path.hasSuffix(suffix) && path.count > suffix.count ? String(path.dropLast(suffix.count)) : (path == relative ? "." : folder)
                 return (root, relative)
             }
             guard let last = components.popLast() else { return nil }

@@ -12,23 +12,34 @@ struct PluginFolder {
 /// Reads manifests and content files, collecting every diagnostic.
 final class LoadSession {
     let limits: ContentLimits
-    private(set) var diagnostics: [Diagnostic] = []
+    private var diagnostics: [Diagnostic] = []
+    /// Sinks for problems found after a file was read (references, layering), capped per file like the rest.
+    private var lateSinks: [DiagnosticSink] = []
+    private var lateSinkIndex: [String: Int] = [:]
     private var filesRead = 0
 
     init(limits: ContentLimits) {
         self.limits = limits
     }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || lateSinks.contains { $0.errorCount > 0 } }
 
-    func report(_ d: Diagnostic) { diagnostics.append(d) }
+    /// Everything reported: each file's own problems in reading order, then the later ones by file.
+    var allDiagnostics: [Diagnostic] { diagnostics + lateSinks.flatMap { $0.finish() } }
 
-    func error(_ file: String, _ mark: Mark, _ message: String, entry: String? = nil, hint: String? = nil) {
-        report(Diagnostic(severity: .error, file: file, line: mark.line, column: mark.column, entry: entry, message: message, hint: hint))
+    func error(_ file: String, _ mark: Mark, _ message: String, entry: String? = nil, hint: @autoclosure () -> String? = nil) {
+        lateSink(file).error(mark, message, entry: entry, hint: hint())
     }
 
-    func warning(_ file: String, _ mark: Mark, _ message: String, entry: String? = nil, hint: String? = nil) {
-        report(Diagnostic(severity: .warning, file: file, line: mark.line, column: mark.column, entry: entry, message: message, hint: hint))
+    func warning(_ file: String, _ mark: Mark, _ message: String, entry: String? = nil, hint: @autoclosure () -> String? = nil) {
+        lateSink(file).warning(mark, message, entry: entry, hint: hint())
+    }
+
+    private func lateSink(_ file: String) -> DiagnosticSink {
+        if let i = lateSinkIndex[file] { return lateSinks[i] }
+        lateSinkIndex[file] = lateSinks.count
+        lateSinks.append(DiagnosticSink(file: file, cap: limits.maxDiagnosticsPerFile))
+        return lateSinks[lateSinks.count - 1]
     }
 
     /// Runs `body` with a sink for `file` and keeps what it reported.
@@ -49,11 +60,22 @@ final class LoadSession {
         }
         let manifestFile = Self.join(folder, PluginManifest.fileName)
         guard FileManager.default.fileExists(atPath: manifestFile) else {
-            error(manifestFile, .start, "plugin folder has no \(PluginManifest.fileName)", hint: "every plugin folder starts with a manifest; see docs/content/manifest.md")
+            error(
+                manifestFile,
+                .start,
+                "plugin folder has no \(PluginManifest.fileName)",
+                hint: "every plugin folder starts with a manifest; see docs/content/manifest.md"
+            )
             return nil
         }
         let marks: ManifestSchema.File = withSink(manifestFile) { sink in
-            guard let node = SourceReader(limits: limits).read(path: manifestFile, expected: "a plugin manifest (id, name, version, content)", sink: sink) else {
+            guard
+                let node = SourceReader(limits: limits).read(
+                    path: manifestFile,
+                    expected: "a plugin manifest (id, name, version, content)",
+                    sink: sink
+                )
+            else {
                 return ManifestSchema.File()
             }
             return ManifestSchema.decode(node, folder: folder, FileContext(sink: sink))
@@ -79,7 +101,12 @@ final class LoadSession {
             }
             for path in matched.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 if let other = owner[path] {
-                    error(manifestFile, marks.kindMarks[kind] ?? .start, "file '\(path)' is matched by the globs of both \(other.rawValue) and \(kind.rawValue)", hint: "a file holds one kind of content; narrow one of the globs")
+                    error(
+                        manifestFile,
+                        marks.kindMarks[kind] ?? .start,
+                        "file '\(path)' is matched by the globs of both \(other.rawValue) and \(kind.rawValue)",
+                        hint: "a file holds one kind of content; narrow one of the globs"
+                    )
                     continue
                 }
                 owner[path] = kind
@@ -88,7 +115,12 @@ final class LoadSession {
         }
         filesRead += files.count
         if filesRead > limits.maxFiles {
-            error(manifestFile, .start, "more than \(limits.maxFiles) content files across the plugins loaded", hint: "raise ContentLimits.maxFiles if this is intended")
+            error(
+                manifestFile,
+                .start,
+                "more than \(limits.maxFiles) content files across the plugins loaded",
+                hint: "raise ContentLimits.maxFiles if this is intended"
+            )
             return nil
         }
         return PluginFolder(manifest: manifest, manifestFile: manifestFile, manifestMarks: marks, files: files)

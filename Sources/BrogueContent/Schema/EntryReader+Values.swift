@@ -37,7 +37,11 @@ extension EntryReader {
         switch field.valueType {
         case .id, .reference:
             guard Self.isKebabID(text) else {
-                error(node.mark, "\(self.field(name)) must be a kebab-case id (a-z, 0-9 and single dashes), found '\(text)'", hint: "write '\(Self.kebab(text))'")
+                error(
+                    node.mark,
+                    "\(self.field(name)) must be a kebab-case id (a-z, 0-9 and single dashes), found '\(text.clipped)'",
+                    hint: "write '\(Self.kebab(text).clipped)'"
+                )
                 return nil
             }
         case .name:
@@ -47,12 +51,16 @@ extension EntryReader {
             }
         case .choice(_, let values):
             guard values.contains(text) else {
-                error(node.mark, "\(self.field(name)) must be one of \(values.joined(separator: ", ")); found '\(text)'", hint: DidYouMean.hint(for: text, among: values))
+                error(
+                    node.mark,
+                    "\(self.field(name)) must be one of \(values.joined(separator: ", ")); found '\(text.clipped)'",
+                    hint: DidYouMean.hint(for: text, among: values)
+                )
                 return nil
             }
         case .version:
             guard Self.isVersion(text) else {
-                error(node.mark, "\(self.field(name)) must be a version like 1.0.0, found '\(text)'")
+                error(node.mark, "\(self.field(name)) must be a version like 1.0.0, found '\(text.clipped)'")
                 return nil
             }
         case .text:
@@ -84,7 +92,7 @@ extension EntryReader {
             return nil
         }
         guard text.count == 1, let ch = text.first else {
-            error(node.mark, "\(self.field(name)) must be one character, found '\(text)' (\(text.count) characters)")
+            error(node.mark, "\(self.field(name)) must be one character, found '\(text.clipped)' (\(text.count) characters)")
             return nil
         }
         if ch.isWhitespace || ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
@@ -92,7 +100,11 @@ extension EntryReader {
             return nil
         }
         if ascii, !(ch.isASCII && ch.asciiValue.map { (0x21...0x7E).contains($0) } == true) {
-            error(node.mark, "\(self.field(name)) must be a printable ASCII character, found '\(text)'", hint: "this glyph is drawn when the terminal asks for plain ASCII")
+            error(
+                node.mark,
+                "\(self.field(name)) must be a printable ASCII character, found '\(text.clipped)'",
+                hint: "this glyph is drawn when the terminal asks for plain ASCII"
+            )
             return nil
         }
         return ch
@@ -114,12 +126,12 @@ extension EntryReader {
             return nil
         }
         guard low <= high else {
-            error(node.mark, "\(self.field(name)) has its minimum above its maximum: '\(text)'", hint: "write \"\(high)-\(low)\"")
+            error(node.mark, "\(self.field(name)) has its minimum above its maximum: '\(text.clipped)'", hint: "write \"\(high)-\(low)\"")
             return nil
         }
         if low < lowest || highest.map({ high > $0 }) == true {
             let allowed = highest.map { "\(lowest)-\($0)" } ?? "\(lowest) or more"
-            error(node.mark, "\(self.field(name)) must lie within \(allowed), found '\(text)'")
+            error(node.mark, "\(self.field(name)) must lie within \(allowed), found '\(text.clipped)'")
             return nil
         }
         return low...high
@@ -142,7 +154,11 @@ extension EntryReader {
         guard let (node, field) = valueNode(name) else { return nil }
         guard case .flags(let of, let known) = field.valueType else { preconditionFailure("'\(name)' is not a flags field") }
         guard case .sequence(let items) = node.value else {
-            error(node.mark, "expected a list of \(of) flags for \(self.field(name)), found \(node.foundDescription)", hint: "write [flag, flag] or [] for none")
+            error(
+                node.mark,
+                "expected a list of \(of) flags for \(self.field(name)), found \(node.foundDescription)",
+                hint: "write [flag, flag] or [] for none"
+            )
             return nil
         }
         var out: [String] = []
@@ -156,14 +172,14 @@ extension EntryReader {
             guard known.contains(flag) else {
                 error(
                     item.mark,
-                    "unknown \(of) flag '\(flag)' in \(label)",
+                    "unknown \(of) flag '\(flag.clipped)' in \(label)",
                     hint: DidYouMean.hint(for: flag, among: known) ?? "known flags: \(known.joined(separator: ", "))"
                 )
                 ok = false
                 continue
             }
             if out.contains(flag) {
-                warning(item.mark, "flag '\(flag)' is listed twice in \(label)")
+                warning(item.mark, "flag '\(flag.clipped)' is listed twice in \(label)")
                 continue
             }
             out.append(flag)
@@ -195,7 +211,11 @@ extension EntryReader {
     func list(_ name: String) -> [YNode]? {
         guard let (node, field) = valueNode(name) else { return nil }
         guard case .sequence(let items) = node.value else {
-            error(node.mark, "expected a \(field.type) for \(self.field(name)), found \(node.foundDescription)", hint: "write one '- ' line per element")
+            error(
+                node.mark,
+                "expected a \(field.type) for \(self.field(name)), found \(node.foundDescription)",
+                hint: "write one '- ' line per element"
+            )
             return nil
         }
         return items
@@ -221,7 +241,7 @@ extension EntryReader {
             return nil
         }
         guard let value = Int(text), abs(value) <= 1_000_000_000 else {
-            error(node.mark, "\(field(name)) is too large: \(text)")
+            error(node.mark, "\(field(name)) is too large: \(text.clipped)")
             return nil
         }
         return value

@@ -35,8 +35,8 @@ struct EntryReader {
         }
         var id = entry
         if let idKey, let pair = pairs.first(where: { $0.key.scalar == idKey }), let s = pair.value.scalar, !pair.value.isNull {
-            id = s
-            label = "\(what) '\(s)'"
+            id = s.clipped
+            label = "\(what) '\(s.clipped)'"
         } else {
             label = what
         }
@@ -44,13 +44,18 @@ struct EntryReader {
         let names = table.fields.map(\.name)
         for pair in pairs {
             guard let key = pair.key.scalar, !pair.key.isNull else {
-                sink.error(pair.key.mark, "a key in \(label) is \(pair.key.foundDescription), not a field name", entry: id, hint: "keys are field names such as '\(names[0])'")
+                sink.error(
+                    pair.key.mark,
+                    "a key in \(label) is \(pair.key.foundDescription), not a field name",
+                    entry: id,
+                    hint: "keys are field names such as '\(names[0])'"
+                )
                 continue
             }
             if let first = given[key] {
                 sink.error(
                     pair.key.mark,
-                    "duplicate key '\(key)' in \(label); it is first given at \(first.key.mark)",
+                    "duplicate key '\(key.clipped)' in \(label); it is first given at \(first.key.mark)",
                     entry: id,
                     hint: "remove one of the two"
                 )
@@ -59,7 +64,7 @@ struct EntryReader {
             guard table.field(key) != nil else {
                 sink.error(
                     pair.key.mark,
-                    "unknown key '\(key)' in \(label)",
+                    "unknown key '\(key.clipped)' in \(label)",
                     entry: id,
                     hint: DidYouMean.hint(for: key, among: names) ?? "known keys: \(names.joined(separator: ", "))"
                 )
@@ -95,13 +100,13 @@ struct EntryReader {
     }
 
     /// Reports an error about this entry.
-    func error(_ mark: Mark, _ message: String, hint: String? = nil) {
-        sink.error(mark, message, entry: entry, hint: hint)
+    func error(_ mark: Mark, _ message: String, hint: @autoclosure () -> String? = nil) {
+        sink.error(mark, message, entry: entry, hint: hint())
     }
 
     /// Reports a warning about this entry.
-    func warning(_ mark: Mark, _ message: String, hint: String? = nil) {
-        sink.warning(mark, message, entry: entry, hint: hint)
+    func warning(_ mark: Mark, _ message: String, hint: @autoclosure () -> String? = nil) {
+        sink.warning(mark, message, entry: entry, hint: hint())
     }
 
     /// "'hp' in monster 'goblin'".

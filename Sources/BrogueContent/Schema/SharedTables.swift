@@ -6,7 +6,7 @@ enum SharedTables {
         fields: [
             .init("min", .integer(min: 0, max: nil), .required, "Least damage a hit does."),
             .init("max", .integer(min: 0, max: nil), .required, "Most damage a hit does; not below `min`."),
-            .init("clump", .integer(min: 1, max: nil), .value("1"), "Dice summed per roll; higher clumps rolls toward the middle."),
+            .init("clump", .integer(min: 1, max: nil), .value("1"), "Dice summed per roll; a higher clump keeps rolls nearer the middle."),
         ]
     )
 }

@@ -46,7 +46,11 @@ struct SourceReader {
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= limits.maxFileBytes else {
-            sink.error(.start, "file is \(Self.bytes(size)), over the \(Self.bytes(limits.maxFileBytes)) limit for content files", hint: "split it up")
+            sink.error(
+                .start,
+                "file is \(Self.grouped(size)) bytes, over the \(Self.bytes(limits.maxFileBytes)) limit for content files",
+                hint: "split it up"
+            )
             return nil
         }
         guard let handle = FileHandle(forReadingAtPath: resolved) else {
@@ -63,10 +67,21 @@ struct SourceReader {
         return [UInt8](data)
     }
 
+    /// A limit as people write it: "1 MiB", "16 KiB", "300 bytes".
     static func bytes(_ n: Int) -> String {
         if n >= 1 << 20, n % (1 << 20) == 0 { return "\(n >> 20) MiB" }
-        if n >= 1 << 20 { return "\(n * 10 / (1 << 20) / 10).\(n * 10 / (1 << 20) % 10) MiB" }
-        if n >= 1 << 10 { return "\(n >> 10) KiB" }
-        return "\(n) bytes"
+        if n >= 1 << 10, n % (1 << 10) == 0 { return "\(n >> 10) KiB" }
+        return "\(grouped(n)) bytes"
+    }
+
+    /// `4294967296` as `4,294,967,296`.
+    static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n))
+        var i = digits.count - 3
+        while i > 0 {
+            digits.insert(",", at: i)
+            i -= 3
+        }
+        return String(digits)
     }
 }

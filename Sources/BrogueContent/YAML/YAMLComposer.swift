@@ -121,14 +121,14 @@ private struct Builder {
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard var node = anchors[name] else {
-                sink.error(mark, "alias '*\(name)' names no anchor defined before it", hint: "define '&\(name)' earlier in the file")
+                sink.error(mark, "alias '*\(name.clipped)' names no anchor defined before it", hint: "define '&\(name.clipped)' earlier in the file")
                 return .failed
             }
             guard stack.count + node.height <= limits.maxDepth else {
-                sink.error(mark, "alias '*\(name)' nests deeper than \(limits.maxDepth) levels")
+                sink.error(mark, "alias '*\(name.clipped)' nests deeper than \(limits.maxDepth) levels")
                 return .failed
             }
-            guard spend(node.weight, at: mark, because: "alias '*\(name)' expands") else { return .failed }
+            guard spend(node.weight, at: mark, because: "alias '*\(name.clipped)' expands") else { return .failed }
             node.mark = mark
             attach(node)
         case YAML_SCALAR_EVENT:
@@ -204,7 +204,7 @@ private struct Builder {
     }
 
     private func checkTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark) {
-        guard let tag = Self.string(tag) else { return }
+        guard let tag = Self.string(tag)?.clipped else { return }
         sink.error(mark, "YAML tag '\(tag)' is not supported in content", hint: "remove the tag; each field's type comes from the schema")
     }
 

@@ -1,3 +1,11 @@
+extension String {
+    /// The string as a message quotes it: at most 60 characters, line breaks shown as `\n`.
+    var clipped: String {
+        let oneLine = replacing("\n", with: "\\n")
+        return oneLine.count > 60 ? String(oneLine.prefix(60)) + "..." : oneLine
+    }
+}
+
 /// A 1-based position in a file, columns counted in Unicode scalars (as libyaml does).
 struct Mark: Sendable, Hashable, CustomStringConvertible {
     var line: Int
@@ -55,7 +63,7 @@ struct YNode: Sendable {
         case .mapping: return "a mapping"
         case .scalar(let s, let plain):
             if isNull { return "nothing" }
-            let shown = s.count > 40 ? String(s.prefix(40)) + "..." : s
+            let shown = s.clipped
             return plain ? "'\(shown)'" : "the string \"\(shown)\""
         }
     }
