@@ -15,7 +15,6 @@ enum ItemSchema {
                 "Character drawn for it; by default the category's (`(` weapons, `[` armor, `!` potions, ...)."
             ),
             .init("color", .color, .value("\"#ffffff\""), "Glyph colour."),
-            .init("frequency", .integer(min: 0, max: nil), .value("10"), "Relative chance among kinds of its category when generated at random."),
             .init("value", .integer(min: 0, max: nil), .value("0"), "Worth in gold when the game is scored."),
             .init("damage", .damage, .optional, "Weapons (required): damage of one hit."),
             .init("accuracy", .integer(min: -100, max: nil), .value("0"), "Weapons: added to the wielder's accuracy, in percent points."),
@@ -58,7 +57,6 @@ enum ItemSchema {
         let category = r.string("category").flatMap(ItemCategory.init(rawValue:))
         let glyph = r.has("glyph") ? r.character("glyph") : category?.defaultGlyph
         let color = r.color("color")
-        let frequency = r.int("frequency")
         let value = r.int("value")
         let damage = r.has("damage") ? r.damage("damage") : nil
         let accuracy = r.int("accuracy")
@@ -103,7 +101,7 @@ enum ItemSchema {
             )
         }
         var decoded = Decoded<ItemKind>(id: id, value: nil, file: file.sink.file, mark: r.mark("id"))
-        guard !r.hasErrors, let id, let name, let category, let glyph, let color, let frequency, let value, let accuracy, let strength,
+        guard !r.hasErrors, let id, let name, let category, let glyph, let color, let value, let accuracy, let strength,
             let throwable, let quantity, let armor, let power, let malevolent, let nutrition, let description
         else { return decoded }
         decoded.value = ItemKind(
@@ -112,7 +110,6 @@ enum ItemSchema {
             category: category,
             glyph: glyph,
             color: color,
-            frequency: frequency,
             value: value,
             damage: damage,
             accuracy: accuracy,

@@ -42,6 +42,7 @@ enum SpawnsSchema {
             .init("monsters", .range(min: 0, max: nil), .required, "Monster groups placed when the level is made."),
             .init("items", .range(min: 0, max: nil), .required, "Items placed, gold not counted."),
             .init("gold", .range(min: 0, max: nil), .required, "Gold piles placed, on top of the items."),
+            .init("food", .range(min: 0, max: nil), .value("0"), "Food items placed on top of the items, drawn from the depth's food lines (a food clock)."),
         ]
     )
 
@@ -89,7 +90,8 @@ enum SpawnsSchema {
                     continue
                 }
                 let (depths, monsters, items, gold) = (e.range("depths"), e.range("monsters"), e.range("items"), e.range("gold"))
-                guard let depths, let monsters, let items, let gold else {
+                let food = e.range("food")
+                guard let depths, let monsters, let items, let gold, let food else {
                     complete = false
                     continue
                 }
@@ -100,7 +102,7 @@ enum SpawnsSchema {
                     )
                 }
                 for depth in depths where coveredBy[depth] == nil { coveredBy[depth] = lines.count }
-                lines.append(LevelPopulation(depths: depths, monsters: monsters, items: items, gold: gold))
+                lines.append(LevelPopulation(depths: depths, monsters: monsters, items: items, gold: gold, food: food))
             }
             if complete { checkCoverage(lines, at: out.populationMark, context.sink) }
             out.population = lines

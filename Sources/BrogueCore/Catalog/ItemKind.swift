@@ -26,8 +26,6 @@ public struct ItemKind: Hashable, Sendable {
     public var category: ItemCategory
     public var glyph: Character
     public var color: RGB
-    /// Relative chance among kinds of the same category when an item is generated at random.
-    public var frequency: Int
     /// Worth in gold when the game is scored.
     public var value: Int
     /// Weapons: the damage roll.
@@ -58,7 +56,6 @@ public struct ItemKind: Hashable, Sendable {
         category: ItemCategory,
         glyph: Character? = nil,
         color: RGB = .white,
-        frequency: Int = 10,
         value: Int = 0,
         damage: DamageRange? = nil,
         accuracy: Int = 0,
@@ -77,7 +74,6 @@ public struct ItemKind: Hashable, Sendable {
         self.category = category
         self.glyph = glyph ?? category.defaultGlyph
         self.color = color
-        self.frequency = frequency
         self.value = value
         self.damage = damage
         self.accuracy = accuracy

@@ -22,12 +22,16 @@ public struct LevelPopulation: Hashable, Sendable, Codable {
     public var items: ClosedRange<Int>
     /// Piles of gold, on top of `items`.
     public var gold: ClosedRange<Int>
+    /// Food items, on top of `items`, drawn from the depth's food lines: a food clock, so a
+    /// careful player does not starve by bad luck.
+    public var food: ClosedRange<Int>
 
-    public init(depths: ClosedRange<Int>, monsters: ClosedRange<Int>, items: ClosedRange<Int>, gold: ClosedRange<Int>) {
+    public init(depths: ClosedRange<Int>, monsters: ClosedRange<Int>, items: ClosedRange<Int>, gold: ClosedRange<Int>, food: ClosedRange<Int> = 0...0) {
         self.depths = depths
         self.monsters = monsters
         self.items = items
         self.gold = gold
+        self.food = food
     }
 }
 

@@ -41,6 +41,15 @@ extension Game {
                 level.items.append(FloorItem(item: item, position: p))
             }
         }
+        let foods = catalog.spawns.items.filter { e in
+            e.depths.contains(depth) && catalog.itemIndexByID[e.kind].map { catalog.items[$0].category == .food } == true
+        }
+        for _ in 0..<rng.int(in: pop.food) {
+            guard let pick = rng.weightedIndex(foods.map(\.weight)), let kind = catalog.itemIndexByID[foods[pick].kind],
+                let p = randomOpenCell(awayFrom: nil, needsNoItem: true)
+            else { break }
+            level.items.append(FloorItem(item: Item(kind: kind), position: p))
+        }
         if let goldKind = catalog.items.firstIndex(where: { $0.category == .gold }) {
             for _ in 0..<rng.int(in: pop.gold) {
                 let amount = rng.int(in: (50 + depth * 25)...(100 + depth * 30))

@@ -96,7 +96,7 @@ extension ContentCatalog {
             h.combine(i.category.rawValue)
             h.combine(i.glyph)
             h.combine(i.color)
-            for v in [i.frequency, i.value, i.accuracy, i.strength, i.armor, i.power, i.nutrition] { h.combine(v) }
+            for v in [i.value, i.accuracy, i.strength, i.armor, i.power, i.nutrition] { h.combine(v) }
             h.combine(i.damage ?? DamageRange(min: 0, max: 0, clump: 0))
             h.combine(i.throwable)
             h.combine(i.quantity)
@@ -119,6 +119,7 @@ extension ContentCatalog {
             h.combine(p.monsters)
             h.combine(p.items)
             h.combine(p.gold)
+            h.combine(p.food)
         }
         h.combine(player.name)
         for v in [player.hp, player.accuracy, player.defense, player.strength, player.regenTurns, player.stomach, player.stealthRange] {
