@@ -38,18 +38,28 @@ public struct DijkstraMap: Sendable {
         distances.fill(DijkstraMap.unreachable)
         heap.removeAll(keepingCapacity: true)
         let offsets = (diagonals ? Direction.allCases : Direction.cardinals).map { $0.offset }
-        // With every cost 1 and every goal at one value, breadth-first order is already
-        // Dijkstra order: skip the heap.
-        if let first = goals.first, goals.allSatisfy({ $0.1 == first.1 }), !costs.cells.contains(where: { $0 > 1 }) {
-            breadthFirst(goals: goals, start: first.1, costs: costs, corners: corners, offsets: offsets)
-            return
-        }
+        // With every cost 1 and every goal at one value, first-in-first-out order is already
+        // Dijkstra order: a plain queue replaces the heap.
+        let fifo = goals.allSatisfy { $0.1 == goals[0].1 } && !costs.cells.contains { $0 > 1 }
+        queue.removeAll(keepingCapacity: true)
         for (p, v) in goals where costs.contains(p) && costs[p] >= 0 && v < distances[p] {
             distances[p] = v
-            push(v, costs.index(p))
+            if fifo { queue.append(costs.index(p)) } else { push(v, costs.index(p)) }
         }
-        while let (d, i) = pop() {
-            if d > distances.cells[i] { continue }
+        var head = 0
+        while true {
+            let d: Int32
+            let i: Int
+            if fifo {
+                guard head < queue.count else { break }
+                i = queue[head]
+                d = distances.cells[i]
+                head += 1
+            } else {
+                guard let (pd, pi) = pop() else { break }
+                if pd > distances.cells[pi] { continue }
+                (d, i) = (pd, pi)
+            }
             let x = i % w
             let y = i / w
             for (k, o) in offsets.enumerated() {
@@ -67,40 +77,8 @@ public struct DijkstraMap: Sendable {
                 let nd = d + c
                 if nd < distances.cells[ni] {
                     distances.cells[ni] = nd
-                    push(nd, ni)
+                    if fifo { queue.append(ni) } else { push(nd, ni) }
                 }
-            }
-        }
-    }
-
-    private mutating func breadthFirst(goals: [(Point, Int32)], start: Int32, costs: Grid<Int32>, corners: Grid<TerrainFlags>?, offsets: [Point]) {
-        let w = distances.width
-        let h = distances.height
-        queue.removeAll(keepingCapacity: true)
-        for (p, _) in goals where costs.contains(p) && costs[p] >= 0 && distances[p] != start {
-            distances[p] = start
-            queue.append(costs.index(p))
-        }
-        var head = 0
-        while head < queue.count {
-            let i = queue[head]
-            head += 1
-            let d = distances.cells[i] + 1
-            let x = i % w
-            let y = i / w
-            for (k, o) in offsets.enumerated() {
-                let nx = x + o.x
-                let ny = y + o.y
-                if nx < 0 || ny < 0 || nx >= w || ny >= h { continue }
-                let ni = ny * w + nx
-                if costs.cells[ni] < 0 || distances.cells[ni] <= d { continue }
-                if k >= 4, let corners {
-                    if corners.cells[y * w + nx].contains(.blocksDiagonal) || corners.cells[ny * w + x].contains(.blocksDiagonal) {
-                        continue
-                    }
-                }
-                distances.cells[ni] = d
-                queue.append(ni)
             }
         }
     }
