@@ -28,6 +28,8 @@ let package = Package(
             dependencies: ["BrogueCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        // Screens and play logic shared by front ends: key names -> actions, game -> frames.
+        .target(name: "BrogueUI", dependencies: ["BrogueCore"], swiftSettings: swiftSettings),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",
@@ -39,6 +41,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "BrogueCoreTests", dependencies: ["BrogueCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BrogueContentTests",
             dependencies: ["BrogueContent", "BrogueCore"],

@@ -1,0 +1,66 @@
+import BrogueCore
+
+/// Which key does what. Keys are named as the config file writes them: a printable character
+/// as itself (`k`, `>`, `?`), named keys as `up`, `down`, `left`, `right`, `home`, `end`,
+/// `page-up`, `page-down`, `enter`, `escape`, `tab`, `backspace`, `keypad-0`...`keypad-9`,
+/// `keypad-center`, and control keys as `ctrl-c`.
+public struct Keymap: Sendable {
+    public private(set) var bindings: [String: Command]
+
+    public init(bindings: [String: Command]) { self.bindings = bindings }
+
+    /// Brogue's keys: arrows, vi keys, the numpad, and one letter per command.
+    public static let standard: Keymap = {
+        var b: [String: Command] = [:]
+        let vi: [(String, String, Int)] = [
+            ("k", "up", 0), ("l", "right", 1), ("j", "down", 2), ("h", "left", 3),
+            ("u", "page-up", 4), ("n", "page-down", 5), ("b", "end", 6), ("y", "home", 7),
+        ]
+        let keypad = ["keypad-8", "keypad-6", "keypad-2", "keypad-4", "keypad-9", "keypad-3", "keypad-1", "keypad-7"]
+        for (letter, named, dir) in vi {
+            let d = Direction(rawValue: dir)!
+            b[letter] = .move(d)
+            b[named] = .move(d)
+            b[keypad[dir]] = .move(d)
+            b[letter.uppercased()] = .run(d)
+        }
+        b["keypad-5"] = .rest
+        b["keypad-center"] = .rest
+        b["z"] = .rest
+        b["Z"] = .restUntilBetter
+        b["s"] = .search
+        b["x"] = .explore
+        b[">"] = .travelDown
+        b["<"] = .travelUp
+        b[","] = .pickUp
+        b["g"] = .pickUp
+        b["i"] = .inventory
+        b["e"] = .equip
+        b["r"] = .remove
+        b["q"] = .quaff
+        b["R"] = .read
+        b["a"] = .eat
+        b["t"] = .throwItem
+        b["d"] = .drop
+        b["D"] = .discoveries
+        b["M"] = .messages
+        b["?"] = .help
+        b["S"] = .saveAndQuit
+        b["Q"] = .abandon
+        b["escape"] = .cancel
+        b["enter"] = .confirm
+        return Keymap(bindings: b)
+    }()
+
+    public func command(for key: String) -> Command? { bindings[key] }
+
+    /// The keys bound to `command`, sorted for display.
+    public func keys(for command: Command) -> [String] {
+        bindings.filter { $0.value == command }.map(\.key).sorted()
+    }
+
+    /// Binds `keys` to `command`, replacing what those keys did before.
+    public mutating func bind(_ keys: [String], to command: Command) {
+        for k in keys { bindings[k] = command }
+    }
+}
