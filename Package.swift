@@ -29,7 +29,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Screens and play logic shared by front ends: key names -> actions, game -> frames.
-        .target(name: "BrogueUI", dependencies: ["BrogueCore"], swiftSettings: swiftSettings),
+        .target(name: "BrogueUI", dependencies: ["BrogueCore", "BrogueTerminal"], swiftSettings: swiftSettings),
+        .target(name: "BrogueTerminal", swiftSettings: swiftSettings),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",

@@ -1,0 +1,92 @@
+public import BrogueCore
+public import BrogueTerminal
+
+/// How one map cell looks to the player: terrain by draw priority, then what lies and stands
+/// there, lit by the player's light, dimmed where only remembered.
+public enum MapPainter {
+    /// The cell at level position `p` as the player knows it.
+    public static func cell(_ game: Game, at p: Point, ascii: Bool) -> Cell {
+        let level = game.level
+        let visible = game.visible[p]
+        let remembered = level.discovered[p]
+        let mapped = level.magicMapped[p]
+        let telepathic = game.player.status.telepathic > 0
+        if !visible && !remembered && !mapped {
+            if telepathic, let m = game.monsterIndex(at: p) {
+                return Cell(game.catalog.monsters[game.monsters[m].kind].glyph, fg: Theme.magicMapped, bg: .black)
+            }
+            return .blank
+        }
+        var glyph: Character = " "
+        var fg = TermColor.black
+        var bg = TermColor.black
+        var bestGlyph = Int.max
+        var bestBack = Int.max
+        for layer in TerrainLayer.allCases {
+            guard let t = level.terrain(layer, at: p) else { continue }
+            let kind = game.catalog.terrains[t]
+            if kind.drawPriority < bestGlyph {
+                bestGlyph = kind.drawPriority
+                glyph = ascii ? kind.asciiGlyph : kind.glyph
+                fg = kind.foreground.term
+            }
+            if kind.background != .black && kind.drawPriority < bestBack {
+                bestBack = kind.drawPriority
+                bg = kind.background.term
+            }
+        }
+        if visible || remembered, let i = level.itemIndex(at: p) {
+            let item = level.items[i].item
+            let kind = game.catalog.items[item.kind]
+            glyph = kind.glyph
+            fg = itemColor(game, item)
+        }
+        if visible {
+            if p == game.player.position {
+                glyph = "@"
+                fg = Theme.player
+            } else if let m = game.monsterIndex(at: p), game.canSee(game.monsters[m]) {
+                let kind = game.catalog.monsters[game.monsters[m].kind]
+                glyph = kind.glyph
+                fg = kind.color.term
+            }
+            let light = lightPercent(game, p)
+            return Cell(glyph, fg: fg.scaled(percent: light), bg: bg.scaled(percent: light))
+        }
+        if telepathic, let m = game.monsterIndex(at: p) {
+            return Cell(game.catalog.monsters[game.monsters[m].kind].glyph, fg: Theme.magicMapped, bg: Theme.remembered)
+        }
+        if remembered {
+            return Cell(glyph, fg: fg.desaturated(percent: 50).scaled(percent: 45), bg: bg.desaturated(percent: 50).scaled(percent: 30).adding(Theme.remembered))
+        }
+        return Cell(glyph, fg: Theme.magicMapped.scaled(percent: 60), bg: .black)
+    }
+
+    /// Light falls off with distance from the player; glowing terrain keeps cells bright.
+    static func lightPercent(_ game: Game, _ p: Point) -> Int {
+        let dx = p.x - game.player.position.x
+        let dy = p.y - game.player.position.y
+        let r = max(1, game.lightRadius)
+        let falloff = 100 - 45 * (dx * dx + dy * dy) / (r * r)
+        let lit = game.level.lit[p] ? 90 : 0
+        return min(100, max(55, falloff, lit))
+    }
+
+    /// Unidentified potions show their disguise's colour.
+    static func itemColor(_ game: Game, _ item: Item) -> TermColor {
+        let kind = game.catalog.items[item.kind]
+        if kind.category == .potion && !game.knownKinds[item.kind] {
+            return game.catalog.appearances.potionColors[game.potionAppearance[item.kind]].color.term
+        }
+        return kind.color.term
+    }
+
+    /// Paints the whole map into `frame` at the layout's map position.
+    public static func paint(_ game: Game, into frame: inout Frame, ascii: Bool) {
+        for y in 0..<Dungeon.height {
+            for x in 0..<Dungeon.width {
+                frame[x: Layout.mapX + x, y: Layout.mapY + y] = cell(game, at: Point(x, y), ascii: ascii)
+            }
+        }
+    }
+}
