@@ -36,6 +36,12 @@ let package = Package(
             dependencies: ["BrogueCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // Test helper for BrogueStoreTests: appends actions until it is killed (crash safety).
+        .executableTarget(
+            name: "brogue-store-crasher",
+            dependencies: ["BrogueStore"],
+            swiftSettings: swiftSettings
+        ),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",
@@ -54,7 +60,13 @@ let package = Package(
         ),
         .testTarget(
             name: "BrogueStoreTests",
-            dependencies: ["BrogueStore", "BrogueCore"],
+            dependencies: [
+                "BrogueStore",
+                "BrogueCore",
+                "BrogueContent",
+                "brogue-store-crasher",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Drives the real `brogue` binary in child processes.

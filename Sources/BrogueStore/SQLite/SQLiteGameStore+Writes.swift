@@ -8,7 +8,7 @@ extension SQLiteGameStore {
         try Self.check(contentSet: contentSet)
         if let problem = start.problem { throw .invalidArgument("new game: \(problem)") }
         let now = options.now()
-        var record = GameRecord(
+        let record = GameRecord(
             id: 0,
             seed: seed,
             contentHash: contentHash,
@@ -20,13 +20,13 @@ extension SQLiteGameStore {
             updatedAt: now,
             actionCount: 0
         )
-        let row = GameRow(record)
-        record.id = try write { db in
-            var row = row
+        let row = try write { db in
+            var row = GameRow(record)
             try row.insert(db)
-            return row.id ?? 0
+            return row
         }
-        return record
+        // Read back through the row, so the times have the stored precision.
+        return try row.record()
     }
 
     public func appendAction(gameID: Int64, seq: Int, action: String, summary: GameSummary) throws(StoreError) {
@@ -109,20 +109,16 @@ extension SQLiteGameStore {
                 throw .invalidArgument("imported game: action \(i) ('\(text.prefix(40))') is not an encoded action")
             }
         }
-        let row = GameRow(record)
-        let id = try write { db in
-            var row = row
+        let row = try write { db in
+            var row = GameRow(record)
             try row.insert(db)
-            let id = row.id ?? 0
             let insert = try db.cachedStatement(sql: "INSERT INTO action (game_id, seq, action) VALUES (?, ?, ?)")
             for (seq, text) in game.actions.enumerated() {
-                try insert.execute(arguments: [id, seq, text])
+                try insert.execute(arguments: [row.id, seq, text])
             }
-            return id
+            return row
         }
-        var stored = record
-        stored.id = id
-        return stored
+        return try row.record()
     }
 
     private static func check(contentSet: [ContentRef]) throws(StoreError) {

@@ -87,9 +87,22 @@ public final class SQLiteGameStore: GameStore {
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
         } catch {
-            throw Self.storeError(error, path: path, busyTimeout: options.busyTimeout)
+            let failure = Self.storeError(error, path: path, busyTimeout: options.busyTimeout)
+            guard case .cannotOpen = failure, options.access == .readOnly,
+                let immutable = try? DatabaseQueue(path: Self.immutableURI(path), configuration: config)
+            else { throw failure }
+            queue = immutable
         }
         try prepareSchema()
+    }
+
+    /// A read-only WAL database needs its `-shm` file, which cannot be created in a read-only
+    /// folder. SQLite's `immutable` flag reads the file without it (and without the `-wal`,
+    /// whose uncheckpointed commits, if a crash left any, are then not seen). Needs SQLite
+    /// built with URI file names, as Debian's is.
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL
+        return absolute.absoluteString + "?immutable=1"
     }
 
     /// Refuses newer schemas before any write, then turns WAL on and migrates.

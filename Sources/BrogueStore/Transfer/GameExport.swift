@@ -81,7 +81,7 @@ struct GameExport: Codable {
         do {
             doc = try JSONDecoder().decode(GameExport.self, from: data)
         } catch let error as DecodingError {
-            throw .invalidImport(describe(error))
+            throw .invalidImport(describe(error, in: data))
         } catch {
             throw .invalidImport("not a JSON document (\(error))")
         }
@@ -185,7 +185,7 @@ struct GameExport: Codable {
         return StoredGame(record: record, actions: log)
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    private static func describe(_ error: DecodingError, in data: Data) -> String {
         func path(_ keys: [any CodingKey]) -> String {
             var out = ""
             for key in keys {
@@ -197,12 +197,22 @@ struct GameExport: Codable {
         case .keyNotFound(let key, let context):
             let at = path(context.codingPath + [key])
             return "missing field '\(at)'"
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty,
+            .valueNotFound(_, let context) where context.codingPath.isEmpty:
+            return "the document is not a JSON object with the \(format) fields"
         case .typeMismatch(let type, let context):
             return "field '\(path(context.codingPath))' has the wrong type (expected \(expected(type)))"
         case .valueNotFound(let type, let context):
             return "field '\(path(context.codingPath))' is null (expected \(expected(type)))"
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not a JSON document (\(context.debugDescription))" }
+            if context.codingPath.isEmpty {
+                // Foundation reports a number it cannot convert (1.5 or 1e400 for a count) as
+                // invalid JSON without a path; tell the two apart.
+                if (try? JSONSerialization.jsonObject(with: data)) != nil {
+                    return "a number field holds a value that is not a whole number in range"
+                }
+                return "not a JSON document (\(context.debugDescription))"
+            }
             return "field '\(path(context.codingPath))' has an invalid value (\(context.debugDescription))"
         @unknown default:
             return "not a valid export document (\(error))"

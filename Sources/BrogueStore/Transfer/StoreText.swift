@@ -31,7 +31,16 @@ enum StoreText {
     private static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     private static let withoutFraction = Date.ISO8601FormatStyle()
 
-    static func timestamp(_ date: Date) -> String { withFraction.format(date) }
+    /// Whole milliseconds, rounded: formatting truncates, and a parsed `.123` may be held as
+    /// `.12299…`, so rounding first makes `timestamp(parseTimestamp(t)!) == t`.
+    static func timestamp(_ date: Date) -> String {
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let (seconds, fraction) = ms.quotientAndRemainder(dividingBy: 1000)
+        let (s, f) = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)
+        let whole = withoutFraction.format(Date(timeIntervalSince1970: Double(s)))
+        let digits = String(f)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
 
     /// ISO-8601 UTC, with or without fractional seconds.
     static func parseTimestamp(_ text: String) -> Date? {
