@@ -60,7 +60,13 @@ public protocol GameStore: Sendable {
     /// - Returns: the finished game.
     /// - Throws: `StoreError.gameFinished` if it already ended, `.gameNotFound`, `.invalidArgument`.
     @discardableResult
-    func finishGame(id: Int64, status: GameStatus, cause: String?, summary: GameSummary?, score: ScoreEntry?) throws(StoreError)
+    func finishGame(
+        id: Int64,
+        status: GameStatus,
+        cause: String?,
+        summary: GameSummary?,
+        score: ScoreEntry?
+    ) throws(StoreError)
         -> GameRecord
 
     /// One game, or nil if there is none with this id.

@@ -27,7 +27,12 @@ do {
     if arguments[2] == "resume", let latest = try store.unfinishedGames().first {
         game = latest
     } else {
-        game = try store.createGame(seed: 42, contentHash: 0xC0FFEE, contentSet: [ContentRef(id: "core", version: "1.0.0")], start: summary(afterCount: 0))
+        game = try store.createGame(
+            seed: 42,
+            contentHash: 0xC0FFEE,
+            contentSet: [ContentRef(id: "core", version: "1.0.0")],
+            start: summary(afterCount: 0)
+        )
     }
     let actions = ["m0", "m1", "z", "s", "x", "T10,5", "m6", "p"]
     var seq = game.nextSeq

@@ -28,7 +28,9 @@ extension SQLiteGameStore {
             }
             guard actions.count == record.actionCount else {
                 throw StoreError.damagedGame(
-                    id: id, detail: "its summary counts \(record.actionCount) actions but \(actions.count) are stored")
+                    id: id,
+                    detail: "its summary counts \(record.actionCount) actions but \(actions.count) are stored"
+                )
             }
             return StoredGame(record: record, actions: actions)
         }
@@ -72,7 +74,8 @@ extension SQLiteGameStore {
                     SELECT game.id, game.action_count, count(action.seq), coalesce(max(action.seq), -1)
                     FROM game LEFT JOIN action ON action.game_id = game.id
                     GROUP BY game.id ORDER BY game.id
-                    """)
+                    """
+            )
             for r in rows {
                 let id: Int64 = r[0]
                 let summaryCount: Int = r[1]

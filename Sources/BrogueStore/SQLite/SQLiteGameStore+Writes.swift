@@ -2,7 +2,12 @@ import BrogueCore
 import GRDB
 
 extension SQLiteGameStore {
-    public func createGame(seed: UInt64, contentHash: UInt64, contentSet: [ContentRef], start: GameSummary) throws(StoreError)
+    public func createGame(
+        seed: UInt64,
+        contentHash: UInt64,
+        contentSet: [ContentRef],
+        start: GameSummary
+    ) throws(StoreError)
         -> GameRecord
     {
         try Self.check(contentSet: contentSet)
@@ -52,7 +57,13 @@ extension SQLiteGameStore {
     }
 
     @discardableResult
-    public func finishGame(id: Int64, status: GameStatus, cause: String?, summary: GameSummary?, score: ScoreEntry?) throws(StoreError)
+    public func finishGame(
+        id: Int64,
+        status: GameStatus,
+        cause: String?,
+        summary: GameSummary?,
+        score: ScoreEntry?
+    ) throws(StoreError)
         -> GameRecord
     {
         guard status.isFinished else { throw .invalidArgument("game \(id): finishGame needs won, died or abandoned, not playing") }

@@ -49,7 +49,8 @@ enum StoreSchema {
                         recorded_at TEXT NOT NULL
                     );
                     CREATE INDEX score_by_content ON score (content_hash, score DESC, recorded_at, id);
-                    """)
+                    """
+            )
         }
         return migrator
     }

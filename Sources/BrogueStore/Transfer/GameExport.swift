@@ -108,7 +108,8 @@ struct GameExport: Codable {
         guard version == Self.formatVersion else {
             throw .invalidImport(
                 "formatVersion \(version) is not supported (this build reads version \(Self.formatVersion))"
-                    + (version > Self.formatVersion ? ": it was exported by a newer Brogue; update Brogue to import it" : ""))
+                    + (version > Self.formatVersion ? ": it was exported by a newer Brogue; update Brogue to import it" : "")
+            )
         }
         let seedText = try required(seed, "seed")
         guard let seedValue = StoreText.parseSeed(seedText) else {
@@ -137,7 +138,8 @@ struct GameExport: Codable {
         let statusText = try required(status, "status")
         guard let statusValue = GameStatus(rawValue: statusText) else {
             throw .invalidImport(
-                "field 'status' ('\(statusText.prefix(40))') is not one of \(GameStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                "field 'status' ('\(statusText.prefix(40))') is not one of \(GameStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         if let cause, let problem = StoreText.problem(with: cause, maxLength: Self.maximumTextLength) {
             throw .invalidImport("field 'cause' \(problem)")

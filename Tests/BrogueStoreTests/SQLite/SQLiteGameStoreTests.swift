@@ -103,7 +103,13 @@ import Testing
         let folder = TempFolder()
         let store = try SQLiteGameStore(path: folder.file("brogue.sqlite"))
         let game = try makeGame(store, actions: 2)
-        let finished = try store.finishGame(id: game.id, status: .won, cause: "escaped with the Amulet", summary: summary(after: 2, depth: 26), score: nil)
+        let finished = try store.finishGame(
+            id: game.id,
+            status: .won,
+            cause: "escaped with the Amulet",
+            summary: summary(after: 2, depth: 26),
+            score: nil
+        )
         #expect(finished.status == .won)
         #expect(finished.cause == "escaped with the Amulet")
         #expect(finished.summary.depth == 26)
@@ -136,7 +142,13 @@ import Testing
         let store = try SQLiteGameStore(path: folder.file("brogue.sqlite"), options: .init(now: { times.next() }))
         func finish(_ points: Int, content: UInt64, name: String?) throws -> Int64 {
             let game = try makeGame(store, contentHash: content, actions: 1)
-            try store.finishGame(id: game.id, status: .died, cause: "killed by a rat", summary: nil, score: ScoreEntry(points: points, playerName: name))
+            try store.finishGame(
+                id: game.id,
+                status: .died,
+                cause: "killed by a rat",
+                summary: nil,
+                score: ScoreEntry(points: points, playerName: name)
+            )
             return game.id
         }
         let low = try finish(10, content: 1, name: "a")
@@ -186,19 +198,6 @@ import Testing
         #expect(resumed.id == game.id)
         try reopened.appendAction(gameID: resumed.id, seq: resumed.nextSeq, action: "z", summary: summary(after: 5))
         #expect(try reopened.actions(gameID: game.id).count == 5)
-    }
-}
-
-/// A clock that ticks one second per reading, so timestamps differ and order is known.
-final class Clock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var seconds = 1_780_000_000.0
-
-    func next() -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        seconds += 1
-        return Date(timeIntervalSince1970: seconds)
     }
 }
 
