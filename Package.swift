@@ -14,10 +14,12 @@ let package = Package(
         .executable(name: "brogue", targets: ["brogue"]),
         .library(name: "BrogueCore", targets: ["BrogueCore"]),
         .library(name: "BrogueContent", targets: ["BrogueContent"]),
+        .library(name: "BrogueStore", targets: ["BrogueStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // The rules: imports nothing of ours, does no I/O, reads no clock.
@@ -31,6 +33,18 @@ let package = Package(
         // Screens and play logic shared by front ends: key names -> actions, game -> frames.
         .target(name: "BrogueUI", dependencies: ["BrogueCore", "BrogueTerminal"], swiftSettings: swiftSettings),
         .target(name: "BrogueTerminal", swiftSettings: swiftSettings),
+        // Persistence: games (seed + action log), scores; SQLite through GRDB.
+        .target(
+            name: "BrogueStore",
+            dependencies: ["BrogueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // Test helper for BrogueStoreTests: appends actions until it is killed (crash safety).
+        .executableTarget(
+            name: "brogue-store-crasher",
+            dependencies: ["BrogueStore"],
+            swiftSettings: swiftSettings
+        ),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",
@@ -46,6 +60,17 @@ let package = Package(
         .testTarget(
             name: "BrogueContentTests",
             dependencies: ["BrogueContent", "BrogueCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BrogueStoreTests",
+            dependencies: [
+                "BrogueStore",
+                "BrogueCore",
+                "BrogueContent",
+                "brogue-store-crasher",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Drives the real `brogue` binary in child processes.
