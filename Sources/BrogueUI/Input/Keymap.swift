@@ -2,8 +2,9 @@ import BrogueCore
 
 /// Which key does what. Keys are named as the config file writes them: a printable character
 /// as itself (`k`, `>`, `?`), named keys as `up`, `down`, `left`, `right`, `home`, `end`,
-/// `page-up`, `page-down`, `enter`, `escape`, `tab`, `backspace`, `keypad-0`...`keypad-9`,
-/// `keypad-center`, and control keys as `ctrl-c`.
+/// `page-up`, `page-down`, `insert`, `delete`, `enter`, `escape`, `tab`, `back-tab`,
+/// `backspace`, `center` (the keypad's middle key), `f1`..., and control keys as `ctrl-c`.
+/// The keypad's digits arrive as the digits themselves.
 public struct Keymap: Sendable {
     public private(set) var bindings: [String: Command]
 
@@ -16,7 +17,7 @@ public struct Keymap: Sendable {
             ("k", "up", 0), ("l", "right", 1), ("j", "down", 2), ("h", "left", 3),
             ("u", "page-up", 4), ("n", "page-down", 5), ("b", "end", 6), ("y", "home", 7),
         ]
-        let keypad = ["keypad-8", "keypad-6", "keypad-2", "keypad-4", "keypad-9", "keypad-3", "keypad-1", "keypad-7"]
+        let keypad = ["8", "6", "2", "4", "9", "3", "1", "7"]
         for (letter, named, dir) in vi {
             let d = Direction(rawValue: dir)!
             b[letter] = .move(d)
@@ -24,8 +25,8 @@ public struct Keymap: Sendable {
             b[keypad[dir]] = .move(d)
             b[letter.uppercased()] = .run(d)
         }
-        b["keypad-5"] = .rest
-        b["keypad-center"] = .rest
+        b["5"] = .rest
+        b["center"] = .rest
         b["z"] = .rest
         b["Z"] = .restUntilBetter
         b["s"] = .search

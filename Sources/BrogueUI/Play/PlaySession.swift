@@ -91,8 +91,8 @@ public final class PlaySession {
             return .continue
         case .messages(let offset):
             switch key {
-            case "up", "k", "keypad-8": mode = .messages(offset: min(offset + 1, max(0, log.entries.count - 1)))
-            case "down", "j", "keypad-2": mode = .messages(offset: max(0, offset - 1))
+            case "up", "k", "8": mode = .messages(offset: min(offset + 1, max(0, log.entries.count - 1)))
+            case "down", "j", "2": mode = .messages(offset: max(0, offset - 1))
             case "page-up": mode = .messages(offset: min(offset + 10, max(0, log.entries.count - 1)))
             case "page-down": mode = .messages(offset: max(0, offset - 10))
             default: mode = .normal
