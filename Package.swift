@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "brogue", targets: ["brogue"]),
         .library(name: "BrogueCore", targets: ["BrogueCore"]),
         .library(name: "BrogueContent", targets: ["BrogueContent"]),
+        .library(name: "BrogueTerminal", targets: ["BrogueTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -28,6 +29,8 @@ let package = Package(
             dependencies: ["BrogueCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        // Draws frames of cells on a real terminal and reads keys; knows frames, not rules, so it imports nothing of ours.
+        .target(name: "BrogueTerminal", swiftSettings: swiftSettings),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",
@@ -44,6 +47,7 @@ let package = Package(
             dependencies: ["BrogueContent", "BrogueCore"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         // Drives the real `brogue` binary in child processes.
         .testTarget(name: "BrogueCLITests", dependencies: ["brogue"], swiftSettings: swiftSettings),
     ]
