@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "BrogueCore", targets: ["BrogueCore"]),
         .library(name: "BrogueContent", targets: ["BrogueContent"]),
         .library(name: "BrogueStore", targets: ["BrogueStore"]),
+        .library(name: "BrogueTerminal", targets: ["BrogueTerminal"]),
+        .library(name: "BrogueUI", targets: ["BrogueUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -30,13 +32,27 @@ let package = Package(
             dependencies: ["BrogueCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        // Screens and play logic shared by front ends: key names -> actions, game -> frames.
-        .target(name: "BrogueUI", dependencies: ["BrogueCore", "BrogueTerminal"], swiftSettings: swiftSettings),
-        .target(name: "BrogueTerminal", swiftSettings: swiftSettings),
         // Persistence: games (seed + action log), scores; SQLite through GRDB.
         .target(
             name: "BrogueStore",
             dependencies: ["BrogueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // Draws frames of cells on a real terminal and reads keys; knows frames, not rules, so it imports nothing of ours.
+        .target(name: "BrogueTerminal", swiftSettings: swiftSettings),
+        // Screens and play logic shared by front ends: key names -> actions, game -> frames.
+        .target(name: "BrogueUI", dependencies: ["BrogueCore", "BrogueTerminal"], swiftSettings: swiftSettings),
+        // The host executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "brogue",
+            dependencies: [
+                "BrogueCore",
+                "BrogueContent",
+                "BrogueStore",
+                "BrogueTerminal",
+                "BrogueUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Test helper for BrogueStoreTests: appends actions until it is killed (crash safety).
@@ -45,18 +61,7 @@ let package = Package(
             dependencies: ["BrogueStore"],
             swiftSettings: swiftSettings
         ),
-        // The host executable: argument parsing and wiring only.
-        .executableTarget(
-            name: "brogue",
-            dependencies: [
-                "BrogueCore",
-                "BrogueContent",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: swiftSettings
-        ),
         .testTarget(name: "BrogueCoreTests", dependencies: ["BrogueCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BrogueContentTests",
             dependencies: ["BrogueContent", "BrogueCore"],
@@ -73,6 +78,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
+        .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
         // Drives the real `brogue` binary in child processes.
         .testTarget(name: "BrogueCLITests", dependencies: ["brogue"], swiftSettings: swiftSettings),
     ]

@@ -1,0 +1,70 @@
+/// The bytes of one update, with what the terminal's cursor and pen will be after them,
+/// so the encoder moves the cursor and changes colour only when it must.
+struct ScreenWriter {
+    let mode: ColorMode
+    /// The frame's width: writing its last column leaves the cursor in a terminal-dependent
+    /// place (pending wrap), so after that the position counts as unknown.
+    let width: Int
+    var bytes: [UInt8] = []
+    /// Where the next glyph would land; `nil` when unknown.
+    var cursor: (x: Int, y: Int)?
+    /// What SGR last set; `nil` when unknown.
+    var pen: Pen?
+
+    init(mode: ColorMode, width: Int) {
+        self.mode = mode
+        self.width = width
+    }
+
+    /// Writes a cell at the cursor, which must already be at its column.
+    mutating func write(_ cell: Cell, at x: Int) {
+        let target = pen(for: cell)
+        target.appendTransition(from: pen, to: &bytes)
+        pen = target
+        Self.appendGlyph(cell.glyph, to: &bytes)
+        if let position = cursor {
+            cursor = x + 1 < width ? (x + 1, position.y) : nil
+        }
+    }
+
+    /// Moves the cursor to (x, y) with CUP, unless it is there already.
+    mutating func moveCursor(x: Int, y: Int) {
+        if let cursor, cursor.x == x, cursor.y == y { return }
+        ControlSequence.appendCursorPosition(x: x, y: y, to: &bytes)
+        cursor = (x, y)
+    }
+
+    /// The pen that draws a cell. A blank glyph shows no foreground and no boldness, so it
+    /// keeps the current ones rather than paying to change them.
+    func pen(for cell: Cell) -> Pen {
+        let bg = Paint(cell.bg, mode: mode)
+        if let pen, Self.isBlank(cell.glyph) {
+            return Pen(fg: pen.fg, bg: bg, bold: pen.bold)
+        }
+        return Pen(fg: Paint(cell.fg, mode: mode), bg: bg, bold: cell.bold)
+    }
+
+    /// Whether two cells look the same in this colour mode, so that changing one into the
+    /// other needs no bytes.
+    func looksSame(_ a: Cell, _ b: Cell) -> Bool {
+        if a == b { return true }
+        guard a.glyph == b.glyph, Paint(a.bg, mode: mode) == Paint(b.bg, mode: mode) else { return false }
+        return Self.isBlank(a.glyph) || (a.bold == b.bold && Paint(a.fg, mode: mode) == Paint(b.fg, mode: mode))
+    }
+
+    static func isBlank(_ glyph: Character) -> Bool { glyph == " " }
+
+    /// Appends a glyph's UTF-8, or `?` for a glyph holding a control character: a frame is
+    /// data from elsewhere and must never smuggle an escape sequence onto the terminal.
+    static func appendGlyph(_ glyph: Character, to bytes: inout [UInt8]) {
+        if glyph.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            bytes.append(UInt8(ascii: "?"))
+            return
+        }
+        if let ascii = glyph.asciiValue {
+            bytes.append(ascii)
+        } else {
+            bytes += String(glyph).utf8
+        }
+    }
+}

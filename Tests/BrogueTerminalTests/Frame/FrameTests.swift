@@ -1,0 +1,92 @@
+import BrogueTerminal
+import Foundation
+import Testing
+
+@Suite struct FrameTests {
+    @Test func startsBlankAndIndexesRowByRow() {
+        var frame = Frame(width: 4, height: 3)
+        #expect(frame.cells.count == 12)
+        #expect(frame.cells.allSatisfy { $0 == .blank })
+        frame[x: 3, y: 1] = Cell("@", fg: .white)
+        #expect(frame.cells[1 * 4 + 3].glyph == "@")
+        #expect(frame[x: 3, y: 1] == Cell("@", fg: .white))
+        #expect(frame.contains(x: 3, y: 2))
+        #expect(!frame.contains(x: 4, y: 0))
+        #expect(!frame.contains(x: 0, y: -1))
+    }
+
+    @Test func negativeSizesBecomeEmpty() {
+        let frame = Frame(width: -3, height: 5)
+        #expect(frame.width == 0)
+        #expect(frame.cells.isEmpty)
+    }
+
+    @Test func putClipsAtEveryEdge() {
+        var frame = Frame(width: 5, height: 2)
+        let end = frame.put("Hello, world", x: 2, y: 0, fg: .yellow, bg: .blue, bold: true)
+        #expect(end == 14)
+        #expect(row(frame, 0) == "  Hel")
+        #expect(frame[x: 2, y: 0] == Cell("H", fg: .yellow, bg: .blue, bold: true))
+
+        frame.put("abcdefg", x: -3, y: 1, fg: .white)
+        #expect(row(frame, 1) == "defg ")
+
+        let before = frame
+        frame.put("zz", x: 0, y: 2, fg: .white)
+        frame.put("zz", x: 0, y: -1, fg: .white)
+        frame.put("zz", x: 5, y: 0, fg: .white)
+        #expect(frame == before)
+    }
+
+    @Test func putKeepsTheBackgroundWhenNoneIsGiven() {
+        var frame = Frame(width: 3, height: 1, filledWith: Cell(".", bg: .red))
+        frame.put("é!", x: 1, y: 0, fg: .white)
+        #expect(frame[x: 1, y: 0] == Cell("é", fg: .white, bg: .red))
+        #expect(frame[x: 2, y: 0] == Cell("!", fg: .white, bg: .red))
+    }
+
+    @Test func fillClipsItsRectangle() {
+        var frame = Frame(width: 4, height: 3)
+        frame.fill(Cell("#"), x: -1, y: 1, width: 3, height: 5)
+        #expect(row(frame, 0) == "    ")
+        #expect(row(frame, 1) == "##  ")
+        #expect(row(frame, 2) == "##  ")
+        frame.fill(Cell("x"), x: 10, y: 0, width: 2, height: 2)
+        frame.fill(Cell("x"), x: 0, y: 0, width: -2, height: 2)
+        #expect(row(frame, 0) == "    ")
+        frame.fill(Cell("%"))
+        #expect(frame.cells.allSatisfy { $0.glyph == "%" })
+        frame.clear(background: .blue)
+        #expect(frame.cells.allSatisfy { $0 == Cell(" ", bg: .blue) })
+    }
+
+    @Test func roundTripsThroughJSON() throws {
+        var frame = Frame(width: 3, height: 2)
+        frame.put("@é", x: 0, y: 1, fg: .red, bg: .gray, bold: true)
+        let data = try JSONEncoder().encode(frame)
+        #expect(try JSONDecoder().decode(Frame.self, from: data) == frame)
+    }
+
+    @Test func rejectsHostileFrames() {
+        let cell = ##"{"glyph":"a","fg":"#ffffff","bg":"#000000"}"##
+        let bad = [
+            ##"{"width":2,"height":1,"cells":[\##(cell)]}"##,
+            ##"{"width":-1,"height":0,"cells":[]}"##,
+            ##"{"width":100000,"height":100000,"cells":[]}"##,
+            ##"{"width":1,"height":1,"cells":[{"glyph":"ab","fg":"#ffffff","bg":"#000000"}]}"##,
+            ##"{"width":1,"height":1,"cells":[{"glyph":"","fg":"#ffffff","bg":"#000000"}]}"##,
+        ]
+        for json in bad {
+            #expect(throws: DecodingError.self, "\(json)") {
+                try JSONDecoder().decode(Frame.self, from: Data(json.utf8))
+            }
+        }
+        #expect(throws: Never.self) {
+            try JSONDecoder().decode(Frame.self, from: Data(##"{"width":1,"height":1,"cells":[\##(cell)]}"##.utf8))
+        }
+    }
+
+    private func row(_ frame: Frame, _ y: Int) -> String {
+        String((0..<frame.width).map { frame[x: $0, y: y].glyph })
+    }
+}
