@@ -81,6 +81,6 @@ let package = Package(
         .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
         // Drives the real `brogue` binary in child processes.
-        .testTarget(name: "BrogueCLITests", dependencies: ["brogue"], swiftSettings: swiftSettings),
+        .testTarget(name: "BrogueCLITests", dependencies: ["brogue", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
     ]
 )

@@ -14,12 +14,19 @@ struct Brogue: ParsableCommand {
             binary.
 
             Examples:
+              brogue                                   the title screen (same as brogue play)
+              brogue play --seed 42                    a new game with a chosen seed
+              brogue replay 3 --verify                 re-simulate game 3 and check its hash
               brogue sim --seed 42 --turns 3000        play a headless game with the bot
               brogue content validate content/core     check a plugin's YAML
               brogue content list monsters             list what the content defines
               brogue bench                             measure speed (use a release build)
             """,
         version: "0.1.0",
-        subcommands: [SimCommand.self, ContentCommand.self, BenchCommand.self]
+        subcommands: [
+            PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
+            SimCommand.self, ContentCommand.self, BenchCommand.self,
+        ],
+        defaultSubcommand: PlayCommand.self
     )
 }

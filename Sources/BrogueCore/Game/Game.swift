@@ -154,3 +154,15 @@ struct Scratch: Sendable {
         safetyMapFor = nil
     }
 }
+
+extension Game {
+    /// The deepest depth the player has reached.
+    public var deepestDepth: Int { (levels.lastIndex { $0 != nil } ?? 0) + 1 }
+
+    /// The score of the game as it stands: gold, plus 100 a depth reached, plus 10,000 and
+    /// double gold for escaping with the Amulet.
+    public var score: Int {
+        let base = gold + 100 * deepestDepth
+        return outcome == .won ? base + gold + 10_000 : base
+    }
+}

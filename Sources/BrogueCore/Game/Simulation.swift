@@ -17,10 +17,23 @@ public struct Simulation: Sendable {
         public var log: [Action]
     }
 
-    /// Runs `bot` on a new game until it ends or `turns` turns have passed.
+    /// Runs the explore bot on a new game until it ends or `turns` turns have passed.
+    public static func run(seed: UInt64, catalog: ContentCatalog, turns: Int, record: Bool = false) -> Result {
+        run(seed: seed, catalog: catalog, turns: turns, record: record) { _, _ in }
+    }
+
+    /// Runs the explore bot on a new game until it ends or `turns` turns have passed.
     /// - Parameters:
     ///   - record: keep every action applied in `Result.log` (the game's action log).
-    public static func run(seed: UInt64, catalog: ContentCatalog, turns: Int, record: Bool = false) -> Result {
+    ///   - onAction: sees each action that took effect (refused ones change nothing and are
+    ///     skipped) with the game after it; a host stores it here. What it throws ends the run.
+    public static func run<Failure: Error>(
+        seed: UInt64,
+        catalog: ContentCatalog,
+        turns: Int,
+        record: Bool = false,
+        onAction: (Action, Game) throws(Failure) -> Void
+    ) throws(Failure) -> Result {
         var game = Game(seed: seed, catalog: catalog)
         var bot = ExploreBot()
         var actions = 0
@@ -33,6 +46,7 @@ public struct Simulation: Sendable {
             let action = bot.nextAction(for: game)
             let events = game.apply(action)
             if record { log.append(action) }
+            if !events.contains(where: { if case .refused = $0 { true } else { false } }) { try onAction(action, game) }
             actions += 1
             for e in events { if case .died(let id, _) = e, id != 0 { kills += 1 } }
             deepest = max(deepest, game.depth)

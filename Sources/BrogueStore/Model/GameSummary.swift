@@ -28,7 +28,7 @@ public struct GameSummary: Sendable, Hashable {
     /// - Parameter game: the game after its latest action.
     public init(_ game: Game) {
         depth = game.depth
-        deepest = (game.levels.lastIndex { $0 != nil } ?? 0) + 1
+        deepest = game.deepestDepth
         turns = game.turn
         gold = game.gold
         stateHash = game.stateHash

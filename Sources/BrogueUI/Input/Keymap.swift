@@ -48,6 +48,7 @@ public struct Keymap: Sendable {
         b["?"] = .help
         b["S"] = .saveAndQuit
         b["Q"] = .abandon
+        b["ctrl-c"] = .saveAndQuit
         b["escape"] = .cancel
         b["enter"] = .confirm
         return Keymap(bindings: b)

@@ -73,6 +73,20 @@ public final class PlaySession {
         if game.isOver { mode = .gameOver }
     }
 
+    /// Applies a recorded action without storing it, as a replay does.
+    @discardableResult
+    public func replay(_ action: Action) -> [GameEvent] {
+        var events: [GameEvent] = []
+        game = {
+            var g = game
+            events = g.apply(action)
+            return g
+        }()
+        log.record(events, turn: game.turn)
+        if game.isOver { mode = .gameOver }
+        return events
+    }
+
     /// Whether a multi-step command is under way; call `step()` until it is not.
     public var isRunning: Bool { run != nil }
 

@@ -17,14 +17,35 @@ public enum GameView {
     }
 
     /// The newest message on top, older ones dimmer, as Brogue shows them.
+    /// Long messages wrap onto the next line.
     static func messages(_ log: MessageLog, turn: Int, into frame: inout Frame) {
-        let recent = log.entries.suffix(Layout.messageLines).reversed()
-        for (row, entry) in recent.enumerated() {
+        let width = Layout.width - Layout.mapX
+        var rows: [(String, TermColor)] = []
+        for (age, entry) in log.entries.suffix(Layout.messageLines).reversed().enumerated() {
             let fresh = entry.turn >= turn - 1
-            let color = Theme.color(for: entry.kind).scaled(percent: fresh ? 100 - row * 15 : 55 - row * 10)
+            let color = Theme.color(for: entry.kind).scaled(percent: fresh ? 100 - age * 15 : 55 - age * 10)
             let text = entry.count > 1 ? "\(entry.text) (x\(entry.count))" : entry.text
-            frame.put(String(text.prefix(Layout.width - Layout.mapX)), x: Layout.mapX, y: row, fg: color)
+            rows += wrapped(text, width: width).map { ($0, color) }
+            if rows.count >= Layout.messageLines { break }
         }
+        for (row, line) in rows.prefix(Layout.messageLines).enumerated() {
+            frame.put(line.0, x: Layout.mapX, y: row, fg: line.1)
+        }
+    }
+
+    /// Splits `text` at spaces into lines of at most `width` characters.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word.prefix(width)
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     static func status(_ game: Game, into frame: inout Frame) {

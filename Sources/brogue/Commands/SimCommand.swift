@@ -1,6 +1,8 @@
 import ArgumentParser
 import BrogueContent
 import BrogueCore
+import BrogueStore
+import Foundation
 
 struct SimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +28,14 @@ struct SimCommand: ParsableCommand {
     @Option(help: "The bot that plays: explore (explores, fights, uses items, descends).")
     var bot: Bot = .explore
 
+    @Flag(help: "Store the game (seed and every action) like a played game, so it can be replayed and verified.")
+    var save = false
+
+    @Flag(help: ArgumentHelp("With --save, print a line as each action is stored (for crash tests).", visibility: .hidden))
+    var reportSaves = false
+
     @OptionGroup var content: ContentOptions
+    @OptionGroup var data: DataOptions
 
     func validate() throws {
         guard turns > 0 else { throw ValidationError("--turns must be at least 1 (got \(turns)).") }
@@ -35,7 +44,23 @@ struct SimCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try content.load()
-        let r = Simulation.run(seed: seed, catalog: loaded.catalog, turns: turns)
+        let r: Simulation.Result
+        if save {
+            let saved = SavedGames(store: try data.open(), content: loaded)
+            let (game, record) = try saved.start(seed: seed)
+            let recorder = StoreRecorder(store: saved.store, record: record)
+            if reportSaves { FileHandle.standardOutput.write(Data("game \(record.id)\n".utf8)) }
+            var last = game
+            r = try Simulation.run(seed: seed, catalog: loaded.catalog, turns: turns) { action, game in
+                try recorder.record(action, after: game)
+                last = game
+                if reportSaves { FileHandle.standardOutput.write(Data("stored \(recorder.nextSeq)\n".utf8)) }
+            }
+            try saved.finish(record, game: last, abandoned: false)
+            print("game: \(record.id) (saved)")
+        } else {
+            r = Simulation.run(seed: seed, catalog: loaded.catalog, turns: turns)
+        }
         print("seed: \(r.seed)")
         print("bot: \(bot.rawValue)")
         print("turns: \(r.turns) (\(r.actions) actions)")

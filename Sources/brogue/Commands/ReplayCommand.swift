@@ -1,0 +1,67 @@
+import ArgumentParser
+import BrogueContent
+import BrogueCore
+import BrogueStore
+import BrogueTerminal
+import BrogueUI
+import Foundation
+
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Watch a stored game, or with --verify re-simulate it and check its final stateHash.",
+        discussion: """
+            --verify runs headless: it exits 0 when replaying the action log from the seed gives \
+            the stored stateHash, 1 (with the reason) when it does not or the game cannot be read.
+            """
+    )
+
+    @Argument(help: "The game's id (see brogue games).") var gameID: Int64
+    @Flag(help: "Re-simulate without drawing and check the final stateHash.") var verify = false
+    @Flag(help: "Draw with plain ASCII characters.") var ascii = false
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let loaded = try content.load()
+        let store = try data.open(readOnly: true)
+        let saved = SavedGames(store: store, content: loaded)
+        let stored: StoredGame
+        do {
+            guard let found = try store.loadGame(id: gameID) else {
+                Console.error("brogue: there is no game \(gameID) in \(store.path); see brogue games.")
+                throw ExitCode(1)
+            }
+            stored = found
+        } catch let error as StoreError {
+            Console.error("brogue: \(error)")
+            throw ExitCode(1)
+        }
+        if verify {
+            let start = ContinuousClock.now
+            do {
+                let game = try saved.rebuild(stored)
+                let d = ContinuousClock.now - start
+                let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+                print("game \(gameID): \(stored.actions.count) actions, \(game.turn) turns replayed in \(String(format: "%.3f", seconds)) s "
+                    + "(\(seconds > 0 ? Int(Double(game.turn) / seconds) : 0) turns/s)")
+                print("stateHash: \(game.stateHash.hex16) matches the saved game")
+            } catch let error as SavedGames.RebuildError {
+                Console.error("brogue: verification failed: \(error)")
+                throw ExitCode(1)
+            }
+            return
+        }
+        do {
+            try Terminal.run { terminal in
+                try ReplayViewer(saved: saved, ui: TerminalPlay(terminal: terminal, ascii: ascii, keymap: .standard)).run(stored)
+            }
+        } catch let error as SavedGames.RebuildError {
+            Console.error("brogue: \(error)")
+            throw ExitCode(1)
+        } catch let error as TerminalError {
+            Console.error("brogue: watching a replay needs a terminal (\(error)); to check a game headless use --verify.")
+            throw ExitCode(1)
+        }
+    }
+}

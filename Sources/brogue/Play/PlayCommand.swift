@@ -1,0 +1,72 @@
+import ArgumentParser
+import BrogueContent
+import BrogueCore
+import BrogueStore
+import BrogueTerminal
+import BrogueUI
+import Foundation
+
+struct PlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play",
+        abstract: "Play in this terminal (the default command).",
+        discussion: """
+            Without --seed, opens the title screen: new game, new seeded game, continue, high \
+            scores, replays. Every action is saved as it is made, so a game can always be \
+            continued; S saves and quits, Q abandons. The screen needs 100 x 34 characters.
+            """
+    )
+
+    @Option(help: "Start a new game with this seed at once, skipping the title screen.")
+    var seed: UInt64?
+
+    @Flag(help: "Draw with plain ASCII characters instead of Unicode symbols.")
+    var ascii = false
+
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let loaded = try content.load()
+        let store = try data.open()
+        let saved = SavedGames(store: store, content: loaded)
+        do {
+            try Terminal.run { terminal in
+                let ui = TerminalPlay(terminal: terminal, ascii: ascii, keymap: .standard)
+                if let seed {
+                    try playNew(seed: seed, saved: saved, ui: ui)
+                } else {
+                    try TitleFlow(saved: saved, ui: ui).run()
+                }
+            }
+        } catch let error as TerminalError {
+            if case .notATerminal = error {
+                Console.error("brogue: playing needs a terminal (standard input and output must be a TTY). For a headless game try: brogue sim --seed 1")
+            } else {
+                Console.error("brogue: terminal error: \(error)")
+            }
+            throw ExitCode(1)
+        } catch let error as StoreError {
+            Console.error("brogue: the game could not be saved: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Plays a new game from `seed` to the end or until the player leaves.
+func playNew(seed: UInt64, saved: SavedGames, ui: TerminalPlay) throws {
+    let (game, record) = try saved.start(seed: seed)
+    try playStored(game: game, record: record, saved: saved, ui: ui)
+}
+
+/// Plays a stored game, recording each action, and finishes it when it ends.
+func playStored(game: Game, record: GameRecord, saved: SavedGames, ui: TerminalPlay, log: MessageLog = MessageLog()) throws {
+    let recorder = StoreRecorder(store: saved.store, record: record)
+    let session = PlaySession(game: game, recorder: recorder, log: log)
+    let outcome = try ui.play(session)
+    switch outcome {
+    case .abandoned: try saved.finish(record, game: session.game, abandoned: true)
+    case .finished, .saveAndQuit, .continue:
+        if session.game.isOver { try saved.finish(record, game: session.game, abandoned: false) }
+    }
+}

@@ -1,0 +1,80 @@
+import BrogueContent
+import BrogueCore
+import BrogueStore
+import BrogueUI
+import Foundation
+
+/// The title screen and the screens it leads to.
+struct TitleFlow {
+    let saved: SavedGames
+    let ui: TerminalPlay
+
+    func run() throws {
+        while true {
+            let unfinished = try saved.store.unfinishedGames()
+            let items = ["New game", "New seeded game", "Continue (\(unfinished.count) saved)", "High scores", "Replays", "Quit"]
+            guard let choice = try ui.menu(title: "A Brogue-style roguelike", subtitle: "Find the Amulet of Yendor on depth 26.", items: items) else { return }
+            switch choice {
+            case 0: try playNew(seed: UInt64.random(in: 1...999_999_999), saved: saved, ui: ui)
+            case 1: if let seed = try ui.askNumber(prompt: "Seed for the new game") { try playNew(seed: seed, saved: saved, ui: ui) }
+            case 2: try continueGame(unfinished)
+            case 3: try scores()
+            case 4: try replays()
+            default: return
+            }
+        }
+    }
+
+    private func label(_ r: GameRecord) -> String {
+        "#\(r.id)  seed \(r.seed)  depth \(r.summary.depth)  turn \(r.summary.turns)  \(r.status.rawValue)"
+    }
+
+    private func continueGame(_ unfinished: [GameRecord]) throws {
+        guard !unfinished.isEmpty else { return try ui.notice("No saved games", ["Start a new game from the title screen."]) }
+        guard let i = try ui.menu(title: "Continue which game?", items: unfinished.prefix(15).map(label)) else { return }
+        let record = unfinished[i]
+        do {
+            guard let stored = try saved.store.loadGame(id: record.id) else { return }
+            var log = MessageLog()
+            let game = try saved.rebuild(stored) { events, turn in log.record(events, turn: turn) }
+            log.add("Welcome back.", .info, turn: game.turn)
+            try playStored(game: game, record: stored.record, saved: saved, ui: ui, log: log)
+        } catch let error as SavedGames.RebuildError {
+            try ui.notice("This game cannot be continued", wrap(error.description))
+        }
+    }
+
+    private func scores() throws {
+        let rows = try saved.store.highScores(contentHash: saved.content.catalog.contentHash, limit: 25).enumerated().map { i, s in
+            ["\(i + 1)", "\(s.points)", "\(s.depth)", "\(s.turns)", s.outcome.rawValue, s.cause ?? ""]
+        }
+        try ui.table(title: "High scores", header: ["#", "score", "depth", "turns", "end", "cause"], rows: rows)
+    }
+
+    private func replays() throws {
+        let games = try saved.store.listGames(limit: 15)
+        guard !games.isEmpty else { return try ui.notice("No games yet", ["Play one first."]) }
+        guard let i = try ui.menu(title: "Replay which game?", items: games.map(label)) else { return }
+        guard let stored = try saved.store.loadGame(id: games[i].id) else { return }
+        do {
+            try ReplayViewer(saved: saved, ui: ui).run(stored)
+        } catch let error as SavedGames.RebuildError {
+            try ui.notice("This game cannot be replayed", wrap(error.description))
+        }
+    }
+}
+
+/// Splits text into lines that fit a menu.
+func wrap(_ text: String, width: Int = 70) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+        if line.count + word.count + 1 > width {
+            lines.append(line)
+            line = ""
+        }
+        line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+}
