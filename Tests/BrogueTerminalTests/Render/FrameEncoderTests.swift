@@ -185,7 +185,8 @@ private func difference(_ shown: Frame?, _ expected: Frame, mode: ColorMode = .t
         for x in 0..<shown.width {
             let a = shown[x: x, y: y]
             let b = expected[x: x, y: y]
-            let same = a.glyph == b.glyph && look(a.bg) == look(b.bg)
+            let same =
+                a.glyph == b.glyph && look(a.bg) == look(b.bg)
                 && (a.glyph == " " || (look(a.fg) == look(b.fg) && a.bold == b.bold))
             if !same { return "(\(x), \(y)): shown \(a), expected \(b)" }
         }

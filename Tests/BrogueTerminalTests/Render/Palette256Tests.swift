@@ -33,7 +33,8 @@ import Testing
             let random = generator.next()
             // Every other colour near-grey, where the cube and the ramp compete.
             let base = UInt8(truncatingIfNeeded: random)
-            let color = random & 0x100 == 0
+            let color =
+                random & 0x100 == 0
                 ? TermColor(rgb: UInt32(truncatingIfNeeded: random >> 16))
                 : TermColor(r: base, g: base &+ UInt8(random >> 9 & 3), b: base &- UInt8(random >> 11 & 3))
             let chosen = Palette256.color(for: Palette256.index(for: color))!
