@@ -20,8 +20,8 @@ import Glibc
 ///         frame.put("Press q to quit", x: 0, y: 0, fg: .white)
 ///         try terminal.draw(frame)
 ///         switch try terminal.readKey(timeoutMilliseconds: 100) {
-///         case .key(.character("q")): return
-///         case .resize, .redraw: try terminal.draw(frame)
+///         case .key(.character("q"))?: return
+///         case .resize?, .redraw?: try terminal.draw(frame)
 ///         default: break
 ///         }
 ///     }

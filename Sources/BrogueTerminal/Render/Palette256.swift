@@ -11,28 +11,24 @@ public enum Palette256 {
     /// - Parameter color: The colour to map.
     /// - Returns: An index in 16...255.
     public static func index(for color: TermColor) -> UInt8 {
-        let channels = [Int(color.r), Int(color.g), Int(color.b)]
+        // Called for every cell of every frame in 256-colour mode, so no arrays here.
+        let r = Int(color.r)
+        let g = Int(color.g)
+        let b = Int(color.b)
+        let (levelR, levelG, levelB) = (nearestCubeLevel(r), nearestCubeLevel(g), nearestCubeLevel(b))
+        let cubeIndex = 16 + 36 * levelR + 6 * levelG + levelB
+        let cubeDistance = square(r - cubeLevels[levelR]) + square(g - cubeLevels[levelG]) + square(b - cubeLevels[levelB])
 
-        var cubeIndex = 16
-        var cubeDistance = 0
-        for (position, value) in channels.enumerated() {
-            let level = nearestCubeLevel(value)
-            cubeIndex += level * [36, 6, 1][position]
-            let delta = value - cubeLevels[level]
-            cubeDistance += delta * delta
-        }
-
-        // The ramp is 8 + 10 * step; round the channels' mean to the nearest step.
-        let mean = (channels[0] + channels[1] + channels[2]) / 3
-        let step = min(max((mean - 8 + 5) / 10, 0), 23)
+        // The ramp is 8 + 10 * step, and the nearest grey to a colour is its mean, so the step
+        // is (mean - 8) / 10 rounded: (sum - 24) / 30, rounded, in integers.
+        let step = min(max((r + g + b - 24 + 15) / 30, 0), 23)
         let grey = 8 + 10 * step
-        var greyDistance = 0
-        for value in channels {
-            greyDistance += (value - grey) * (value - grey)
-        }
+        let greyDistance = square(r - grey) + square(g - grey) + square(b - grey)
 
         return UInt8(greyDistance < cubeDistance ? 232 + step : cubeIndex)
     }
+
+    private static func square(_ value: Int) -> Int { value * value }
 
     /// The colour the terminal shows for a palette index in 16...255; `nil` for the
     /// user-themed system colours 0...15.

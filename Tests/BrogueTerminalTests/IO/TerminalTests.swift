@@ -1,6 +1,7 @@
-@testable import BrogueTerminal
 import Glibc
 import Testing
+
+@testable import BrogueTerminal
 
 /// In-process tests on a pseudo-terminal. Serialized: signal handlers are process-wide and
 /// only one Terminal may be entered at a time.
@@ -78,7 +79,7 @@ import Testing
     @Test func refusesSomethingThatIsNotATerminal() throws {
         var ends: [Int32] = [-1, -1]
         _ = pipe(&ends)
-        defer { ends.forEach { close($0) } }
+        defer { for fd in ends { close(fd) } }
         let terminal = Terminal(input: ends[0], output: ends[1], options: options)
         #expect(throws: TerminalError.notATerminal(input: ends[0], output: ends[1])) { try terminal.enter() }
         #expect(!terminal.isActive)

@@ -29,8 +29,14 @@ import Testing
 
     @Test func nearestIsNoWorseThanAnyOtherEntry() {
         var generator = SplitMix(seed: 9)
-        for _ in 0..<300 {
-            let color = TermColor(rgb: UInt32(truncatingIfNeeded: generator.next()))
+        for _ in 0..<2000 {
+            let random = generator.next()
+            // Every other colour near-grey, where the cube and the ramp compete.
+            let base = UInt8(truncatingIfNeeded: random)
+            let color =
+                random & 0x100 == 0
+                ? TermColor(rgb: UInt32(truncatingIfNeeded: random >> 16))
+                : TermColor(r: base, g: base &+ UInt8(random >> 9 & 3), b: base &- UInt8(random >> 11 & 3))
             let chosen = Palette256.color(for: Palette256.index(for: color))!
             let best = (16...255).map { distance(color, Palette256.color(for: UInt8($0))!) }.min()!
             #expect(distance(color, chosen) == best, "\(color)")
