@@ -67,6 +67,8 @@ import Testing
         #expect(Self.player(on: resumed) == expected.player.position)
         #expect(resumed.contains { $0.contains("Turn 1") })
         try tmux.keys("S", session: "again")
+        try tmux.waitFor("the title screen after saving", session: "again") { $0.contains { $0.contains("Continue (1 saved)") } }
+        try tmux.keys("q", session: "again")
         try tmux.waitForExit(session: "again")
         let again = try Self.gamesRow(data: data)
         #expect(again.last == expected.stateHash.hex16)

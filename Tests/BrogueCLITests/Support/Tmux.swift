@@ -17,18 +17,31 @@ final class Tmux {
         return false
     }
 
+    /// Runs one tmux command and waits for it, with its output sent to a file.
+    ///
+    /// Not Foundation's `Process`: tmux's first command forks the server, which would keep a
+    /// pipe open forever, and the client's exit was seen to go unreaped inside the test
+    /// runner. `posix_spawn` and `waitpid` are plain and certain.
     @discardableResult
     func run(_ args: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Tmux.path!)
-        p.arguments = ["-L", socket] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString).out").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([Tmux.path!, "-L", socket] + args).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, Tmux.path!, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let exited = (status & 0x7F) == 0
+        return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output)
     }
 
     /// Starts `command` (a shell command line) in a new 100 x 34 session.
@@ -69,7 +82,8 @@ final class Tmux {
             if try !isRunning(session: session) { return }
             usleep(20_000)
         }
-        Issue.record("the program in tmux did not exit")
+        let last = (try? screen(session: session)) ?? []
+        Issue.record("the program in tmux did not exit; the screen was:\n\(last.joined(separator: "\n"))")
     }
 
     deinit {
