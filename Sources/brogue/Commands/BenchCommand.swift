@@ -1,6 +1,9 @@
 import ArgumentParser
 import BrogueContent
 import BrogueCore
+import BrogueStore
+import BrogueTerminal
+import BrogueUI
 import Foundation
 
 struct BenchCommand: ParsableCommand {
@@ -24,6 +27,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Player turns measured in the crowded-turn figure.")
     var samples: Int = 2000
+
+    @Option(help: "Ordinary moves measured for the keypress-to-frame figure.")
+    var moves: Int = 2000
 
     @OptionGroup var content: ContentOptions
 
@@ -86,6 +92,68 @@ struct BenchCommand: ParsableCommand {
                 + "p99 \(fmt(percentile(latencies, 99) / 1000)) ms, max \(fmt(latencies.last! / 1000)) ms over \(latencies.count) turns "
                 + "(\(awake / latencies.count) monsters awake on average after each turn)"
         )
+
+        // 4. The terminal game's figures.
+        try keypressToFrame(loaded)
+        replaySpeed(catalog)
+    }
+
+    /// Key to frame for ordinary moves, as the terminal game does it: the session applies the
+    /// move, the store appends it (SQLite in a temporary folder), the screen is composed, and
+    /// the frame is encoded against the previous one.
+    func keypressToFrame(_ loaded: LoadedContent) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteGameStore(path: folder.appendingPathComponent("brogue.sqlite").path)
+        let saved = SavedGames(store: store, content: loaded)
+        let keys = ["k", "l", "j", "h", "u", "n", "b", "y"]
+        var latencies: [Double] = []
+        var bytes: [Int] = []
+        var seed: UInt64 = 500
+        var encoder = FrameEncoder(colorMode: .trueColor)
+        while latencies.count < moves {
+            let (game, record) = try saved.start(seed: seed)
+            seed += 1
+            let session = PlaySession(game: game, recorder: StoreRecorder(store: store, record: record))
+            var previous = GameView.render(session)
+            while latencies.count < moves && !session.game.isOver {
+                var probe = session.game
+                guard case .step(let dir) = probe.exploreDirection() else { break }
+                let t = ContinuousClock.now
+                try session.handle(key: keys[dir.rawValue])
+                let frame = GameView.render(session)
+                let written = encoder.encode(from: previous, to: frame)
+                latencies.append(ms(ContinuousClock.now - t))
+                bytes.append(written.count)
+                previous = frame
+            }
+        }
+        latencies.sort()
+        bytes.sort()
+        print(
+            "keypress to frame (move, store append, compose, encode): median \(fmt(percentile(latencies, 50))) ms, "
+                + "p99 \(fmt(percentile(latencies, 99))) ms over \(latencies.count) moves"
+        )
+        print("bytes written per move: median \(Int(percentile(bytes.map(Double.init), 50))), p99 \(Int(percentile(bytes.map(Double.init), 99))), max \(bytes.last!)")
+    }
+
+    /// Replaying a long recorded bot game from its log, as `brogue replay --verify` does.
+    func replaySpeed(_ catalog: ContentCatalog) {
+        var turns = 0
+        var seconds = 0.0
+        for seed in UInt64(1)...5 {
+            let run = Simulation.run(seed: seed, catalog: catalog, turns: 20_000, record: true)
+            let texts = run.log.map(\.encoded)
+            let t = ContinuousClock.now
+            var game = Game(seed: seed, catalog: catalog)
+            for text in texts { _ = game.apply(Action(encoded: text)!) }
+            let matches = game.stateHash == run.stateHash
+            seconds += self.seconds(ContinuousClock.now - t)
+            turns += game.turn
+            if !matches { Console.error("warning: seed \(seed) replayed to a different stateHash") }
+        }
+        print("replay verification: \(turns) turns in \(fmt(seconds)) s = \(Int(Double(turns) / seconds)) turns/s")
     }
 
     /// A fresh game with `monsters` hunting monsters of the depth's kinds spread over the level.
