@@ -21,8 +21,10 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Draw with plain ASCII characters.") var ascii = false
     @OptionGroup var content: ContentOptions
     @OptionGroup var data: DataOptions
+    @OptionGroup var config: ConfigOptions
 
     func run() throws {
+        let settings = try config.load()
         let loaded = try content.load()
         let store = try data.open(readOnly: true)
         let saved = SavedGames(store: store, content: loaded)
@@ -54,7 +56,7 @@ struct ReplayCommand: ParsableCommand {
         }
         do {
             try Terminal.run { terminal in
-                try ReplayViewer(saved: saved, ui: TerminalPlay(terminal: terminal, ascii: ascii, keymap: .standard)).run(stored)
+                try ReplayViewer(saved: saved, ui: TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)).run(stored)
             }
         } catch let error as SavedGames.RebuildError {
             Console.error("brogue: \(error)")

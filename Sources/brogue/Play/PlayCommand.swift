@@ -25,14 +25,16 @@ struct PlayCommand: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var data: DataOptions
+    @OptionGroup var config: ConfigOptions
 
     func run() throws {
+        let settings = try config.load()
         let loaded = try content.load()
         let store = try data.open()
         let saved = SavedGames(store: store, content: loaded)
         do {
             try Terminal.run { terminal in
-                let ui = TerminalPlay(terminal: terminal, ascii: ascii, keymap: .standard)
+                let ui = TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)
                 if let seed {
                     try playNew(seed: seed, saved: saved, ui: ui)
                 } else {

@@ -30,6 +30,7 @@ enum BrogueProcess {
         p.currentDirectoryURL = repoRoot
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "BROGUE_CONTENT_PATH")
+        env.removeValue(forKey: "BROGUE_CONFIG")
         for (k, v) in environment { env[k] = v }
         p.environment = env
         let out = Pipe()
