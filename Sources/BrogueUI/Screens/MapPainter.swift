@@ -67,7 +67,8 @@ public enum MapPainter {
         let dx = p.x - game.player.position.x
         let dy = p.y - game.player.position.y
         let r = max(1, game.lightRadius)
-        let falloff = 100 - 45 * (dx * dx + dy * dy) / (r * r)
+        // In steps of 10%, so a step redraws only the cells whose band changed.
+        let falloff = (100 - 45 * (dx * dx + dy * dy) / (r * r)) / 10 * 10
         let lit = game.level.lit[p] ? 90 : 0
         return min(100, max(55, falloff, lit))
     }
