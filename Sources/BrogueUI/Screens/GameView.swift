@@ -34,7 +34,7 @@ public enum GameView {
     }
 
     /// Splits `text` at spaces into lines of at most `width` characters.
-    static func wrapped(_ text: String, width: Int) -> [String] {
+    public static func wrapped(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ") {

@@ -40,7 +40,7 @@ struct TitleFlow {
             log.add("Welcome back.", .info, turn: game.turn)
             try playStored(game: game, record: stored.record, saved: saved, ui: ui, log: log)
         } catch let error as SavedGames.RebuildError {
-            try ui.notice("This game cannot be continued", wrap(error.description))
+            try ui.notice("This game cannot be continued", GameView.wrapped(error.description, width: 70))
         }
     }
 
@@ -59,22 +59,7 @@ struct TitleFlow {
         do {
             try ReplayViewer(saved: saved, ui: ui).run(stored)
         } catch let error as SavedGames.RebuildError {
-            try ui.notice("This game cannot be replayed", wrap(error.description))
+            try ui.notice("This game cannot be replayed", GameView.wrapped(error.description, width: 70))
         }
     }
-}
-
-/// Splits text into lines that fit a menu.
-func wrap(_ text: String, width: Int = 70) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-        if line.count + word.count + 1 > width {
-            lines.append(line)
-            line = ""
-        }
-        line += (line.isEmpty ? "" : " ") + word
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
 }
