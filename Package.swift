@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "BrogueStore", targets: ["BrogueStore"]),
         .library(name: "BrogueTerminal", targets: ["BrogueTerminal"]),
         .library(name: "BrogueUI", targets: ["BrogueUI"]),
+        .library(name: "CBroguePlugin", targets: ["CBroguePlugin"]),
+        .library(name: "BroguePluginHost", targets: ["BroguePluginHost"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -42,6 +44,12 @@ let package = Package(
         .target(name: "BrogueTerminal", swiftSettings: swiftSettings),
         // Screens and play logic shared by front ends: key names -> actions, game -> frames.
         .target(name: "BrogueUI", dependencies: ["BrogueCore", "BrogueTerminal"], swiftSettings: swiftSettings),
+        // The plugin ABI: one C header, versioned, append-only. The one public contract for native plugins.
+        .target(name: "CBroguePlugin", path: "Sources/CBroguePlugin"),
+        // libffi, for calling plugin functions declared in plugin.yaml `natives:`.
+        .systemLibrary(name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi", providers: [.apt(["libffi-dev"])]),
+        // dlopen, ABI check, registrations and libffi natives for native plugins.
+        .target(name: "BroguePluginHost", dependencies: ["CBroguePlugin", "CFFI"], path: "Sources/BroguePluginHost", swiftSettings: swiftSettings),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",
@@ -51,6 +59,7 @@ let package = Package(
                 "BrogueStore",
                 "BrogueTerminal",
                 "BrogueUI",
+                "BroguePluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -80,6 +89,7 @@ let package = Package(
         ),
         .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
+        .testTarget(name: "BroguePluginHostTests", dependencies: ["BroguePluginHost"], path: "Tests/BroguePluginHostTests", swiftSettings: swiftSettings),
         // Drives the real `brogue` binary in child processes.
         .testTarget(name: "BrogueCLITests", dependencies: ["brogue", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
     ]

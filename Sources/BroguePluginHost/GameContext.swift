@@ -1,0 +1,89 @@
+import Foundation
+
+/// A cell on the map, as plugins see it: x grows east, y grows south.
+public struct PluginPoint: Hashable, Sendable, CustomStringConvertible {
+    public var x: Int32
+    public var y: Int32
+
+    public init(x: Int32, y: Int32) {
+        self.x = x
+        self.y = y
+    }
+
+    public var description: String { "(\(x), \(y))" }
+}
+
+/// Terrain facts a plugin may read at a cell (`BROGUE_TERRAIN_*` in the header, bit for bit).
+public struct PluginTerrainFlags: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    public static let outOfBounds = PluginTerrainFlags(rawValue: 0x1)
+    public static let blocksMove = PluginTerrainFlags(rawValue: 0x2)
+    public static let blocksVision = PluginTerrainFlags(rawValue: 0x4)
+    public static let liquid = PluginTerrainFlags(rawValue: 0x8)
+}
+
+/// The game as a native callback may see it, filled by whoever calls the plugin (the game loop, a test).
+///
+/// The host hands plugins an opaque `brogue_game *` that points at this object for the length of one
+/// call; every `brogue_host_api` query is answered from it. `randomBelow` must draw from the game's
+/// substantive stream so that games replay.
+///
+/// ```swift
+/// final class Fixed: PluginGameContext {
+///     var depth: Int32 { 3 }
+///     var playerPosition: PluginPoint { PluginPoint(x: 4, y: 5) }
+///     var playerHP: Int32 { 20 }
+///     func terrainFlags(at cell: PluginPoint) -> PluginTerrainFlags { [] }
+///     func randomBelow(_ bound: Int32) -> Int32 { 0 }
+/// }
+/// ```
+public protocol PluginGameContext: AnyObject {
+    /// The current depth; 1 is the first level.
+    var depth: Int32 { get }
+    /// Where the player stands.
+    var playerPosition: PluginPoint { get }
+    /// The player's current hit points.
+    var playerHP: Int32 { get }
+    /// Terrain facts at a cell; `.outOfBounds` alone for a cell off the map.
+    func terrainFlags(at cell: PluginPoint) -> PluginTerrainFlags
+    /// A uniform draw in `0..<bound` from the game's substantive random stream; only called with `bound > 0`.
+    func randomBelow(_ bound: Int32) -> Int32
+}
+
+/// Severity of a line a plugin logs.
+public enum PluginLogLevel: Int32, Sendable, CaseIterable {
+    case debug = 0, info = 1, warning = 2, error = 3
+}
+
+/// Where `brogue_host_api.log` lines go (standard error by default); one sink for the process.
+public enum PluginLog {
+    /// Receives each line a plugin logs.
+    public typealias Handler = @Sendable (PluginLogLevel, String) -> Void
+
+    private final class Sink: @unchecked Sendable {
+        let lock = NSLock()
+        var handler: Handler = { level, message in
+            FileHandle.standardError.write(Data("plugin \(level): \(message)\n".utf8))
+        }
+    }
+
+    private static let sink = Sink()
+
+    /// Replaces where plugin log lines go.
+    /// - Parameters:
+    ///   - handler: called with each line, on the thread the plugin logged from.
+    public static func setHandler(_ handler: @escaping Handler) {
+        sink.lock.lock()
+        sink.handler = handler
+        sink.lock.unlock()
+    }
+
+    static func write(_ level: PluginLogLevel, _ message: String) {
+        sink.lock.lock()
+        let handler = sink.handler
+        sink.lock.unlock()
+        handler(level, message)
+    }
+}

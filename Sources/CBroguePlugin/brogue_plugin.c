@@ -1,0 +1,11 @@
+// Compiles the header once as C and pins the 1.0 layout: moving a field breaks every built plugin.
+#include "brogue_plugin.h"
+
+_Static_assert(offsetof(brogue_host_api, size) == 0, "size comes first");
+_Static_assert(offsetof(brogue_monster_behavior, size) == 0, "size comes first");
+_Static_assert(offsetof(brogue_item_effect, size) == 0, "size comes first");
+_Static_assert(offsetof(brogue_event_hook, size) == 0, "size comes first");
+_Static_assert(offsetof(brogue_registrar, size) == 0, "size comes first");
+_Static_assert(offsetof(brogue_intent, size) == 0, "size comes first");
+_Static_assert(sizeof(brogue_abi_version) == 8, "two uint32_t");
+_Static_assert(sizeof(brogue_point) == 8, "two int32_t");

@@ -1,0 +1,165 @@
+import BroguePluginHost
+import Foundation
+import Testing
+
+@Suite struct PluginLoaderTests {
+    @Test func theExampleCPluginLoadsAndItsCallbacksRun() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lib = try CPluginBuilder.build(file: CPluginBuilder.exampleSource, name: "example_c", in: dir, cc: cc)
+        let log = LogLines.shared
+
+        let loader = PluginLoader()
+        let plugin = try loader.load(library: lib, pluginID: "alchemy")
+        #expect(plugin.abi == PluginABIVersion(major: 1, minor: 0))
+        #expect(plugin.behaviorNames == ["skittish"])
+        #expect(plugin.itemEffectNames == ["brew"])
+        #expect(plugin.eventHookNames == [])
+        #expect(plugin.behaviors.map(\.qualifiedName) == ["alchemy.skittish"])
+        #expect(loader.plugins.count == 1)
+
+        // Far from the player: the built-in AI decides.
+        #expect(plugin.behaviors[0].act(in: FixedGame(), monster: PluginPoint(x: 1, y: 1)) == .useDefault)
+        // Next to the player: steps away, the sideways step drawn from the game's stream (2 -> +1).
+        #expect(plugin.behaviors[0].act(in: FixedGame(draws: [2]), monster: PluginPoint(x: 6, y: 5)) == .move(to: PluginPoint(x: 7, y: 6)))
+        // Diagonal to the player: straight away, no draw needed.
+        #expect(plugin.behaviors[0].act(in: FixedGame(draws: [0]), monster: PluginPoint(x: 4, y: 4)) == .move(to: PluginPoint(x: 3, y: 3)))
+
+        #expect(plugin.itemEffects[0].apply(in: FixedGame(), target: PluginPoint(x: 2, y: 3), power: 1))
+        #expect(log.contains("a brew of strength 10 bubbles at (2, 3)"))
+    }
+
+    @Test func abiMajorMismatchIsRefusedNamingBothVersionsAndTheFile() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lib = try CPluginBuilder.build("future", source: CPluginBuilder.plugin(major: "2", minor: "0", initBody: "return BROGUE_STATUS_OK;"), in: dir, cc: cc)
+        let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "future") }
+        #expect(error?.kind == .abiMajorMismatch)
+        #expect(error?.message.contains("ABI 2.0") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("ABI 1.0") == true)
+        #expect(error?.message.contains(lib) == true)
+    }
+
+    @Test func aNewerMinorIsRefused() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lib = try CPluginBuilder.build("newer", source: CPluginBuilder.plugin(minor: "7", initBody: "return BROGUE_STATUS_OK;"), in: dir, cc: cc)
+        let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "newer") }
+        #expect(error?.kind == .abiMinorTooNew)
+        #expect(error?.message.contains("ABI 1.7, newer than this host's ABI 1.0") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains(lib) == true)
+    }
+
+    @Test func aMissingInitSymbolIsRefused() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lib = try CPluginBuilder.build("noinit", source: CPluginBuilder.plugin(initBody: nil), in: dir, cc: cc)
+        let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "noinit") }
+        #expect(error?.kind == .missingSymbol)
+        #expect(error?.message.contains("does not export brogue_plugin_init") == true, "\(error?.message ?? "")")
+    }
+
+    @Test func randomBytesNamedSoAreRefusedWithDlopensReason() throws {
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lib = dir.appendingPathComponent("libnoise.so")
+        var generator = SystemRandomNumberGenerator()
+        try Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: lib)
+        let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib.path, pluginID: "noise") }
+        #expect(error?.kind == .notLoadable)
+        #expect(error?.message.contains("cannot load it as a shared library") == true, "\(error?.message ?? "")")
+        // dlopen's own words follow, naming the file.
+        #expect(error?.message.contains("libnoise.so:") == true, "\(error?.message ?? "")")
+    }
+
+    @Test func aMissingFileIsRefused() throws {
+        let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: "/nonexistent/libghost.so", pluginID: "ghost") }
+        #expect(error?.kind == .missingFile)
+        #expect(error?.message.contains("plugin 'ghost' (/nonexistent/libghost.so)") == true)
+    }
+
+    @Test func initReturningAnErrorShowsItsText() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let body = """
+                snprintf(error, error_len, "the cauldron is cold");
+                return BROGUE_STATUS_ERROR;
+            """
+        let lib = try CPluginBuilder.build("cold", source: CPluginBuilder.plugin(initBody: body), in: dir, cc: cc)
+        let loader = PluginLoader()
+        let error = #expect(throws: PluginError.self) { try loader.load(library: lib, pluginID: "cold") }
+        #expect(error?.kind == .initFailed)
+        #expect(error?.message.contains("brogue_plugin_init failed with status 1: the cauldron is cold") == true, "\(error?.message ?? "")")
+        #expect(loader.plugins.isEmpty)
+    }
+
+    @Test func aDuplicateNameAcrossTwoPluginsRefusesTheSecondAndKeepsTheFirst() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = try CPluginBuilder.build("first", source: CPluginBuilder.plugin(initBody: CPluginBuilder.registering("lurk")), in: dir, cc: cc)
+        let second = try CPluginBuilder.build("second", source: CPluginBuilder.plugin(initBody: CPluginBuilder.registering("lurk")), in: dir, cc: cc)
+        let loader = PluginLoader()
+        try loader.load(library: first, pluginID: "ghouls")
+        let error = #expect(throws: PluginError.self) { try loader.load(library: second, pluginID: "ghouls") }
+        #expect(error?.kind == .duplicateName)
+        #expect(error?.message.contains("monster behaviour 'ghouls.lurk' is already registered by plugin 'ghouls' (\(first))") == true, "\(error?.message ?? "")")
+        #expect(loader.plugins.map(\.file) == [first])
+        // The same name under another plugin id is another name.
+        try loader.load(library: second, pluginID: "wights")
+        #expect(loader.plugins.count == 2)
+    }
+
+    @Test func aNameRegisteredTwiceByOnePluginIsRefused() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let body = """
+                brogue_monster_behavior b = {sizeof b, "lurk", wait_act};
+                registrar->register_monster_behavior(registrar->state, &b);
+                return registrar->register_monster_behavior(registrar->state, &b);
+            """
+        let lib = try CPluginBuilder.build("twice", source: CPluginBuilder.plugin(initBody: body), in: dir, cc: cc)
+        let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "twice") }
+        #expect(error?.kind == .duplicateName)
+        #expect(error?.message.contains("'twice.lurk' is registered twice") == true, "\(error?.message ?? "")")
+    }
+
+    @Test func aTooSmallRegistrationStructIsRefused() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let body = """
+                brogue_monster_behavior b = {sizeof(size_t) + sizeof(const char *), "stunted", wait_act};
+                if (registrar->register_monster_behavior(registrar->state, &b) != BROGUE_STATUS_OK) {
+                    snprintf(error, error_len, "refused");
+                    return BROGUE_STATUS_ERROR;
+                }
+                return BROGUE_STATUS_OK;
+            """
+        let lib = try CPluginBuilder.build("small", source: CPluginBuilder.plugin(initBody: body), in: dir, cc: cc)
+        let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "small") }
+        #expect(error?.kind == .registrationTooSmall)
+        #expect(error?.message.contains("monster behaviour 'stunted' has size 16 bytes, but ABI 1.0 needs at least 24") == true, "\(error?.message ?? "")")
+    }
+
+    @Test func theHostCarriesOnAfterARefusal() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = try CPluginBuilder.build(file: CPluginBuilder.exampleSource, name: "example_c", in: dir, cc: cc)
+        let errors = PluginLoader().loadAll([
+            (path: dir.appendingPathComponent("libmissing.so").path, pluginID: "missing", natives: []),
+            (path: good, pluginID: "alchemy", natives: []),
+        ])
+        #expect(errors.map(\.kind) == [.missingFile])
+        let loader = PluginLoader()
+        _ = loader.loadAll([(path: "/nonexistent.so", pluginID: "x", natives: []), (path: good, pluginID: "alchemy", natives: [])])
+        #expect(loader.plugins.map(\.id) == ["alchemy"])
+    }
+}
