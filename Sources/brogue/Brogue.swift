@@ -20,12 +20,13 @@ struct Brogue: ParsableCommand {
               brogue sim --seed 42 --turns 3000        play a headless game with the bot
               brogue content validate content/core     check a plugin's YAML
               brogue content list monsters             list what the content defines
+              brogue plugin sdk                        where the native plugin header is
               brogue bench                             measure speed (use a release build)
             """,
         version: "0.1.0",
         subcommands: [
             PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
-            SimCommand.self, ContentCommand.self, BenchCommand.self,
+            SimCommand.self, ContentCommand.self, PluginCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )
