@@ -162,4 +162,44 @@ import Testing
         _ = loader.loadAll([(path: "/nonexistent.so", pluginID: "x", natives: []), (path: good, pluginID: "alchemy", natives: [])])
         #expect(loader.plugins.map(\.id) == ["alchemy"])
     }
+
+    @Test func eventHooksSeeTheHostTableAndTheGame() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = CPluginBuilder.plugin(
+            initBody: """
+                    if (host->size != sizeof(brogue_host_api) || host->abi_major != 1 || host->abi_minor != 0) {
+                        snprintf(error, error_len, "unexpected host table");
+                        return BROGUE_STATUS_ERROR;
+                    }
+                    brogue_event_hook h = {sizeof h, "watch", BROGUE_EVENT_DEATH, on_death};
+                    return registrar->register_event_hook(registrar->state, &h);
+                """
+        ).replacingOccurrences(
+            of: "BROGUE_PLUGIN_EXPORT brogue_status brogue_plugin_init",
+            with: """
+                static void on_death(const brogue_host_api *host, brogue_game *game, brogue_event_kind event, brogue_point where) {
+                    char line[160];
+                    brogue_point player = host->player_position(game);
+                    snprintf(line, sizeof line, "hook-test event=%d at (%d, %d) depth=%d hp=%d player=(%d, %d) draw=%d wall=%u",
+                             (int)event, (int)where.x, (int)where.y, (int)host->depth(game), (int)host->player_hp(game),
+                             (int)player.x, (int)player.y, (int)host->random_below(game, 10), host->terrain_flags(game, (brogue_point){-1, 0}));
+                    host->log(BROGUE_LOG_WARNING, line);
+                }
+
+                BROGUE_PLUGIN_EXPORT brogue_status brogue_plugin_init
+                """
+        )
+        let lib = try CPluginBuilder.build("hooks", source: source, in: dir, cc: cc)
+        let log = LogLines.shared
+        let plugin = try PluginLoader().load(library: lib, pluginID: "hooks")
+        #expect(plugin.eventHookNames == ["watch"])
+        let hook = plugin.eventHooks[0]
+        #expect(hook.event == .death)
+        hook.fire(.turn, in: FixedGame(draws: [7]), at: PluginPoint(x: 1, y: 2))
+        #expect(!log.contains("hook-test event=1"))
+        hook.fire(.death, in: FixedGame(draws: [7]), at: PluginPoint(x: 1, y: 2))
+        #expect(log.contains("hook-test event=2 at (1, 2) depth=3 hp=20 player=(5, 5) draw=7 wall=1"))
+    }
 }
