@@ -106,16 +106,16 @@ final class RegistrationCollector {
 
     /// Copies a size-tagged struct, refusing one whose `size` does not reach the fields the host needs.
     private func read<T>(_ raw: UnsafeRawPointer, as: T.Type, kind: String) -> (T, String)? {
-        let size = raw.loadUnaligned(as: Int.self)
-        let nameOffset = MemoryLayout<Int>.stride
+        let size = raw.loadUnaligned(as: UInt.self)
+        let nameOffset = MemoryLayout<UInt>.stride
         var shownName = "(unnamed)"
-        if size >= nameOffset + MemoryLayout<UnsafePointer<CChar>?>.size,
+        if size >= UInt(nameOffset + MemoryLayout<UnsafePointer<CChar>?>.size),
             let name = raw.loadUnaligned(fromByteOffset: nameOffset, as: UnsafePointer<CChar>?.self)
         {
             shownName = String(cString: name)
         }
         let needed = MemoryLayout<T>.size
-        guard size >= needed else {
+        guard size >= UInt(needed) else {
             errors.append(
                 PluginError(
                     .registrationTooSmall,

@@ -8,17 +8,20 @@ enum CPluginBuilder {
     static let includeDir = repoRoot.appendingPathComponent("Sources/CBroguePlugin/include").path
     static let exampleSource = repoRoot.appendingPathComponent("Plugins/ExampleC/Sources/example_c.c")
 
-    /// The C compiler, or nil (after printing why) outside CI; in CI (`CI=true`) its absence is a failure.
+    /// The C compiler (`cc`, else the `clang` every Swift toolchain ships), or nil after printing why
+    /// outside CI; in CI (`CI=true`) its absence is a failure.
     static func compiler() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/cc"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        for name in ["cc", "clang"] {
+            for dir in path.split(separator: ":") {
+                let candidate = "\(dir)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
         }
         if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("cc is not installed; CI must have a C compiler to build test plugins")
+            Issue.record("neither cc nor clang is installed; CI must have a C compiler to build test plugins")
         } else {
-            print("skipping: cc is not installed, so C test plugins cannot be built")
+            print("skipping: neither cc nor clang is installed, so C test plugins cannot be built")
         }
         return nil
     }

@@ -63,6 +63,16 @@ import Testing
         #expect(error?.message.contains("does not export brogue_plugin_init") == true, "\(error?.message ?? "")")
     }
 
+    @Test func aSharedObjectThatIsNotAPluginIsRefusedBeforeAnythingRuns() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lib = try CPluginBuilder.build("plain", source: "int plain_answer(void) { return 42; }\n", in: dir, cc: cc)
+        let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "plain") }
+        #expect(error?.kind == .missingSymbol)
+        #expect(error?.message.contains("does not export brogue_plugin_abi") == true, "\(error?.message ?? "")")
+    }
+
     @Test func randomBytesNamedSoAreRefusedWithDlopensReason() throws {
         let dir = try CPluginBuilder.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
