@@ -54,7 +54,10 @@ public protocol PluginGameContext: AnyObject {
 
 /// Severity of a line a plugin logs.
 public enum PluginLogLevel: Int32, Sendable, CaseIterable {
-    case debug = 0, info = 1, warning = 2, error = 3
+    case debug = 0
+    case info = 1
+    case warning = 2
+    case error = 3
 }
 
 /// Where `brogue_host_api.log` lines go (standard error by default); one sink for the process.

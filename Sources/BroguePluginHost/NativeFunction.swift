@@ -114,7 +114,10 @@ public final class NativeFunction: @unchecked Sendable {
         for (i, t) in argTypes.enumerated() { ffiArgTypes[i] = Self.ffiType(t) }
         let status = cffi_prep_cif(cif, UInt32(argTypes.count), Self.ffiType(ret), ffiArgTypes)
         guard status == FFI_OK else {
-            throw PluginError(.badNativeSignature, "\(origin): libffi could not prepare native '\(declaration.name)' (ffi_prep_cif status \(status.rawValue))")
+            throw PluginError(
+                .badNativeSignature,
+                "\(origin): libffi could not prepare native '\(declaration.name)' (ffi_prep_cif status \(status.rawValue))"
+            )
         }
     }
 
@@ -145,7 +148,10 @@ public final class NativeFunction: @unchecked Sendable {
     /// - Throws: `PluginError` `.badNativeCall` for a wrong count or type, or a NULL string result.
     public func call(_ args: [NativeValue]) throws(PluginError) -> NativeValue {
         guard args.count == argumentTypes.count else {
-            throw PluginError(.badNativeCall, "\(origin): native '\(name)' takes \(argumentTypes.count) argument(s), got \(args.count) [\(signature)]")
+            throw PluginError(
+                .badNativeCall,
+                "\(origin): native '\(name)' takes \(argumentTypes.count) argument(s), got \(args.count) [\(signature)]"
+            )
         }
         for (i, (value, type)) in zip(args, argumentTypes).enumerated() where value.type != type {
             throw PluginError(.badNativeCall, "\(origin): native '\(name)' argument \(i + 1) must be \(type.rawValue), got \(value) [\(signature)]")

@@ -85,11 +85,17 @@ public final class PluginLoader {
         // Never unloaded: unloading Swift code breaks later dynamic casts, and callbacks may be held anywhere.
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown reason"
-            throw PluginError(.notLoadable, "\(origin): cannot load it as a shared library: \(reason); rebuild it for this machine with cc -shared -fPIC")
+            throw PluginError(
+                .notLoadable,
+                "\(origin): cannot load it as a shared library: \(reason); rebuild it for this machine with cc -shared -fPIC"
+            )
         }
         // The version check comes before anything else in the plugin runs (PostgreSQL's magic block).
         guard let abiSymbol = dlsym(handle, "brogue_plugin_abi") else {
-            throw PluginError(.missingSymbol, "\(origin): does not export brogue_plugin_abi; every native plugin exports brogue_plugin_abi and brogue_plugin_init (see `brogue plugin sdk`)")
+            throw PluginError(
+                .missingSymbol,
+                "\(origin): does not export brogue_plugin_abi; every native plugin exports brogue_plugin_abi and brogue_plugin_init (see `brogue plugin sdk`)"
+            )
         }
         let raw = unsafeBitCast(abiSymbol, to: brogue_plugin_abi_fn.self)()
         let abi = PluginABIVersion(major: raw.major, minor: raw.minor)
@@ -107,7 +113,10 @@ public final class PluginLoader {
             )
         }
         guard let initSymbol = dlsym(handle, "brogue_plugin_init") else {
-            throw PluginError(.missingSymbol, "\(origin): does not export brogue_plugin_init; every native plugin exports brogue_plugin_abi and brogue_plugin_init (see `brogue plugin sdk`)")
+            throw PluginError(
+                .missingSymbol,
+                "\(origin): does not export brogue_plugin_init; every native plugin exports brogue_plugin_abi and brogue_plugin_init (see `brogue plugin sdk`)"
+            )
         }
         var bound: [NativeFunction] = []
         for declaration in natives {
@@ -130,7 +139,10 @@ public final class PluginLoader {
         guard status == BROGUE_STATUS_OK else {
             let end = errorText.firstIndex(of: 0) ?? errorLength
             let text = String(decoding: errorText[..<end].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw PluginError(.initFailed, "\(origin): brogue_plugin_init failed with status \(status): \(text.isEmpty ? "(the plugin gave no reason)" : text)")
+            throw PluginError(
+                .initFailed,
+                "\(origin): brogue_plugin_init failed with status \(status): \(text.isEmpty ? "(the plugin gave no reason)" : text)"
+            )
         }
 
         let plugin = LoadedNativePlugin(

@@ -14,7 +14,9 @@ public enum PluginIntent: Equatable, Sendable {
 
 /// Events an event hook can be called for.
 public enum PluginEvent: Int32, Sendable, CaseIterable {
-    case turn = 1, death = 2, levelEntered = 3
+    case turn = 1
+    case death = 2
+    case levelEntered = 3
 }
 
 /// A monster behaviour a native plugin registered, callable through its C function pointer.
@@ -31,7 +33,11 @@ public struct NativeMonsterBehavior: @unchecked Sendable {
     ///   - monster: where the acting monster stands.
     /// - Returns: the intent, or `nil` when the plugin returned an error (use the built-in AI).
     public func act(in game: any PluginGameContext, monster: PluginPoint) -> PluginIntent? {
-        var intent = brogue_intent(size: MemoryLayout<brogue_intent>.size, kind: brogue_intent_kind(BROGUE_INTENT_DEFAULT), target: brogue_point(x: 0, y: 0))
+        var intent = brogue_intent(
+            size: MemoryLayout<brogue_intent>.size,
+            kind: brogue_intent_kind(BROGUE_INTENT_DEFAULT),
+            target: brogue_point(x: 0, y: 0)
+        )
         let status = GameBox.with(game) { g in act(HostTable.api, g, brogue_point(x: monster.x, y: monster.y), &intent) }
         guard status == BROGUE_STATUS_OK else { return nil }
         let target = PluginPoint(x: intent.target.x, y: intent.target.y)

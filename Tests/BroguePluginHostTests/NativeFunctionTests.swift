@@ -21,16 +21,17 @@ import Testing
         guard let cc = CPluginBuilder.compiler() else { return }
         let dir = try CPluginBuilder.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let source = CPluginBuilder.plugin(initBody: "return BROGUE_STATUS_OK;") + """
-            #include <string.h>
-            BROGUE_PLUGIN_EXPORT int32_t negate32(int32_t x) { return -x; }
-            BROGUE_PLUGIN_EXPORT int64_t mix64(int64_t a, int32_t b) { return a * 1000000000LL + b; }
-            BROGUE_PLUGIN_EXPORT bool is_even(int64_t x) { return x % 2 == 0; }
-            BROGUE_PLUGIN_EXPORT double halve(double x, bool twice) { return twice ? x / 4 : x / 2; }
-            BROGUE_PLUGIN_EXPORT int32_t length(const char *s) { return (int32_t)strlen(s); }
-            BROGUE_PLUGIN_EXPORT const char *greet(bool loud) { return loud ? "HELLO" : "hello"; }
+        let source =
+            CPluginBuilder.plugin(initBody: "return BROGUE_STATUS_OK;") + """
+                #include <string.h>
+                BROGUE_PLUGIN_EXPORT int32_t negate32(int32_t x) { return -x; }
+                BROGUE_PLUGIN_EXPORT int64_t mix64(int64_t a, int32_t b) { return a * 1000000000LL + b; }
+                BROGUE_PLUGIN_EXPORT bool is_even(int64_t x) { return x % 2 == 0; }
+                BROGUE_PLUGIN_EXPORT double halve(double x, bool twice) { return twice ? x / 4 : x / 2; }
+                BROGUE_PLUGIN_EXPORT int32_t length(const char *s) { return (int32_t)strlen(s); }
+                BROGUE_PLUGIN_EXPORT const char *greet(bool loud) { return loud ? "HELLO" : "hello"; }
 
-            """
+                """
         let lib = try CPluginBuilder.build("natives", source: source, in: dir, cc: cc)
         let plugin = try PluginLoader().load(
             library: lib,
@@ -64,7 +65,11 @@ import Testing
         let loader = PluginLoader()
         let error = #expect(throws: PluginError.self) { try loader.load(library: lib, pluginID: "alchemy", natives: [bad]) }
         #expect(error?.kind == .badNativeSignature)
-        #expect(error?.message.contains("native 'brew-strength' has unknown argument 1 type 'int33'; use one of int32, int64, double, bool, string") == true, "\(error?.message ?? "")")
+        #expect(
+            error?.message.contains("native 'brew-strength' has unknown argument 1 type 'int33'; use one of int32, int64, double, bool, string")
+                == true,
+            "\(error?.message ?? "")"
+        )
         #expect(loader.plugins.isEmpty)
         let badReturn = NativeDeclaration(name: "brew-strength", symbol: "alchemy_brew_strength", args: ["int32"], returns: "float")
         let error2 = #expect(throws: PluginError.self) { try loader.load(library: lib, pluginID: "alchemy", natives: [badReturn]) }
@@ -79,7 +84,10 @@ import Testing
         let missing = NativeDeclaration(name: "transmute", symbol: "alchemy_transmute", args: [], returns: "bool")
         let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "alchemy", natives: [missing]) }
         #expect(error?.kind == .missingSymbol)
-        #expect(error?.message.contains("native 'transmute' names symbol 'alchemy_transmute', which the library does not export") == true, "\(error?.message ?? "")")
+        #expect(
+            error?.message.contains("native 'transmute' names symbol 'alchemy_transmute', which the library does not export") == true,
+            "\(error?.message ?? "")"
+        )
     }
 
     @Test func wrongArgumentsAreRefusedAtCallTime() throws {

@@ -34,7 +34,12 @@ import Testing
         guard let cc = CPluginBuilder.compiler() else { return }
         let dir = try CPluginBuilder.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let lib = try CPluginBuilder.build("future", source: CPluginBuilder.plugin(major: "2", minor: "0", initBody: "return BROGUE_STATUS_OK;"), in: dir, cc: cc)
+        let lib = try CPluginBuilder.build(
+            "future",
+            source: CPluginBuilder.plugin(major: "2", minor: "0", initBody: "return BROGUE_STATUS_OK;"),
+            in: dir,
+            cc: cc
+        )
         let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "future") }
         #expect(error?.kind == .abiMajorMismatch)
         #expect(error?.message.contains("ABI 2.0") == true, "\(error?.message ?? "")")
@@ -118,7 +123,10 @@ import Testing
         try loader.load(library: first, pluginID: "ghouls")
         let error = #expect(throws: PluginError.self) { try loader.load(library: second, pluginID: "ghouls") }
         #expect(error?.kind == .duplicateName)
-        #expect(error?.message.contains("monster behaviour 'ghouls.lurk' is already registered by plugin 'ghouls' (\(first))") == true, "\(error?.message ?? "")")
+        #expect(
+            error?.message.contains("monster behaviour 'ghouls.lurk' is already registered by plugin 'ghouls' (\(first))") == true,
+            "\(error?.message ?? "")"
+        )
         #expect(loader.plugins.map(\.file) == [first])
         // The same name under another plugin id is another name.
         try loader.load(library: second, pluginID: "wights")
@@ -155,7 +163,10 @@ import Testing
         let lib = try CPluginBuilder.build("small", source: CPluginBuilder.plugin(initBody: body), in: dir, cc: cc)
         let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "small") }
         #expect(error?.kind == .registrationTooSmall)
-        #expect(error?.message.contains("monster behaviour 'stunted' has size 16 bytes, but ABI 1.0 needs at least 24") == true, "\(error?.message ?? "")")
+        #expect(
+            error?.message.contains("monster behaviour 'stunted' has size 16 bytes, but ABI 1.0 needs at least 24") == true,
+            "\(error?.message ?? "")"
+        )
     }
 
     @Test func theHostCarriesOnAfterARefusal() throws {

@@ -37,7 +37,9 @@ struct PluginCommand: ParsableCommand {
             }
             let root = URL(fileURLWithPath: include).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             let example = root.appendingPathComponent("Plugins/ExampleC")
-            print("Brogue native plugin SDK, ABI \(PluginABIVersion.host) (a plugin built for \(PluginABIVersion.host.major).0 to \(PluginABIVersion.host) loads)")
+            print(
+                "Brogue native plugin SDK, ABI \(PluginABIVersion.host) (a plugin built for \(PluginABIVersion.host.major).0 to \(PluginABIVersion.host) loads)"
+            )
             print("header:   \(include)/brogue_plugin.h")
             print("include:  \(include)")
             if FileManager.default.fileExists(atPath: example.appendingPathComponent("plugin.yaml").path) {
