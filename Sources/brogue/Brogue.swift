@@ -25,7 +25,7 @@ struct Brogue: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
-            SimCommand.self, ContentCommand.self, BenchCommand.self,
+            SimCommand.self, ContentCommand.self, BenchCommand.self, MapCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )
