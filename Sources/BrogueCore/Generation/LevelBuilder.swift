@@ -24,6 +24,8 @@ public struct LevelBuilder: Sendable {
     /// The cells of the first room, where the up stairs go.
     public var entranceCells: [Point] = []
     public var level: Level
+    /// Whether each terrain kind is deep liquid, looked up once rather than per cell.
+    let deepKinds: [Bool]
     /// Reusable flood-fill buffers, so stages allocate nothing per search.
     var stamp: Grid<UInt32>
     var epoch: UInt32 = 0
@@ -37,6 +39,7 @@ public struct LevelBuilder: Sendable {
         liquid = Grid(width: Dungeon.width, height: Dungeon.height, filling: -1)
         level = Level(depth: depth, seed: seed, fill: catalog.roles.granite, catalog: catalog)
         stamp = Grid(width: Dungeon.width, height: Dungeon.height, filling: 0)
+        deepKinds = catalog.terrains.map { $0.flags.contains(.isDeep) }
         queue.reserveCapacity(Dungeon.width * Dungeon.height)
     }
 
@@ -48,10 +51,12 @@ public struct LevelBuilder: Sendable {
     /// Whether the plan lets a creature stand on `p` without swimming: floor or doorway
     /// with no deep liquid. Deep water counts as impassable for connectivity, so nobody ever
     /// has to swim (and risk dropping an item) to reach any part of a level.
-    public func isDry(_ p: Point) -> Bool {
-        guard plan[p] != .rock else { return false }
-        let l = liquid[p]
-        return l < 0 || !catalog.terrains[Int(l)].flags.contains(.isDeep)
+    public func isDry(_ p: Point) -> Bool { isDry(index: plan.index(p)) }
+
+    @inline(__always) func isDry(index i: Int) -> Bool {
+        guard plan.cells[i] != .rock else { return false }
+        let l = liquid.cells[i]
+        return l < 0 || !deepKinds[Int(l)]
     }
 
     /// Whether every dry cell is reachable from every other (4-connected), treating
@@ -59,12 +64,10 @@ public struct LevelBuilder: Sendable {
     public mutating func isConnected(blocked: Point? = nil) -> Bool {
         var total = 0
         var first: Point?
-        for i in plan.cells.indices {
-            let p = plan.point(at: i)
-            if p != blocked && isDry(p) {
-                total += 1
-                if first == nil { first = p }
-            }
+        let skip = blocked.map { plan.index($0) } ?? -1
+        for i in plan.cells.indices where i != skip && isDry(index: i) {
+            total += 1
+            if first == nil { first = plan.point(at: i) }
         }
         guard let first else { return true }
         return flood(from: first, blocked: blocked, limit: Int.max) == total

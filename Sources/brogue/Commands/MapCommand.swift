@@ -25,19 +25,50 @@ struct MapCommand: ParsableCommand {
     @Flag(help: "Terrain only: no monsters, items or player.")
     var terrainOnly = false
 
+    @Option(help: "Instead of printing, check every level of seeds 1...N (26 depths each, populated) against the generator's invariants.")
+    var verify: Int?
+
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
         guard (1...Dungeon.deepestLevel).contains(depth) else {
             throw ValidationError("--depth must be between 1 and \(Dungeon.deepestLevel) (got \(depth)).")
         }
+        if let verify, verify < 1 { throw ValidationError("--verify needs a seed count of 1 or more (got \(verify)).") }
     }
 
     func run() throws {
         let catalog = try content.load().catalog
+        if let verify {
+            try Self.verify(seeds: verify, catalog: catalog)
+            return
+        }
         var game = Game(seed: seed, catalog: catalog)
         if depth > 1 { game.visit(depth: depth) }
         print(Self.render(game, ascii: ascii, terrainOnly: terrainOnly))
+    }
+
+    /// Checks `LevelInvariants` on every level of seeds 1...seeds as a game builds and
+    /// populates them, and that generating a level again gives the same terrain.
+    static func verify(seeds: Int, catalog: ContentCatalog) throws {
+        var failures = 0
+        for seed in 1...seeds {
+            var game = Game(seed: UInt64(seed), catalog: catalog)
+            for depth in 1...Dungeon.deepestLevel {
+                if depth > 1 { game.visit(depth: depth) }
+                var problems = LevelInvariants.problems(game.level)
+                if depth < Dungeon.amuletLevel {
+                    let again = LevelGenerator.standard.generate(depth: depth, seed: game.levelSeeds[depth - 1], catalog: catalog)
+                    if again.layers != game.level.layers { problems.append("generating again gives a different level") }
+                }
+                if !problems.isEmpty {
+                    failures += 1
+                    print("seed \(seed) depth \(depth): \(problems.joined(separator: "; "))")
+                }
+            }
+        }
+        print("verified \(seeds * Dungeon.deepestLevel) levels (seeds 1-\(seeds) x depths 1-\(Dungeon.deepestLevel)): \(failures) with problems")
+        if failures > 0 { throw ExitCode(1) }
     }
 
     /// The map, a blank line, then the legend: one line per glyph shown.

@@ -111,22 +111,26 @@ struct RoomShape {
             let db = (b.x - mid.x) * (b.x - mid.x) + (b.y - mid.y) * (b.y - mid.y)
             return da < db
         } ?? mid
+        // A side's sites are the cells just beyond the outermost room cell of each column
+        // (north, south) or row (east, west): nothing of the room lies further out.
+        var top = Array(repeating: Int.max, count: grid.width)
+        var bottom = Array(repeating: -1, count: grid.width)
+        var left = Array(repeating: Int.max, count: grid.height)
+        var right = Array(repeating: -1, count: grid.height)
+        for c in cells {
+            top[c.x] = min(top[c.x], c.y)
+            bottom[c.x] = max(bottom[c.x], c.y)
+            left[c.y] = min(left[c.y], c.x)
+            right[c.y] = max(right[c.y], c.x)
+        }
         var doors: [Point?] = []
         for d in Direction.cardinals {
             var sites: [Point] = []
-            for c in cells {
-                let out = c + d.offset
-                guard grid.contains(out), !grid[out] else { continue }
-                var p = out + d.offset
-                var clear = true
-                while grid.contains(p) {
-                    if grid[p] {
-                        clear = false
-                        break
-                    }
-                    p = p + d.offset
-                }
-                if clear { sites.append(out) }
+            switch d {
+            case .north: for x in 0..<grid.width where bottom[x] >= 0 { sites.append(Point(x, top[x] - 1)) }
+            case .south: for x in 0..<grid.width where bottom[x] >= 0 { sites.append(Point(x, bottom[x] + 1)) }
+            case .west: for y in 0..<grid.height where right[y] >= 0 { sites.append(Point(left[y] - 1, y)) }
+            default: for y in 0..<grid.height where right[y] >= 0 { sites.append(Point(right[y] + 1, y)) }
             }
             doors.append(rng.pick(sites))
         }

@@ -17,7 +17,9 @@ public struct RoomsStage: GenerationStage {
             rng.int(in: 0...max(0, Dungeon.width - 2 - maxX)),
             rng.int(in: 0...max(0, Dungeon.height - 2 - maxY))
         )
-        stamp(first, at: offset, door: nil, &builder)
+        // Cells within one step of anything open: a new room may not touch them.
+        var near = Grid(width: Dungeon.width, height: Dungeon.height, filling: false)
+        stamp(first, at: offset, door: nil, &builder, near: &near)
         builder.entranceCells = first.cells.map { $0 + offset }.filter { builder.plan.contains($0) }
 
         let weights = profile.rooms.map(\.weight)
@@ -28,12 +30,12 @@ public struct RoomsStage: GenerationStage {
                 let sides = Direction.cardinals.indices.filter { shape.doors[$0] != nil }
                 if let side = rng.pick(sides) { shape.addCorridor(side, length: rng.int(in: 3...9)) }
             }
-            _ = attach(shape, &builder, rng: &rng)
+            _ = attach(shape, &builder, near: &near, rng: &rng)
         }
     }
 
     /// Tries random wall cells; returns whether the room was stamped.
-    func attach(_ shape: RoomShape, _ builder: inout LevelBuilder, rng: inout RandomStream) -> Bool {
+    func attach(_ shape: RoomShape, _ builder: inout LevelBuilder, near: inout Grid<Bool>, rng: inout RandomStream) -> Bool {
         for _ in 0..<placesPerRoom {
             let m = Point(rng.int(in: 1...(Dungeon.width - 2)), rng.int(in: 1...(Dungeon.height - 2)))
             guard builder.plan[m] == .rock else { continue }
@@ -46,8 +48,8 @@ public struct RoomsStage: GenerationStage {
                     builder.plan.contains(behind), builder.plan[behind] == .rock
                 else { continue }
                 let offset = m - door
-                if fits(shape, at: offset, builder) {
-                    stamp(shape, at: offset, door: m, &builder)
+                if fits(shape, at: offset, near) {
+                    stamp(shape, at: offset, door: m, &builder, near: &near)
                     return true
                 }
             }
@@ -56,23 +58,31 @@ public struct RoomsStage: GenerationStage {
     }
 
     /// Every cell inside the rim, and nothing but rock around it.
-    func fits(_ shape: RoomShape, at offset: Point, _ builder: LevelBuilder) -> Bool {
+    func fits(_ shape: RoomShape, at offset: Point, _ near: Grid<Bool>) -> Bool {
         for c in shape.cells {
             let p = c + offset
-            guard LevelBuilder.isInterior(p) else { return false }
-            for yy in (p.y - 1)...(p.y + 1) {
-                for xx in (p.x - 1)...(p.x + 1) where builder.plan[xx, yy] != .rock { return false }
-            }
+            guard LevelBuilder.isInterior(p), !near[p] else { return false }
         }
         return true
     }
 
-    func stamp(_ shape: RoomShape, at offset: Point, door: Point?, _ builder: inout LevelBuilder) {
+    func stamp(_ shape: RoomShape, at offset: Point, door: Point?, _ builder: inout LevelBuilder, near: inout Grid<Bool>) {
+        func mark(_ p: Point) {
+            for yy in (p.y - 1)...(p.y + 1) {
+                for xx in (p.x - 1)...(p.x + 1) where near.contains(Point(xx, yy)) { near[xx, yy] = true }
+            }
+        }
         for c in shape.cells {
             let p = c + offset
-            if LevelBuilder.isInterior(p) { builder.plan[p] = .floor }
+            if LevelBuilder.isInterior(p) {
+                builder.plan[p] = .floor
+                mark(p)
+            }
         }
-        if let door { builder.plan[door] = .doorway }
+        if let door {
+            builder.plan[door] = .doorway
+            mark(door)
+        }
         let center = shape.center + offset
         if builder.plan.contains(center) { builder.roomCenters.append(center) }
     }
