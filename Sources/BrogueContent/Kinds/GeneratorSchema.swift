@@ -147,7 +147,8 @@ enum GeneratorSchema {
             let shallow = e.has("shallow") ? e.string("shallow") : nil
             if let shallow {
                 decoded.references.append(
-                    Reference(kind: .terrain, id: shallow, mark: e.mark("shallow"), place: "'shallow' of lake \(i + 1) of \(label)"))
+                    Reference(kind: .terrain, id: shallow, mark: e.mark("shallow"), place: "'shallow' of lake \(i + 1) of \(label)")
+                )
             }
             let chance = curve(e.mapping("chance"), "'chance' of lake \(i + 1)")
             guard let deep = e.string("deep"), let chance, let attempts = e.int("attempts"), let width = e.range("width"),
@@ -155,15 +156,24 @@ enum GeneratorSchema {
             else { continue }
             lakes.append(
                 LakeSpec(
-                    deep: deep, shallow: shallow, chance: chance, attempts: attempts, width: width, height: height, wreath: wreath,
-                    minDepth: minDepth))
+                    deep: deep,
+                    shallow: shallow,
+                    chance: chance,
+                    attempts: attempts,
+                    width: width,
+                    height: height,
+                    wreath: wreath,
+                    minDepth: minDepth
+                )
+            )
         }
         var decorations: [DecorationSpec] = []
         for (i, n) in (r.list("decorations") ?? []).enumerated() {
             guard let e = EntryReader(n, table: decoration, what: "decoration \(i + 1) of \(label)", entry: id, sink: file.sink) else { continue }
             if let t = e.string("terrain") {
                 decoded.references.append(
-                    Reference(kind: .terrain, id: t, mark: e.mark("terrain"), place: "'terrain' of decoration \(i + 1) of \(label)"))
+                    Reference(kind: .terrain, id: t, mark: e.mark("terrain"), place: "'terrain' of decoration \(i + 1) of \(label)")
+                )
             }
             let count = curve(e.mapping("count"), "'count' of decoration \(i + 1)")
             guard let t = e.string("terrain"), let p = e.string("placement"), let placement = DecorationPlacement(rawValue: p), let count,

@@ -111,8 +111,14 @@ public struct LakeSpec: Hashable, Sendable {
     public var minDepth: Int
 
     public init(
-        deep: String, shallow: String?, chance: DepthCurve, attempts: Int = 3, width: ClosedRange<Int> = 6...20,
-        height: ClosedRange<Int> = 4...10, wreath: Int = 1, minDepth: Int = 1
+        deep: String,
+        shallow: String?,
+        chance: DepthCurve,
+        attempts: Int = 3,
+        width: ClosedRange<Int> = 6...20,
+        height: ClosedRange<Int> = 4...10,
+        wreath: Int = 1,
+        minDepth: Int = 1
     ) {
         self.deep = deep
         self.shallow = shallow

@@ -29,10 +29,12 @@ public enum LevelInvariants {
                 out.append("secret door \(p) touches no reachable cell")
             }
         }
-        for x in 0..<Dungeon.width where !level.has(.blocksMovement, at: Point(x, 0)) || !level.has(.blocksMovement, at: Point(x, Dungeon.height - 1)) {
+        for x in 0..<Dungeon.width where !level.has(.blocksMovement, at: Point(x, 0)) || !level.has(.blocksMovement, at: Point(x, Dungeon.height - 1))
+        {
             out.append("rim open at column \(x)")
         }
-        for y in 0..<Dungeon.height where !level.has(.blocksMovement, at: Point(0, y)) || !level.has(.blocksMovement, at: Point(Dungeon.width - 1, y)) {
+        for y in 0..<Dungeon.height where !level.has(.blocksMovement, at: Point(0, y)) || !level.has(.blocksMovement, at: Point(Dungeon.width - 1, y))
+        {
             out.append("rim open at row \(y)")
         }
         for item in level.items where !reach[item.position] {

@@ -24,7 +24,9 @@ import Testing
             entrance: RoomSpec(design: .symmetricalCross),
             rooms: RoomDesign.allCases.map { RoomSpec(design: $0) },
             corridorChance: 50,
-            lakes: [LakeSpec(deep: "deep-water", shallow: nil, chance: DepthCurve(start: 100, end: 100), attempts: 5, width: 10...40, height: 5...20)],
+            lakes: [
+                LakeSpec(deep: "deep-water", shallow: nil, chance: DepthCurve(start: 100, end: 100), attempts: 5, width: 10...40, height: 5...20)
+            ],
             doorChance: 100,
             secretDoors: DepthCurve(start: 0, end: 100, fromDepth: 14, toDepth: 26),
             decorations: [DecorationSpec(terrain: "torch-wall", placement: .wall, count: DepthCurve(start: 3, end: 3))]

@@ -106,11 +106,12 @@ struct RoomShape {
         for i in grid.cells.indices where grid.cells[i] { cells.append(grid.point(at: i)) }
         self.cells = cells
         let mid = Point(grid.width / 2, grid.height / 2)
-        center = cells.min { a, b in
-            let da = (a.x - mid.x) * (a.x - mid.x) + (a.y - mid.y) * (a.y - mid.y)
-            let db = (b.x - mid.x) * (b.x - mid.x) + (b.y - mid.y) * (b.y - mid.y)
-            return da < db
-        } ?? mid
+        center =
+            cells.min { a, b in
+                let da = (a.x - mid.x) * (a.x - mid.x) + (a.y - mid.y) * (a.y - mid.y)
+                let db = (b.x - mid.x) * (b.x - mid.x) + (b.y - mid.y) * (b.y - mid.y)
+                return da < db
+            } ?? mid
         // A side's sites are the cells just beyond the outermost room cell of each column
         // (north, south) or row (east, west): nothing of the room lies further out.
         var top = Array(repeating: Int.max, count: grid.width)
