@@ -26,7 +26,7 @@ struct Brogue: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
-            SimCommand.self, ContentCommand.self, PluginCommand.self, BenchCommand.self,
+            SimCommand.self, ContentCommand.self, MapCommand.self, PluginCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

@@ -67,6 +67,7 @@ extension Assembly {
                 session.error(manifestFile, kindMark(.items), "content defines no gold item", hint: "add an item with 'category: gold'")
             }
         }
+        checkGenerators(session, manifestFile: manifestFile, mark: kindMark(.generators))
         guard !session.hasErrors, let player = player?.value.player, let appearances = appearances?.value.appearances,
             let population = population?.value.population
         else { return nil }
@@ -77,11 +78,39 @@ extension Assembly {
                 items: items.values,
                 spawns: SpawnRules(monsters: spawnMonsters.map(\.line.entry), items: spawnItems.map(\.line.entry), population: population),
                 player: player,
-                appearances: appearances
+                appearances: appearances,
+                generators: generators.values
             )
         } catch {
             for problem in error.problems { session.error(manifestFile, .start, "content set: \(problem)") }
             return nil
+        }
+    }
+
+    /// Profiles must cover every depth (when there are any); an overlap is a warning, as the
+    /// first profile in load order wins.
+    private func checkGenerators(_ session: LoadSession, manifestFile: String, mark: Mark) {
+        guard !generators.entries.isEmpty, generators.values.count == generators.entries.count else { return }
+        var coveredBy: [String?] = Array(repeating: nil, count: Dungeon.deepestLevel + 1)
+        for entry in generators.entries {
+            guard let p = entry.decoded.value else { continue }
+            if let earlier = p.depths.lazy.compactMap({ coveredBy[$0] }).first {
+                session.warning(
+                    entry.decoded.file,
+                    entry.decoded.mark,
+                    "generator '\(p.id)' overlaps the depths of generator '\(earlier)', which is loaded first and wins there"
+                )
+            }
+            for d in p.depths where coveredBy[d] == nil { coveredBy[d] = p.id }
+        }
+        let gaps = (1...Dungeon.deepestLevel).filter { coveredBy[$0] == nil }
+        if !gaps.isEmpty {
+            session.error(
+                manifestFile,
+                mark,
+                "no generator profile covers depth\(gaps.count > 1 ? "s" : "") \(gaps.map(String.init).joined(separator: ", "))",
+                hint: "every depth from 1 to \(Dungeon.deepestLevel) needs a profile; widen a profile's 'depths'"
+            )
         }
     }
 

@@ -27,6 +27,7 @@ struct Assembly {
     var terrains = Kinds<TerrainKind>()
     var monsters = Kinds<MonsterKind>()
     var items = Kinds<ItemKind>()
+    var generators = Kinds<GeneratorProfile>()
     var references: [(reference: Reference, file: String, entry: String?)] = []
     var spawnMonsters: [(line: SpawnsSchema.Line, file: String)] = []
     var spawnItems: [(line: SpawnsSchema.Line, file: String)] = []
@@ -66,6 +67,7 @@ struct Assembly {
             Self.replaceSingle(&player, Placed(value: PlayerSchema.decode(node, context), plugin: plugin), "player", .start, sink)
         case .appearances:
             Self.replaceSingle(&appearances, Placed(value: AppearancesSchema.decode(node, context), plugin: plugin), "appearances", .start, sink)
+        case .generators: Self.layer(GeneratorSchema.decode(node, context), into: &generators, &references, "generator", plugin, sink)
         case .manifest:
             _ = ManifestSchema.decode(node, folder: "", context)
         }

@@ -60,6 +60,11 @@ public struct ContentLoader: Sendable {
             ContentSchema(kind: kind, tables: [SpawnsSchema.table, SpawnsSchema.monsterSpawn, SpawnsSchema.itemSpawn, SpawnsSchema.populationLine])
         case .player: ContentSchema(kind: kind, tables: [PlayerSchema.table, PlayerSchema.startingItem])
         case .appearances: ContentSchema(kind: kind, tables: [AppearancesSchema.table, AppearancesSchema.potionColor])
+        case .generators:
+            ContentSchema(
+                kind: kind,
+                tables: [GeneratorSchema.table, GeneratorSchema.room, GeneratorSchema.curve, GeneratorSchema.lake, GeneratorSchema.decoration]
+            )
         case .manifest: ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content])
         }
     }

@@ -144,6 +144,7 @@ final class LoadSession {
         case .spawns: "a spawns mapping (monsters, items, population)"
         case .player: "a player mapping (hp, strength, starting-items, ...)"
         case .appearances: "an appearances mapping (potion-colors, scroll-syllables)"
+        case .generators: "a generator mapping (id, depths, entrance, rooms, ...)"
         case .manifest: "a plugin manifest (id, name, version, content)"
         }
     }

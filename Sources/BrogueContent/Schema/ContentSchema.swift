@@ -12,11 +12,13 @@ public enum ContentKind: String, CaseIterable, Sendable, Hashable {
     case player
     /// Potion colours and scroll syllables used to disguise unidentified items.
     case appearances
+    /// Level generator profiles, one per file, each covering a range of depths.
+    case generators
     /// The plugin's own `plugin.yaml`.
     case manifest
 
     /// The kinds a manifest's `content` mapping may list (all but the manifest itself).
-    public static let contentKinds: [ContentKind] = [.terrain, .monsters, .items, .spawns, .player, .appearances]
+    public static let contentKinds: [ContentKind] = [.terrain, .monsters, .items, .spawns, .player, .appearances, .generators]
 }
 
 /// Every field a content file may hold, as the loader reads it and as the docs describe it.

@@ -13,6 +13,8 @@ public struct ContentCatalog: Sendable {
     public let spawns: SpawnRules
     public let player: PlayerKind
     public let appearances: Appearances
+    /// Level generator profiles by depth range; empty means `GeneratorProfile.builtIn`.
+    public let generators: [GeneratorProfile]
     /// A stable 64-bit hash of all the content, identical on every machine.
     public let contentHash: UInt64
 
@@ -31,7 +33,8 @@ public struct ContentCatalog: Sendable {
         items: [ItemKind],
         spawns: SpawnRules,
         player: PlayerKind,
-        appearances: Appearances
+        appearances: Appearances,
+        generators: [GeneratorProfile] = []
     ) throws(CatalogError) {
         var problems: [String] = []
         func index<T>(_ kinds: [T], _ label: String, _ id: (T) -> String) -> [String: Int] {
@@ -66,6 +69,7 @@ public struct ContentCatalog: Sendable {
             problems.append("\(potions) potion kinds but only \(appearances.potionColors.count) potion colours to disguise them")
         }
         if appearances.scrollSyllables.count < 2 { problems.append("scroll titles need at least 2 syllables") }
+        problems += GeneratorProfile.problems(generators, terrainIndexByID: t, terrains: terrains)
         guard problems.isEmpty else { throw CatalogError(problems: problems) }
 
         self.terrains = terrains
@@ -74,6 +78,7 @@ public struct ContentCatalog: Sendable {
         self.spawns = spawns
         self.player = player
         self.appearances = appearances
+        self.generators = generators
         self.terrainIndexByID = t
         self.monsterIndexByID = m
         self.itemIndexByID = it
@@ -87,7 +92,14 @@ public struct ContentCatalog: Sendable {
             downStairs: t["down-stairs"]!,
             dungeonExit: t["dungeon-exit"]!
         )
-        self.contentHash = ContentCatalog.hash(terrains, monsters, items, spawns, player, appearances)
+        self.contentHash = GeneratorProfile.hash(generators, base: ContentCatalog.hash(terrains, monsters, items, spawns, player, appearances))
+    }
+}
+
+extension ContentCatalog {
+    /// The generator profile for `depth`: the first whose range holds it.
+    public func generatorProfile(at depth: Int) -> GeneratorProfile {
+        generators.first { $0.depths.contains(depth) } ?? .builtIn
     }
 }
 

@@ -6,7 +6,7 @@ extension Game {
         if levels[depth - 1] != nil { frozenMonsters[depth - 1] = monsters }
         depth = newDepth
         if levels[newDepth - 1] == nil {
-            levels[newDepth - 1] = RoomsAndCorridors.generate(depth: newDepth, seed: levelSeeds[newDepth - 1], catalog: catalog)
+            levels[newDepth - 1] = LevelGenerator.standard.generate(depth: newDepth, seed: levelSeeds[newDepth - 1], catalog: catalog)
         }
         monsters = frozenMonsters[newDepth - 1]
         frozenMonsters[newDepth - 1] = []
@@ -163,5 +163,15 @@ extension Game {
         nextCreatureID += 1
         monsters.append(m)
         return true
+    }
+}
+
+extension Game {
+    /// Moves the player to the up stairs of `depth`, generating and populating it on the first
+    /// visit; for tools (`brogue map`, the benchmark) and a future wizard mode. Not an action:
+    /// a game that is being recorded must never call it.
+    public mutating func visit(depth newDepth: Int) {
+        precondition((1...Dungeon.deepestLevel).contains(newDepth), "depth \(newDepth) is outside the dungeon")
+        enterLevel(newDepth, arriving: .down)
     }
 }

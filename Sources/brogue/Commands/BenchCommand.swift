@@ -31,6 +31,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Ordinary moves measured for the keypress-to-frame figure.")
     var moves: Int = 2000
 
+    @Option(help: "Seeds whose 26 levels are generated and populated for the levels-per-second figure.")
+    var levelSeeds: Int = 100
+
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
@@ -56,7 +59,10 @@ struct BenchCommand: ParsableCommand {
         }
         print("content load (\(folders.joined(separator: ", "))): median \(fmt(median(loadTimes))) ms, max \(fmt(loadTimes.max()!)) ms over 20 loads")
 
-        // 2. Bot simulation speed.
+        // 2. Level generation: every stage, then monsters and items, for every depth.
+        levelGeneration(catalog)
+
+        // 3. Bot simulation speed.
         var totalTurns = 0
         let simStart = ContinuousClock.now
         for seed in 1...seeds {
@@ -67,7 +73,7 @@ struct BenchCommand: ParsableCommand {
         let simSeconds = seconds(ContinuousClock.now - simStart)
         print("simulation: \(totalTurns) bot turns in \(fmt(simSeconds)) s = \(Int(Double(totalTurns) / simSeconds)) turns/s")
 
-        // 3. One player turn with many awake monsters.
+        // 4. One player turn with many awake monsters.
         var latencies: [Double] = []
         var awake = 0
         var seed: UInt64 = 1000
@@ -93,9 +99,37 @@ struct BenchCommand: ParsableCommand {
                 + "(\(awake / latencies.count) monsters awake on average after each turn)"
         )
 
-        // 4. The terminal game's figures.
+        // 5. The terminal game's figures.
         try keypressToFrame(loaded)
         replaySpeed(catalog)
+    }
+
+    /// Levels per second for seeds 1...levelSeeds x depths 1-26: generated alone, and
+    /// generated and populated as a game does on a first visit.
+    func levelGeneration(_ catalog: ContentCatalog) {
+        var seeder = SplitMix64(state: 0)
+        var checksum = 0
+        let genStart = ContinuousClock.now
+        for seed in 1...levelSeeds {
+            seeder = SplitMix64(state: UInt64(seed))
+            for depth in 1...Dungeon.deepestLevel {
+                let level = LevelGenerator.standard.generate(depth: depth, seed: seeder.next(), catalog: catalog)
+                checksum &+= level.downStairs.x
+            }
+        }
+        let genSeconds = seconds(ContinuousClock.now - genStart)
+        let count = levelSeeds * Dungeon.deepestLevel
+        let popStart = ContinuousClock.now
+        for seed in 1...levelSeeds {
+            var game = Game(seed: UInt64(seed), catalog: catalog)
+            for depth in 2...Dungeon.deepestLevel { game.visit(depth: depth) }
+            checksum &+= game.monsters.count
+        }
+        let popSeconds = seconds(ContinuousClock.now - popStart)
+        print(
+            "level generation (seeds 1-\(levelSeeds) x depths 1-26, every stage): \(Int(Double(count) / genSeconds)) levels/s generated, "
+                + "\(Int(Double(count) / popSeconds)) levels/s generated and populated (\(fmt(popSeconds)) s; checksum \(checksum % 1000))"
+        )
     }
 
     /// Key to frame for ordinary moves, as the terminal game does it: the session applies the

@@ -67,6 +67,7 @@ struct DefaultsTests {
                 case .damage: #expect(reader.damage(field.name) != nil)
                 case .flags: #expect(reader.flagNames(field.name) != nil)
                 case .list: #expect(reader.list(field.name) != nil)
+                case .table: #expect(reader.mapping(field.name) != nil)
                 case .strings: #expect(reader.strings(field.name) != nil)
                 default: #expect(reader.string(field.name) != nil)
                 }

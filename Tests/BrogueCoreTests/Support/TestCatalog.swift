@@ -26,7 +26,12 @@ enum TestCatalog {
     }
 
     /// - Parameter extraItems: item ids the player also starts with.
-    static func make(extraItems: [String] = []) -> ContentCatalog {
+    /// The shared catalog plus deep water and glowing fungus, with `generators` as its profiles.
+    static func withLakes(generators: [GeneratorProfile]) -> ContentCatalog {
+        make(lakes: true, generators: generators)
+    }
+
+    static func make(extraItems: [String] = [], lakes: Bool = false, generators: [GeneratorProfile] = []) -> ContentCatalog {
         let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
         let terrains = [
             terrain("granite", " ", .dungeon, wall.union(.isImpregnable)),
@@ -40,7 +45,7 @@ enum TestCatalog {
             terrain("torch-wall", "#", .dungeon, wall.union(.glows)),
             terrain("grass", "\"", .surface),
             terrain("shallow-water", "~", .liquid, [.isLiquid]),
-        ]
+        ] + (lakes ? [terrain("deep-water", "~", .liquid, [.isLiquid, .isDeep]), terrain("fungus", "\"", .surface, [.glows])] : [])
         let monsters = [
             MonsterKind(id: "rat", name: "rat", glyph: "r", color: .white, hp: 6, defense: 0, accuracy: 80, damage: DamageRange(min: 1, max: 3), xp: 1),
             MonsterKind(
@@ -92,7 +97,7 @@ enum TestCatalog {
             scrollSyllables: ["xo", "zan", "fel", "ru", "mit"]
         )
         do {
-            return try ContentCatalog(terrains: terrains, monsters: monsters, items: items, spawns: spawns, player: player, appearances: appearances)
+            return try ContentCatalog(terrains: terrains, monsters: monsters, items: items, spawns: spawns, player: player, appearances: appearances, generators: generators)
         } catch {
             fatalError("test catalog is invalid: \(error)")
         }

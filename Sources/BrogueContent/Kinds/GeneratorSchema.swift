@@ -1,0 +1,206 @@
+import BrogueCore
+
+/// A generator profile file: one profile per file, named `<id>.yaml`, under `generators/`.
+enum GeneratorSchema {
+    static let maxRoomWidth = Dungeon.width - 2
+    static let maxRoomHeight = Dungeon.height - 2
+
+    static let table = ContentSchema.Table(
+        name: "generator",
+        fields: [
+            .init("id", .id, .required, "Kebab-case id; the file must be named `<id>.yaml`."),
+            .init(
+                "depths",
+                .range(min: 1, max: Dungeon.deepestLevel),
+                .required,
+                "Depths the profile builds; the first profile (in load order) covering a depth wins."
+            ),
+            .init("entrance", .table("room design"), .required, "The first room, where the up stairs go."),
+            .init("rooms", .list("room design"), .required, "Designs of every later room, drawn by weight."),
+            .init("room-attempts", .integer(min: 0, max: 200), .value("40"), "Rooms designed and tried; those that fit nowhere are dropped."),
+            .init("corridor-chance", .integer(min: 0, max: 100), .value("25"), "Percent of rooms that arrive at the end of a straight corridor."),
+            .init("loops", .integer(min: 0, max: 200), .value("20"), "Most extra doorways cut to join far-apart places."),
+            .init(
+                "loop-min-distance",
+                .integer(min: 2, max: 500),
+                .value("20"),
+                "A wall is cut for a loop only if walking round it takes at least this many steps."
+            ),
+            .init("door-chance", .integer(min: 0, max: 100), .value("60"), "Percent of doorways given a door; the rest stay open."),
+            .init(
+                "secret-doors",
+                .table("depth curve"),
+                .value("{start: 0, end: 0}"),
+                "Percent of loop doorways that are secret doors, by depth."
+            ),
+            .init("lakes", .list("lake"), .value("[]"), "Lakes tried on each level, in order."),
+            .init("decorations", .list("decoration"), .value("[]"), "Patches of terrain scattered on each level, in order."),
+        ]
+    )
+
+    static let room = ContentSchema.Table(
+        name: "room design",
+        fields: [
+            .init("design", .choice("room design", RoomDesign.allCases.map(\.rawValue)), .required, "The room's shape."),
+            .init("weight", .integer(min: 0, max: nil), .value("10"), "Relative chance against the profile's other room designs."),
+            .init(
+                "width",
+                .range(min: 1, max: maxRoomWidth),
+                .computed("by design"),
+                "Width of the room's bounding box, at most the map's inside (\(maxRoomWidth))."
+            ),
+            .init(
+                "height",
+                .range(min: 1, max: maxRoomHeight),
+                .computed("by design"),
+                "Height of the room's bounding box, at most the map's inside (\(maxRoomHeight))."
+            ),
+        ]
+    )
+
+    static let curve = ContentSchema.Table(
+        name: "depth curve",
+        fields: [
+            .init("start", .integer(min: 0, max: 1000), .required, "Value at `from-depth` and above."),
+            .init("end", .integer(min: 0, max: 1000), .required, "Value at `to-depth` and below."),
+            .init("from-depth", .integer(min: 1, max: Dungeon.deepestLevel), .value("1"), "Where the value starts to change."),
+            .init("to-depth", .integer(min: 1, max: Dungeon.deepestLevel), .value("26"), "Where it reaches `end`."),
+        ]
+    )
+
+    static let lake = ContentSchema.Table(
+        name: "lake",
+        fields: [
+            .init("deep", .reference("terrain"), .required, "Liquid terrain of the lake's body."),
+            .init("shallow", .reference("terrain"), .optional, "Liquid terrain of the wreath round it; none for no wreath."),
+            .init("chance", .table("depth curve"), .required, "Percent chance of each attempt, by depth."),
+            .init("attempts", .integer(min: 0, max: 20), .value("3"), "Lakes tried per level."),
+            .init("width", .range(min: 2, max: maxRoomWidth), .value("\"6-20\""), "Width of the lake's bounding box."),
+            .init("height", .range(min: 2, max: maxRoomHeight), .value("\"4-10\""), "Height of the lake's bounding box."),
+            .init("wreath", .integer(min: 0, max: 3), .value("1"), "Width of the shallow wreath in cells."),
+            .init("min-depth", .integer(min: 1, max: Dungeon.deepestLevel), .value("1"), "Shallowest depth where the lake appears."),
+        ]
+    )
+
+    static let decoration = ContentSchema.Table(
+        name: "decoration",
+        fields: [
+            .init("terrain", .reference("terrain"), .required, "The terrain laid."),
+            .init(
+                "placement",
+                .choice("placement", DecorationPlacement.allCases.map(\.rawValue)),
+                .value("floor"),
+                "`floor`: on bare floor (must not block movement); `wall`: replacing a wall that faces open floor."
+            ),
+            .init("count", .table("depth curve"), .required, "Patches per level, by depth."),
+            .init("size", .range(min: 1, max: 200), .value("1"), "Cells per patch."),
+        ]
+    )
+
+    static func decode(_ node: YNode, _ file: FileContext) -> Decoded<GeneratorProfile> {
+        guard let r = EntryReader(node, table: table, what: "generator", idKey: "id", sink: file.sink) else {
+            return Decoded(id: nil, value: nil, file: file.sink.file, mark: node.mark)
+        }
+        let id = file.id(r, kind: "generator")
+        var decoded = Decoded<GeneratorProfile>(id: id, value: nil, file: file.sink.file, mark: r.mark("id"))
+        let label = r.label
+        func curve(_ n: YNode?, _ what: String) -> DepthCurve? {
+            guard let n, let c = EntryReader(n, table: Self.curve, what: "\(what) of \(label)", entry: id, sink: file.sink) else { return nil }
+            guard let start = c.int("start"), let end = c.int("end"), let from = c.int("from-depth"), let to = c.int("to-depth") else { return nil }
+            if from > to {
+                c.error(c.mark("to-depth"), "'to-depth' \(to) in \(what) of \(label) is below its 'from-depth' \(from)", hint: "swap them")
+                return nil
+            }
+            return DepthCurve(start: start, end: end, fromDepth: from, toDepth: to)
+        }
+        func room(_ n: YNode, _ what: String) -> RoomSpec? {
+            guard let e = EntryReader(n, table: Self.room, what: "\(what) of \(label)", entry: id, sink: file.sink) else { return nil }
+            guard let name = e.string("design"), let design = RoomDesign(rawValue: name), let weight = e.int("weight") else { return nil }
+            let width = e.has("width") ? e.range("width") : RoomSpec.defaultSize(design).0
+            let height = e.has("height") ? e.range("height") : RoomSpec.defaultSize(design).1
+            guard let width, let height else { return nil }
+            if design == .cave && (width.lowerBound < 3 || height.lowerBound < 3) {
+                e.error(e.mark("width"), "a cave in \(label) needs a box of at least 3x3", hint: "raise 'width' and 'height'")
+                return nil
+            }
+            return RoomSpec(design: design, weight: weight, width: width, height: height)
+        }
+        let depths = r.range("depths")
+        let entrance = r.mapping("entrance").flatMap { room($0, "entrance") }
+        var rooms: [RoomSpec] = []
+        for (i, n) in (r.list("rooms") ?? []).enumerated() {
+            if let spec = room(n, "room design \(i + 1)") { rooms.append(spec) }
+        }
+        if r.has("rooms") && rooms.allSatisfy({ $0.weight == 0 }) && !r.hasErrors {
+            r.error(r.mark("rooms"), "\(label) has no room design with a weight above 0", hint: "give at least one design a weight")
+        }
+        let secret = curve(r.mapping("secret-doors"), "'secret-doors'")
+        if let secret, max(secret.start, secret.end) > 100 {
+            r.error(r.mark("secret-doors"), "'secret-doors' in \(label) is a percentage; it must stay within 0-100")
+        }
+        var lakes: [LakeSpec] = []
+        for (i, n) in (r.list("lakes") ?? []).enumerated() {
+            guard let e = EntryReader(n, table: lake, what: "lake \(i + 1) of \(label)", entry: id, sink: file.sink) else { continue }
+            if let deep = e.string("deep") {
+                decoded.references.append(Reference(kind: .terrain, id: deep, mark: e.mark("deep"), place: "'deep' of lake \(i + 1) of \(label)"))
+            }
+            let shallow = e.has("shallow") ? e.string("shallow") : nil
+            if let shallow {
+                decoded.references.append(
+                    Reference(kind: .terrain, id: shallow, mark: e.mark("shallow"), place: "'shallow' of lake \(i + 1) of \(label)")
+                )
+            }
+            let chance = curve(e.mapping("chance"), "'chance' of lake \(i + 1)")
+            guard let deep = e.string("deep"), let chance, let attempts = e.int("attempts"), let width = e.range("width"),
+                let height = e.range("height"), let wreath = e.int("wreath"), let minDepth = e.int("min-depth")
+            else { continue }
+            lakes.append(
+                LakeSpec(
+                    deep: deep,
+                    shallow: shallow,
+                    chance: chance,
+                    attempts: attempts,
+                    width: width,
+                    height: height,
+                    wreath: wreath,
+                    minDepth: minDepth
+                )
+            )
+        }
+        var decorations: [DecorationSpec] = []
+        for (i, n) in (r.list("decorations") ?? []).enumerated() {
+            guard let e = EntryReader(n, table: decoration, what: "decoration \(i + 1) of \(label)", entry: id, sink: file.sink) else { continue }
+            if let t = e.string("terrain") {
+                decoded.references.append(
+                    Reference(kind: .terrain, id: t, mark: e.mark("terrain"), place: "'terrain' of decoration \(i + 1) of \(label)")
+                )
+            }
+            let count = curve(e.mapping("count"), "'count' of decoration \(i + 1)")
+            guard let t = e.string("terrain"), let p = e.string("placement"), let placement = DecorationPlacement(rawValue: p), let count,
+                let size = e.range("size")
+            else { continue }
+            decorations.append(DecorationSpec(terrain: t, placement: placement, count: count, size: size))
+        }
+        let (attempts, corridor, loops, loopDistance, doorChance) = (
+            r.int("room-attempts"), r.int("corridor-chance"), r.int("loops"), r.int("loop-min-distance"), r.int("door-chance")
+        )
+        guard !r.hasErrors, let id, let depths, let entrance, let secret, let attempts, let corridor, let loops, let loopDistance,
+            let doorChance
+        else { return decoded }
+        decoded.value = GeneratorProfile(
+            id: id,
+            depths: depths,
+            entrance: entrance,
+            rooms: rooms,
+            roomAttempts: attempts,
+            corridorChance: corridor,
+            loops: loops,
+            loopMinDistance: loopDistance,
+            lakes: lakes,
+            doorChance: doorChance,
+            secretDoors: secret,
+            decorations: decorations
+        )
+        return decoded
+    }
+}

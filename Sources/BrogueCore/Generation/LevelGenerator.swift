@@ -1,0 +1,41 @@
+/// One step of level generation, run in order by a `LevelGenerator`.
+///
+/// A stage reads its settings from `builder.profile` and draws every random number from
+/// `rng`, the level's own stream, so the same seed builds the same level everywhere.
+///
+/// ```swift
+/// struct FloodEverything: GenerationStage {
+///     func run(_ builder: inout LevelBuilder, rng: inout RandomStream) {
+///         for i in builder.plan.cells.indices where builder.plan.cells[i] == .rock { ... }
+///     }
+/// }
+/// ```
+public protocol GenerationStage: Sendable {
+    /// Changes the level under construction.
+    /// - Parameters:
+    ///   - builder: the level so far.
+    ///   - rng: the level's random stream.
+    func run(_ builder: inout LevelBuilder, rng: inout RandomStream)
+}
+
+/// Builds levels by running ordered stages over a `LevelBuilder`.
+public struct LevelGenerator: Sendable {
+    public var stages: [any GenerationStage]
+
+    public init(stages: [any GenerationStage]) { self.stages = stages }
+
+    /// Rooms by accretion, loops, lakes, terrain and doors, stairs, decoration, light.
+    public static let standard = LevelGenerator(stages: [
+        RoomsStage(), LoopsStage(), LakesStage(), BuildTerrainStage(), StairsStage(), DecorationStage(), LightStage(),
+    ])
+
+    /// Generates the level for `depth` from its own `seed`, with the catalog's profile for
+    /// that depth (or `GeneratorProfile.builtIn` when content defines none).
+    public func generate(depth: Int, seed: UInt64, catalog: ContentCatalog) -> Level {
+        let profile = catalog.generatorProfile(at: depth)
+        var builder = LevelBuilder(depth: depth, seed: seed, catalog: catalog, profile: profile)
+        var rng = RandomStream(seed: seed)
+        for stage in stages { stage.run(&builder, rng: &rng) }
+        return builder.level
+    }
+}
