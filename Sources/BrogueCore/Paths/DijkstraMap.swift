@@ -38,23 +38,40 @@ public struct DijkstraMap: Sendable {
         distances.fill(DijkstraMap.unreachable)
         heap.removeAll(keepingCapacity: true)
         let offsets = (diagonals ? Direction.allCases : Direction.cardinals).map { $0.offset }
-        // With every cost 1 and every goal at one value, first-in-first-out order is already
-        // Dijkstra order: a plain queue replaces the heap.
-        let fifo = goals.allSatisfy { $0.1 == goals[0].1 } && !costs.cells.contains { $0 > 1 }
+        // With every cost 1, cells reached by relaxation come out in increasing order from a
+        // plain queue; merged with the goals sorted by their start values, that is Dijkstra
+        // order without a heap. Other costs use the heap.
+        let unit = !costs.cells.contains { $0 > 1 }
         queue.removeAll(keepingCapacity: true)
         for (p, v) in goals where costs.contains(p) && costs[p] >= 0 && v < distances[p] {
             distances[p] = v
-            if fifo { queue.append(costs.index(p)) } else { push(v, costs.index(p)) }
+            if unit { queue.append(costs.index(p)) } else { push(v, costs.index(p)) }
         }
-        var head = 0
+        // The goals now lead the queue; sort them by start value (ties by cell, for a fixed order).
+        let goalCount = queue.count
+        if unit && goalCount > 1 {
+            let cells = distances.cells
+            queue.sort { cells[$0] != cells[$1] ? cells[$0] < cells[$1] : $0 < $1 }
+        }
+        var nextGoal = 0
+        var head = goalCount
         while true {
             let d: Int32
             let i: Int
-            if fifo {
-                guard head < queue.count else { break }
-                i = queue[head]
+            if unit {
+                // Take whichever is lower: the next goal or the next relaxed cell.
+                let takeGoal =
+                    nextGoal < goalCount && (head >= queue.count || distances.cells[queue[nextGoal]] <= distances.cells[queue[head]])
+                if takeGoal {
+                    i = queue[nextGoal]
+                    nextGoal += 1
+                } else if head < queue.count {
+                    i = queue[head]
+                    head += 1
+                } else {
+                    break
+                }
                 d = distances.cells[i]
-                head += 1
             } else {
                 guard let (pd, pi) = pop() else { break }
                 if pd > distances.cells[pi] { continue }
@@ -77,7 +94,7 @@ public struct DijkstraMap: Sendable {
                 let nd = d + c
                 if nd < distances.cells[ni] {
                     distances.cells[ni] = nd
-                    if fifo { queue.append(ni) } else { push(nd, ni) }
+                    if unit { queue.append(ni) } else { push(nd, ni) }
                 }
             }
         }

@@ -73,3 +73,41 @@ import Testing
         #expect(map[Point(9, 0)] == -20)
     }
 }
+
+@Suite struct DijkstraVaryingGoalTests {
+    /// Relax every edge until nothing changes: slow, obviously right.
+    func reference(_ grid: Grid<TerrainFlags>, goals: [(Point, Int32)]) -> [Int32] {
+        var d = Array(repeating: DijkstraMap.unreachable, count: grid.cells.count)
+        for (p, v) in goals where !grid[p].contains(.blocksMovement) { d[grid.index(p)] = min(d[grid.index(p)], v) }
+        var changed = true
+        while changed {
+            changed = false
+            for i in d.indices where d[i] < DijkstraMap.unreachable {
+                let p = grid.point(at: i)
+                for dir in Direction.allCases {
+                    let n = p + dir.offset
+                    guard grid.contains(n), !grid[n].contains(.blocksMovement) else { continue }
+                    if dir.isDiagonal && (grid[Point(n.x, p.y)].contains(.blocksDiagonal) || grid[Point(p.x, n.y)].contains(.blocksDiagonal)) { continue }
+                    if d[i] + 1 < d[grid.index(n)] {
+                        d[grid.index(n)] = d[i] + 1
+                        changed = true
+                    }
+                }
+            }
+        }
+        return d
+    }
+
+    @Test(arguments: 1...10)
+    func goalsAtDifferentValuesMatchTheReference(seed: Int) {
+        let grid = RandomGrid.make(width: 30, height: 15, wallPercent: 25, seed: UInt64(seed))
+        var rng = RandomStream(seed: UInt64(seed) &+ 99)
+        var goals: [(Point, Int32)] = []
+        for _ in 0..<40 { goals.append((Point(rng.below(30), rng.below(15)), Int32(rng.int(in: -60...20)))) }
+        var costs = Grid<Int32>(width: 30, height: 15, filling: 1)
+        for i in costs.cells.indices where grid.cells[i].contains(.blocksMovement) { costs.cells[i] = DijkstraMap.blocked }
+        var map = DijkstraMap(width: 30, height: 15)
+        map.compute(goals: goals, costs: costs, corners: grid)
+        #expect(map.distances.cells == reference(grid, goals: goals))
+    }
+}
