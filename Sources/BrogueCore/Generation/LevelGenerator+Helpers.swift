@@ -1,6 +1,7 @@
 extension LevelGenerator {
-    /// Cells reachable on foot from `start`, treating secrets as walls.
-    public static func reachable(from start: Point, level: Level) -> Grid<Bool> {
+    /// Cells reachable on foot from `start`, treating secrets as walls (and deep liquid too
+    /// when `avoidingDeep`).
+    public static func reachable(from start: Point, level: Level, avoidingDeep: Bool = false) -> Grid<Bool> {
         var seen = Grid(width: Dungeon.width, height: Dungeon.height, filling: false)
         guard level.isPassable(start) else { return seen }
         var stack = [start]
@@ -8,7 +9,7 @@ extension LevelGenerator {
         while let p = stack.popLast() {
             for d in Direction.allCases where level.canStep(from: p, d) {
                 let n = p + d.offset
-                if !seen[n] {
+                if !seen[n] && !(avoidingDeep && level.has(.isDeep, at: n)) {
                     seen[n] = true
                     stack.append(n)
                 }

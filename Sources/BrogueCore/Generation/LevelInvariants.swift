@@ -47,19 +47,6 @@ public enum LevelInvariants {
 
     /// Cells reachable on foot from `start` without entering deep liquid or secret doors.
     public static func dryReach(from start: Point, level: Level) -> Grid<Bool> {
-        var seen = Grid(width: Dungeon.width, height: Dungeon.height, filling: false)
-        guard level.isPassable(start) else { return seen }
-        var stack = [start]
-        seen[start] = true
-        while let p = stack.popLast() {
-            for d in Direction.allCases where level.canStep(from: p, d) {
-                let n = p + d.offset
-                if !seen[n] && !level.has(.isDeep, at: n) {
-                    seen[n] = true
-                    stack.append(n)
-                }
-            }
-        }
-        return seen
+        LevelGenerator.reachable(from: start, level: level, avoidingDeep: true)
     }
 }
