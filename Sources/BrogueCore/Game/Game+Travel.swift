@@ -64,14 +64,23 @@ extension Game {
             refreshTravelCosts()
             var goals: [(Point, Int32)] = []
             let lvl = level
+            let w = Dungeon.width
+            let h = Dungeon.height
+            let discovered = lvl.discovered.cells
+            let mapped = lvl.magicMapped.cells
+            let offsets = Direction.allCases.map { $0.offset }
             for i in scratch.costs.cells.indices where scratch.costs.cells[i] > 0 {
-                let p = lvl.flags.point(at: i)
-                if Direction.allCases.contains(where: { d in
-                    let n = p + d.offset
-                    return lvl.contains(n) && !isKnown(n)
-                }) {
-                    goals.append((p, 0))
+                let x = i % w
+                let y = i / w
+                // A frontier cell is known and open with an unknown neighbour inside the map.
+                let frontier = offsets.contains { o in
+                    let nx = x + o.x
+                    let ny = y + o.y
+                    guard nx >= 0, ny >= 0, nx < w, ny < h else { return false }
+                    let n = ny * w + nx
+                    return !discovered[n] && !mapped[n]
                 }
+                if frontier { goals.append((Point(x, y), 0)) }
             }
             for fi in lvl.items where isKnown(fi.position) && wantsItem(fi.item) {
                 goals.append((fi.position, 0))

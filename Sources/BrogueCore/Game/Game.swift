@@ -114,9 +114,12 @@ public struct Game: Sendable {
     }
 
     /// The level the player is on.
+    ///
+    /// Read and changed in place (not copied out and written back), so editing the current
+    /// level never duplicates its grids.
     public var level: Level {
-        get { levels[depth - 1]! }
-        set { levels[depth - 1] = newValue }
+        _read { yield levels[depth - 1]! }
+        _modify { yield &levels[depth - 1]! }
     }
 
     public var isOver: Bool { outcome != .playing }
