@@ -68,15 +68,10 @@ extension Game {
                 events.append(.message("The floor here is too solid.", .info))
             }
         case .magicMapping:
-            var lvl = level
-            for i in lvl.magicMapped.cells.indices where !lvl.flags.cells[i].contains(.isImpregnable) { lvl.magicMapped.cells[i] = true }
-            for (i, f) in lvl.flags.cells.enumerated() where f.contains(.isSecret) {
-                var ignored: [GameEvent] = []
-                level = lvl
-                discoverSecret(at: lvl.flags.point(at: i), &ignored)
-                lvl = level
-            }
-            level = lvl
+            for i in level.magicMapped.cells.indices where !level.flags.cells[i].contains(.isImpregnable) { level.magicMapped.cells[i] = true }
+            let secrets = level.flags.cells.indices.filter { level.flags.cells[$0].contains(.isSecret) }
+            var ignored: [GameEvent] = []
+            for i in secrets { discoverSecret(at: level.flags.point(at: i), &ignored) }
             scratch.epoch += 1
             events.append(.message("An image of your surroundings coalesces in your mind.", .good))
         case .haste:
@@ -86,9 +81,7 @@ extension Game {
             player.status.telepathic = max(player.status.telepathic, max(1, power))
             events.append(.message("You can somehow feel the presence of other creatures' minds.", .good))
         case .detectMagic:
-            var lvl = level
-            for fi in lvl.items { lvl.magicMapped[fi.position] = true }
-            level = lvl
+            for fi in level.items { level.magicMapped[fi.position] = true }
             scratch.epoch += 1
             events.append(.message("You sense the magic around you.", .good))
         case .confusion:

@@ -27,11 +27,9 @@ extension Game {
     /// Places the level's first monsters and items. They are drawn from a stream seeded by
     /// the level's own seed, so a level starts the same whatever happened above it.
     mutating func populate() {
-        var lvl = level
-        lvl.populated = true
-        level = lvl
+        level.populated = true
         let gameStream = rng
-        rng = RandomStream(seed: lvl.seed ^ 0x706F_7075_6C61_7465)
+        rng = RandomStream(seed: level.seed ^ 0x706F_7075_6C61_7465)
         defer { rng = gameStream }
         let pop = catalog.spawns.population(at: depth)!
         let monsterCount = rng.int(in: pop.monsters)
