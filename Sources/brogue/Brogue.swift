@@ -20,13 +20,15 @@ struct Brogue: ParsableCommand {
               brogue sim --seed 42 --turns 3000        play a headless game with the bot
               brogue content validate content/core     check a plugin's YAML
               brogue content list monsters             list what the content defines
+              brogue map --seed 7 --depth 4            print one level as text
+              brogue catalog --seeds 1-25              what each seed's levels hold
               brogue plugin sdk                        where the native plugin header is
               brogue bench                             measure speed (use a release build)
             """,
         version: "0.1.0",
         subcommands: [
             PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
-            SimCommand.self, ContentCommand.self, MapCommand.self, PluginCommand.self, BenchCommand.self,
+            SimCommand.self, ContentCommand.self, MapCommand.self, CatalogCommand.self, PluginCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

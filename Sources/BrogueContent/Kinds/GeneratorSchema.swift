@@ -35,6 +35,12 @@ enum GeneratorSchema {
             ),
             .init("lakes", .list("lake"), .value("[]"), "Lakes tried on each level, in order."),
             .init("decorations", .list("decoration"), .value("[]"), "Patches of terrain scattered on each level, in order."),
+            .init(
+                "machines",
+                .table("depth curve"),
+                .value("{start: 2, end: 4}"),
+                "Machines (blueprints, `docs/content/blueprints.md`) tried per level, by depth."
+            ),
         ]
     )
 
@@ -181,11 +187,12 @@ enum GeneratorSchema {
             else { continue }
             decorations.append(DecorationSpec(terrain: t, placement: placement, count: count, size: size))
         }
+        let machines = r.has("machines") ? curve(r.mapping("machines"), "'machines'") : DepthCurve(start: 2, end: 4)
         let (attempts, corridor, loops, loopDistance, doorChance) = (
             r.int("room-attempts"), r.int("corridor-chance"), r.int("loops"), r.int("loop-min-distance"), r.int("door-chance")
         )
         guard !r.hasErrors, let id, let depths, let entrance, let secret, let attempts, let corridor, let loops, let loopDistance,
-            let doorChance
+            let doorChance, let machines
         else { return decoded }
         decoded.value = GeneratorProfile(
             id: id,
@@ -199,7 +206,8 @@ enum GeneratorSchema {
             lakes: lakes,
             doorChance: doorChance,
             secretDoors: secret,
-            decorations: decorations
+            decorations: decorations,
+            machines: machines
         )
         return decoded
     }

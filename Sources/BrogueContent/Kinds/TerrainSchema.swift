@@ -15,6 +15,12 @@ enum TerrainSchema {
             .init("flags", .flags("terrain", TerrainFlags.names.map(\.0)), .value("[]"), "What it does to movement, vision and so on."),
             .init("draw-priority", .integer(min: 0, max: nil), .required, "Lower numbers draw on top when layers compete."),
             .init("discover-as", .reference("terrain"), .optional, "Secrets only: the terrain it becomes once found."),
+            .init(
+                "promotes-to",
+                .reference("terrain"),
+                .optional,
+                "Machine parts (`wired` or `locked`): the terrain it becomes when its machine fires or its lock opens."
+            ),
             .init("description", .text, .value("\"\""), "Text shown when the player looks at it."),
         ]
     )
@@ -34,7 +40,23 @@ enum TerrainSchema {
         let priority = r.int("draw-priority")
         let discoverAs = r.has("discover-as") ? r.string("discover-as") : nil
         let description = r.string("description")
+        let promotesTo = r.has("promotes-to") ? r.string("promotes-to") : nil
         if let flags {
+            if flags.contains(.isWired) || flags.contains(.isLocked) {
+                if !r.has("promotes-to") {
+                    r.error(
+                        r.mark("flags"),
+                        "\(r.label) is 'wired' or 'locked' but has no 'promotes-to'",
+                        hint: "name the terrain it becomes when its machine fires or its lock opens"
+                    )
+                }
+            } else if r.has("promotes-to") {
+                r.error(
+                    r.keyMark("promotes-to"),
+                    "'promotes-to' in \(r.label) applies only to a terrain flagged 'wired' or 'locked'",
+                    hint: "add 'wired' or 'locked' to its flags, or remove 'promotes-to'"
+                )
+            }
             if r.has("discover-as") && !flags.contains(.isSecret) {
                 r.error(
                     r.keyMark("discover-as"),
@@ -50,6 +72,9 @@ enum TerrainSchema {
         if let discoverAs {
             decoded.references.append(Reference(kind: .terrain, id: discoverAs, mark: r.mark("discover-as"), place: "'discover-as' of \(r.label)"))
         }
+        if let promotesTo {
+            decoded.references.append(Reference(kind: .terrain, id: promotesTo, mark: r.mark("promotes-to"), place: "'promotes-to' of \(r.label)"))
+        }
         guard !r.hasErrors, let id, let name, let glyph, let ascii, let foreground, let background, let layer, let flags, let priority,
             let description
         else { return decoded }
@@ -64,6 +89,7 @@ enum TerrainSchema {
             flags: flags,
             drawPriority: priority,
             discoverAs: discoverAs,
+            promotesTo: promotesTo,
             description: description
         )
         return decoded

@@ -79,7 +79,8 @@ extension Assembly {
                 spawns: SpawnRules(monsters: spawnMonsters.map(\.line.entry), items: spawnItems.map(\.line.entry), population: population),
                 player: player,
                 appearances: appearances,
-                generators: generators.values
+                generators: generators.values,
+                blueprints: blueprints.values
             )
         } catch {
             for problem in error.problems { session.error(manifestFile, .start, "content set: \(problem)") }

@@ -28,6 +28,7 @@ struct Assembly {
     var monsters = Kinds<MonsterKind>()
     var items = Kinds<ItemKind>()
     var generators = Kinds<GeneratorProfile>()
+    var blueprints = Kinds<Blueprint>()
     var references: [(reference: Reference, file: String, entry: String?)] = []
     var spawnMonsters: [(line: SpawnsSchema.Line, file: String)] = []
     var spawnItems: [(line: SpawnsSchema.Line, file: String)] = []
@@ -68,6 +69,7 @@ struct Assembly {
         case .appearances:
             Self.replaceSingle(&appearances, Placed(value: AppearancesSchema.decode(node, context), plugin: plugin), "appearances", .start, sink)
         case .generators: Self.layer(GeneratorSchema.decode(node, context), into: &generators, &references, "generator", plugin, sink)
+        case .blueprints: Self.layer(BlueprintSchema.decode(node, context), into: &blueprints, &references, "blueprint", plugin, sink)
         case .manifest:
             _ = ManifestSchema.decode(node, folder: "", context)
         }

@@ -65,6 +65,8 @@ public struct ContentLoader: Sendable {
                 kind: kind,
                 tables: [GeneratorSchema.table, GeneratorSchema.room, GeneratorSchema.curve, GeneratorSchema.lake, GeneratorSchema.decoration]
             )
+        case .blueprints:
+            ContentSchema(kind: kind, tables: [BlueprintSchema.table, BlueprintSchema.feature, BlueprintSchema.item, BlueprintSchema.monster])
         case .manifest: ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content])
         }
     }

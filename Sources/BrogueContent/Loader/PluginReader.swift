@@ -145,6 +145,7 @@ final class LoadSession {
         case .player: "a player mapping (hp, strength, starting-items, ...)"
         case .appearances: "an appearances mapping (potion-colors, scroll-syllables)"
         case .generators: "a generator mapping (id, depths, entrance, rooms, ...)"
+        case .blueprints: "a blueprint mapping (id, name, depths, width, height, features, ...)"
         case .manifest: "a plugin manifest (id, name, version, content)"
         }
     }

@@ -14,11 +14,13 @@ public enum ContentKind: String, CaseIterable, Sendable, Hashable {
     case appearances
     /// Level generator profiles, one per file, each covering a range of depths.
     case generators
+    /// Machine blueprints (vaults, altars, captives...), one per file.
+    case blueprints
     /// The plugin's own `plugin.yaml`.
     case manifest
 
     /// The kinds a manifest's `content` mapping may list (all but the manifest itself).
-    public static let contentKinds: [ContentKind] = [.terrain, .monsters, .items, .spawns, .player, .appearances, .generators]
+    public static let contentKinds: [ContentKind] = [.terrain, .monsters, .items, .spawns, .player, .appearances, .generators, .blueprints]
 }
 
 /// Every field a content file may hold, as the loader reads it and as the docs describe it.

@@ -15,6 +15,8 @@ public struct ContentCatalog: Sendable {
     public let appearances: Appearances
     /// Level generator profiles by depth range; empty means `GeneratorProfile.builtIn`.
     public let generators: [GeneratorProfile]
+    /// Machines the generator may build, in load order.
+    public let blueprints: [Blueprint]
     /// A stable 64-bit hash of all the content, identical on every machine.
     public let contentHash: UInt64
 
@@ -34,7 +36,8 @@ public struct ContentCatalog: Sendable {
         spawns: SpawnRules,
         player: PlayerKind,
         appearances: Appearances,
-        generators: [GeneratorProfile] = []
+        generators: [GeneratorProfile] = [],
+        blueprints: [Blueprint] = []
     ) throws(CatalogError) {
         var problems: [String] = []
         func index<T>(_ kinds: [T], _ label: String, _ id: (T) -> String) -> [String: Int] {
@@ -52,6 +55,10 @@ public struct ContentCatalog: Sendable {
         }
         for k in terrains {
             if let d = k.discoverAs, t[d] == nil { problems.append("terrain '\(k.id)' discovers as unknown terrain '\(d)'") }
+            if let d = k.promotesTo, t[d] == nil { problems.append("terrain '\(k.id)' promotes to unknown terrain '\(d)'") }
+            if k.promotesTo == nil && (k.flags.contains(.isWired) || k.flags.contains(.isLocked)) {
+                problems.append("terrain '\(k.id)' is wired or locked but names no 'promotes-to' terrain")
+            }
         }
         for e in spawns.monsters where m[e.kind] == nil { problems.append("spawn table names unknown monster '\(e.kind)'") }
         for e in spawns.items where it[e.kind] == nil { problems.append("spawn table names unknown item '\(e.kind)'") }
@@ -70,6 +77,7 @@ public struct ContentCatalog: Sendable {
         }
         if appearances.scrollSyllables.count < 2 { problems.append("scroll titles need at least 2 syllables") }
         problems += GeneratorProfile.problems(generators, terrainIndexByID: t, terrains: terrains)
+        problems += Blueprint.problems(blueprints, terrainIndexByID: t, monsterIndexByID: m, itemIndexByID: it, items: items)
         guard problems.isEmpty else { throw CatalogError(problems: problems) }
 
         self.terrains = terrains
@@ -79,6 +87,7 @@ public struct ContentCatalog: Sendable {
         self.player = player
         self.appearances = appearances
         self.generators = generators
+        self.blueprints = blueprints
         self.terrainIndexByID = t
         self.monsterIndexByID = m
         self.itemIndexByID = it
@@ -92,7 +101,10 @@ public struct ContentCatalog: Sendable {
             downStairs: t["down-stairs"]!,
             dungeonExit: t["dungeon-exit"]!
         )
-        self.contentHash = GeneratorProfile.hash(generators, base: ContentCatalog.hash(terrains, monsters, items, spawns, player, appearances))
+        self.contentHash = Blueprint.hash(
+            blueprints,
+            base: GeneratorProfile.hash(generators, base: ContentCatalog.hash(terrains, monsters, items, spawns, player, appearances))
+        )
     }
 }
 

@@ -1,6 +1,8 @@
 /// The item categories the rules know, each with its own glyph and inventory behaviour.
 public enum ItemCategory: String, CaseIterable, Sendable, Codable {
     case weapon, armor, potion, scroll, food, gold, amulet
+    /// Opens one machine's locks on the level where it was found.
+    case key
 
     /// The glyph drawn for an item of this category unless its kind names another.
     public var defaultGlyph: Character {
@@ -12,6 +14,7 @@ public enum ItemCategory: String, CaseIterable, Sendable, Codable {
         case .food: ":"
         case .gold: "*"
         case .amulet: ","
+        case .key: "-"
         }
     }
 

@@ -35,6 +35,16 @@ public struct TerrainFlags: OptionSet, Hashable, Sendable, Codable {
     public static let isImpregnable = TerrainFlags(rawValue: 1 << 11)
     /// The exit: leaving the dungeon upward from depth 1.
     public static let isDungeonExit = TerrainFlags(rawValue: 1 << 12)
+    /// Part of a machine's wiring: becomes its `promotes-to` terrain when the machine fires.
+    public static let isWired = TerrainFlags(rawValue: 1 << 20)
+    /// Lifting an item from this cell fires its machine (altars that cage the others).
+    public static let firesOnPickup = TerrainFlags(rawValue: 1 << 21)
+    /// Walking into this cell fires its machine (a lever in a wall).
+    public static let firesOnBump = TerrainFlags(rawValue: 1 << 22)
+    /// Opens (becomes its `promotes-to` terrain) only for someone carrying its machine's key.
+    public static let isLocked = TerrainFlags(rawValue: 1 << 23)
+    /// An item lying here cannot be taken (a caged altar).
+    public static let holdsItem = TerrainFlags(rawValue: 1 << 24)
 
     /// Flag names as content writes them (kebab-case), in a fixed order.
     public static let names: [(String, TerrainFlags)] = [
@@ -51,6 +61,11 @@ public struct TerrainFlags: OptionSet, Hashable, Sendable, Codable {
         ("flammable", .isFlammable),
         ("impregnable", .isImpregnable),
         ("dungeon-exit", .isDungeonExit),
+        ("wired", .isWired),
+        ("fires-on-pickup", .firesOnPickup),
+        ("fires-on-bump", .firesOnBump),
+        ("locked", .isLocked),
+        ("holds-item", .holdsItem),
     ]
 }
 
@@ -70,6 +85,8 @@ public struct TerrainKind: Hashable, Sendable {
     public var drawPriority: Int
     /// What a secret becomes once found by searching (a terrain id), if anything.
     public var discoverAs: String?
+    /// What this terrain becomes when its machine fires (wired) or its lock opens (locked).
+    public var promotesTo: String?
     public var description: String
 
     public init(
@@ -83,6 +100,7 @@ public struct TerrainKind: Hashable, Sendable {
         flags: TerrainFlags,
         drawPriority: Int,
         discoverAs: String? = nil,
+        promotesTo: String? = nil,
         description: String = ""
     ) {
         self.id = id
@@ -95,6 +113,7 @@ public struct TerrainKind: Hashable, Sendable {
         self.flags = flags
         self.drawPriority = drawPriority
         self.discoverAs = discoverAs
+        self.promotesTo = promotesTo
         self.description = description
     }
 }

@@ -1,6 +1,12 @@
 /// What a monster is doing, as Brogue's monsters do.
 public enum MonsterState: Int, Sendable, Codable {
     case sleeping, wandering, hunting, fleeing
+    /// Shackled in a machine: never acts until the player frees it.
+    case captive
+    /// Waits, unseeing, until its machine fires; then hunts.
+    case dormant
+    /// On the player's side: follows the player and fights hostile monsters.
+    case ally
 }
 
 /// Timed conditions, counted in turns left.
@@ -41,6 +47,11 @@ public struct Creature: Sendable, Hashable {
     /// Fractional regeneration, counted in turns toward the next hit point.
     public var regenCounter: Int
     public var status: StatusEffects
+    /// The machine (1-based index into `Level.machines`) this monster belongs to, or 0.
+    /// A guarding monster never leaves its machine; a dormant one wakes when it fires.
+    public var machine: Int
+    /// The first of a horde: named as its leader in the seed catalog.
+    public var leadsHorde: Bool
 
     public var isPlayer: Bool { kind < 0 }
 
@@ -56,5 +67,7 @@ public struct Creature: Sendable, Hashable {
         self.turnsSinceSeen = 0
         self.regenCounter = 0
         self.status = StatusEffects()
+        self.machine = 0
+        self.leadsHorde = false
     }
 }

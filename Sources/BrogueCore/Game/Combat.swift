@@ -70,7 +70,7 @@ extension Game {
         noise = 1
         var m = monsters[i]
         let kind = catalog.monsters[m.kind]
-        let sneak = m.state == .sleeping || m.status.paralyzed > 0
+        let sneak = m.state == .sleeping || m.state == .dormant || m.status.paralyzed > 0
         let hit = sneak || rng.percent(Combat.hitProbability(accuracy: playerAccuracy, defense: kind.defense))
         guard hit else {
             events.append(.attacked(attacker: player.id, defender: m.id, damage: 0, hit: false))
@@ -80,6 +80,11 @@ extension Game {
         }
         var damage = rollPlayerDamage()
         if sneak { damage *= 3 }
+        if kind.flags.contains(.invulnerable) {
+            events.append(.attacked(attacker: player.id, defender: m.id, damage: 0, hit: true))
+            events.append(.message("Your blow glances off the \(kind.name) harmlessly.", .combat))
+            return
+        }
         m.hp -= damage
         events.append(.attacked(attacker: player.id, defender: m.id, damage: damage, hit: true))
         if m.hp <= 0 {
@@ -89,6 +94,10 @@ extension Game {
         }
         events.append(.message(sneak ? "You strike the unaware \(kind.name)!" : "You hit the \(kind.name).", .combat))
         if m.state == .sleeping || m.state == .wandering { m.state = .hunting }
+        if m.state == .dormant {
+            m.state = .hunting
+            m.machine = 0
+        }
         monsters[i] = m
     }
 

@@ -34,6 +34,7 @@ extension Game {
             return 100
         case .pickUp:
             guard level.itemIndex(at: player.position) != nil else { return refuse("There is nothing here to pick up.", &events) }
+            guard !itemHeld(at: player.position, &events) else { return nil }
             return pickUp(&events) ? 100 : nil
         case .drop(let l): return drop(l, &events)
         case .equip(let l): return equip(l, &events)
@@ -83,7 +84,11 @@ extension Game {
         if player.status.confused > 0, rng.percent(50) { dir = Direction.allCases[rng.below(8)] }
         let to = player.position + dir.offset
         if let m = monsterIndex(at: to), level.canStep(from: player.position, dir) {
-            playerAttack(m, &events)
+            switch monsters[m].state {
+            case .captive: freeCaptive(m, &events)
+            case .ally: swapWithAlly(m, &events)
+            default: playerAttack(m, &events)
+            }
             return 100
         }
         guard level.canStep(from: player.position, dir) else {
@@ -91,13 +96,21 @@ extension Game {
                 events.append(.message("You stagger into the wall.", .bad))
                 return 100
             }
+            if level.contains(to), let ticks = bumpMachinePart(at: to, &events) { return ticks }
+            if case .refused = events.last { return nil }
             return refuse("Something blocks the way.", &events)
         }
         let from = player.position
         player.position = to
         scratch.invalidate()
         events.append(.moved(creature: player.id, from: from, to: to))
-        if level.itemIndex(at: to) != nil { _ = pickUp(&events) }
+        if level.itemIndex(at: to) != nil {
+            if level.has(.holdsItem, at: to) {
+                events.append(.message("An item lies locked in a cage here.", .info))
+            } else {
+                _ = pickUp(&events)
+            }
+        }
         return 100
     }
 

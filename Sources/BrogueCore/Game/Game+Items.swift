@@ -15,8 +15,10 @@ extension Game {
             events.append(.refused("Your pack is too full to pick up \(displayName(item))."))
             return false
         }
+        let from = level.items[i].position
         level.items.remove(at: i)
         events.append(.pickedUp(letter))
+        liftedItem(from: from, &events)
         events.append(.message("You now have \(displayName(inventory[letter]!)) (\(letter)).", .info))
         if kind.category == .amulet { events.append(.message("You have the Amulet of Yendor! Now escape with it.", .good)) }
         return true

@@ -31,6 +31,7 @@ extension Game {
         let gameStream = rng
         rng = RandomStream(seed: level.seed ^ 0x706F_7075_6C61_7465)
         defer { rng = gameStream }
+        populateMachines()
         let pop = catalog.spawns.population(at: depth)!
         let monsterCount = rng.int(in: pop.monsters)
         for _ in 0..<monsterCount { spawnHorde(awayFrom: player.position) }
@@ -82,6 +83,7 @@ extension Game {
                 state ?? (mk.flags.contains(.neverSleeps) ? .hunting : (rng.percent(66) ? .sleeping : .wandering))
             var m = Creature(id: nextCreatureID, kind: kind, position: p, hp: mk.hp, state: initial)
             m.ticksUntilTurn = rng.int(in: 0...mk.movementDuration)
+            m.leadsHorde = placed == 0 && count > 1
             nextCreatureID += 1
             monsters.append(m)
             placed += 1
@@ -93,6 +95,11 @@ extension Game {
     mutating func randomItem() -> Item? {
         let table = catalog.spawns.items.filter { $0.depths.contains(depth) }
         guard let pick = rng.weightedIndex(table.map(\.weight)), let kind = catalog.itemIndexByID[table[pick].kind] else { return nil }
+        return rollItem(kind)
+    }
+
+    /// An item of `kind` with its quantity and enchantment rolled.
+    mutating func rollItem(_ kind: Int) -> Item {
         let k = catalog.items[kind]
         var item = Item(kind: kind, quantity: rng.int(in: k.quantity))
         if k.category == .weapon || k.category == .armor {
@@ -122,7 +129,8 @@ extension Game {
         for attempt in 0..<500 {
             let p = Point(rng.int(in: 1...(Dungeon.width - 2)), rng.int(in: 1...(Dungeon.height - 2)))
             let f = lvl.flags[p]
-            guard !f.contains(.blocksMovement), !f.contains(.stairsUp), !f.contains(.stairsDown), !f.contains(.isDeep) else { continue }
+            guard !f.contains(.blocksMovement), !f.contains(.stairsUp), !f.contains(.stairsDown), !f.contains(.isDeep), lvl.machineAt[p] == 0
+            else { continue }
             if let a = awayFrom, attempt < 400, p.distance(to: a) < 8 { continue }
             if needsNoItem && lvl.itemIndex(at: p) != nil { continue }
             if needsNoMonster && (monsterIndex(at: p) != nil || p == player.position) { continue }

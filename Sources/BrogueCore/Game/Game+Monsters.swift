@@ -9,6 +9,13 @@ extension Game {
             }
         }
         if monsters[i].status.paralyzed > 0 { return }
+        switch monsters[i].state {
+        case .captive, .dormant: return
+        case .ally:
+            duration = allyTurn(i, &events)
+            return
+        default: break
+        }
         let pos = monsters[i].position
         // Sight is symmetric, so the player's view says whether the monster sees the player.
         let seesPlayer = visible[pos]
@@ -37,6 +44,8 @@ extension Game {
             }
         case .fleeing:
             if monsters[i].hp * 4 >= monsters[i].maxHP * 3 { monsters[i].state = .hunting }
+        case .captive, .dormant, .ally:
+            return
         }
 
         let adjacentDir = Direction(delta: player.position - pos)
@@ -56,6 +65,9 @@ extension Game {
         case .hunting:
             if canHit {
                 monsterAttack(i, &events)
+                duration = kind.attackDuration
+            } else if let j = adjacentFoe(of: i) {
+                monsterAttack(i, monster: j, &events)
                 duration = kind.attackDuration
             } else if !kind.flags.contains(.immobile) {
                 refreshPlayerMap()
@@ -87,7 +99,7 @@ extension Game {
             } else {
                 monsters[i].waypoint = rng.below(waypoints.count)
             }
-        case .sleeping:
+        case .sleeping, .captive, .dormant, .ally:
             break
         }
     }
@@ -98,7 +110,7 @@ extension Game {
     private mutating func stepMonster(_ i: Int, _ dir: Direction) -> Bool {
         let from = monsters[i].position
         let to = from + dir.offset
-        guard level.canStep(from: from, dir), isFreeForMonster(to) else { return false }
+        guard level.canStep(from: from, dir), isFreeForMonster(to), machineAllows(i, to) else { return false }
         monsters[i].position = to
         return true
     }

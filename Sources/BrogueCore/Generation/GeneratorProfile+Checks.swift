@@ -49,6 +49,7 @@ extension GeneratorProfile {
             p.rooms.forEach(room)
             for v in [p.roomAttempts, p.corridorChance, p.loops, p.loopMinDistance, p.doorChance] { h.combine(v) }
             curve(p.secretDoors)
+            curve(p.machines)
             h.combine(p.lakes.count)
             for l in p.lakes {
                 h.combine(l.deep)

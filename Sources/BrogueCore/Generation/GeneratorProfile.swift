@@ -22,6 +22,8 @@ public struct GeneratorProfile: Hashable, Sendable {
     /// Percent of loop doorways that become secret doors, by depth.
     public var secretDoors: DepthCurve
     public var decorations: [DecorationSpec]
+    /// Machines (blueprints) tried per level, by depth.
+    public var machines: DepthCurve
 
     public init(
         id: String,
@@ -35,7 +37,8 @@ public struct GeneratorProfile: Hashable, Sendable {
         lakes: [LakeSpec] = [],
         doorChance: Int = 60,
         secretDoors: DepthCurve = DepthCurve(start: 0, end: 0),
-        decorations: [DecorationSpec] = []
+        decorations: [DecorationSpec] = [],
+        machines: DepthCurve = DepthCurve(start: 2, end: 4)
     ) {
         self.id = id
         self.depths = depths
@@ -49,6 +52,7 @@ public struct GeneratorProfile: Hashable, Sendable {
         self.doorChance = doorChance
         self.secretDoors = secretDoors
         self.decorations = decorations
+        self.machines = machines
     }
 
     /// Terrain ids the profile names; the catalog refuses a profile naming an unknown one.

@@ -26,7 +26,7 @@ public struct LevelGenerator: Sendable {
 
     /// Rooms by accretion, loops, lakes, terrain and doors, stairs, decoration, light.
     public static let standard = LevelGenerator(stages: [
-        RoomsStage(), LoopsStage(), LakesStage(), BuildTerrainStage(), StairsStage(), DecorationStage(), LightStage(),
+        RoomsStage(), LoopsStage(), LakesStage(), BuildTerrainStage(), StairsStage(), MachinesStage(), DecorationStage(), LightStage(),
     ])
 
     /// Generates the level for `depth` from its own `seed`, with the catalog's profile for

@@ -2,9 +2,12 @@
 public enum LevelInvariants {
     /// What is wrong with `level`; empty when it keeps every promise:
     /// - the up and down stairs are distinct cells with their stairs terrain;
-    /// - every passable cell that is not deep liquid is reachable from the up stairs on foot,
-    ///   without swimming and without finding a secret door (so lakes never cut a level, and
-    ///   the down stairs and every item are reachable);
+    /// - the down stairs are reachable from the up stairs on foot, without swimming and
+    ///   without finding a secret door (so lakes never cut a level);
+    /// - every passable cell that is not deep liquid, and every item, is reachable that way or
+    ///   inside a machine whose way in (secret door, lock, portcullis) can itself be reached and
+    ///   opened: a key lying where it can be reached without its own vault, a lever on reach;
+    /// - machines never overlap, and every cell of a machine's box is marked as its own;
     /// - every secret door touches a reachable cell (it can be found from the level's open part);
     /// - the rim of the map blocks movement.
     public static func problems(_ level: Level) -> [String] {
@@ -16,7 +19,9 @@ public enum LevelInvariants {
         if depthHasDownStairs(level) && !level.has(.stairsDown, at: down) { out.append("no down stairs at \(down)") }
         let reach = dryReach(from: up, level: level)
         if !reach[down] { out.append("down stairs \(down) unreachable from up stairs \(up)") }
-        for i in reach.cells.indices where !reach.cells[i] {
+        let opened = MachineReach(level: level)
+        out += opened.problems
+        for i in opened.reach.cells.indices where !opened.reach.cells[i] {
             let f = level.flags.cells[i]
             if !f.contains(.blocksMovement) && !f.contains(.isDeep) {
                 out.append("cell \(reach.point(at: i)) is cut off")
@@ -37,8 +42,8 @@ public enum LevelInvariants {
         {
             out.append("rim open at row \(y)")
         }
-        for item in level.items where !reach[item.position] {
-            out.append("item at \(item.position) unreachable")
+        for item in level.items where !opened.reach[item.position] {
+            out.append("item at \(item.position) unreachable, even through the level's machines")
         }
         return out
     }

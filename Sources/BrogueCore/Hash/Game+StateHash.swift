@@ -44,7 +44,7 @@ extension Game {
     }
 
     private func hash(_ c: Creature, into h: inout StableHasher) {
-        for v in [c.id, c.kind, c.hp, c.maxHP, c.ticksUntilTurn, c.state.rawValue, c.waypoint, c.turnsSinceSeen, c.regenCounter] {
+        for v in [c.id, c.kind, c.hp, c.maxHP, c.ticksUntilTurn, c.state.rawValue, c.waypoint, c.turnsSinceSeen, c.regenCounter, c.machine, c.leadsHorde ? 1 : 0] {
             h.combine(v)
         }
         h.combine(c.position)
@@ -57,6 +57,8 @@ extension Game {
         h.combine(item.quantity)
         h.combine(item.enchant)
         h.combine(item.enchantKnown)
+        h.combine(item.opensMachine)
+        h.combine(item.keyDepth)
     }
 
     private func hash(_ level: Level, into h: inout StableHasher) {
@@ -76,6 +78,8 @@ extension Game {
             }
         }
         h.combine(word)
+        h.combine(level.machines.count)
+        for m in level.machines { h.combine(m.fired) }
         h.combine(level.items.count)
         for fi in level.items {
             h.combine(fi.position)

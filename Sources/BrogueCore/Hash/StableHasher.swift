@@ -76,6 +76,7 @@ extension ContentCatalog {
             h.combine(UInt64(t.flags.rawValue))
             h.combine(t.drawPriority)
             h.combine(t.discoverAs)
+            h.combine(t.promotesTo)
             h.combine(t.description)
         }
         h.combine(monsters.count)

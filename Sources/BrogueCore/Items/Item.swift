@@ -7,18 +7,24 @@ public struct Item: Sendable, Hashable {
     public var enchant: Int
     /// Weapons and armor: whether the enchantment is known (it is once the item is equipped).
     public var enchantKnown: Bool
+    /// Keys: the machine (1-based index into `Level.machines`) whose locks it opens, on the
+    /// depth in `keyDepth`; 0 for every other item.
+    public var opensMachine: Int
+    public var keyDepth: Int
 
     public init(kind: Int, quantity: Int = 1, enchant: Int = 0, enchantKnown: Bool = false) {
         self.kind = kind
         self.quantity = quantity
         self.enchant = enchant
         self.enchantKnown = enchantKnown
+        self.opensMachine = 0
+        self.keyDepth = 0
     }
 
     /// Whether `other` may join this item's inventory stack: potions, scrolls and food of a
     /// kind, and missiles of a kind with the same enchantment.
     func stacks(with other: Item, kind k: ItemKind) -> Bool {
-        guard kind == other.kind else { return false }
+        guard kind == other.kind, opensMachine == other.opensMachine, keyDepth == other.keyDepth else { return false }
         if k.category.stacks { return true }
         return k.throwable && enchant == other.enchant && enchantKnown == other.enchantKnown
     }

@@ -23,6 +23,11 @@ public struct Level: Sendable {
     public var lit: Grid<Bool>
     /// True once the level's monsters and items have been placed (the first visit).
     public var populated: Bool
+    /// The machines built on this level, in the order they were built.
+    public var machines: [Machine]
+    /// Which machine (1-based index into `machines`) owns each cell, or 0: a machine's room
+    /// with its walls and entrance, and any cell it placed elsewhere (a lever).
+    public var machineAt: Grid<UInt8>
 
     public init(depth: Int, seed: UInt64, fill: Int, catalog: ContentCatalog) {
         self.depth = depth
@@ -39,6 +44,8 @@ public struct Level: Sendable {
         waypoints = []
         lit = Grid(width: w, height: h, filling: false)
         populated = false
+        machines = []
+        machineAt = Grid(width: w, height: h, filling: 0)
         layers[TerrainLayer.dungeon.rawValue].fill(Int16(fill))
         flags.fill(catalog.terrains[fill].flags)
     }

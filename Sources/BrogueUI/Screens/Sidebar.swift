@@ -55,6 +55,9 @@ enum Sidebar {
         case .wandering: "Wandering"
         case .hunting: "Hunting"
         case .fleeing: "Fleeing"
+        case .captive: "Captive"
+        case .dormant: "Dormant"
+        case .ally: "Ally"
         }
     }
 

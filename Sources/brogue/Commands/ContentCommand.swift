@@ -38,13 +38,13 @@ struct ContentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the monsters, items or terrain the content defines.")
+        static let configuration = CommandConfiguration(abstract: "List the monsters, items, terrain or blueprints the content defines.")
 
         enum Kind: String, ExpressibleByArgument, CaseIterable {
-            case monsters, items, terrain
+            case monsters, items, terrain, blueprints
         }
 
-        @Argument(help: "What to list: monsters, items or terrain.")
+        @Argument(help: "What to list: monsters, items, terrain or blueprints.")
         var kind: Kind
 
         @OptionGroup var content: ContentOptions
@@ -67,6 +67,11 @@ struct ContentCommand: ParsableCommand {
                     [t.id, String(t.glyph), t.layer.name, t.name, TerrainFlags.names.filter { t.flags.contains($0.1) }.map(\.0).joined(separator: ",")]
                 }
                 print(Table.render(header: ["id", "glyph", "layer", "name", "flags"], rows: rows))
+            case .blueprints:
+                let rows = catalog.blueprints.map { b in
+                    [b.id, b.name, "\(b.depths.lowerBound)-\(b.depths.upperBound)", "\(b.frequency)", "\(b.width.upperBound)x\(b.height.upperBound)", b.entrance ?? "open", "\(b.features.count)"]
+                }
+                print(Table.render(header: ["id", "name", "depths", "freq", "max size", "entrance", "features"], rows: rows))
             }
         }
 
@@ -76,7 +81,7 @@ struct ContentCommand: ParsableCommand {
             case .armor: "armor \(i.armor) str \(i.strength)"
             case .potion, .scroll: "effect \(i.effect ?? "-")" + (i.power != 0 ? " power \(i.power)" : "") + (i.malevolent ? " malevolent" : "")
             case .food: "nutrition \(i.nutrition)"
-            case .gold, .amulet: ""
+            case .gold, .amulet, .key: ""
             }
         }
     }

@@ -58,4 +58,9 @@ enum Console {
     static func error(_ s: String) {
         FileHandle.standardError.write(Data((s + "\n").utf8))
     }
+
+    /// Rewrites one status line on standard error (a terminal); an empty text clears it.
+    static func progress(_ s: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + s).utf8))
+    }
 }

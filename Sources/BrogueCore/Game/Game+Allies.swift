@@ -1,0 +1,72 @@
+/// Allies (freed captives): they follow the player and fight the monsters next to them.
+/// Hostile monsters fight back when an ally is next to them and the player is not.
+extension Game {
+    /// Whether monster `i` is against the player (and so against allies).
+    func isHostile(_ m: Creature) -> Bool { m.hp > 0 && m.state != .ally && m.state != .captive && m.state != .dormant }
+
+    /// The index of a monster next to `pos` that `attacker` may hit: hostile ones for an ally,
+    /// allies for a hostile monster. Directions are tried in a fixed order.
+    func adjacentFoe(of i: Int) -> Int? {
+        let me = monsters[i]
+        for d in Direction.allCases where level.canStep(from: me.position, d) {
+            guard let j = monsterIndex(at: me.position + d.offset), j != i else { continue }
+            let other = monsters[j]
+            if me.state == .ally ? isHostile(other) : other.state == .ally && other.hp > 0 { return j }
+        }
+        return nil
+    }
+
+    /// One turn of ally `i`: attack a hostile neighbour, else keep within two steps of the player.
+    /// - Returns: the ticks the turn took.
+    mutating func allyTurn(_ i: Int, _ events: inout [GameEvent]) -> Int {
+        let kind = catalog.monsters[monsters[i].kind]
+        if let j = adjacentFoe(of: i) {
+            monsterAttack(i, monster: j, &events)
+            return kind.attackDuration
+        }
+        guard !kind.flags.contains(.immobile), monsters[i].position.distance(to: player.position) > 2 else { return 100 }
+        refreshPlayerMap()
+        let pos = monsters[i].position
+        if let dir = scratch.playerMap.downhill(from: pos, level: level, allowed: { p in p != self.player.position && self.monsterIndex(at: p) == nil }) {
+            let to = pos + dir.offset
+            if level.canStep(from: pos, dir) {
+                monsters[i].position = to
+                return kind.movementDuration
+            }
+        }
+        return 100
+    }
+
+    /// Monster `i` attacks monster `j` (an ally and a hostile monster fighting).
+    mutating func monsterAttack(_ i: Int, monster j: Int, _ events: inout [GameEvent]) {
+        let a = monsters[i]
+        let ak = catalog.monsters[a.kind]
+        let dk = catalog.monsters[monsters[j].kind]
+        let seen = canSee(a) || canSee(monsters[j])
+        guard rng.percent(Combat.hitProbability(accuracy: ak.accuracy, defense: dk.defense)) else {
+            events.append(.attacked(attacker: a.id, defender: monsters[j].id, damage: 0, hit: false))
+            if seen { events.append(.message("The \(ak.name) misses the \(dk.name).", .combat)) }
+            return
+        }
+        let damage = dk.flags.contains(.invulnerable) ? 0 : max(0, rng.clumped(ak.damage.min...ak.damage.max, clump: ak.damage.clump))
+        monsters[j].hp -= damage
+        events.append(.attacked(attacker: a.id, defender: monsters[j].id, damage: damage, hit: true))
+        if monsters[j].hp <= 0 {
+            monsters[j].position = Point(-1, -1)
+            events.append(.died(creature: monsters[j].id, kind: monsters[j].kind))
+            if seen { events.append(.message("The \(ak.name) kills the \(dk.name).", .combat)) }
+            return
+        }
+        if seen { events.append(.message("The \(ak.name) hits the \(dk.name).", .combat)) }
+        if monsters[j].state == .sleeping || monsters[j].state == .wandering { monsters[j].state = .hunting }
+    }
+
+    /// The player walks into an ally: they swap places.
+    mutating func swapWithAlly(_ i: Int, _ events: inout [GameEvent]) {
+        let from = player.position
+        player.position = monsters[i].position
+        monsters[i].position = from
+        scratch.invalidate()
+        events.append(.moved(creature: player.id, from: from, to: player.position))
+    }
+}

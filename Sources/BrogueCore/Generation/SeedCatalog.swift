@@ -1,0 +1,123 @@
+/// What a seed's dungeon holds, depth by depth: every item (and whether it lies in a machine)
+/// and the notable monsters (captives, horde leaders, machine guardians and sleepers). The
+/// levels are the ones a game with the seed finds, generated and populated on a first visit.
+public enum SeedCatalog {
+    public enum Kind: String, Sendable { case item, monster }
+
+    /// One line of the catalog.
+    public struct Entry: Sendable, Hashable {
+        public var seed: UInt64
+        public var depth: Int
+        public var kind: Kind
+        public var position: Point
+        /// The true name ("+2 broadsword", "3 potions of healing", "goblin conjurer").
+        public var name: String
+        /// The machine it lies in or belongs to ("locked vault"), if any.
+        public var machine: String?
+        /// Why a monster is notable ("captive", "leader of 3", "guarding", "dormant"), or
+        /// what an item is for ("key to the locked vault at 40,7").
+        public var note: String?
+    }
+
+    /// The catalog of `depths` of `seed`, in depth order, items before monsters, each in the
+    /// order the level holds them.
+    public static func entries(seed: UInt64, depths: ClosedRange<Int>, catalog: ContentCatalog) -> [Entry] {
+        var game = Game(seed: seed, catalog: catalog)
+        var out: [Entry] = []
+        for depth in 1...depths.upperBound {
+            if depth > 1 { game.visit(depth: depth) }
+            guard depths.contains(depth) else { continue }
+            out += entries(of: game)
+        }
+        return out
+    }
+
+    /// The catalog lines of the level the game is on.
+    public static func entries(of game: Game) -> [Entry] {
+        let level = game.level
+        let catalog = game.catalog
+        var out: [Entry] = []
+        func machineName(_ n: Int) -> String? {
+            guard n > 0, n <= level.machines.count else { return nil }
+            return catalog.blueprints[level.machines[n - 1].blueprint].name
+        }
+        for fi in level.items {
+            var note: String?
+            if fi.item.opensMachine > 0, let m = machineName(fi.item.opensMachine) {
+                let e = level.machines[fi.item.opensMachine - 1].entrance
+                note = "key to the \(m) at \(e.x),\(e.y)"
+            }
+            out.append(
+                Entry(
+                    seed: game.seed,
+                    depth: game.depth,
+                    kind: .item,
+                    position: fi.position,
+                    name: trueName(fi.item, catalog: catalog),
+                    machine: machineName(Int(level.machineAt[fi.position])),
+                    note: note
+                )
+            )
+        }
+        let hordeSizes = hordeSizes(game)
+        for (i, m) in game.monsters.enumerated() {
+            let note: String?
+            switch m.state {
+            case .captive: note = "captive"
+            case .dormant: note = "dormant"
+            case .ally: note = "ally"
+            default:
+                if m.machine > 0 {
+                    note = "guarding"
+                } else if m.leadsHorde {
+                    note = "leader of \(hordeSizes[i])"
+                } else {
+                    note = nil
+                }
+            }
+            let inMachine = machineName(Int(level.machineAt[m.position]))
+            guard note != nil || inMachine != nil else { continue }
+            out.append(
+                Entry(
+                    seed: game.seed,
+                    depth: game.depth,
+                    kind: .monster,
+                    position: m.position,
+                    name: catalog.monsters[m.kind].name,
+                    machine: inMachine,
+                    note: note
+                )
+            )
+        }
+        return out
+    }
+
+    /// For each monster that leads a horde, how many monsters the horde has (its followers are
+    /// the monsters created right after it, of its kind, up to the next leader).
+    static func hordeSizes(_ game: Game) -> [Int] {
+        let ms = game.monsters
+        var sizes = [Int](repeating: 0, count: ms.count)
+        for i in ms.indices where ms[i].leadsHorde {
+            var n = 1
+            var j = i + 1
+            while j < ms.count, ms[j].kind == ms[i].kind, !ms[j].leadsHorde, ms[j].id == ms[j - 1].id + 1 {
+                n += 1
+                j += 1
+            }
+            sizes[i] = n
+        }
+        return sizes
+    }
+
+    /// An item's name with everything about it known: "+1 sword", "3 darts", "potion of healing".
+    public static func trueName(_ item: Item, catalog: ContentCatalog) -> String {
+        let kind = catalog.items[item.kind]
+        var base = kind.name
+        if kind.category == .weapon || kind.category == .armor {
+            base = (item.enchant >= 0 ? "+" : "") + "\(item.enchant) " + base
+        }
+        if kind.category == .gold { return "\(item.quantity) gold pieces" }
+        if item.quantity > 1 { return "\(item.quantity) \(Game.plural(base))" }
+        return base
+    }
+}

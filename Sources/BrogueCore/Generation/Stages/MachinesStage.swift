@@ -1,0 +1,255 @@
+/// Builds machines from the catalog's blueprints: each a room of its own carved into solid
+/// rock beside the level, entered through one cell of its wall, with the blueprint's features
+/// inside (and keys or levers elsewhere on the level).
+///
+/// A machine is only carved where its whole box (room and walls) is untouched rock, so two
+/// machines never overlap and a machine never opens a new way between existing places: the
+/// only way in is its entrance. Items and monsters are placed later, when the level is
+/// populated, on the spots chosen here.
+public struct MachinesStage: GenerationStage {
+    /// Sites tried per machine before the stage gives up on it.
+    public var sitesPerMachine = 60
+
+    public init() {}
+
+    public func run(_ builder: inout LevelBuilder, rng: inout RandomStream) {
+        let catalog = builder.catalog
+        let depth = builder.depth
+        var fitting = catalog.blueprints.indices.filter {
+            catalog.blueprints[$0].depths.contains(depth) && catalog.blueprints[$0].frequency > 0
+        }
+        let wanted = builder.profile.machines.value(at: depth)
+        guard !fitting.isEmpty, wanted > 0 else { return }
+        var site = MachineSite(builder.level, catalog: catalog)
+        guard !site.doorSites.isEmpty else { return }
+        // A blueprint is built at most once a level, so a level's machines differ.
+        for _ in 0..<wanted {
+            guard let pick = rng.weightedIndex(fitting.map { catalog.blueprints[$0].frequency }) else { break }
+            let index = fitting[pick]
+            let bp = catalog.blueprints[index]
+            for _ in 0..<sitesPerMachine {
+                let w = rng.int(in: bp.width)
+                let h = rng.int(in: bp.height)
+                let (e, d) = site.doorSites[rng.below(site.doorSites.count)]
+                let along = rng.below(d.offset.x == 0 ? w : h)
+                let origin: Point =
+                    switch d {
+                    case .north: Point(e.x - along, e.y - h)
+                    case .south: Point(e.x - along, e.y + 1)
+                    case .west: Point(e.x - w, e.y - along)
+                    default: Point(e.x + 1, e.y - along)
+                    }
+                guard site.boxIsRock(origin: origin, width: w, height: h, level: builder.level) else { continue }
+                var machine = Machine(blueprint: index, origin: origin, width: w, height: h, entrance: e)
+                if site.build(&machine, inner: e + d.offset, blueprint: bp, builder: &builder, rng: &rng) { break }
+            }
+            fitting.remove(at: pick)
+        }
+    }
+}
+
+/// What the machines stage knows about the level while it carves.
+struct MachineSite {
+    let catalog: ContentCatalog
+    /// Rock cells beside plain reachable floor, with the direction a room would extend.
+    var doorSites: [(Point, Direction)] = []
+    /// Plain floor cells reachable from the up stairs when the stage began.
+    var reachableFloor: [Point] = []
+    /// Cells outside any room already given to a machine feature (keys, levers).
+    var takenOutside: [Point] = []
+
+    init(_ level: Level, catalog: ContentCatalog) {
+        self.catalog = catalog
+        let reach = LevelInvariants.dryReach(from: level.upStairs, level: level)
+        for i in reach.cells.indices where reach.cells[i] {
+            let p = reach.point(at: i)
+            guard isPlainFloor(p, level) else { continue }
+            reachableFloor.append(p)
+            for d in Direction.cardinals {
+                let e = p + d.offset
+                if isRock(e, level) { doorSites.append((e, d)) }
+            }
+        }
+    }
+
+    /// Floor with nothing on it: no liquid, surface, stairs or door, owned by no machine.
+    func isPlainFloor(_ p: Point, _ level: Level) -> Bool {
+        level.contains(p) && level.terrain(.dungeon, at: p) == catalog.roles.floor && level.terrain(.liquid, at: p) == nil
+            && level.terrain(.surface, at: p) == nil && level.machineAt[p] == 0
+    }
+
+    /// Untouched rock inside the rim: granite or plain wall, nothing on other layers, no machine.
+    func isRock(_ p: Point, _ level: Level) -> Bool {
+        guard p.x >= 1, p.y >= 1, p.x < Dungeon.width - 1, p.y < Dungeon.height - 1, level.machineAt[p] == 0 else { return false }
+        let t = level.terrain(.dungeon, at: p)
+        guard t == catalog.roles.granite || t == catalog.roles.wall else { return false }
+        return level.terrain(.liquid, at: p) == nil && level.terrain(.surface, at: p) == nil && level.terrain(.gas, at: p) == nil
+    }
+
+    func boxIsRock(origin: Point, width: Int, height: Int, level: Level) -> Bool {
+        for y in (origin.y - 1)...(origin.y + height) {
+            for x in (origin.x - 1)...(origin.x + width) where !isRock(Point(x, y), level) { return false }
+        }
+        return true
+    }
+
+    /// Carves the room, lays the features and checks that every item and monster spot can be
+    /// walked to from the entrance; on failure the level is left as it was.
+    mutating func build(
+        _ machine: inout Machine,
+        inner: Point,
+        blueprint bp: Blueprint,
+        builder: inout LevelBuilder,
+        rng: inout RandomStream
+    ) -> Bool {
+        let saved = builder.level
+        let savedTaken = takenOutside.count
+        let number = UInt8(truncatingIfNeeded: builder.level.machines.count + 1)
+        guard builder.level.machines.count < 254 else { return false }
+        let roles = catalog.roles
+        let ids = catalog.terrainIndexByID
+        func lay(_ id: String?, at p: Point, orDefault fallback: Int? = nil) {
+            if let id, let t = ids[id] {
+                let layer = catalog.terrains[t].layer
+                if layer != .dungeon && builder.level.terrain(.dungeon, at: p) != roles.floor {
+                    builder.level.setTerrain(roles.floor, layer: .dungeon, at: p, catalog: catalog)
+                }
+                builder.level.setTerrain(t, layer: layer, at: p, catalog: catalog)
+            } else if let fallback {
+                builder.level.setTerrain(fallback, layer: .dungeon, at: p, catalog: catalog)
+            }
+        }
+        let o = machine.origin
+        var inside: [Point] = []
+        for y in (o.y - 1)...(o.y + machine.height) {
+            for x in (o.x - 1)...(o.x + machine.width) {
+                let p = Point(x, y)
+                builder.level.machineAt[p] = number
+                if machine.contains(p) {
+                    inside.append(p)
+                    builder.level.setTerrain(roles.floor, layer: .dungeon, at: p, catalog: catalog)
+                    lay(bp.floor, at: p)
+                } else if builder.level.terrain(.dungeon, at: p) == roles.granite {
+                    builder.level.setTerrain(roles.wall, layer: .dungeon, at: p, catalog: catalog)
+                }
+            }
+        }
+        lay(bp.entrance, at: machine.entrance, orDefault: roles.floor)
+        // Walking distance from the cell inside the entrance, for `far`.
+        var dist = Grid(width: machine.width, height: machine.height, filling: -1)
+        func local(_ p: Point) -> Point { Point(p.x - o.x, p.y - o.y) }
+        var queue = [inner]
+        dist[local(inner)] = 0
+        var head = 0
+        while head < queue.count {
+            let p = queue[head]
+            head += 1
+            for d in Direction.cardinals where machine.contains(p + d.offset) && dist[local(p + d.offset)] < 0 {
+                dist[local(p + d.offset)] = dist[local(p)] + 1
+                queue.append(p + d.offset)
+            }
+        }
+        var used = Grid(width: machine.width, height: machine.height, filling: false)
+        used[local(inner)] = true  // the way in stays clear
+        let center = Point(o.x + (machine.width - 1) / 2, o.y + (machine.height - 1) / 2)
+        func free(_ p: Point) -> Bool { !used[local(p)] }
+        func ring(_ p: Point) -> Bool {
+            Direction.cardinals.contains { !machine.contains(p + $0.offset) }
+        }
+        var spots: [MachineSpot] = []
+        var ok = true
+        features: for (fi, f) in bp.features.enumerated() {
+            let count = rng.int(in: f.count)
+            for n in 0..<count {
+                var chosen: Point?
+                switch f.placement {
+                case .interior:
+                    chosen = rng.pick(inside.filter(free))
+                case .center:
+                    chosen = inside.filter(free).min { $0.distance(to: center) < $1.distance(to: center) }
+                case .far:
+                    chosen = inside.filter(free).max { dist[local($0)] < dist[local($1)] }
+                case .edge:
+                    chosen = rng.pick(inside.filter { free($0) && ring($0) })
+                case .wall:
+                    var walls: [Point] = []
+                    for p in inside where ring(p) {
+                        for d in Direction.cardinals where !machine.contains(p + d.offset) && p + d.offset != machine.entrance {
+                            let q = p + d.offset
+                            if builder.level.terrain(.dungeon, at: q) == roles.wall && !walls.contains(q) { walls.append(q) }
+                        }
+                    }
+                    chosen = rng.pick(walls)
+                case .outside:
+                    for _ in 0..<60 {
+                        guard let p = rng.pick(reachableFloor) else { break }
+                        if isPlainFloor(p, builder.level) && !takenOutside.contains(p) && p != builder.level.upStairs
+                            && p != builder.level.downStairs
+                        {
+                            chosen = p
+                            break
+                        }
+                    }
+                case .outsideWall:
+                    for _ in 0..<60 {
+                        guard let p = rng.pick(reachableFloor), isPlainFloor(p, builder.level) else { continue }
+                        let d = Direction.cardinals[rng.below(4)]
+                        let q = p + d.offset
+                        if builder.level.terrain(.dungeon, at: q) == roles.wall && builder.level.machineAt[q] == 0
+                            && LevelBuilder.isInterior(q) && !takenOutside.contains(q)
+                        {
+                            chosen = q
+                            break
+                        }
+                    }
+                }
+                guard let p = chosen else {
+                    if n < f.count.lowerBound { ok = false }
+                    break features
+                }
+                if machine.contains(p) { used[local(p)] = true }
+                if f.placement == .outside || f.placement == .outsideWall { takenOutside.append(p) }
+                if f.placement == .outsideWall || f.placement == .wall { builder.level.machineAt[p] = number }
+                if let t = f.terrain { lay(t, at: p) }
+                if f.item != nil || f.monster != nil { spots.append(MachineSpot(position: p, feature: fi)) }
+            }
+        }
+        if ok { ok = spotsReachable(spots, inner: inner, machine: machine, level: builder.level) }
+        guard ok else {
+            builder.level = saved
+            takenOutside.removeSubrange(savedTaken...)
+            return false
+        }
+        machine.spots = spots
+        machine.keyFeatures = bp.features.indices.filter { bp.features[$0].item?.key == true }
+        builder.level.machines.append(machine)
+        return true
+    }
+
+    /// Every inside cell one can stand on without swimming (and so every item and monster spot)
+    /// can be walked to from the entrance, 4-connected as the level's own promise is.
+    func spotsReachable(_ spots: [MachineSpot], inner: Point, machine: Machine, level: Level) -> Bool {
+        func open(_ p: Point) -> Bool { !level.has(.blocksMovement, at: p) && !level.has(.isDeep, at: p) }
+        guard open(inner) else { return false }
+        var seen = Grid(width: machine.width, height: machine.height, filling: false)
+        let o = machine.origin
+        func local(_ p: Point) -> Point { Point(p.x - o.x, p.y - o.y) }
+        var stack = [inner]
+        seen[local(inner)] = true
+        var reached = 1
+        while let p = stack.popLast() {
+            for d in Direction.cardinals {
+                let n = p + d.offset
+                guard machine.contains(n), open(n), !seen[local(n)] else { continue }
+                seen[local(n)] = true
+                reached += 1
+                stack.append(n)
+            }
+        }
+        var standable = 0
+        for y in o.y..<(o.y + machine.height) {
+            for x in o.x..<(o.x + machine.width) where open(Point(x, y)) { standable += 1 }
+        }
+        return reached == standable && spots.allSatisfy { s in !machine.contains(s.position) || seen[local(s.position)] }
+    }
+}
