@@ -25,13 +25,49 @@ enum TestCatalog {
         )
     }
 
+    static var machineTerrains: [TerrainKind] {
+        let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
+        func promoting(_ t: TerrainKind, to id: String) -> TerrainKind {
+            var t = t
+            t.promotesTo = id
+            return t
+        }
+        return [
+            terrain("altar", "|"),
+            promoting(terrain("altar-cage-open", "|", .dungeon, [.isWired, .firesOnPickup]), to: "altar-caged"),
+            terrain("altar-caged", "#", .dungeon, [.holdsItem]),
+            promoting(terrain("altar-switch", "|", .dungeon, [.isWired, .firesOnPickup]), to: "altar"),
+            promoting(terrain("locked-door", "+", .dungeon, [.isLocked, .blocksMovement, .blocksVision]), to: "vault-door"),
+            terrain("vault-door", "'", .dungeon, [.isDoor]),
+            promoting(terrain("portcullis", "#", .dungeon, [.isWired, .blocksMovement]), to: "portcullis-raised"),
+            terrain("portcullis-raised", "."),
+            promoting(terrain("lever", "/", .dungeon, wall.union([.isWired, .firesOnBump])), to: "lever-pulled"),
+            terrain("lever-pulled", "\\", .dungeon, wall),
+            terrain("statue", "&", .dungeon, wall),
+        ]
+    }
+
     /// - Parameter extraItems: item ids the player also starts with.
     /// The shared catalog plus deep water and glowing fungus, with `generators` as its profiles.
     static func withLakes(generators: [GeneratorProfile]) -> ContentCatalog {
         make(lakes: true, generators: generators)
     }
 
-    static func make(extraItems: [String] = [], lakes: Bool = false, generators: [GeneratorProfile] = []) -> ContentCatalog {
+    /// The shared catalog plus the terrain, key and guardian that machines use, with
+    /// `blueprints` as its only blueprints and `machines` tried per level.
+    static func withMachines(_ blueprints: [Blueprint], machines: Int = 3) -> ContentCatalog {
+        let profile = GeneratorProfile(
+            id: "machines",
+            depths: 1...26,
+            entrance: GeneratorProfile.builtIn.entrance,
+            rooms: GeneratorProfile.builtIn.rooms,
+            lakes: [LakeSpec(deep: "deep-water", shallow: "shallow-water", chance: DepthCurve(start: 40, end: 40))],
+            machines: DepthCurve(start: machines, end: machines)
+        )
+        return make(lakes: true, generators: [profile], blueprints: blueprints)
+    }
+
+    static func make(extraItems: [String] = [], lakes: Bool = false, generators: [GeneratorProfile] = [], blueprints: [Blueprint] = []) -> ContentCatalog {
         let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
         let terrains = [
             terrain("granite", " ", .dungeon, wall.union(.isImpregnable)),
@@ -46,6 +82,7 @@ enum TestCatalog {
             terrain("grass", "\"", .surface),
             terrain("shallow-water", "~", .liquid, [.isLiquid]),
         ] + (lakes ? [terrain("deep-water", "~", .liquid, [.isLiquid, .isDeep]), terrain("fungus", "\"", .surface, [.glows])] : [])
+            + (blueprints.isEmpty ? [] : machineTerrains)
         let monsters = [
             MonsterKind(id: "rat", name: "rat", glyph: "r", color: .white, hp: 6, defense: 0, accuracy: 80, damage: DamageRange(min: 1, max: 3), xp: 1),
             MonsterKind(
@@ -58,6 +95,13 @@ enum TestCatalog {
                 id: "ogre", name: "ogre", glyph: "O", color: .white, hp: 55, defense: 60, accuracy: 125,
                 damage: DamageRange(min: 9, max: 13, clump: 2), attackDuration: 200, xp: 20),
         ]
+            + (blueprints.isEmpty
+                ? []
+                : [
+                    MonsterKind(
+                        id: "guardian", name: "guardian", glyph: "G", color: .white, hp: 1000, defense: 0, accuracy: 200,
+                        damage: DamageRange(min: 12, max: 20), movementDuration: 200, regenTurns: 0, xp: 0, flags: [.invulnerable, .neverSleeps])
+                ])
         let items = [
             ItemKind(id: "dagger", name: "dagger", category: .weapon, damage: DamageRange(min: 3, max: 4), strength: 12),
             ItemKind(id: "sword", name: "sword", category: .weapon, damage: DamageRange(min: 7, max: 9), strength: 14),
@@ -73,7 +117,7 @@ enum TestCatalog {
             ItemKind(id: "food-ration", name: "food ration", category: .food, nutrition: 1800),
             ItemKind(id: "gold", name: "gold", category: .gold),
             ItemKind(id: "amulet-of-yendor", name: "Amulet of Yendor", category: .amulet),
-        ]
+        ] + (blueprints.isEmpty ? [] : [ItemKind(id: "vault-key", name: "vault key", category: .key)])
         let spawns = SpawnRules(
             monsters: [
                 SpawnEntry(kind: "rat", depths: 1...8, weight: 30),
@@ -97,7 +141,8 @@ enum TestCatalog {
             scrollSyllables: ["xo", "zan", "fel", "ru", "mit"]
         )
         do {
-            return try ContentCatalog(terrains: terrains, monsters: monsters, items: items, spawns: spawns, player: player, appearances: appearances, generators: generators)
+            return try ContentCatalog(terrains: terrains, monsters: monsters, items: items, spawns: spawns, player: player, appearances: appearances, generators: generators,
+                blueprints: blueprints)
         } catch {
             fatalError("test catalog is invalid: \(error)")
         }
