@@ -6,6 +6,8 @@ public struct ExploreBot: Sendable {
     private var exploredDepth = 0
     private var refusals = 0
     private var waited = 0
+    /// Explore steps in a row refused because a monster stood on every way forward.
+    private var blockedSteps = 0
 
     public init() {}
 
@@ -18,6 +20,14 @@ public struct ExploreBot: Sendable {
             if case .depthChanged = e { exploredDepth = 0 }
         }
         refusals = refused ? refusals + 1 : 0
+        if events.contains(.refused("Something is in the way.")) {
+            blockedSteps += 1
+        } else if events.contains(where: { if case .moved(let c, _, _) = $0 { c == game.player.id } else { false } }) {
+            blockedSteps = 0
+        }
+        // A monster that never moves (a captive out of reach, a dormant statue) can bar the
+        // last unexplored corner: after a while the level counts as done.
+        if blockedSteps >= 6 { exploredDepth = game.depth }
     }
 
     /// The next action for `game`.
@@ -26,9 +36,15 @@ public struct ExploreBot: Sendable {
         let me = game.player.position
         let hpPercent = game.player.hp * 100 / max(1, game.player.maxHP)
         // Only what is in sight counts for tactics; telepathy alone does not.
-        let seen = game.visibleMonsters.filter { game.visible[$0.position] }
+        let seen = game.visibleMonsters.filter { game.visible[$0.position] && $0.state != .ally }
         let adjacent = seen.filter { m in
             Direction(delta: m.position - me).map { game.level.canStep(from: me, $0) } ?? false
+        }
+        // Nothing can hurt a guardian: step away from one that comes close.
+        if let g = seen.first(where: { game.catalog.monsters[$0.kind].flags.contains(.invulnerable) && $0.position.distance(to: me) <= 2 }),
+            let away = step(game, awayFrom: g.position)
+        {
+            return .move(away)
         }
 
         if hpPercent < 35 {
@@ -36,7 +52,7 @@ public struct ExploreBot: Sendable {
             if !adjacent.isEmpty, let l = find(game, { k, i in k.category == .potion && !game.knownKinds[i.kind] }) { return .quaff(l) }
         }
         if game.nutrition < 300, let l = find(game, { k, _ in k.category == .food }) { return .eat(l) }
-        if let target = adjacent.min(by: { $0.hp != $1.hp ? $0.hp < $1.hp : $0.id < $1.id }) {
+        if let target = adjacent.filter({ !game.catalog.monsters[$0.kind].flags.contains(.invulnerable) }).min(by: { $0.hp != $1.hp ? $0.hp < $1.hp : $0.id < $1.id }) {
             return .move(Direction(delta: target.position - me)!)
         }
         if let throwing = find(game, { k, _ in k.throwable }),
@@ -65,6 +81,23 @@ public struct ExploreBot: Sendable {
             return game.level.has(.stairsDown, at: me) ? .descend : .travel(to: game.level.downStairs)
         }
         return .exploreStep
+    }
+
+    /// The step that puts the most distance between the player and `threat`, if any helps.
+    private func step(_ game: Game, awayFrom threat: Point) -> Direction? {
+        let me = game.player.position
+        var best: Direction?
+        var bestDistance = me.distance(to: threat)
+        for d in Direction.allCases where game.level.canStep(from: me, d) && game.monsterIndex(at: me + d.offset) == nil {
+            let p = me + d.offset
+            if game.level.has(.isDeep, at: p) { continue }
+            let dist = p.distance(to: threat)
+            if dist > bestDistance {
+                best = d
+                bestDistance = dist
+            }
+        }
+        return best
     }
 
     private func find(_ game: Game, _ match: (ItemKind, Item) -> Bool) -> Letter? {

@@ -55,6 +55,9 @@ public struct Creature: Sendable, Hashable {
 
     public var isPlayer: Bool { kind < 0 }
 
+    /// Whether this monster is against the player: not a captive in shackles, not an ally.
+    public var isHostile: Bool { state != .captive && state != .ally }
+
     public init(id: Int, kind: Int, position: Point, hp: Int, state: MonsterState) {
         self.id = id
         self.kind = kind

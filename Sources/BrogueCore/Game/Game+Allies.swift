@@ -2,7 +2,7 @@
 /// Hostile monsters fight back when an ally is next to them and the player is not.
 extension Game {
     /// Whether monster `i` is against the player (and so against allies).
-    func isHostile(_ m: Creature) -> Bool { m.hp > 0 && m.state != .ally && m.state != .captive && m.state != .dormant }
+    func isHostile(_ m: Creature) -> Bool { m.hp > 0 && m.isHostile && m.state != .dormant }
 
     /// The index of a monster next to `pos` that `attacker` may hit: hostile ones for an ally,
     /// allies for a hostile monster. Directions are tried in a fixed order.

@@ -34,7 +34,6 @@ extension Game {
             return 100
         case .pickUp:
             guard level.itemIndex(at: player.position) != nil else { return refuse("There is nothing here to pick up.", &events) }
-            guard !itemHeld(at: player.position, &events) else { return nil }
             return pickUp(&events) ? 100 : nil
         case .drop(let l): return drop(l, &events)
         case .equip(let l): return equip(l, &events)

@@ -2,6 +2,7 @@ extension Game {
     /// Picks up what lies under the player; returns false when the pack is full.
     mutating func pickUp(_ events: inout [GameEvent]) -> Bool {
         guard let i = level.itemIndex(at: player.position) else { return false }
+        if itemHeld(at: player.position, &events) { return false }
         scratch.epoch += 1
         let item = level.items[i].item
         let kind = catalog.items[item.kind]

@@ -12,9 +12,11 @@ extension Game {
         }
     }
 
+    /// Whether travel may lead through `p`: no monster the player can see stands there, or
+    /// only an ally (travel swaps places with it).
     private func freeOfVisibleMonsters(_ p: Point) -> Bool {
         guard let m = monsterIndex(at: p) else { return true }
-        return !canSee(monsters[m])
+        return monsters[m].state == .ally || !canSee(monsters[m])
     }
 
     /// One step along the shortest known path to `to`.
@@ -34,7 +36,7 @@ extension Game {
     /// One step toward the nearest unexplored cell or item worth picking up. When nothing is
     /// left, returns `.explored` and takes no time.
     mutating func exploreStep(_ events: inout [GameEvent]) -> Int? {
-        if let i = level.itemIndex(at: player.position), wantsItem(level.items[i].item) {
+        if let i = level.itemIndex(at: player.position), wantsItem(level.items[i].item), !level.has(.holdsItem, at: player.position) {
             return pickUp(&events) ? 100 : nil
         }
         switch exploreDirection() {
@@ -82,7 +84,7 @@ extension Game {
                 }
                 if frontier { goals.append((Point(x, y), 0)) }
             }
-            for fi in lvl.items where isKnown(fi.position) && wantsItem(fi.item) {
+            for fi in lvl.items where isKnown(fi.position) && wantsItem(fi.item) && !lvl.has(.holdsItem, at: fi.position) {
                 goals.append((fi.position, 0))
             }
             scratch.exploreMap.compute(goals: goals, costs: scratch.costs, corners: lvl.flags)
@@ -101,12 +103,16 @@ extension Game {
 
     private mutating func stepTowards(_ dir: Direction, _ events: inout [GameEvent]) -> Int? {
         let to = player.position + dir.offset
-        if monsterIndex(at: to) != nil { return refuse("Something is in the way.", &events) }
+        if let m = monsterIndex(at: to) {
+            guard monsters[m].state == .ally else { return refuse("Something is in the way.", &events) }
+            swapWithAlly(m, &events)
+            return 100
+        }
         let from = player.position
         player.position = to
         scratch.invalidate()
         events.append(.moved(creature: player.id, from: from, to: to))
-        if let i = level.itemIndex(at: to), wantsItem(level.items[i].item) { _ = pickUp(&events) }
+        if let i = level.itemIndex(at: to), wantsItem(level.items[i].item), !level.has(.holdsItem, at: to) { _ = pickUp(&events) }
         return 100
     }
 }
