@@ -7,10 +7,6 @@ import Testing
 /// and a blueprint that can never fit refused at load rather than tried forever.
 @Suite("Blueprints")
 struct BlueprintContentTests {
-    private func lines(_ diagnostics: [Diagnostic], in path: String) -> [String] {
-        diagnostics.filter { $0.file == path && $0.severity == .error }.map { "\($0.line):\($0.column) \($0.message)" }
-    }
-
     @Test("the core content has at least 12 blueprints, each buildable somewhere")
     func coreBlueprints() throws {
         let temp = TempFolder()
@@ -51,7 +47,7 @@ struct BlueprintContentTests {
 
             """
         )
-        let found = lines(loadDiagnostics([core]), in: file)
+        let found = errorLines(loadDiagnostics([core]), in: file)
         #expect(found.contains { $0.hasPrefix("6:11 ") && $0.contains("unknown terrain 'lockd-door'") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("8:89 ") && $0.contains("jewel") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("9:17 ") && $0.contains("must be placed 'outside'") }, "\(found)")
@@ -92,8 +88,8 @@ struct BlueprintContentTests {
             """
         )
         let all = loadDiagnostics([core])
-        let inBig = lines(all, in: big)
-        let inCrowded = lines(all, in: crowded)
+        let inBig = errorLines(all, in: big)
+        let inCrowded = errorLines(all, in: crowded)
         #expect(inBig.contains { $0.hasPrefix("4:8 ") && $0.contains("must lie within 1-\(Blueprint.maxWidth)") }, "\(inBig)")
         #expect(inCrowded.contains { $0.hasPrefix("7:3 ") && $0.contains("needs 7 inside cells") && $0.contains("can never fit") }, "\(inCrowded)")
     }
@@ -134,8 +130,8 @@ struct BlueprintContentTests {
             """
         )
         let all = loadDiagnostics([core])
-        #expect(lines(all, in: lever).contains { $0.hasPrefix("8:8 ") && $0.contains("has no 'promotes-to'") }, "\(lines(all, in: lever))")
-        #expect(lines(all, in: statue).contains { $0.hasPrefix("9:1 ") && $0.contains("applies only to a terrain flagged 'wired'") })
+        #expect(errorLines(all, in: lever).contains { $0.hasPrefix("8:8 ") && $0.contains("has no 'promotes-to'") }, "\(errorLines(all, in: lever))")
+        #expect(errorLines(all, in: statue).contains { $0.hasPrefix("9:1 ") && $0.contains("applies only to a terrain flagged 'wired'") })
     }
 
     @Test("the worked example in docs/content/blueprints.md loads, is built and works")

@@ -6,10 +6,6 @@ import Testing
 /// Generator profiles: read from the core plugin, and every mistake refused where it is written.
 @Suite("Generator profiles")
 struct GeneratorContentTests {
-    private func lines(_ diagnostics: [Diagnostic], in path: String) -> [String] {
-        diagnostics.filter { $0.file == path && $0.severity == .error }.map { "\($0.line):\($0.column) \($0.message)" }
-    }
-
     @Test("the core profiles cover every depth and reach the catalog")
     func coreProfiles() throws {
         let temp = TempFolder()
@@ -41,7 +37,7 @@ struct GeneratorContentTests {
 
             """
         )
-        let found = lines(loadDiagnostics([core]), in: file)
+        let found = errorLines(loadDiagnostics([core]), in: file)
         #expect(found.contains { $0.hasPrefix("3:34 ") && $0.contains("must lie within 1-77") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("5:14 ") && $0.contains("hexagon") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("6:61 ") && $0.contains("'to-depth' 10") }, "\(found)")

@@ -71,3 +71,8 @@ func composeDiagnostics(_ bytes: [UInt8], limits: ContentLimits = .default, file
 extension [Diagnostic] {
     var errors: [Diagnostic] { filter { $0.severity == .error } }
 }
+
+/// The errors reported in `path`, as "line:column message".
+func errorLines(_ diagnostics: [Diagnostic], in path: String) -> [String] {
+    diagnostics.filter { $0.file == path && $0.severity == .error }.map { "\($0.line):\($0.column) \($0.message)" }
+}
