@@ -53,6 +53,7 @@ public struct ContentCatalog: Sendable {
         for k in terrains {
             if let d = k.discoverAs, t[d] == nil { problems.append("terrain '\(k.id)' discovers as unknown terrain '\(d)'") }
         }
+        problems += TerrainKind.problems(terrains, indexByID: t)
         for e in spawns.monsters where m[e.kind] == nil { problems.append("spawn table names unknown monster '\(e.kind)'") }
         for e in spawns.items where it[e.kind] == nil { problems.append("spawn table names unknown item '\(e.kind)'") }
         for s in player.startingItems where it[s.kind] == nil { problems.append("player starts with unknown item '\(s.kind)'") }

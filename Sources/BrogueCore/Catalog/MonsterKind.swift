@@ -16,6 +16,8 @@ public struct MonsterFlags: OptionSet, Hashable, Sendable, Codable {
     public static let keenSenses = MonsterFlags(rawValue: 1 << 5)
     /// Cannot be seen unless adjacent to the player.
     public static let invisible = MonsterFlags(rawValue: 1 << 6)
+    /// Walks through lava and fire unharmed.
+    public static let fireImmune = MonsterFlags(rawValue: 1 << 7)
 
     public static let names: [(String, MonsterFlags)] = [
         ("flees-near-death", .fleesNearDeath),
@@ -25,6 +27,7 @@ public struct MonsterFlags: OptionSet, Hashable, Sendable, Codable {
         ("erratic", .erratic),
         ("keen-senses", .keenSenses),
         ("invisible", .invisible),
+        ("fire-immune", .fireImmune),
     ]
 }
 
