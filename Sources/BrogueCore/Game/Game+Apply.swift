@@ -98,6 +98,7 @@ extension Game {
         scratch.invalidate()
         events.append(.moved(creature: player.id, from: from, to: to))
         if level.itemIndex(at: to) != nil { _ = pickUp(&events) }
+        playerEnteredCell(&events)
         return 100
     }
 
@@ -138,6 +139,8 @@ extension Game {
 
     private mutating func environmentTurn(_ events: inout [GameEvent]) {
         turn += 1
+        hazardTurn(&events)
+        if outcome != .playing { return }
         let before = player.status
         player.status.tick()
         if before.hasted > 0 && player.status.hasted == 0 { events.append(.message("You slow down.", .info)) }
@@ -162,7 +165,7 @@ extension Game {
     }
 
     private func regenerate(_ c: inout Creature, turns: Int) {
-        guard turns > 0, c.hp < c.maxHP else {
+        guard turns > 0, c.hp < c.maxHP, c.status.poisoned == 0 else {
             c.regenCounter = 0
             return
         }
@@ -202,7 +205,7 @@ extension Game {
             level.discovered[p] = true
             scratch.invalidate()
             scratch.epoch += 1
-            events.append(.message("You find a secret \(becomes.map { catalog.terrains[$0].name } ?? "passage")!", .good))
+            events.append(.message("You discover \(becomes.map { catalog.terrains[$0].name } ?? "a hidden passage")!", .good))
         }
     }
 }

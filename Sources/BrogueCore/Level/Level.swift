@@ -23,6 +23,8 @@ public struct Level: Sendable {
     public var lit: Grid<Bool>
     /// True once the level's monsters and items have been placed (the first visit).
     public var populated: Bool
+    /// Terrain that turns back after a while (burning brimstone dying down), in the order set.
+    public var timers: [TerrainTimer]
 
     public init(depth: Int, seed: UInt64, fill: Int, catalog: ContentCatalog) {
         self.depth = depth
@@ -39,6 +41,7 @@ public struct Level: Sendable {
         waypoints = []
         lit = Grid(width: w, height: h, filling: false)
         populated = false
+        timers = []
         layers[TerrainLayer.dungeon.rawValue].fill(Int16(fill))
         flags.fill(catalog.terrains[fill].flags)
     }
