@@ -30,6 +30,17 @@ extension LevelBuilder {
     mutating func groundStaysConnected(without blocked: Point) -> Bool {
         let notGround = TerrainFlags.hazards.union([.blocksMovement, .isDeep])
         let flags = level.flags
+        // Neighbours round a cell, in ring order: each is a straight step from the next, so
+        // when the ground among them is one unbroken arc, nothing needs the cell in the middle
+        // to reach anything else (Brogue's "passable arc count"), and no flood is needed.
+        let ring = [Point(0, -1), Point(1, -1), Point(1, 0), Point(1, 1), Point(0, 1), Point(-1, 1), Point(-1, 0), Point(-1, -1)]
+        var arcs = 0
+        for k in 0..<8 {
+            let here = flags[blocked + ring[k]].isDisjoint(with: notGround)
+            let before = flags[blocked + ring[(k + 7) % 8]].isDisjoint(with: notGround)
+            if here && !before { arcs += 1 }
+        }
+        if arcs <= 1 { return true }
         var total = 0
         for i in flags.cells.indices where flags.cells[i].isDisjoint(with: notGround) { total += 1 }
         let start = level.upStairs
