@@ -109,7 +109,11 @@ enum TerrainSchema {
             )
         }
         if r.has("on-step") && !flags.contains(.promotesOnStep) {
-            r.error(r.keyMark("on-step"), "'on-step' in \(r.label) applies only to a terrain flagged 'promotes-on-step'", hint: "add 'promotes-on-step' to its flags")
+            r.error(
+                r.keyMark("on-step"),
+                "'on-step' in \(r.label) applies only to a terrain flagged 'promotes-on-step'",
+                hint: "add 'promotes-on-step' to its flags"
+            )
         }
         if flags.contains(.promotesOnStep) && !r.has("on-step") {
             r.error(r.mark("flags"), "\(r.label) is flagged 'promotes-on-step' but has no 'on-step' terrain", hint: "add 'on-step: <terrain id>'")

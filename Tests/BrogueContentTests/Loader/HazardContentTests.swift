@@ -129,7 +129,9 @@ struct HazardContentTests {
     func flagsAreDocumented() throws {
         let terrain = try String(contentsOfFile: repositoryRoot + "/docs/content/terrain.md", encoding: .utf8)
         for (name, _) in TerrainFlags.names { #expect(terrain.contains("`\(name)`"), "terrain.md does not explain '\(name)'") }
-        for effect in TrapEffect.allCases { #expect(terrain.contains("`\(effect.rawValue)`"), "terrain.md does not explain trap '\(effect.rawValue)'") }
+        for effect in TrapEffect.allCases {
+            #expect(terrain.contains("`\(effect.rawValue)`"), "terrain.md does not explain trap '\(effect.rawValue)'")
+        }
         let monsters = try String(contentsOfFile: repositoryRoot + "/docs/content/monsters.md", encoding: .utf8)
         for (name, _) in MonsterFlags.names { #expect(monsters.contains("`\(name)`"), "monsters.md does not explain '\(name)'") }
     }

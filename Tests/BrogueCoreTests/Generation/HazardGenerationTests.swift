@@ -92,7 +92,10 @@ import Testing
             for i in level.flags.cells.indices where level.flags.cells[i].contains(.isTrap) {
                 let p = level.flags.point(at: i)
                 for d in Direction.allCases {
-                    #expect(level.flags[p + d.offset].isDisjoint(with: [.stairsUp, .stairsDown, .isDoor, .isBridge]), "trap \(p) on depth \(level.depth)")
+                    #expect(
+                        level.flags[p + d.offset].isDisjoint(with: [.stairsUp, .stairsDown, .isDoor, .isBridge]),
+                        "trap \(p) on depth \(level.depth)"
+                    )
                 }
                 #expect(!level.waypoints.contains(p))
             }

@@ -18,8 +18,22 @@ enum HazardCatalog {
             damage: DamageRange? = nil
         ) -> TerrainKind {
             TerrainKind(
-                id: id, name: id, glyph: "^", asciiGlyph: "^", foreground: .white, background: .black, layer: layer, flags: flags,
-                drawPriority: 40, discoverAs: discoverAs, trap: trap, onStep: onStep, decaysTo: decaysTo, decayTurns: 3...3, damage: damage)
+                id: id,
+                name: id,
+                glyph: "^",
+                asciiGlyph: "^",
+                foreground: .white,
+                background: .black,
+                layer: layer,
+                flags: flags,
+                drawPriority: 40,
+                discoverAs: discoverAs,
+                trap: trap,
+                onStep: onStep,
+                decaysTo: decaysTo,
+                decayTurns: 3...3,
+                damage: damage
+            )
         }
         var terrains: [TerrainKind] = [
             t("deep-water", .liquid, [.isLiquid, .isDeep]),
@@ -36,20 +50,54 @@ enum HazardCatalog {
             let damage = effect == .fire ? DamageRange(min: 4, max: 4) : nil
             terrains.append(t("\(effect.rawValue)-trap", .dungeon, [.isTrap], trap: effect, damage: damage))
             terrains.append(
-                t("hidden-\(effect.rawValue)-trap", .dungeon, [.isTrap, .isSecret], trap: effect, discoverAs: "\(effect.rawValue)-trap", damage: damage))
+                t(
+                    "hidden-\(effect.rawValue)-trap",
+                    .dungeon,
+                    [.isTrap, .isSecret],
+                    trap: effect,
+                    discoverAs: "\(effect.rawValue)-trap",
+                    damage: damage
+                )
+            )
         }
         let base = TestCatalog.shared
         let monsters =
             base.monsters + [
-                MonsterKind(id: "bat", name: "bat", glyph: "b", color: .white, hp: 18, defense: 20, accuracy: 100, damage: DamageRange(min: 2, max: 6), xp: 3, flags: [.flies]),
                 MonsterKind(
-                    id: "salamander", name: "salamander", glyph: "S", color: .white, hp: 60, defense: 70, accuracy: 150,
-                    damage: DamageRange(min: 5, max: 11), xp: 30, flags: [.fireImmune]),
+                    id: "bat",
+                    name: "bat",
+                    glyph: "b",
+                    color: .white,
+                    hp: 18,
+                    defense: 20,
+                    accuracy: 100,
+                    damage: DamageRange(min: 2, max: 6),
+                    xp: 3,
+                    flags: [.flies]
+                ),
+                MonsterKind(
+                    id: "salamander",
+                    name: "salamander",
+                    glyph: "S",
+                    color: .white,
+                    hp: 60,
+                    defense: 70,
+                    accuracy: 150,
+                    damage: DamageRange(min: 5, max: 11),
+                    xp: 30,
+                    flags: [.fireImmune]
+                ),
             ]
         do {
             return try ContentCatalog(
-                terrains: base.terrains + terrains, monsters: monsters, items: base.items, spawns: base.spawns, player: base.player,
-                appearances: base.appearances, generators: generators)
+                terrains: base.terrains + terrains,
+                monsters: monsters,
+                items: base.items,
+                spawns: base.spawns,
+                player: base.player,
+                appearances: base.appearances,
+                generators: generators
+            )
         } catch {
             fatalError("hazard catalog is invalid: \(error)")
         }
@@ -74,7 +122,9 @@ enum HazardCatalog {
                     LakeSpec(deep: "brimstone", shallow: nil, chance: always, attempts: 1, width: 3...8, height: 2...6, wreath: 0),
                 ],
                 secretDoors: DepthCurve(start: 30, end: 60),
-                decorations: TrapEffect.allCases.map { DecorationSpec(terrain: "hidden-\($0.rawValue)-trap", placement: .trap, count: DepthCurve(start: 2, end: 2)) }
+                decorations: TrapEffect.allCases.map {
+                    DecorationSpec(terrain: "hidden-\($0.rawValue)-trap", placement: .trap, count: DepthCurve(start: 2, end: 2))
+                }
                     + [
                         DecorationSpec(terrain: "hidden-trap-door", placement: .trap, count: DepthCurve(start: 2, end: 2)),
                         DecorationSpec(terrain: "paralysis-trap", placement: .trap, count: DepthCurve(start: 1, end: 1)),

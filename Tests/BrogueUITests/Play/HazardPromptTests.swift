@@ -14,7 +14,8 @@ import Testing
             Direction.allCases.first { d in
                 let to = game.player.position + d.offset
                 return game.level.canStep(from: game.player.position, d) && game.level.itemIndex(at: to) == nil
-            })
+            }
+        )
         let lava = try #require(CoreContent.catalog.terrainIndexByID["lava"])
         game.level.setTerrain(lava, layer: .liquid, at: game.player.position + dir.offset, catalog: CoreContent.catalog)
         return (game, dir, keys[dir.rawValue])
