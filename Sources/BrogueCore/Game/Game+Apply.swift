@@ -147,6 +147,7 @@ extension Game {
         if before.confused > 0 && player.status.confused == 0 { events.append(.message("You feel less confused.", .info)) }
         if before.darkened > 0 && player.status.darkened == 0 { events.append(.message("The darkness around you lifts.", .info)) }
         if before.telepathic > 0 && player.status.telepathic == 0 { events.append(.message("Your mind goes quiet.", .info)) }
+        if before.poisoned > 0 && player.status.poisoned == 0 { events.append(.message("You feel less sick.", .info)) }
         regenerate(&player, turns: catalog.player.regenTurns)
         nutrition -= 1
         switch nutrition {

@@ -228,6 +228,9 @@ import Testing
         #expect(game.player.status.poisoned == Game.trapGasTurns - 1)
         for _ in 0..<3 { _ = game.apply(.rest) }
         #expect(game.player.hp == hp - 4, "a point a turn, and no regeneration while poisoned")
+        var cured = false
+        for _ in 0..<Game.trapGasTurns where !cured { cured = messages(game.apply(.rest)).contains("You feel less sick.") }
+        #expect(cured && game.player.status.poisoned == 0)
     }
 
     @Test func confusionTrapConfuses() {
