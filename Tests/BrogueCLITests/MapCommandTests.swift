@@ -21,6 +21,13 @@ import Testing
         #expect(bad.stderr.contains("--depth must be between 1 and 26"))
     }
 
+    /// The legend comes from the catalog, so hazards, bridges and hidden traps show in it.
+    @Test func legendNamesHazards() throws {
+        let out = try BrogueProcess.run(["map", "--seed", "1", "--depth", "20", "--ascii", "--terrain-only"])
+        #expect(out.status == 0, "\(out.stderr)")
+        for line in ["~  lava", "=  bridge", ".  hidden-trap-door (secret)"] { #expect(out.stdout.contains("\n\(line)"), "\(line)") }
+    }
+
     @Test func verifiesSeeds() throws {
         let out = try BrogueProcess.run(["map", "--verify", "3"])
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")

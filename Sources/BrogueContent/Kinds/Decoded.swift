@@ -1,3 +1,5 @@
+import BrogueCore
+
 /// What decoding one entry gave: its id and where it stands, and the value when it could be built.
 ///
 /// The id is kept even when the value is not, so one broken field does not also make every
@@ -19,6 +21,8 @@ struct Reference {
     var mark: Mark
     /// How the message names the place: "'discover-as' of terrain 'secret-door'".
     var place: String
+    /// For a terrain: what the place uses it for, checked against the terrain once it is known.
+    var use: TerrainUse? = nil
 }
 
 /// What a kind decoder needs to know about the file it reads.

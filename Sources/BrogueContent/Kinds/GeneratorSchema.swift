@@ -34,7 +34,8 @@ enum GeneratorSchema {
                 "Percent of loop doorways that are secret doors, by depth."
             ),
             .init("lakes", .list("lake"), .value("[]"), "Lakes tried on each level, in order."),
-            .init("decorations", .list("decoration"), .value("[]"), "Patches of terrain scattered on each level, in order."),
+            .init("decorations", .list("decoration"), .value("[]"), "Patches of terrain and traps scattered on each level, in order."),
+            .init("bridges", .table("bridges"), .optional, "Bridges across chasms and deep water; none when left out."),
             .init(
                 "machines",
                 .table("depth curve"),
@@ -96,10 +97,25 @@ enum GeneratorSchema {
                 "placement",
                 .choice("placement", DecorationPlacement.allCases.map(\.rawValue)),
                 .value("floor"),
-                "`floor`: on bare floor (must not block movement); `wall`: replacing a wall that faces open floor."
+                "`floor`: on bare floor (must not block movement or be a hazard); `wall`: replacing a wall that faces open floor; `trap`: one trap per count (an `is-trap` terrain)."
             ),
             .init("count", .table("depth curve"), .required, "Patches per level, by depth."),
-            .init("size", .range(min: 1, max: 200), .value("1"), "Cells per patch."),
+            .init("size", .range(min: 1, max: 200), .value("1"), "Cells per patch (traps are single cells)."),
+        ]
+    )
+
+    static let bridges = ContentSchema.Table(
+        name: "bridges",
+        fields: [
+            .init("terrain", .reference("terrain"), .required, "The bridge terrain: dungeon layer, flagged `bridge`."),
+            .init("count", .table("depth curve"), .required, "Most bridges per level, by depth."),
+            .init("max-length", .integer(min: 2, max: maxRoomWidth), .value("12"), "Most cells of chasm or deep water a bridge spans."),
+            .init(
+                "detour",
+                .integer(min: 1, max: 50),
+                .value("4"),
+                "A bridge is laid only where walking between its ends takes at least this many times its length (ends included)."
+            ),
         ]
     )
 
@@ -148,12 +164,14 @@ enum GeneratorSchema {
         for (i, n) in (r.list("lakes") ?? []).enumerated() {
             guard let e = EntryReader(n, table: lake, what: "lake \(i + 1) of \(label)", entry: id, sink: file.sink) else { continue }
             if let deep = e.string("deep") {
-                decoded.references.append(Reference(kind: .terrain, id: deep, mark: e.mark("deep"), place: "'deep' of lake \(i + 1) of \(label)"))
+                decoded.references.append(
+                    Reference(kind: .terrain, id: deep, mark: e.mark("deep"), place: "'deep' of lake \(i + 1) of \(label)", use: .lakeBody)
+                )
             }
             let shallow = e.has("shallow") ? e.string("shallow") : nil
             if let shallow {
                 decoded.references.append(
-                    Reference(kind: .terrain, id: shallow, mark: e.mark("shallow"), place: "'shallow' of lake \(i + 1) of \(label)")
+                    Reference(kind: .terrain, id: shallow, mark: e.mark("shallow"), place: "'shallow' of lake \(i + 1) of \(label)", use: .lakeWreath)
                 )
             }
             let chance = curve(e.mapping("chance"), "'chance' of lake \(i + 1)")
@@ -177,8 +195,14 @@ enum GeneratorSchema {
         for (i, n) in (r.list("decorations") ?? []).enumerated() {
             guard let e = EntryReader(n, table: decoration, what: "decoration \(i + 1) of \(label)", entry: id, sink: file.sink) else { continue }
             if let t = e.string("terrain") {
+                let use: TerrainUse? =
+                    switch e.string("placement").flatMap({ DecorationPlacement(rawValue: $0) }) {
+                    case .floor: .floorDecoration
+                    case .trap: .trap
+                    case .wall, nil: nil
+                    }
                 decoded.references.append(
-                    Reference(kind: .terrain, id: t, mark: e.mark("terrain"), place: "'terrain' of decoration \(i + 1) of \(label)")
+                    Reference(kind: .terrain, id: t, mark: e.mark("terrain"), place: "'terrain' of decoration \(i + 1) of \(label)", use: use)
                 )
             }
             let count = curve(e.mapping("count"), "'count' of decoration \(i + 1)")
@@ -188,6 +212,18 @@ enum GeneratorSchema {
             decorations.append(DecorationSpec(terrain: t, placement: placement, count: count, size: size))
         }
         let machines = r.has("machines") ? curve(r.mapping("machines"), "'machines'") : DepthCurve(start: 2, end: 4)
+        var bridgeSpec: BridgeSpec?
+        if let n = r.mapping("bridges"), let e = EntryReader(n, table: bridges, what: "'bridges' of \(label)", entry: id, sink: file.sink) {
+            if let t = e.string("terrain") {
+                decoded.references.append(
+                    Reference(kind: .terrain, id: t, mark: e.mark("terrain"), place: "'terrain' of 'bridges' of \(label)", use: .bridge)
+                )
+            }
+            let count = curve(e.mapping("count"), "'count' of 'bridges'")
+            if let t = e.string("terrain"), let count, let maxLength = e.int("max-length"), let detour = e.int("detour") {
+                bridgeSpec = BridgeSpec(terrain: t, count: count, maxLength: maxLength, detour: detour)
+            }
+        }
         let (attempts, corridor, loops, loopDistance, doorChance) = (
             r.int("room-attempts"), r.int("corridor-chance"), r.int("loops"), r.int("loop-min-distance"), r.int("door-chance")
         )
@@ -207,7 +243,8 @@ enum GeneratorSchema {
             doorChance: doorChance,
             secretDoors: secret,
             decorations: decorations,
-            machines: machines
+            machines: machines,
+            bridges: bridgeSpec
         )
         return decoded
     }

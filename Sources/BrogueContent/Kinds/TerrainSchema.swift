@@ -22,6 +22,16 @@ enum TerrainSchema {
                 "Machine parts (`wired` or `locked`): the terrain it becomes when its machine fires or its lock opens."
             ),
             .init("description", .text, .value("\"\""), "Text shown when the player looks at it."),
+            .init(
+                "trap",
+                .choice("trap effect", TrapEffect.allCases.map(\.rawValue)),
+                .optional,
+                "With `is-trap`: what springs when a creature steps on it."
+            ),
+            .init("on-step", .reference("terrain"), .optional, "With `promotes-on-step`: the terrain (same layer) it becomes when stepped on."),
+            .init("decays-to", .reference("terrain"), .optional, "The terrain (same layer) it turns back into after `decay-turns` turns."),
+            .init("decay-turns", .range(min: 1, max: 1000), .value("\"5-10\""), "Turns before it becomes its `decays-to` terrain."),
+            .init("damage", .damage, .optional, "Damage each turn of `causes-damage` terrain, and of a `fire` trap."),
         ]
     )
 
@@ -41,6 +51,12 @@ enum TerrainSchema {
         let discoverAs = r.has("discover-as") ? r.string("discover-as") : nil
         let description = r.string("description")
         let promotesTo = r.has("promotes-to") ? r.string("promotes-to") : nil
+        let trap = r.has("trap") ? r.string("trap").flatMap { TrapEffect(rawValue: $0) } : nil
+        let onStep = r.has("on-step") ? r.string("on-step") : nil
+        let decaysTo = r.has("decays-to") ? r.string("decays-to") : nil
+        let decayTurns = r.range("decay-turns")
+        let damage = r.has("damage") ? r.damage("damage") : nil
+        if let flags { checkHazardFields(r, flags: flags, trap: trap) }
         if let flags {
             if flags.contains(.isWired) || flags.contains(.isLocked) {
                 if !r.has("promotes-to") {
@@ -75,8 +91,14 @@ enum TerrainSchema {
         if let promotesTo {
             decoded.references.append(Reference(kind: .terrain, id: promotesTo, mark: r.mark("promotes-to"), place: "'promotes-to' of \(r.label)"))
         }
+        for (field, target) in [("on-step", onStep), ("decays-to", decaysTo)] {
+            guard let target else { continue }
+            decoded.references.append(
+                Reference(kind: .terrain, id: target, mark: r.mark(field), place: "'\(field)' of \(r.label)", use: layer.map { .replaces($0) })
+            )
+        }
         guard !r.hasErrors, let id, let name, let glyph, let ascii, let foreground, let background, let layer, let flags, let priority,
-            let description
+            let description, let decayTurns
         else { return decoded }
         decoded.value = TerrainKind(
             id: id,
@@ -90,9 +112,50 @@ enum TerrainSchema {
             drawPriority: priority,
             discoverAs: discoverAs,
             promotesTo: promotesTo,
-            description: description
+            description: description,
+            trap: trap,
+            onStep: onStep,
+            decaysTo: decaysTo,
+            decayTurns: decayTurns,
+            damage: damage
         )
         return decoded
+    }
+
+    /// The hazard fields and flags that only make sense together, each refused where it is written.
+    private static func checkHazardFields(_ r: EntryReader, flags: TerrainFlags, trap: TrapEffect?) {
+        if r.has("trap") && !flags.contains(.isTrap) {
+            r.error(r.keyMark("trap"), "'trap' in \(r.label) applies only to a terrain flagged 'is-trap'", hint: "add 'is-trap' to its flags")
+        }
+        if flags.contains(.isTrap) && !r.has("trap") && !flags.contains(.autoDescent) {
+            r.error(
+                r.mark("flags"),
+                "\(r.label) is flagged 'is-trap' but springs nothing",
+                hint: "give it 'trap: \(TrapEffect.allCases.map(\.rawValue).joined(separator: "|"))', or 'auto-descent' for a trap door"
+            )
+        }
+        if r.has("on-step") && !flags.contains(.promotesOnStep) {
+            r.error(
+                r.keyMark("on-step"),
+                "'on-step' in \(r.label) applies only to a terrain flagged 'promotes-on-step'",
+                hint: "add 'promotes-on-step' to its flags"
+            )
+        }
+        if flags.contains(.promotesOnStep) && !r.has("on-step") {
+            r.error(r.mark("flags"), "\(r.label) is flagged 'promotes-on-step' but has no 'on-step' terrain", hint: "add 'on-step: <terrain id>'")
+        }
+        if flags.contains(.causesDamage) && !r.has("damage") {
+            r.error(r.mark("flags"), "\(r.label) is flagged 'causes-damage' but gives no 'damage'", hint: "add 'damage: {min: 3, max: 6}'")
+        }
+        if trap == .fire && !r.has("damage") {
+            r.error(r.mark("trap"), "\(r.label) is a fire trap but gives no 'damage'", hint: "add 'damage: {min: 3, max: 8}'")
+        }
+        if r.has("damage") && !flags.contains(.causesDamage) && trap != .fire {
+            r.warning(r.keyMark("damage"), "'damage' in \(r.label) is used only with 'causes-damage' or 'trap: fire'")
+        }
+        if r.has("decay-turns") && !r.has("decays-to") {
+            r.warning(r.keyMark("decay-turns"), "'decay-turns' in \(r.label) is used only with 'decays-to'")
+        }
     }
 }
 

@@ -145,6 +145,15 @@ extension Assembly {
                     hint: DidYouMean.hint(for: reference.id, among: known())
                 )
             }
+            if let use = reference.use, let kind = terrains.value(reference.id), let problem = use.problem(kind) {
+                session.error(
+                    file,
+                    reference.mark,
+                    "\(reference.place): \(use.noun) '\(reference.id)' \(problem)",
+                    entry: entry,
+                    hint: "name another terrain, or change this one's flags or layer"
+                )
+            }
         }
     }
 

@@ -63,7 +63,10 @@ public struct ContentLoader: Sendable {
         case .generators:
             ContentSchema(
                 kind: kind,
-                tables: [GeneratorSchema.table, GeneratorSchema.room, GeneratorSchema.curve, GeneratorSchema.lake, GeneratorSchema.decoration]
+                tables: [
+                    GeneratorSchema.table, GeneratorSchema.room, GeneratorSchema.curve, GeneratorSchema.lake, GeneratorSchema.decoration,
+                    GeneratorSchema.bridges,
+                ]
             )
         case .blueprints:
             ContentSchema(kind: kind, tables: [BlueprintSchema.table, BlueprintSchema.feature, BlueprintSchema.item, BlueprintSchema.monster])

@@ -1,7 +1,8 @@
 /// A deterministic bot that plays like a cautious beginner: it explores each level, fights
 /// what comes, throws missiles at approaching monsters, wears the best armor it can carry,
 /// tries unknown potions and scrolls when safe, eats when hungry, and descends when a level
-/// is done. It sees only what the player sees. Used by `brogue sim`, tests and benchmarks.
+/// is done. It sees only what the player sees, and never steps into a hazard it can see
+/// (travel and exploration avoid them). Used by `brogue sim`, tests and benchmarks.
 public struct ExploreBot: Sendable {
     private var exploredDepth = 0
     private var refusals = 0
@@ -53,7 +54,9 @@ public struct ExploreBot: Sendable {
         }
         if game.nutrition < 300, let l = find(game, { k, _ in k.category == .food }) { return .eat(l) }
         if let target = adjacent.filter({ !game.catalog.monsters[$0.kind].flags.contains(.invulnerable) }).min(by: { $0.hp != $1.hp ? $0.hp < $1.hp : $0.id < $1.id }) {
-            return .move(Direction(delta: target.position - me)!)
+            let dir = Direction(delta: target.position - me)!
+            // Confused beside lava or a chasm, a swing may stumble in: wait it out instead.
+            return game.player.status.confused > 0 && game.hazardWarning(for: dir) != nil ? .search : .move(dir)
         }
         if let throwing = find(game, { k, _ in k.throwable }),
             let target = seen.first(where: { $0.state == .hunting && (2...6).contains($0.position.distance(to: me)) && clearShot(game, me, $0.position) })

@@ -60,6 +60,7 @@ public struct ContentCatalog: Sendable {
                 problems.append("terrain '\(k.id)' is wired or locked but names no 'promotes-to' terrain")
             }
         }
+        problems += TerrainKind.problems(terrains, indexByID: t)
         for e in spawns.monsters where m[e.kind] == nil { problems.append("spawn table names unknown monster '\(e.kind)'") }
         for e in spawns.items where it[e.kind] == nil { problems.append("spawn table names unknown item '\(e.kind)'") }
         for s in player.startingItems where it[s.kind] == nil { problems.append("player starts with unknown item '\(s.kind)'") }

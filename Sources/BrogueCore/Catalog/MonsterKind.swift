@@ -18,6 +18,8 @@ public struct MonsterFlags: OptionSet, Hashable, Sendable, Codable {
     public static let invisible = MonsterFlags(rawValue: 1 << 6)
     /// Takes no damage from anything (a vault's guardian).
     public static let invulnerable = MonsterFlags(rawValue: 1 << 16)
+    /// Walks through lava and fire unharmed.
+    public static let fireImmune = MonsterFlags(rawValue: 1 << 7)
 
     public static let names: [(String, MonsterFlags)] = [
         ("flees-near-death", .fleesNearDeath),
@@ -28,6 +30,7 @@ public struct MonsterFlags: OptionSet, Hashable, Sendable, Codable {
         ("keen-senses", .keenSenses),
         ("invisible", .invisible),
         ("invulnerable", .invulnerable),
+        ("fire-immune", .fireImmune),
     ]
 }
 

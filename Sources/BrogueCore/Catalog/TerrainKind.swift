@@ -35,16 +35,33 @@ public struct TerrainFlags: OptionSet, Hashable, Sendable, Codable {
     public static let isImpregnable = TerrainFlags(rawValue: 1 << 11)
     /// The exit: leaving the dungeon upward from depth 1.
     public static let isDungeonExit = TerrainFlags(rawValue: 1 << 12)
+    /// Lava: a creature that enters burns to death unless it flies or is immune to fire.
+    public static let lethalFire = TerrainFlags(rawValue: 1 << 16)
+    /// A chasm or trap door: a creature that enters falls to the next depth unless it flies.
+    public static let autoDescent = TerrainFlags(rawValue: 1 << 17)
+    /// Fire (burning brimstone): hurts, by the terrain's `damage`, whoever enters or stays.
+    public static let causesDamage = TerrainFlags(rawValue: 1 << 18)
+    /// Becomes its `onStep` terrain when a creature steps on it (inert brimstone flaring up).
+    public static let promotesOnStep = TerrainFlags(rawValue: 1 << 19)
+    /// A trap: stepping on it springs its `trap` effect (and a trap door drops you).
+    public static let isTrap = TerrainFlags(rawValue: 1 << 20)
+    /// A bridge over a chasm or deep water, laid by the generator's bridge stage.
+    public static let isBridge = TerrainFlags(rawValue: 1 << 21)
     /// Part of a machine's wiring: becomes its `promotes-to` terrain when the machine fires.
-    public static let isWired = TerrainFlags(rawValue: 1 << 20)
+    public static let isWired = TerrainFlags(rawValue: 1 << 24)
     /// Lifting an item from this cell fires its machine (altars that cage the others).
-    public static let firesOnPickup = TerrainFlags(rawValue: 1 << 21)
+    public static let firesOnPickup = TerrainFlags(rawValue: 1 << 25)
     /// Walking into this cell fires its machine (a lever in a wall).
-    public static let firesOnBump = TerrainFlags(rawValue: 1 << 22)
+    public static let firesOnBump = TerrainFlags(rawValue: 1 << 26)
     /// Opens (becomes its `promotes-to` terrain) only for someone carrying its machine's key.
-    public static let isLocked = TerrainFlags(rawValue: 1 << 23)
+    public static let isLocked = TerrainFlags(rawValue: 1 << 27)
     /// An item lying here cannot be taken (a caged altar).
-    public static let holdsItem = TerrainFlags(rawValue: 1 << 24)
+    public static let holdsItem = TerrainFlags(rawValue: 1 << 28)
+
+    /// What a creature that knows the level steps round: cells that burn, drop, hurt or spring.
+    /// Monster paths, the player's travel and exploration, and every cell the game picks for a
+    /// creature or an item avoid them.
+    public static let hazards: TerrainFlags = [.lethalFire, .autoDescent, .causesDamage, .promotesOnStep, .isTrap]
 
     /// Flag names as content writes them (kebab-case), in a fixed order.
     public static let names: [(String, TerrainFlags)] = [
@@ -61,6 +78,12 @@ public struct TerrainFlags: OptionSet, Hashable, Sendable, Codable {
         ("flammable", .isFlammable),
         ("impregnable", .isImpregnable),
         ("dungeon-exit", .isDungeonExit),
+        ("lethal-fire", .lethalFire),
+        ("auto-descent", .autoDescent),
+        ("causes-damage", .causesDamage),
+        ("promotes-on-step", .promotesOnStep),
+        ("is-trap", .isTrap),
+        ("bridge", .isBridge),
         ("wired", .isWired),
         ("fires-on-pickup", .firesOnPickup),
         ("fires-on-bump", .firesOnBump),
@@ -88,6 +111,16 @@ public struct TerrainKind: Hashable, Sendable {
     /// What this terrain becomes when its machine fires (wired) or its lock opens (locked).
     public var promotesTo: String?
     public var description: String
+    /// What springs when a creature steps on this trap (with `isTrap`); a trap door needs
+    /// none, its `autoDescent` is the effect.
+    public var trap: TrapEffect?
+    /// The terrain (same layer) this one becomes when stepped on (with `promotesOnStep`).
+    public var onStep: String?
+    /// The terrain (same layer) this one turns back into after `decayTurns` turns.
+    public var decaysTo: String?
+    public var decayTurns: ClosedRange<Int>
+    /// Damage dealt by `causesDamage` terrain each turn, and by a fire trap.
+    public var damage: DamageRange?
 
     public init(
         id: String,
@@ -101,7 +134,12 @@ public struct TerrainKind: Hashable, Sendable {
         drawPriority: Int,
         discoverAs: String? = nil,
         promotesTo: String? = nil,
-        description: String = ""
+        description: String = "",
+        trap: TrapEffect? = nil,
+        onStep: String? = nil,
+        decaysTo: String? = nil,
+        decayTurns: ClosedRange<Int> = 5...10,
+        damage: DamageRange? = nil
     ) {
         self.id = id
         self.name = name
@@ -115,5 +153,24 @@ public struct TerrainKind: Hashable, Sendable {
         self.discoverAs = discoverAs
         self.promotesTo = promotesTo
         self.description = description
+        self.trap = trap
+        self.onStep = onStep
+        self.decaysTo = decaysTo
+        self.decayTurns = decayTurns
+        self.damage = damage
     }
+}
+
+/// What a trap does to the creatures round it when it springs (see `Game+Hazards`).
+public enum TrapEffect: String, CaseIterable, Hashable, Sendable {
+    /// Paralyses every creature within two cells.
+    case paralysis
+    /// Caustic gas: poisons every creature within one cell (a hit point a turn, no regeneration).
+    case poison
+    /// Confuses every creature within two cells.
+    case confusion
+    /// Wakes every monster on the level and sets it hunting the player.
+    case alarm
+    /// Burns every creature within one cell for the trap's `damage`.
+    case fire
 }

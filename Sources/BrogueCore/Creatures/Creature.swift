@@ -16,6 +16,8 @@ public struct StatusEffects: Sendable, Hashable {
     public var paralyzed = 0
     public var telepathic = 0
     public var darkened = 0
+    /// Loses a hit point a turn and does not regenerate.
+    public var poisoned = 0
 
     public init() {}
 
@@ -25,6 +27,7 @@ public struct StatusEffects: Sendable, Hashable {
         if paralyzed > 0 { paralyzed -= 1 }
         if telepathic > 0 { telepathic -= 1 }
         if darkened > 0 { darkened -= 1 }
+        if poisoned > 0 { poisoned -= 1 }
     }
 }
 

@@ -110,6 +110,7 @@ extension Game {
                 _ = pickUp(&events)
             }
         }
+        playerEnteredCell(&events)
         return 100
     }
 
@@ -150,12 +151,15 @@ extension Game {
 
     private mutating func environmentTurn(_ events: inout [GameEvent]) {
         turn += 1
+        hazardTurn(&events)
+        if outcome != .playing { return }
         let before = player.status
         player.status.tick()
         if before.hasted > 0 && player.status.hasted == 0 { events.append(.message("You slow down.", .info)) }
         if before.confused > 0 && player.status.confused == 0 { events.append(.message("You feel less confused.", .info)) }
         if before.darkened > 0 && player.status.darkened == 0 { events.append(.message("The darkness around you lifts.", .info)) }
         if before.telepathic > 0 && player.status.telepathic == 0 { events.append(.message("Your mind goes quiet.", .info)) }
+        if before.poisoned > 0 && player.status.poisoned == 0 { events.append(.message("You feel less sick.", .info)) }
         regenerate(&player, turns: catalog.player.regenTurns)
         nutrition -= 1
         switch nutrition {
@@ -174,7 +178,7 @@ extension Game {
     }
 
     private func regenerate(_ c: inout Creature, turns: Int) {
-        guard turns > 0, c.hp < c.maxHP else {
+        guard turns > 0, c.hp < c.maxHP, c.status.poisoned == 0 else {
             c.regenCounter = 0
             return
         }
@@ -214,7 +218,7 @@ extension Game {
             level.discovered[p] = true
             scratch.invalidate()
             scratch.epoch += 1
-            events.append(.message("You find a secret \(becomes.map { catalog.terrains[$0].name } ?? "passage")!", .good))
+            events.append(.message("You discover \(becomes.map { catalog.terrains[$0].name } ?? "a hidden passage")!", .good))
         }
     }
 }

@@ -115,7 +115,7 @@ extension Game {
         if kind.category == .potion {
             events.append(.message("The flask shatters.", .info))
         } else {
-            dropNear(item, landing)
+            land(item, at: landing, &events)
         }
         return 100
     }
@@ -126,7 +126,7 @@ extension Game {
         if level.itemIndex(at: p) != nil {
             for d in Direction.allCases {
                 let c = p + d.offset
-                if level.isPassable(c) && level.itemIndex(at: c) == nil {
+                if level.isPassable(c) && level.itemIndex(at: c) == nil && level.flags[c].isDisjoint(with: [.lethalFire, .autoDescent]) {
                     spot = c
                     break
                 }

@@ -129,8 +129,9 @@ extension Game {
         for attempt in 0..<500 {
             let p = Point(rng.int(in: 1...(Dungeon.width - 2)), rng.int(in: 1...(Dungeon.height - 2)))
             let f = lvl.flags[p]
-            guard !f.contains(.blocksMovement), !f.contains(.stairsUp), !f.contains(.stairsDown), !f.contains(.isDeep), lvl.machineAt[p] == 0
-            else { continue }
+            guard f.isDisjoint(with: [.blocksMovement, .stairsUp, .stairsDown, .isDeep]), f.isDisjoint(with: .hazards), lvl.machineAt[p] == 0 else {
+                continue
+            }
             if let a = awayFrom, attempt < 400, p.distance(to: a) < 8 { continue }
             if needsNoItem && lvl.itemIndex(at: p) != nil { continue }
             if needsNoMonster && (monsterIndex(at: p) != nil || p == player.position) { continue }
@@ -142,8 +143,10 @@ extension Game {
     /// The nearest passable cell to `p` that no creature occupies, searched outward in a fixed order.
     func freeCell(near p: Point) -> Point {
         let lvl = level
-        func free(_ c: Point) -> Bool { lvl.isPassable(c) && monsterIndex(at: c) == nil && c != player.position }
-        if lvl.isPassable(p) && monsterIndex(at: p) == nil { return p }
+        func free(_ c: Point) -> Bool {
+            lvl.isPassable(c) && lvl.flags[c].isDisjoint(with: .hazards) && monsterIndex(at: c) == nil && c != player.position
+        }
+        if lvl.isPassable(p) && lvl.flags[p].isDisjoint(with: .hazards) && monsterIndex(at: p) == nil { return p }
         for r in 1..<Dungeon.width {
             for dy in -r...r {
                 for dx in -r...r where max(abs(dx), abs(dy)) == r {

@@ -55,7 +55,7 @@ extension Game {
             if dir == adjacentDir && canHit {
                 monsterAttack(i, &events)
                 duration = kind.attackDuration
-            } else if !kind.flags.contains(.immobile) && stepMonster(i, dir) {
+            } else if !kind.flags.contains(.immobile) && stepMonster(i, dir, voluntary: monsters[i].status.confused == 0, &events) {
                 duration = kind.movementDuration
             }
             return
@@ -71,14 +71,14 @@ extension Game {
                 duration = kind.attackDuration
             } else if !kind.flags.contains(.immobile) {
                 refreshPlayerMap()
-                if let dir = scratch.playerMap.downhill(from: pos, level: level, allowed: isFreeForMonster), stepMonster(i, dir) {
+                if let dir = scratch.playerMap.downhill(from: pos, level: level, allowed: isFreeForMonster), stepMonster(i, dir, &events) {
                     duration = kind.movementDuration
                 }
             }
         case .fleeing:
             refreshSafetyMap()
             if !kind.flags.contains(.immobile),
-                let dir = scratch.safetyMap.downhill(from: pos, level: level, allowed: isFreeForMonster), stepMonster(i, dir)
+                let dir = scratch.safetyMap.downhill(from: pos, level: level, allowed: isFreeForMonster), stepMonster(i, dir, &events)
             {
                 duration = kind.movementDuration
             } else if canHit {
@@ -94,7 +94,7 @@ extension Game {
                 monsters[i].waypoint = rng.below(waypoints.count)
             }
             let map = scratch.waypointMaps[monsters[i].waypoint]
-            if let dir = map.downhill(from: pos, level: level, allowed: isFreeForMonster), stepMonster(i, dir) {
+            if let dir = map.downhill(from: pos, level: level, allowed: isFreeForMonster), stepMonster(i, dir, &events) {
                 duration = kind.movementDuration
             } else {
                 monsters[i].waypoint = rng.below(waypoints.count)
@@ -106,26 +106,31 @@ extension Game {
 
     private func isFreeForMonster(_ p: Point) -> Bool { p != player.position && monsterIndex(at: p) == nil }
 
-    /// Moves monster `i` one step if the cell is open; returns whether it moved.
-    private mutating func stepMonster(_ i: Int, _ dir: Direction) -> Bool {
+    /// Moves monster `i` one step if the cell is open; returns whether it moved. A chosen
+    /// (`voluntary`) step never enters a hazard; a confused stumble may.
+    private mutating func stepMonster(_ i: Int, _ dir: Direction, voluntary: Bool = true, _ events: inout [GameEvent]) -> Bool {
         let from = monsters[i].position
         let to = from + dir.offset
-        guard level.canStep(from: from, dir), isFreeForMonster(to), machineAllows(i, to) else { return false }
+        guard level.canStep(from: from, dir), isFreeForMonster(to), machineAllows(i, to), !voluntary || monsterWillEnter(to) else { return false }
         monsters[i].position = to
+        monsterEnteredCell(i, &events)
         return true
     }
 
-    /// Costs for walking: 1 on every passable cell.
+    /// Costs for walking: 1 on every passable cell; walls and hazards are blocked.
     private mutating func refreshWalkCosts() {
         let flags = level.flags
+        let blocking = TerrainFlags.hazards.union(.blocksMovement)
         for i in scratch.costs.cells.indices {
-            scratch.costs.cells[i] = flags.cells[i].contains(.blocksMovement) ? DijkstraMap.blocked : 1
+            scratch.costs.cells[i] = flags.cells[i].isDisjoint(with: blocking) ? 1 : DijkstraMap.blocked
         }
     }
 
     mutating func refreshPlayerMap() {
         guard scratch.playerMapFor != player.position else { return }
         refreshWalkCosts()
+        // The player may stand on a hazard (a sprung trap); its own cell is still the goal.
+        scratch.costs[player.position] = 1
         scratch.playerMap.compute(goals: [(player.position, 0)], costs: scratch.costs, corners: level.flags)
         scratch.playerMapFor = player.position
     }

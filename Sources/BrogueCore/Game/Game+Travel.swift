@@ -8,7 +8,10 @@ extension Game {
         let lvl = level
         for i in scratch.costs.cells.indices {
             let known = lvl.discovered.cells[i] || lvl.magicMapped.cells[i]
-            scratch.costs.cells[i] = known && !lvl.flags.cells[i].contains(.blocksMovement) ? 1 : DijkstraMap.blocked
+            let f = lvl.flags.cells[i]
+            // A hazard the player can see is a wall to travel; a hidden trap is not (that is the trap).
+            let avoid = f.contains(.blocksMovement) || (!f.isDisjoint(with: .hazards) && !f.contains(.isSecret))
+            scratch.costs.cells[i] = known && !avoid ? 1 : DijkstraMap.blocked
         }
     }
 
@@ -91,6 +94,10 @@ extension Game {
             scratch.exploreEpoch = scratch.epoch
         }
         let here = scratch.exploreMap[player.position]
+        // Standing on a hazard (a trap just sprung), the map holds no value here: step off downhill.
+        if here >= DijkstraMap.unreachable && isKnownHazard(player.position) {
+            return scratch.exploreMap.downhill(from: player.position, level: level, allowed: freeOfVisibleMonsters).map { .step($0) } ?? .done
+        }
         guard here < DijkstraMap.unreachable, here > 0 else { return .done }
         return scratch.exploreMap.downhill(from: player.position, level: level, allowed: freeOfVisibleMonsters).map { .step($0) } ?? .blocked
     }
@@ -113,6 +120,7 @@ extension Game {
         scratch.invalidate()
         events.append(.moved(creature: player.id, from: from, to: to))
         if let i = level.itemIndex(at: to), wantsItem(level.items[i].item), !level.has(.holdsItem, at: to) { _ = pickUp(&events) }
+        playerEnteredCell(&events)
         return 100
     }
 }

@@ -8,17 +8,9 @@ extension GeneratorProfile {
             for id in p.terrainIDs where terrainIndexByID[id] == nil {
                 problems.append("generator '\(p.id)' names unknown terrain '\(id)'")
             }
-            for lake in p.lakes {
-                if let t = terrainIndexByID[lake.deep], terrains[t].layer != .liquid {
-                    problems.append("generator '\(p.id)': lake terrain '\(lake.deep)' is not on the liquid layer")
-                }
-                if let s = lake.shallow, let t = terrainIndexByID[s], terrains[t].flags.contains(.blocksMovement) || terrains[t].layer != .liquid {
-                    problems.append("generator '\(p.id)': lake wreath '\(s)' must be a liquid that does not block movement")
-                }
-            }
-            for d in p.decorations where d.placement == .floor {
-                if let t = terrainIndexByID[d.terrain], terrains[t].flags.contains(.blocksMovement) {
-                    problems.append("generator '\(p.id)': floor decoration '\(d.terrain)' blocks movement and could cut the level in two")
+            for (id, use) in p.terrainUses {
+                if let t = terrainIndexByID[id], let problem = use.problem(terrains[t]) {
+                    problems.append("generator '\(p.id)': \(use.noun) '\(id)' \(problem)")
                 }
             }
         }
@@ -26,6 +18,24 @@ extension GeneratorProfile {
             problems.append("no generator profile covers depth \(depth)")
         }
         return problems
+    }
+
+    /// Each terrain id the profile names, with the use it is put to.
+    public var terrainUses: [(String, TerrainUse)] {
+        var out: [(String, TerrainUse)] = []
+        for lake in lakes {
+            out.append((lake.deep, .lakeBody))
+            if let s = lake.shallow { out.append((s, .lakeWreath)) }
+        }
+        for d in decorations {
+            switch d.placement {
+            case .floor: out.append((d.terrain, .floorDecoration))
+            case .trap: out.append((d.terrain, .trap))
+            case .wall: break
+            }
+        }
+        if let b = bridges { out.append((b.terrain, .bridge)) }
+        return out
     }
 
     /// Mixes the profiles into the content hash (unchanged when there are none).
@@ -65,6 +75,13 @@ extension GeneratorProfile {
                 h.combine(d.placement.rawValue)
                 curve(d.count)
                 h.combine(d.size)
+            }
+            h.combine(p.bridges != nil)
+            if let b = p.bridges {
+                h.combine(b.terrain)
+                curve(b.count)
+                h.combine(b.maxLength)
+                h.combine(b.detour)
             }
         }
         return h.value

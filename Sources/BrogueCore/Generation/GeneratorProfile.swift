@@ -24,6 +24,8 @@ public struct GeneratorProfile: Hashable, Sendable {
     public var decorations: [DecorationSpec]
     /// Machines (blueprints) tried per level, by depth.
     public var machines: DepthCurve
+    /// Bridges laid across chasms and deep water where the walk round is long; none when nil.
+    public var bridges: BridgeSpec?
 
     public init(
         id: String,
@@ -38,7 +40,8 @@ public struct GeneratorProfile: Hashable, Sendable {
         doorChance: Int = 60,
         secretDoors: DepthCurve = DepthCurve(start: 0, end: 0),
         decorations: [DecorationSpec] = [],
-        machines: DepthCurve = DepthCurve(start: 2, end: 4)
+        machines: DepthCurve = DepthCurve(start: 2, end: 4),
+        bridges: BridgeSpec? = nil
     ) {
         self.id = id
         self.depths = depths
@@ -53,11 +56,12 @@ public struct GeneratorProfile: Hashable, Sendable {
         self.secretDoors = secretDoors
         self.decorations = decorations
         self.machines = machines
+        self.bridges = bridges
     }
 
     /// Terrain ids the profile names; the catalog refuses a profile naming an unknown one.
     public var terrainIDs: [String] {
-        lakes.flatMap { [$0.deep] + ($0.shallow.map { [$0] } ?? []) } + decorations.map(\.terrain)
+        lakes.flatMap { [$0.deep] + ($0.shallow.map { [$0] } ?? []) } + decorations.map(\.terrain) + (bridges.map { [$0.terrain] } ?? [])
     }
 }
 
@@ -141,6 +145,8 @@ public enum DecorationPlacement: String, CaseIterable, Hashable, Sendable {
     case floor
     /// Replacing a wall that faces open floor (torches).
     case wall
+    /// One trap per count, on a floor cell the level stays connected without (see `LevelBuilder.placeTrap`).
+    case trap
 }
 
 /// Patches of a terrain scattered over the level, more or fewer by depth.
@@ -157,6 +163,26 @@ public struct DecorationSpec: Hashable, Sendable {
         self.placement = placement
         self.count = count
         self.size = size
+    }
+}
+
+/// Bridges: straight runs of `terrain` across chasm or deep water, where both ends are dry
+/// ground and walking round is at least `detour` times the bridge's length.
+public struct BridgeSpec: Hashable, Sendable {
+    public var terrain: String
+    /// Most bridges per level, by depth.
+    public var count: DepthCurve
+    /// Most cells of liquid or chasm a bridge spans.
+    public var maxLength: Int
+    /// A bridge is laid only where the walk between its ends is at least this many times
+    /// its length (counting both ends).
+    public var detour: Int
+
+    public init(terrain: String, count: DepthCurve, maxLength: Int = 12, detour: Int = 4) {
+        self.terrain = terrain
+        self.count = count
+        self.maxLength = maxLength
+        self.detour = detour
     }
 }
 

@@ -24,8 +24,9 @@ public struct LevelBuilder: Sendable {
     /// The cells of the first room, where the up stairs go.
     public var entranceCells: [Point] = []
     public var level: Level
-    /// Whether each terrain kind is deep liquid, looked up once rather than per cell.
-    let deepKinds: [Bool]
+    /// Whether each terrain kind is deep liquid or a hazard (lava, chasm, brimstone), looked up
+    /// once rather than per cell: connectivity never counts on crossing one.
+    let undryKinds: [Bool]
     /// Reusable flood-fill buffers, so stages allocate nothing per search.
     var stamp: Grid<UInt32>
     var epoch: UInt32 = 0
@@ -39,7 +40,7 @@ public struct LevelBuilder: Sendable {
         liquid = Grid(width: Dungeon.width, height: Dungeon.height, filling: -1)
         level = Level(depth: depth, seed: seed, fill: catalog.roles.granite, catalog: catalog)
         stamp = Grid(width: Dungeon.width, height: Dungeon.height, filling: 0)
-        deepKinds = catalog.terrains.map { $0.flags.contains(.isDeep) }
+        undryKinds = catalog.terrains.map { $0.flags.contains(.isDeep) || !$0.flags.isDisjoint(with: .hazards) }
         queue.reserveCapacity(Dungeon.width * Dungeon.height)
     }
 
@@ -49,14 +50,15 @@ public struct LevelBuilder: Sendable {
     }
 
     /// Whether the plan lets a creature stand on `p` without swimming: floor or doorway
-    /// with no deep liquid. Deep water counts as impassable for connectivity, so nobody ever
-    /// has to swim (and risk dropping an item) to reach any part of a level.
+    /// with no deep liquid and no hazard. Deep water, lava, chasms and brimstone count as
+    /// impassable for connectivity, so nobody ever has to swim (and risk dropping an item) or
+    /// cross a hazard to reach any part of a level.
     public func isDry(_ p: Point) -> Bool { isDry(index: plan.index(p)) }
 
     @inline(__always) func isDry(index i: Int) -> Bool {
         guard plan.cells[i] != .rock else { return false }
         let l = liquid.cells[i]
-        return l < 0 || !deepKinds[Int(l)]
+        return l < 0 || !undryKinds[Int(l)]
     }
 
     /// Whether every dry cell is reachable from every other (4-connected), treating

@@ -24,9 +24,11 @@ public struct LevelGenerator: Sendable {
 
     public init(stages: [any GenerationStage]) { self.stages = stages }
 
-    /// Rooms by accretion, loops, lakes, terrain and doors, stairs, decoration, light.
+    /// Rooms by accretion, loops, lakes, terrain and doors, stairs, bridges, decoration and
+    /// traps, light.
     public static let standard = LevelGenerator(stages: [
-        RoomsStage(), LoopsStage(), LakesStage(), BuildTerrainStage(), StairsStage(), MachinesStage(), DecorationStage(), LightStage(),
+        RoomsStage(), LoopsStage(), LakesStage(), BuildTerrainStage(), StairsStage(), BridgesStage(), MachinesStage(), DecorationStage(),
+        LightStage(),
     ])
 
     /// Generates the level for `depth` from its own `seed`, with the catalog's profile for

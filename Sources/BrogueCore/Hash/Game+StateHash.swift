@@ -49,7 +49,7 @@ extension Game {
         }
         h.combine(c.position)
         let s = c.status
-        for v in [s.hasted, s.confused, s.paralyzed, s.telepathic, s.darkened] { h.combine(v) }
+        for v in [s.hasted, s.confused, s.paralyzed, s.telepathic, s.darkened, s.poisoned] { h.combine(v) }
     }
 
     private func hash(_ item: Item, into h: inout StableHasher) {
@@ -84,6 +84,11 @@ extension Game {
         for fi in level.items {
             h.combine(fi.position)
             hash(fi.item, into: &h)
+        }
+        h.combine(level.timers.count)
+        for t in level.timers {
+            h.combine(t.position)
+            for v in [t.layer.rawValue, t.turnsLeft, t.becomes] { h.combine(v) }
         }
     }
 }

@@ -78,6 +78,11 @@ extension ContentCatalog {
             h.combine(t.discoverAs)
             h.combine(t.promotesTo)
             h.combine(t.description)
+            h.combine(t.trap?.rawValue)
+            h.combine(t.onStep)
+            h.combine(t.decaysTo)
+            h.combine(t.decayTurns)
+            h.combine(t.damage ?? DamageRange(min: 0, max: 0, clump: 0))
         }
         h.combine(monsters.count)
         for m in monsters {

@@ -28,6 +28,8 @@ public struct Level: Sendable {
     /// Which machine (1-based index into `machines`) owns each cell, or 0: a machine's room
     /// with its walls and entrance, and any cell it placed elsewhere (a lever).
     public var machineAt: Grid<UInt8>
+    /// Terrain that turns back after a while (burning brimstone dying down), in the order set.
+    public var timers: [TerrainTimer]
 
     public init(depth: Int, seed: UInt64, fill: Int, catalog: ContentCatalog) {
         self.depth = depth
@@ -46,6 +48,7 @@ public struct Level: Sendable {
         populated = false
         machines = []
         machineAt = Grid(width: w, height: h, filling: 0)
+        timers = []
         layers[TerrainLayer.dungeon.rawValue].fill(Int16(fill))
         flags.fill(catalog.terrains[fill].flags)
     }

@@ -3,7 +3,8 @@
 /// Used by `LevelInvariants`; also checks that machines do not overlap and that every key
 /// can be reached without entering the vault it opens.
 struct MachineReach {
-    /// Cells reachable on foot (4-connected, no swimming) after opening everything openable.
+    /// Cells reachable on foot (no swimming, no hazards, diagonals as the rules allow them)
+    /// after opening everything openable.
     var reach: Grid<Bool>
     var problems: [String] = []
 
@@ -82,11 +83,16 @@ struct MachineReach {
         var stack = [start]
         seen[start] = true
         while let p = stack.popLast() {
-            for d in Direction.cardinals {
+            for d in Direction.allCases {
                 let n = p + d.offset
                 guard level.contains(n), !seen[n] else { continue }
                 let f = level.flags[n]
-                guard (!f.contains(.blocksMovement) || opened[n]) && !f.contains(.isDeep) else { continue }
+                guard (!f.contains(.blocksMovement) || opened[n]) && !f.contains(.isDeep) && f.isDisjoint(with: .hazards) else { continue }
+                if d.isDiagonal
+                    && (level.flags[Point(n.x, p.y)].contains(.blocksDiagonal) || level.flags[Point(p.x, n.y)].contains(.blocksDiagonal))
+                {
+                    continue
+                }
                 seen[n] = true
                 stack.append(n)
             }

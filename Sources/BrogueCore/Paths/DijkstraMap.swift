@@ -35,70 +35,94 @@ public struct DijkstraMap: Sendable {
     public mutating func compute(goals: [(Point, Int32)], costs: Grid<Int32>, corners: Grid<TerrainFlags>? = nil, diagonals: Bool = true) {
         let w = distances.width
         let h = distances.height
-        distances.fill(DijkstraMap.unreachable)
+        // The buffers are moved out of `self` while they are worked on, and the loop reads and
+        // writes them through unsafe buffers: this is the rules' hottest loop (over a third of
+        // a simulated turn), and every `self.distances.cells[i] = ...` otherwise pays a bounds
+        // check and a uniqueness check.
+        var dist: [Int32] = []
+        var queue: [Int] = []
+        var heap: [UInt64] = []
+        swap(&dist, &distances.cells)
+        swap(&queue, &self.queue)
+        swap(&heap, &self.heap)
+        defer {
+            swap(&dist, &distances.cells)
+            swap(&queue, &self.queue)
+            swap(&heap, &self.heap)
+        }
+        for i in dist.indices { dist[i] = DijkstraMap.unreachable }
         heap.removeAll(keepingCapacity: true)
-        let offsets = (diagonals ? Direction.allCases : Direction.cardinals).map { $0.offset }
+        let offsets = diagonals ? Self.allOffsets : Self.cardinalOffsets
         // With every cost 1, cells reached by relaxation come out in increasing order from a
         // plain queue; merged with the goals sorted by their start values, that is Dijkstra
         // order without a heap. Other costs use the heap.
         let unit = !costs.cells.contains { $0 > 1 }
         queue.removeAll(keepingCapacity: true)
-        for (p, v) in goals where costs.contains(p) && costs[p] >= 0 && v < distances[p] {
-            distances[p] = v
-            if unit { queue.append(costs.index(p)) } else { push(v, costs.index(p)) }
+        for (p, v) in goals where costs.contains(p) && costs[p] >= 0 && v < dist[costs.index(p)] {
+            dist[costs.index(p)] = v
+            if unit { queue.append(costs.index(p)) } else { Self.push(v, costs.index(p), &heap) }
         }
         // The goals now lead the queue; sort them by start value (ties by cell, for a fixed order).
         let goalCount = queue.count
         if unit && goalCount > 1 {
-            let cells = distances.cells
+            let cells = dist
             queue.sort { cells[$0] != cells[$1] ? cells[$0] < cells[$1] : $0 < $1 }
         }
-        var nextGoal = 0
-        var head = goalCount
-        while true {
-            let d: Int32
-            let i: Int
-            if unit {
-                // Take whichever is lower: the next goal or the next relaxed cell.
-                let takeGoal =
-                    nextGoal < goalCount && (head >= queue.count || distances.cells[queue[nextGoal]] <= distances.cells[queue[head]])
-                if takeGoal {
-                    i = queue[nextGoal]
-                    nextGoal += 1
-                } else if head < queue.count {
-                    i = queue[head]
-                    head += 1
-                } else {
-                    break
-                }
-                d = distances.cells[i]
-            } else {
-                guard let (pd, pi) = pop() else { break }
-                if pd > distances.cells[pi] { continue }
-                (d, i) = (pd, pi)
-            }
-            let x = i % w
-            let y = i / w
-            for (k, o) in offsets.enumerated() {
-                let nx = x + o.x
-                let ny = y + o.y
-                if nx < 0 || ny < 0 || nx >= w || ny >= h { continue }
-                let ni = ny * w + nx
-                let c = costs.cells[ni]
-                if c < 0 { continue }
-                if k >= 4, let corners {
-                    if corners.cells[y * w + nx].contains(.blocksDiagonal) || corners.cells[ny * w + x].contains(.blocksDiagonal) {
-                        continue
+        let cornerFlags = corners?.cells ?? []
+        let checkCorners = corners != nil
+        costs.cells.withUnsafeBufferPointer { cost in
+            cornerFlags.withUnsafeBufferPointer { corner in
+                dist.withUnsafeMutableBufferPointer { dist in
+                    var nextGoal = 0
+                    var head = goalCount
+                    while true {
+                        let d: Int32
+                        let i: Int
+                        if unit {
+                            // Take whichever is lower: the next goal or the next relaxed cell.
+                            let takeGoal = nextGoal < goalCount && (head >= queue.count || dist[queue[nextGoal]] <= dist[queue[head]])
+                            if takeGoal {
+                                i = queue[nextGoal]
+                                nextGoal += 1
+                            } else if head < queue.count {
+                                i = queue[head]
+                                head += 1
+                            } else {
+                                break
+                            }
+                            d = dist[i]
+                        } else {
+                            guard let (pd, pi) = Self.pop(&heap) else { break }
+                            if pd > dist[pi] { continue }
+                            (d, i) = (pd, pi)
+                        }
+                        let x = i % w
+                        let y = i / w
+                        for k in offsets.indices {
+                            let o = offsets[k]
+                            let nx = x + o.x
+                            let ny = y + o.y
+                            if nx < 0 || ny < 0 || nx >= w || ny >= h { continue }
+                            let ni = ny * w + nx
+                            let c = cost[ni]
+                            if c < 0 { continue }
+                            if k >= 4 && checkCorners {
+                                if corner[y * w + nx].contains(.blocksDiagonal) || corner[ny * w + x].contains(.blocksDiagonal) { continue }
+                            }
+                            let nd = d + c
+                            if nd < dist[ni] {
+                                dist[ni] = nd
+                                if unit { queue.append(ni) } else { Self.push(nd, ni, &heap) }
+                            }
+                        }
                     }
-                }
-                let nd = d + c
-                if nd < distances.cells[ni] {
-                    distances.cells[ni] = nd
-                    if unit { queue.append(ni) } else { push(nd, ni) }
                 }
             }
         }
     }
+
+    private static let allOffsets = Direction.allCases.map(\.offset)
+    private static let cardinalOffsets = Direction.cardinals.map(\.offset)
 
     /// The neighbour of `from` with the lowest value below `from`'s own, trying directions
     /// in their fixed order so ties always break the same way; `allowed` vetoes a step.
@@ -118,7 +142,7 @@ public struct DijkstraMap: Sendable {
     }
 
     // A binary min-heap of (distance << 32 | index); distances may be negative, so bias them.
-    private mutating func push(_ d: Int32, _ i: Int) {
+    private static func push(_ d: Int32, _ i: Int, _ heap: inout [UInt64]) {
         heap.append(UInt64(UInt32(bitPattern: d) ^ 0x8000_0000) << 32 | UInt64(i))
         var c = heap.count - 1
         while c > 0 {
@@ -129,7 +153,7 @@ public struct DijkstraMap: Sendable {
         }
     }
 
-    private mutating func pop() -> (Int32, Int)? {
+    private static func pop(_ heap: inout [UInt64]) -> (Int32, Int)? {
         guard let top = heap.first else { return nil }
         let last = heap.removeLast()
         if !heap.isEmpty {

@@ -24,6 +24,8 @@ public final class PlaySession {
         /// Waiting for an inventory letter for `purpose`.
         case chooseItem(ItemPurpose)
         case confirmAbandon
+        /// Waiting for y before a step into a hazard the player can see (`Game.hazardWarning`).
+        case confirmStep(Direction, question: String)
         case inventory
         case help
         case discoveries
@@ -120,6 +122,15 @@ public final class PlaySession {
             mode = .normal
             log.add("You keep going.", .info, turn: game.turn)
             return .continue
+        case .confirmStep(let dir, _):
+            mode = .normal
+            guard key == "y" || key == "Y" else {
+                log.add("You stay where you are.", .info, turn: game.turn)
+                return .continue
+            }
+            try act(.move(dir))
+            if game.isOver { mode = .gameOver }
+            return .continue
         case .chooseItem(let purpose):
             mode = .normal
             guard let c = key.first, key.count == 1, let letter = Letter(c) else {
@@ -138,7 +149,12 @@ public final class PlaySession {
 
     private func perform(_ command: Command) throws -> Outcome {
         switch command {
-        case .move(let d): try act(.move(d))
+        case .move(let d):
+            if let question = game.hazardWarning(for: d) {
+                mode = .confirmStep(d, question: question)
+            } else {
+                try act(.move(d))
+            }
         case .run(let d): start(.direction(d))
         case .rest: try act(.rest)
         case .restUntilBetter: start(.restUntilBetter)
@@ -269,8 +285,8 @@ public final class PlaySession {
                 return
             }
         }
-        if case .direction(let d) = r, game.monsterIndex(at: game.player.position + d.offset) != nil {
-            run = nil  // running never attacks
+        if case .direction(let d) = r, game.monsterIndex(at: game.player.position + d.offset) != nil || game.hazardWarning(for: d) != nil {
+            run = nil  // running never attacks, and never steps into a hazard
             return
         }
         let events = try act(action)

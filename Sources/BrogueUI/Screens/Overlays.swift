@@ -60,6 +60,8 @@ enum Overlays {
                 lines: [("It will end here and cannot be continued.", Theme.text), ("Press y to abandon, any other key to keep playing.", Theme.title)],
                 into: &frame
             )
+        case .confirmStep(_, let question):
+            box(title: question, lines: [("Press y to step in, any other key to stay.", Theme.title)], into: &frame)
         case .gameOver:
             let lines: [(String, TermColor)]
             switch game.outcome {

@@ -29,6 +29,7 @@ enum Sidebar {
         if s.paralyzed > 0 { statuses.append("Paralyzed") }
         if s.telepathic > 0 { statuses.append("Telepathic") }
         if s.darkened > 0 { statuses.append("Darkened") }
+        if s.poisoned > 0 { statuses.append("Poisoned") }
         if !statuses.isEmpty { line(statuses.joined(separator: " "), Theme.color(for: .warning)) }
         y += 1
         for m in game.visibleMonsters {

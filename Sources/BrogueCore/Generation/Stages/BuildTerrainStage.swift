@@ -77,8 +77,9 @@ public struct StairsStage: GenerationStage {
     }
 }
 
-/// Patches of grass, fungus, rubble on floor and torches in walls, per the profile's
-/// decorations and their counts by depth. Decorations never go on stairs, doors or liquid.
+/// Patches of grass, fungus, rubble on floor, torches in walls and single traps, per the
+/// profile's decorations and their counts by depth. Decorations never go on stairs, doors,
+/// bridges or liquid; traps also keep the level connected (`LevelBuilder.placeTrap`).
 public struct DecorationStage: GenerationStage {
     public init() {}
 
@@ -119,6 +120,8 @@ public struct DecorationStage: GenerationStage {
                         builder.level.setTerrain(t, layer: layer, at: p, catalog: catalog)
                         break
                     }
+                case .trap:
+                    builder.placeTrap(t, rng: &rng)
                 }
             }
         }

@@ -1,6 +1,7 @@
-/// Lakes: blobs of deep liquid with a wreath of shallow liquid, drawn over rock and floor
-/// alike. A lake is kept only if every dry cell of the level is still connected to every
-/// other afterwards (deep liquid counts as a wall here: no one must swim to get anywhere).
+/// Lakes: blobs of deep liquid (water, lava, chasm, brimstone) with a wreath of shallow liquid,
+/// drawn over rock and floor alike. A lake is kept only if every dry cell of the level is still
+/// connected to every other afterwards (deep liquid and hazards count as walls here: no one
+/// must swim or cross lava to get anywhere). The deepest level gets no chasm.
 public struct LakesStage: GenerationStage {
     /// Places tried per lake.
     public var placesPerLake = 20
@@ -11,6 +12,8 @@ public struct LakesStage: GenerationStage {
         let ids = builder.catalog.terrainIndexByID
         for spec in builder.profile.lakes where builder.depth >= spec.minDepth {
             guard let deep = ids[spec.deep] else { continue }
+            // Nothing on the deepest level may drop a creature further: no chasms there.
+            if builder.depth >= Dungeon.deepestLevel && builder.catalog.terrains[deep].flags.contains(.autoDescent) { continue }
             let shallow = spec.shallow.flatMap { ids[$0] }
             let chance = spec.chance.value(at: builder.depth)
             for _ in 0..<spec.attempts where rng.percent(chance) {
