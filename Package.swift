@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         // The rules: imports nothing of ours, does no I/O, reads no clock.
@@ -81,6 +82,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -96,6 +99,9 @@ let package = Package(
                 "BroguePluginHost",
                 "BrogueProtocol",  // issue 6: `brogue connect`
                 "BrogueNode",  // issue 6: `brogue node`
+                .product(name: "Logging", package: "swift-log"),  // issue 6
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),  // issue 6
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),  // issue 6
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
