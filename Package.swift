@@ -19,11 +19,21 @@ let package = Package(
         .library(name: "BrogueUI", targets: ["BrogueUI"]),
         .library(name: "CBroguePlugin", targets: ["CBroguePlugin"]),
         .library(name: "BroguePluginHost", targets: ["BroguePluginHost"]),
+        // Networked node (issue 6): wire messages, and the node that serves them.
+        .library(name: "BrogueProtocol", targets: ["BrogueProtocol"]),
+        .library(name: "BrogueNode", targets: ["BrogueNode"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // Networked node (issue 6).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         // The rules: imports nothing of ours, does no I/O, reads no clock.
@@ -53,6 +63,30 @@ let package = Package(
         .systemLibrary(name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi", providers: [.apt(["libffi-dev"])]),
         // dlopen, ABI check, registrations and libffi natives for native plugins.
         .target(name: "BroguePluginHost", dependencies: ["CBroguePlugin", "CFFI"], path: "Sources/BroguePluginHost", swiftSettings: swiftSettings),
+        // Networked node (issue 6): versioned JSON wire messages and frame diffs; no NIO.
+        .target(name: "BrogueProtocol", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
+        // Networked node (issue 6): HTTP + WebSocket gateway, one actor per hosted game, metrics, drain.
+        .target(
+            name: "BrogueNode",
+            dependencies: [
+                "BrogueCore",
+                "BrogueContent",
+                "BrogueStore",
+                "BrogueTerminal",
+                "BrogueUI",
+                "BrogueProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",
@@ -63,6 +97,11 @@ let package = Package(
                 "BrogueTerminal",
                 "BrogueUI",
                 "BroguePluginHost",
+                "BrogueProtocol",  // issue 6: `brogue connect`
+                "BrogueNode",  // issue 6: `brogue node`
+                .product(name: "Logging", package: "swift-log"),  // issue 6
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),  // issue 6
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),  // issue 6
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -93,6 +132,24 @@ let package = Package(
         .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
         .testTarget(name: "BroguePluginHostTests", dependencies: ["BroguePluginHost"], path: "Tests/BroguePluginHostTests", swiftSettings: swiftSettings),
+        // Networked node (issue 6).
+        .testTarget(name: "BrogueProtocolTests", dependencies: ["BrogueProtocol", "BrogueTerminal"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BrogueNodeTests",
+            dependencies: [
+                "BrogueNode",
+                "BrogueProtocol",
+                "BrogueCore",
+                "BrogueContent",
+                "BrogueStore",
+                "brogue",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Drives the real `brogue` binary in child processes.
         .testTarget(
             name: "BrogueCLITests",

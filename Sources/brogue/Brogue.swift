@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Brogue: ParsableCommand {
+struct Brogue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brogue",
         abstract: "A Brogue-style roguelike: a deterministic game whose content comes from YAML plugins.",
@@ -24,11 +24,13 @@ struct Brogue: ParsableCommand {
               brogue catalog --seeds 1-25              what each seed's levels hold
               brogue plugin sdk                        where the native plugin header is
               brogue bench                             measure speed (use a release build)
+              brogue node --listen 0.0.0.0:8080        serve games over WebSocket
             """,
         version: "0.1.0",
         subcommands: [
             PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
             SimCommand.self, ContentCommand.self, MapCommand.self, CatalogCommand.self, PluginCommand.self, BenchCommand.self,
+            NodeCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

@@ -89,6 +89,16 @@ public final class PlaySession {
         return events
     }
 
+    /// Applies one action as if a key had asked for it: stored through the recorder first,
+    /// then kept and logged. A network client that sends actions rather than keys uses this.
+    /// - Returns: the action's events; a `.refused` event means nothing changed or was stored.
+    /// - Throws: what the recorder throws; the session then keeps the game as it was.
+    @discardableResult
+    public func perform(_ action: Action) throws -> [GameEvent] {
+        run = nil
+        return try act(action)
+    }
+
     /// Whether a multi-step command is under way; call `step()` until it is not.
     public var isRunning: Bool { run != nil }
 

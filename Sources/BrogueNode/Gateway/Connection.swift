@@ -1,0 +1,188 @@
+import BrogueProtocol
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import NIOWebSocket
+import Prometheus
+
+/// One WebSocket client: reads its messages one at a time, answers through a bounded queue.
+struct Connection {
+    let registry: GameRegistry
+    let config: NodeConfig
+    let metrics: NodeMetrics
+    let logger: Logger
+
+    /// The largest frame the WebSocket layer accepts; bigger is closed with 1009 before we see
+    /// it. Between `ProtocolInfo.maxClientMessageBytes` and this, the node answers `too_large`.
+    static let maxFrameBytes = 1 << 16
+
+    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel) async {
+        let (stream, outbox) = AsyncStream.makeStream(of: Outgoing.self, bufferingPolicy: .bufferingOldest(config.outboundQueueLimit))
+        let handle = ConnectionHandle(outbox: outbox, channel: channel, metrics: metrics)
+        guard await registry.register(handle) else {
+            try? await outbound.writeTextMessage(WireCodec.encode(ServerEnvelope(.bye(.shutdown, "the node is shutting down"))))
+            try? await outbound.close(.goingAway, reason: ByeReason.shutdown.rawValue)
+            return
+        }
+        let reader = Reader(connection: self, handle: handle)
+        let game = await withTaskGroup(of: Int64?.self) { group in
+            group.addTask {
+                let game = await reader.read(inbound)
+                handle.finish()
+                return game
+            }
+            await Self.write(stream, to: outbound)
+            handle.finish()
+            group.cancelAll()
+            return await group.next() ?? nil
+        }
+        await registry.unregister(handle, game: game)
+    }
+
+    private static func write(_ stream: AsyncStream<Outgoing>, to outbound: WebSocketOutboundWriter) async {
+        for await item in stream {
+            switch item {
+            case .text(let text):
+                do { try await outbound.writeTextMessage(text) } catch { return }
+            case .close(let code, let reason):
+                try? await outbound.close(WebSocketErrorCode(codeNumber: Int(code)), reason: reason)
+                return
+            }
+        }
+    }
+}
+
+/// The reading side of a connection and its protocol state.
+final class Reader: @unchecked Sendable {
+    // Only touched by the one task that reads this connection.
+    private let connection: Connection
+    private let handle: ConnectionHandle
+    private var helloDone = false
+    private var player: String?
+    private var host: GameHost?
+    private var limiter: RateLimiter
+    private var limitedInARow = 0
+
+    init(connection: Connection, handle: ConnectionHandle) {
+        self.connection = connection
+        self.handle = handle
+        limiter = RateLimiter(rate: connection.config.actionsPerSecond, burst: connection.config.actionBurst)
+    }
+
+    /// Reads until the client leaves or is closed; returns the game it played last.
+    func read(_ inbound: WebSocketInboundStream) async -> Int64? {
+        var messages = inbound.messages(maxSize: Connection.maxFrameBytes).makeAsyncIterator()
+        do {
+            while let message = try await messages.next() {
+                guard case .text(let text) = message else {
+                    fatal(ProtocolError(.binaryNotSupported, "binary messages are not part of the protocol; send JSON text"), ref: nil)
+                    break
+                }
+                if await !handle(text) { break }
+            }
+        } catch {
+            connection.logger.debug("connection read ended", metadata: ["error": "\(error)"])
+        }
+        return await host?.id
+    }
+
+    private func fatal(_ error: ProtocolError, ref: Int?) {
+        connection.logger.info("closing connection", metadata: ["code": "\(error.code.rawValue)"])
+        handle.end(ServerEnvelope(.error(error), ref: ref), code: error.code.closeCode)
+    }
+
+    /// Handles one text message; false when the connection must stop reading.
+    private func handle(_ text: String) async -> Bool {
+        let envelope: ClientEnvelope
+        do { envelope = try WireCodec.decodeClient(text) } catch {
+            fatal(error, ref: nil)
+            return false
+        }
+        let ref = envelope.id
+        func reply(_ m: ServerMessage) { handle.send(ServerEnvelope(m, ref: ref)) }
+        guard helloDone else {
+            guard case .hello(let version, _) = envelope.message else {
+                fatal(ProtocolError(.helloRequired, "the first message must be hello with the protocol version"), ref: ref)
+                return false
+            }
+            guard version == ProtocolInfo.version else {
+                fatal(ProtocolError(.versionUnsupported, "this node speaks protocol \(ProtocolInfo.version), not \(version)"), ref: ref)
+                return false
+            }
+            helloDone = true
+            let c = connection.config
+            reply(.hello(ServerHello(version: ProtocolInfo.version, server: "brogue-node/0.1.0 (\(c.instanceID))", maxMessageBytes: ProtocolInfo.maxClientMessageBytes, actionsPerSecond: c.actionsPerSecond, actionBurst: c.actionBurst)))
+            return true
+        }
+        switch envelope.message {
+        case .hello:
+            fatal(ProtocolError(.helloRequired, "hello was already sent on this connection"), ref: ref)
+            return false
+        case .bye:
+            handle.end(ServerEnvelope(.bye(.clientQuit, "goodbye"), ref: ref), code: CloseCode.normal)
+            return false
+        case .guest(let name):
+            let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16).leftPadded(8)
+            player = "guest-" + (name.map { $0.filter { $0.isLetter || $0.isNumber }.prefix(16) + "-" } ?? "") + suffix
+            reply(.identity(Identity(player: player!, guest: true)))
+        case .newGame, .resume:
+            guard player != nil else {
+                reply(.error(ProtocolError(.identityRequired, "send guest first")))
+                return true
+            }
+            if let old = host { await connection.registry.release(old.id, by: handle) }
+            host = nil
+            do {
+                let next: GameHost
+                let resumed: Bool
+                if case .resume(let id, let token) = envelope.message {
+                    next = try await connection.registry.resume(id, token: token, for: handle)
+                    resumed = true
+                } else if case .newGame(let seed) = envelope.message {
+                    next = try await connection.registry.newGame(seed: seed, for: handle)
+                    resumed = false
+                } else {
+                    return true
+                }
+                host = next
+                let (info, frame) = await next.attach(resumed: resumed)
+                reply(.game(info))
+                reply(.frame(frame))
+            } catch let error as ProtocolError {
+                reply(.error(error))
+            } catch {
+                reply(.error(ProtocolError(.internalError, "\(error)")))
+            }
+        case .action, .key:
+            guard let host, !handle.isRevoked else {
+                reply(.error(ProtocolError(.noGame, "no game is open on this connection; send new_game or resume")))
+                return true
+            }
+            guard limiter.allow() else {
+                limitedInARow += 1
+                if limitedInARow >= connection.config.floodLimit {
+                    handle.end(ServerEnvelope(.bye(.flooding, "too many actions too fast for too long"), ref: ref), code: CloseCode.policyViolation)
+                    return false
+                }
+                reply(.error(ProtocolError(.rateLimited, "at most \(connection.config.actionsPerSecond) actions a second; this one was dropped")))
+                return true
+            }
+            limitedInARow = 0
+            let start = ContinuousClock.now
+            do {
+                let (ack, frame) =
+                    if case .action(let a) = envelope.message { try await host.perform(encoded: a) } else if case .key(let k) = envelope.message {
+                        try await host.press(key: k)
+                    } else { throw ProtocolError(.internalError, "unreachable") }
+                reply(.ack(ack))
+                reply(.frame(frame))
+            } catch let error as ProtocolError {
+                reply(.error(error))
+            } catch {
+                reply(.error(ProtocolError(.internalError, "\(error)")))
+            }
+            connection.metrics.actionLatency.record(ContinuousClock.now - start)
+        }
+        return true
+    }
+}

@@ -1,0 +1,85 @@
+import BrogueProtocol
+import NIOCore
+import Prometheus
+import Synchronization
+
+/// What the writer of one connection sends next.
+enum Outgoing: Sendable {
+    case text(String)
+    case close(code: UInt16, reason: String)
+}
+
+/// The sending side of one WebSocket connection, shared by its reader, its game and the node
+/// (takeover, drain). Messages wait in a bounded queue; when a client reads too slowly for the
+/// queue to drain, the node closes its socket instead of waiting, so no one else waits either.
+final class ConnectionHandle: Sendable {
+    private let outbox: AsyncStream<Outgoing>.Continuation
+    private let channel: any Channel
+    private let metrics: NodeMetrics
+    private let state = Mutex(State())
+
+    private struct State {
+        var revoked = false
+        var ended = false
+    }
+
+    init(outbox: AsyncStream<Outgoing>.Continuation, channel: any Channel, metrics: NodeMetrics) {
+        self.outbox = outbox
+        self.channel = channel
+        self.metrics = metrics
+    }
+
+    /// Whether another connection took this one's game over.
+    var isRevoked: Bool { state.withLock { $0.revoked } }
+
+    /// Queues a message. A full queue drops the client at once (its socket is closed).
+    /// - Returns: false when the client was dropped or is already ending.
+    @discardableResult
+    func send(_ envelope: ServerEnvelope) -> Bool {
+        guard !state.withLock({ $0.ended }) else { return false }
+        return enqueue(.text(WireCodec.encode(envelope)))
+    }
+
+    /// Sends `bye` (or an error) and then a close frame with `code`; nothing is sent after it.
+    func end(_ last: ServerEnvelope, code: UInt16, revoke: Bool = false) {
+        let first = state.withLock { s -> Bool in
+            defer {
+                s.ended = true
+                if revoke { s.revoked = true }
+            }
+            return !s.ended
+        }
+        guard first else { return }
+        if enqueue(.text(WireCodec.encode(last))) {
+            let reason: String = if case .bye(let r, _) = last.message { r.rawValue } else if case .error(let e) = last.message { e.code.rawValue } else { "" }
+            enqueue(.close(code: code, reason: reason))
+        }
+        if code != CloseCode.normal && code != CloseCode.goingAway { metrics.droppedConnections.increment() }
+    }
+
+    /// The writer has stopped; nothing more will be read from the queue.
+    func finish() { outbox.finish() }
+
+    @discardableResult
+    private func enqueue(_ item: Outgoing) -> Bool {
+        switch outbox.yield(item) {
+        case .enqueued: return true
+        case .dropped, .terminated:
+            drop()
+            return false
+        @unknown default:
+            drop()
+            return false
+        }
+    }
+
+    private func drop() {
+        let first = state.withLock { s -> Bool in
+            defer { s.ended = true }
+            return !s.ended
+        }
+        if first { metrics.droppedConnections.increment() }
+        outbox.finish()
+        channel.close(promise: nil)
+    }
+}

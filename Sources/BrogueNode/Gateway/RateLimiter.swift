@@ -1,0 +1,25 @@
+/// A token bucket: `rate` actions a second on average, `burst` at once.
+struct RateLimiter {
+    let rate: Double
+    let burst: Double
+    private var tokens: Double
+    private var last: ContinuousClock.Instant
+
+    init(rate: Int, burst: Int, now: ContinuousClock.Instant = .now) {
+        self.rate = Double(max(rate, 1))
+        self.burst = Double(max(burst, 1))
+        tokens = self.burst
+        last = now
+    }
+
+    /// Takes one token if there is one.
+    mutating func allow(now: ContinuousClock.Instant = .now) -> Bool {
+        let elapsed = now - last
+        last = now
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        tokens = min(burst, tokens + seconds * rate)
+        guard tokens >= 1 else { return false }
+        tokens -= 1
+        return true
+    }
+}

@@ -1,0 +1,101 @@
+public import BrogueContent
+import BrogueProtocol
+import BrogueStore
+import Foundation
+public import Hummingbird
+import HummingbirdWebSocket
+public import Logging
+import NIOCore
+public import ServiceLifecycle
+
+/// A networked node: the HTTP endpoints, the WebSocket gateway and the hosted games, over one
+/// SQLite store in a data folder.
+///
+/// ```swift
+/// let node = try Node(config: config, content: content, dataDirectory: "/var/lib/brogue", logger: logger)
+/// let app = node.makeApplication()
+/// try await ServiceGroup(services: [app, node.drainService], gracefulShutdownSignals: [.sigterm], logger: logger).run()
+/// ```
+public final class Node: Sendable {
+    public let config: NodeConfig
+    public let metrics: NodeMetrics
+    let registry: GameRegistry
+    let store: SQLiteGameStore
+    let logger: Logger
+
+    /// Opens (or creates) `brogue.sqlite` and `node.sqlite` in `dataDirectory`.
+    /// - Throws: `StoreError` or a file error when the folder cannot be used.
+    public init(config: NodeConfig, content: LoadedContent, dataDirectory: String, logger: Logger) throws {
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        self.config = config
+        self.logger = logger
+        metrics = NodeMetrics()
+        store = try SQLiteGameStore(path: (dataDirectory as NSString).appendingPathComponent("brogue.sqlite"))
+        let tokens = try TokenStore(path: (dataDirectory as NSString).appendingPathComponent("node.sqlite"))
+        registry = GameRegistry(store: store, tokens: tokens, content: content, metrics: metrics, logger: logger)
+    }
+
+    /// Whether the node takes new games: not draining, and the store answers.
+    public func isReady() async -> Bool {
+        guard await !registry.draining else { return false }
+        return (try? store.listGames(limit: 1)) != nil
+    }
+
+    /// Stops new games, says `bye` (`shutdown`, close 1001) to every connection after its
+    /// pending answers, and returns when all have closed or `config.drainSeconds` passed.
+    public func drain() async {
+        logger.info("draining")
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.registry.drain() }
+            group.addTask { try? await Task.sleep(for: .seconds(self.config.drainSeconds)) }
+            await group.next()
+            group.cancelAll()
+        }
+        logger.info("drained")
+    }
+
+    /// The service that drains the node on graceful shutdown; put it after the application in
+    /// the service group, so it stops first and the HTTP server stops after it.
+    public var drainService: some Service { DrainService(node: self) }
+
+    /// The HTTP and WebSocket application.
+    /// - Parameter onRunning: called with the bound port once the server listens.
+    public func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let router = Router(context: NodeRequestContext.self)
+        router.get("/health") { _, _ in "ok\n" }
+        router.get("/ready") { _, _ -> Response in
+            let ready = await self.isReady()
+            return Response(status: ready ? .ok : .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: ready ? "ready\n" : "draining\n")))
+        }
+        router.get("/metrics") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: self.metrics.text())))
+        }
+        router.ws(
+            "/ws",
+            shouldUpgrade: { _, _ in await self.registry.draining ? .dontUpgrade : .upgrade([:]) },
+            onUpgrade: { inbound, outbound, context in
+                let connection = Connection(registry: self.registry, config: self.config, metrics: self.metrics, logger: self.logger)
+                await connection.run(inbound: inbound, outbound: outbound, channel: context.requestContext.channel)
+            }
+        )
+        return Application(
+            router: router,
+            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(maxFrameSize: Connection.maxFrameBytes)),
+            configuration: .init(address: .hostname(config.host, port: config.port), serverName: "brogue-node"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+    }
+}
+
+/// Waits for graceful shutdown (SIGTERM), then drains the node.
+struct DrainService: Service {
+    let node: Node
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await node.drain()
+    }
+}
