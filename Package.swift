@@ -52,7 +52,7 @@ let package = Package(
         // libffi, for calling plugin functions declared in plugin.yaml `natives:`.
         .systemLibrary(name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi", providers: [.apt(["libffi-dev"])]),
         // dlopen, ABI check, registrations and libffi natives for native plugins.
-        .target(name: "BroguePluginHost", dependencies: ["CBroguePlugin", "CFFI"], path: "Sources/BroguePluginHost", swiftSettings: swiftSettings),
+        .target(name: "BroguePluginHost", dependencies: ["BrogueCore", "CBroguePlugin", "CFFI"], path: "Sources/BroguePluginHost", swiftSettings: swiftSettings),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",
@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
-        .testTarget(name: "BroguePluginHostTests", dependencies: ["BroguePluginHost"], path: "Tests/BroguePluginHostTests", swiftSettings: swiftSettings),
+        .testTarget(name: "BroguePluginHostTests", dependencies: ["BroguePluginHost", "BrogueCore", "BrogueContent"], path: "Tests/BroguePluginHostTests", swiftSettings: swiftSettings),
         // Drives the real `brogue` binary in child processes.
         .testTarget(
             name: "BrogueCLITests",
