@@ -62,7 +62,7 @@ let package = Package(
         // libffi, for calling plugin functions declared in plugin.yaml `natives:`.
         .systemLibrary(name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi", providers: [.apt(["libffi-dev"])]),
         // dlopen, ABI check, registrations and libffi natives for native plugins.
-        .target(name: "BroguePluginHost", dependencies: ["CBroguePlugin", "CFFI"], path: "Sources/BroguePluginHost", swiftSettings: swiftSettings),
+        .target(name: "BroguePluginHost", dependencies: ["BrogueCore", "CBroguePlugin", "CFFI"], path: "Sources/BroguePluginHost", swiftSettings: swiftSettings),
         // Networked node (issue 6): versioned JSON wire messages and frame diffs; no NIO.
         .target(name: "BrogueProtocol", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         // Networked node (issue 6): HTTP + WebSocket gateway, one actor per hosted game, metrics, drain.
@@ -131,7 +131,7 @@ let package = Package(
         ),
         .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
-        .testTarget(name: "BroguePluginHostTests", dependencies: ["BroguePluginHost"], path: "Tests/BroguePluginHostTests", swiftSettings: swiftSettings),
+        .testTarget(name: "BroguePluginHostTests", dependencies: ["BroguePluginHost", "BrogueCore", "BrogueContent"], path: "Tests/BroguePluginHostTests", swiftSettings: swiftSettings),
         // Networked node (issue 6).
         .testTarget(name: "BrogueProtocolTests", dependencies: ["BrogueProtocol", "BrogueTerminal"], swiftSettings: swiftSettings),
         .testTarget(

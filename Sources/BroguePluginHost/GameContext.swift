@@ -50,6 +50,62 @@ public protocol PluginGameContext: AnyObject {
     func terrainFlags(at cell: PluginPoint) -> PluginTerrainFlags
     /// A uniform draw in `0..<bound` from the game's substantive random stream; only called with `bound > 0`.
     func randomBelow(_ bound: Int32) -> Int32
+
+    // ABI 1.1: every entry below has a default that finds nothing and does nothing.
+    /// Who stands on `cell`.
+    func creature(at cell: PluginPoint) -> PluginCreature?
+    /// How many items lie on `cell`.
+    func itemCount(at cell: PluginPoint) -> Int32
+    /// Walking distance from `cell` to the player, or nil when it cannot be walked.
+    func distanceToPlayer(from cell: PluginPoint) -> Int32?
+    /// Takes hit points from whoever stands on `cell`; whether someone was there.
+    func damage(at cell: PluginPoint, amount: Int32) -> Bool
+    /// Gives hit points to whoever stands on `cell`; whether someone was there.
+    func heal(at cell: PluginPoint, amount: Int32) -> Bool
+    /// Sets a status (`BROGUE_STATUS_*`) on whoever stands on `cell`; whether it took effect.
+    func applyStatus(_ status: Int32, turns: Int32, at cell: PluginPoint) -> Bool
+    /// Puts a monster of content kind `kindID` on `cell`; whether it was placed.
+    func spawnMonster(kindID: String, at cell: PluginPoint) -> Bool
+    /// Adds a line to the message log (`BROGUE_MESSAGE_*` kind).
+    func message(_ text: String, kind: Int32)
+}
+
+/// A creature as `creature_at` reports it.
+public struct PluginCreature: Hashable, Sendable {
+    public var id: Int32
+    public var hp: Int32
+    public var maxHP: Int32
+    public var isPlayer: Bool
+
+    public init(id: Int32, hp: Int32, maxHP: Int32, isPlayer: Bool) {
+        self.id = id
+        self.hp = hp
+        self.maxHP = maxHP
+        self.isPlayer = isPlayer
+    }
+}
+
+extension PluginGameContext {
+    public func creature(at cell: PluginPoint) -> PluginCreature? { nil }
+    public func itemCount(at cell: PluginPoint) -> Int32 { 0 }
+    public func distanceToPlayer(from cell: PluginPoint) -> Int32? { nil }
+    public func damage(at cell: PluginPoint, amount: Int32) -> Bool { false }
+    public func heal(at cell: PluginPoint, amount: Int32) -> Bool { false }
+    public func applyStatus(_ status: Int32, turns: Int32, at cell: PluginPoint) -> Bool { false }
+    public func spawnMonster(kindID: String, at cell: PluginPoint) -> Bool { false }
+    public func message(_ text: String, kind: Int32) {}
+}
+
+/// The level a generator stage builds, as the host API's `level_*` entries see it.
+public protocol PluginLevelContext: AnyObject {
+    /// The depth being built; 1 is the first level.
+    var depth: Int32 { get }
+    /// Terrain facts at a cell; `.outOfBounds` alone for a cell off the map.
+    func terrainFlags(at cell: PluginPoint) -> PluginTerrainFlags
+    /// Places content terrain `terrainID` on its own layer; whether it did.
+    func setTerrain(_ terrainID: String, at cell: PluginPoint) -> Bool
+    /// A uniform draw in `0..<bound` from the level's stream; only called with `bound > 0`.
+    func randomBelow(_ bound: Int32) -> Int32
 }
 
 /// Severity of a line a plugin logs.

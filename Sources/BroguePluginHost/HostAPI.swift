@@ -19,6 +19,41 @@ final class GameBox {
     }
 }
 
+/// Boxes a `PluginLevelContext` so a `brogue_level *` can point at it for the length of one call.
+final class LevelBox {
+    let context: any PluginLevelContext
+    init(_ context: any PluginLevelContext) { self.context = context }
+
+    static func context(_ level: OpaquePointer?) -> (any PluginLevelContext)? {
+        guard let level else { return nil }
+        return Unmanaged<LevelBox>.fromOpaque(UnsafeRawPointer(level)).takeUnretainedValue().context
+    }
+
+    static func with<R>(_ context: any PluginLevelContext, _ body: (OpaquePointer) -> R) -> R {
+        let box = LevelBox(context)
+        return withExtendedLifetime(box) { body(OpaquePointer(Unmanaged.passUnretained(box).toOpaque())) }
+    }
+}
+
+private let ok = brogue_status(BROGUE_STATUS_OK)
+private let failed = brogue_status(BROGUE_STATUS_ERROR)
+private func status(_ done: Bool) -> brogue_status { done ? ok : failed }
+/// Writes only the fields the plugin's `brogue_creature_info` has room for (its `size`).
+private func writeCreature(_ c: PluginCreature, into info: UnsafeMutablePointer<brogue_creature_info>) {
+    let size = info.pointee.size
+    let raw = UnsafeMutableRawPointer(info)
+    func put<T>(_ value: T, _ field: PartialKeyPath<brogue_creature_info>) {
+        guard let offset = MemoryLayout<brogue_creature_info>.offset(of: field), size >= offset + MemoryLayout<T>.size else { return }
+        raw.storeBytes(of: value, toByteOffset: offset, as: T.self)
+    }
+    put(c.id, \brogue_creature_info.id)
+    put(c.hp, \brogue_creature_info.hp)
+    put(c.maxHP, \brogue_creature_info.max_hp)
+    put(c.isPlayer, \brogue_creature_info.is_player)
+}
+
+private func point(_ p: brogue_point) -> PluginPoint { PluginPoint(x: p.x, y: p.y) }
+
 /// The host's `brogue_host_api` table: built once, never freed, so plugins may keep the pointer.
 enum HostTable {
     static let abiMajor = UInt32(BROGUE_PLUGIN_ABI_MAJOR)
@@ -48,6 +83,38 @@ enum HostTable {
                 terrain_flags: { game, cell in
                     guard let context = GameBox.context(game) else { return UInt32(BROGUE_TERRAIN_OUT_OF_BOUNDS) }
                     return context.terrainFlags(at: PluginPoint(x: cell.x, y: cell.y)).rawValue
+                },
+                creature_at: { game, cell, info in
+                    guard let c = GameBox.context(game)?.creature(at: point(cell)) else { return false }
+                    if let info { writeCreature(c, into: info) }
+                    return true
+                },
+                item_count_at: { game, cell in GameBox.context(game)?.itemCount(at: point(cell)) ?? 0 },
+                distance_to_player: { game, cell in GameBox.context(game)?.distanceToPlayer(from: point(cell)) ?? -1 },
+                damage: { game, cell, amount in status(GameBox.context(game)?.damage(at: point(cell), amount: amount) ?? false) },
+                heal: { game, cell, amount in status(GameBox.context(game)?.heal(at: point(cell), amount: amount) ?? false) },
+                apply_status: { game, cell, kind, turns in
+                    status(GameBox.context(game)?.applyStatus(kind, turns: turns, at: point(cell)) ?? false)
+                },
+                spawn_monster: { game, id, cell in
+                    guard let id, let context = GameBox.context(game) else { return failed }
+                    return status(context.spawnMonster(kindID: String(cString: id), at: point(cell)))
+                },
+                message: { game, text, kind in
+                    guard let text else { return }
+                    GameBox.context(game)?.message(String(cString: text), kind: kind)
+                },
+                level_depth: { level in LevelBox.context(level)?.depth ?? 0 },
+                level_terrain_flags: { level, cell in
+                    LevelBox.context(level)?.terrainFlags(at: point(cell)).rawValue ?? UInt32(BROGUE_TERRAIN_OUT_OF_BOUNDS)
+                },
+                level_set_terrain: { level, cell, id in
+                    guard let id, let context = LevelBox.context(level) else { return failed }
+                    return status(context.setTerrain(String(cString: id), at: point(cell)))
+                },
+                level_random_below: { level, bound in
+                    guard bound > 0, let context = LevelBox.context(level) else { return 0 }
+                    return context.randomBelow(bound)
                 }
             )
         )

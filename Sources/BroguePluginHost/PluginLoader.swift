@@ -33,6 +33,8 @@ public struct LoadedNativePlugin: @unchecked Sendable {
     public let itemEffects: [NativeItemEffect]
     /// Event hooks, in registration order.
     public let eventHooks: [NativeEventHook]
+    /// Generator stages, in registration order.
+    public let generatorStages: [NativeGeneratorStage]
     /// Natives bound from its declarations, in declaration order.
     public let natives: [NativeFunction]
 
@@ -42,6 +44,8 @@ public struct LoadedNativePlugin: @unchecked Sendable {
     public var itemEffectNames: [String] { itemEffects.map(\.name) }
     /// Registered event hook names.
     public var eventHookNames: [String] { eventHooks.map(\.name) }
+    /// Registered generator stage names.
+    public var generatorStageNames: [String] { generatorStages.map(\.name) }
 
     /// The native declared as `name`, if any.
     public func native(_ name: String) -> NativeFunction? { natives.first { $0.name == name } }
@@ -152,6 +156,7 @@ public final class PluginLoader {
             behaviors: collector.behaviors,
             itemEffects: collector.effects,
             eventHooks: collector.hooks,
+            generatorStages: collector.stages,
             natives: bound
         )
         for key in collector.names { taken[key] = origin }

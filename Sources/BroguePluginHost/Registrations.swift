@@ -10,6 +10,8 @@ public enum PluginIntent: Equatable, Sendable {
     case move(to: PluginPoint)
     /// Attack whoever stands on a cell.
     case attack(at: PluginPoint)
+    /// Start fleeing (ABI 1.1).
+    case flee
 }
 
 /// Events an event hook can be called for.
@@ -45,6 +47,7 @@ public struct NativeMonsterBehavior: @unchecked Sendable {
         case brogue_intent_kind(BROGUE_INTENT_WAIT): return .wait
         case brogue_intent_kind(BROGUE_INTENT_MOVE): return .move(to: target)
         case brogue_intent_kind(BROGUE_INTENT_ATTACK): return .attack(at: target)
+        case brogue_intent_kind(BROGUE_INTENT_FLEE): return .flee
         default: return .useDefault
         }
     }
@@ -90,6 +93,22 @@ public struct NativeEventHook: @unchecked Sendable {
     }
 }
 
+/// A level generator stage a native plugin registered.
+public struct NativeGeneratorStage: @unchecked Sendable {
+    /// The name the plugin registered.
+    public let name: String
+    /// `<plugin-id>.<name>`.
+    public let qualifiedName: String
+    let run: @convention(c) (UnsafePointer<brogue_host_api>?, OpaquePointer?, Int32) -> Void
+
+    /// Runs the stage on a level under construction.
+    /// - Parameters:
+    ///   - level: the level the stage reads, changes and draws random numbers from.
+    public func run(on level: any PluginLevelContext) {
+        LevelBox.with(level) { l in run(HostTable.api, l, level.depth) }
+    }
+}
+
 /// Collects what one plugin registers during `brogue_plugin_init`; nothing is kept unless all of it is valid.
 final class RegistrationCollector {
     let pluginID: String
@@ -98,6 +117,7 @@ final class RegistrationCollector {
     var behaviors: [NativeMonsterBehavior] = []
     var effects: [NativeItemEffect] = []
     var hooks: [NativeEventHook] = []
+    var stages: [NativeGeneratorStage] = []
     var errors: [PluginError] = []
     private var mine: Set<String> = []
 
@@ -125,7 +145,7 @@ final class RegistrationCollector {
             errors.append(
                 PluginError(
                     .registrationTooSmall,
-                    "plugin '\(pluginID)' (\(file)): \(kind) '\(shownName)' has size \(size) bytes, but ABI 1.0 needs at least \(needed); "
+                    "plugin '\(pluginID)' (\(file)): \(kind) '\(shownName)' has size \(size) bytes, but ABI \(PluginABIVersion.host) needs at least \(needed); "
                         + "set .size = sizeof(the struct) and build against brogue_plugin.h"
                 )
             )
@@ -198,6 +218,14 @@ final class RegistrationCollector {
         return brogue_status(BROGUE_STATUS_OK)
     }
 
+    func add(stage raw: UnsafeRawPointer) -> brogue_status {
+        guard let (g, _) = read(raw, as: brogue_generator_stage.self, kind: "generator stage"),
+            let (name, qualified) = claim(g.name, hasCallback: g.run != nil, kind: "generator stage")
+        else { return brogue_status(BROGUE_STATUS_ERROR) }
+        stages.append(NativeGeneratorStage(name: name, qualifiedName: qualified, run: g.run))
+        return brogue_status(BROGUE_STATUS_OK)
+    }
+
     /// Runs `body` with a registrar whose calls land in this collector; the registrar is invalid afterwards.
     func withRegistrar<R>(_ body: (UnsafeMutablePointer<brogue_registrar>) -> R) -> R {
         withExtendedLifetime(self) {
@@ -215,6 +243,10 @@ final class RegistrationCollector {
                 register_event_hook: { state, hook in
                     guard let state, let hook else { return brogue_status(BROGUE_STATUS_ERROR) }
                     return Unmanaged<RegistrationCollector>.fromOpaque(UnsafeRawPointer(state)).takeUnretainedValue().add(hook: hook)
+                },
+                register_generator_stage: { state, stage in
+                    guard let state, let stage else { return brogue_status(BROGUE_STATUS_ERROR) }
+                    return Unmanaged<RegistrationCollector>.fromOpaque(UnsafeRawPointer(state)).takeUnretainedValue().add(stage: stage)
                 }
             )
             return body(&registrar)

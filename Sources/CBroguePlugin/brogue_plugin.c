@@ -1,4 +1,4 @@
-// Compiles the header once as C and pins the 1.0 layout: moving a field breaks every built plugin.
+// Compiles the header once as C and pins the 1.0 and 1.1 layouts: moving a field breaks every built plugin.
 #include "brogue_plugin.h"
 
 _Static_assert(offsetof(brogue_host_api, size) == 0, "size comes first");
@@ -9,3 +9,7 @@ _Static_assert(offsetof(brogue_registrar, size) == 0, "size comes first");
 _Static_assert(offsetof(brogue_intent, size) == 0, "size comes first");
 _Static_assert(sizeof(brogue_abi_version) == 8, "two uint32_t");
 _Static_assert(sizeof(brogue_point) == 8, "two int32_t");
+_Static_assert(offsetof(brogue_host_api, creature_at) == offsetof(brogue_host_api, terrain_flags) + sizeof(void *), "1.1 entries follow 1.0's");
+_Static_assert(offsetof(brogue_registrar, register_generator_stage) == offsetof(brogue_registrar, register_event_hook) + sizeof(void *), "1.1 entries follow 1.0's");
+_Static_assert(offsetof(brogue_generator_stage, size) == 0, "size comes first");
+_Static_assert(offsetof(brogue_creature_info, size) == 0, "size comes first");

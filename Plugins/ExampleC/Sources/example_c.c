@@ -5,8 +5,9 @@
  *      -o libexample_c.so Plugins/ExampleC/Sources/example_c.c
  *
  * Registers the monster behaviour "skittish" (flee when the player is adjacent, otherwise
- * default AI), the item effect "brew" (heals nothing itself; logs the strength it would
- * brew), and exports alchemy_brew_strength for content to call through `natives:`.
+ * default AI), the item effect "brew" (heals the drinker by the brew's strength and logs it),
+ * the generator stage "flooded-ruins" (ABI 1.1: a pool of shallow water in every level), and
+ * exports alchemy_brew_strength for content to call through `natives:`.
  */
 #include <brogue_plugin.h>
 #include <stdio.h>
@@ -49,7 +50,30 @@ static brogue_status brew_apply(const brogue_host_api *host, brogue_game *game, 
     snprintf(line, sizeof line, "a brew of strength %d bubbles at (%d, %d)",
              (int)(alchemy_brew_strength(host->depth(game)) + power), (int)target.x, (int)target.y);
     host->log(BROGUE_LOG_INFO, line);
+    if (host->size >= offsetof(brogue_host_api, heal) + sizeof host->heal) {
+        host->heal(game, target, alchemy_brew_strength(host->depth(game)) + power);
+        host->message(game, "The brew fizzes warmly.", BROGUE_MESSAGE_GOOD);
+    }
     return BROGUE_STATUS_OK;
+}
+
+/* Floods a square of open floor round a random cell with shallow water. Draws only from the
+   level's own stream, so a seed builds the same level everywhere. */
+static void flooded_ruins_run(const brogue_host_api *host, brogue_level *level, int32_t depth) {
+    (void)depth;
+    for (int tries = 0; tries < 50; tries++) {
+        brogue_point c = {1 + host->level_random_below(level, 77), 1 + host->level_random_below(level, 27)};
+        if (host->level_terrain_flags(level, c) & (BROGUE_TERRAIN_BLOCKS_MOVE | BROGUE_TERRAIN_LIQUID)) continue;
+        int32_t r = 2 + host->level_random_below(level, 3);
+        for (int32_t y = c.y - r; y <= c.y + r; y++) {
+            for (int32_t x = c.x - r; x <= c.x + r; x++) {
+                brogue_point p = {x, y};
+                if (host->level_terrain_flags(level, p) & (BROGUE_TERRAIN_BLOCKS_MOVE | BROGUE_TERRAIN_LIQUID | BROGUE_TERRAIN_OUT_OF_BOUNDS)) continue;
+                host->level_set_terrain(level, p, "shallow-water");
+            }
+        }
+        return;
+    }
 }
 
 BROGUE_PLUGIN_EXPORT brogue_status brogue_plugin_init(const brogue_host_api *host, brogue_registrar *registrar, char *error, size_t error_len) {
@@ -64,6 +88,15 @@ BROGUE_PLUGIN_EXPORT brogue_status brogue_plugin_init(const brogue_host_api *hos
         registrar->register_item_effect(registrar->state, &brew) != BROGUE_STATUS_OK) {
         snprintf(error, error_len, "example_c: a registration was refused (see the host's message)");
         return BROGUE_STATUS_ERROR;
+    }
+    /* Generator stages came with ABI 1.1: register only where the host has the entry. */
+    if (registrar->size >= offsetof(brogue_registrar, register_generator_stage) + sizeof registrar->register_generator_stage &&
+        host->size >= offsetof(brogue_host_api, level_random_below) + sizeof host->level_random_below) {
+        brogue_generator_stage flood = {sizeof flood, "flooded-ruins", flooded_ruins_run};
+        if (registrar->register_generator_stage(registrar->state, &flood) != BROGUE_STATUS_OK) {
+            snprintf(error, error_len, "example_c: the generator stage was refused");
+            return BROGUE_STATUS_ERROR;
+        }
     }
     host->log(BROGUE_LOG_DEBUG, "example_c ready");
     return BROGUE_STATUS_OK;

@@ -17,8 +17,10 @@ public struct ContentCatalog: Sendable {
     public let generators: [GeneratorProfile]
     /// Machines the generator may build, in load order.
     public let blueprints: [Blueprint]
-    /// A stable 64-bit hash of all the content, identical on every machine.
-    public let contentHash: UInt64
+    /// A stable 64-bit hash of all the content (and the names of its rule extensions), identical on every machine.
+    public private(set) var contentHash: UInt64
+    /// Rules added by plugins; empty for plain content. Set with `adding(_:)`.
+    public private(set) var extensions = RuleExtensions()
 
     public let terrainIndexByID: [String: Int]
     public let monsterIndexByID: [String: Int]
@@ -65,7 +67,8 @@ public struct ContentCatalog: Sendable {
         for e in spawns.items where it[e.kind] == nil { problems.append("spawn table names unknown item '\(e.kind)'") }
         for s in player.startingItems where it[s.kind] == nil { problems.append("player starts with unknown item '\(s.kind)'") }
         for k in items where k.category == .potion || k.category == .scroll {
-            if let e = k.effect, ItemEffect(rawValue: e) == nil { problems.append("item '\(k.id)' has unknown effect '\(e)'") }
+            // `<plugin-id>.<name>` effects come from plugins; `adding(_:)` checks that they exist.
+            if let e = k.effect, ItemEffect(rawValue: e) == nil, !RuleExtensions.isQualified(e) { problems.append("item '\(k.id)' has unknown effect '\(e)'") }
         }
         if !items.contains(where: { $0.category == .amulet }) { problems.append("content defines no amulet item for depth \(Dungeon.amuletLevel)") }
         if !items.contains(where: { $0.category == .gold }) { problems.append("content defines no gold item") }
@@ -110,6 +113,37 @@ public struct ContentCatalog: Sendable {
 }
 
 extension ContentCatalog {
+    /// This catalog with rules from plugins added after any it already has.
+    ///
+    /// Every `behaviour` a monster kind names and every `<plugin-id>.<name>` item effect must
+    /// exist once the extensions are added. The content hash then also covers the extension names.
+    /// - Parameters:
+    ///   - more: the behaviours, effects, hooks and stages to add.
+    /// - Returns: the catalog with them.
+    /// - Throws: `CatalogError` listing a clashing name or each reference to a missing extension.
+    public func adding(_ more: RuleExtensions) throws(CatalogError) -> ContentCatalog {
+        var copy = self
+        do { try copy.extensions.merge(more) } catch { throw CatalogError(problems: [error.message]) }
+        var problems: [String] = []
+        for m in monsters {
+            if let b = m.behaviour, copy.extensions.behaviours[b] == nil {
+                problems.append("monster '\(m.id)' names behaviour '\(b)', which no loaded plugin registers")
+            }
+        }
+        for k in items {
+            if let e = k.effect, ItemEffect(rawValue: e) == nil, copy.extensions.itemEffects[e] == nil {
+                problems.append("item '\(k.id)' has effect '\(e)', which no loaded plugin registers")
+            }
+        }
+        guard problems.isEmpty else { throw CatalogError(problems: problems) }
+        var h = StableHasher()
+        h.combine(contentHash)
+        h.combine(more.names.count)
+        for name in more.names { h.combine(name) }
+        copy.contentHash = h.value
+        return copy
+    }
+
     /// The generator profile for `depth`: the first whose range holds it.
     public func generatorProfile(at depth: Int) -> GeneratorProfile {
         generators.first { $0.depths.contains(depth) } ?? .builtIn

@@ -56,6 +56,8 @@ public struct MonsterKind: Hashable, Sendable {
     public var xp: Int
     public var flags: MonsterFlags
     public var description: String
+    /// A plugin's monster behaviour, `<plugin-id>.<name>`, asked for an intent on each waking turn; nil for the built-in AI alone.
+    public var behaviour: String?
 
     public init(
         id: String,
@@ -71,7 +73,8 @@ public struct MonsterKind: Hashable, Sendable {
         regenTurns: Int = 20,
         xp: Int,
         flags: MonsterFlags = [],
-        description: String = ""
+        description: String = "",
+        behaviour: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -87,5 +90,6 @@ public struct MonsterKind: Hashable, Sendable {
         self.xp = xp
         self.flags = flags
         self.description = description
+        self.behaviour = behaviour
     }
 }

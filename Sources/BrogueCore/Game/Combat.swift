@@ -126,6 +126,7 @@ extension Game {
         events.append(.died(creature: m.id, kind: m.kind))
         events.append(.message("You kill the \(kind.name).", .combat))
         gainExperience(kind.xp, &events)
+        fireHooks(.death, at: m.position, &events)
     }
 
     mutating func gainExperience(_ xp: Int, _ events: inout [GameEvent]) {

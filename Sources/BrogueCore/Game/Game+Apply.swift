@@ -76,6 +76,7 @@ extension Game {
         enterLevel(newDepth, arriving: arriving)
         events.append(.depthChanged(newDepth))
         events.append(.message(first ? "You enter depth \(newDepth)." : "You return to depth \(newDepth).", .info))
+        fireHooks(.levelEntered, at: player.position, &events)
     }
 
     private mutating func move(_ requested: Direction, _ events: inout [GameEvent]) -> Int? {
@@ -175,6 +176,7 @@ extension Game {
             monsters[i].status.tick()
             regenerate(&monsters[i], turns: catalog.monsters[monsters[i].kind].regenTurns)
         }
+        fireHooks(.turn, at: player.position, &events)
     }
 
     private func regenerate(_ c: inout Creature, turns: Int) {

@@ -16,6 +16,8 @@ extension Game {
         }
         if let name = kind.effect, let effect = ItemEffect(rawValue: name) {
             apply(effect, power: kind.power, target: target, &events)
+        } else if let name = kind.effect, let effect = catalog.extensions.itemEffects[name] {
+            _ = effect.apply(target: player.position, power: kind.power, game: &self, events: &events)
         }
         return 100
     }

@@ -48,6 +48,13 @@ extension Game {
             return
         }
 
+        if let name = kind.behaviour, let behaviour = catalog.extensions.behaviours[name],
+            let ticks = extensionTurn(i, behaviour: behaviour, &events)
+        {
+            duration = ticks
+            return
+        }
+        if monsters[i].hp <= 0 { return }
         let adjacentDir = Direction(delta: player.position - pos)
         let canHit = adjacentDir.map { level.canStep(from: pos, $0) } ?? false
         if monsters[i].status.confused > 0 || (kind.flags.contains(.erratic) && rng.percent(33)) {

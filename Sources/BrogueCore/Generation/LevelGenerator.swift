@@ -37,7 +37,17 @@ public struct LevelGenerator: Sendable {
         let profile = catalog.generatorProfile(at: depth)
         var builder = LevelBuilder(depth: depth, seed: seed, catalog: catalog, profile: profile)
         var rng = RandomStream(seed: seed)
-        for stage in stages { stage.run(&builder, rng: &rng) }
+        // Plugin stages run after the built-in ones but before light, so light sees their terrain.
+        let extra = catalog.extensions.stages
+        var ranExtra = extra.isEmpty
+        for stage in stages {
+            if !ranExtra && stage is LightStage {
+                for e in extra { e.stage.run(&builder, rng: &rng) }
+                ranExtra = true
+            }
+            stage.run(&builder, rng: &rng)
+        }
+        if !ranExtra { for e in extra { e.stage.run(&builder, rng: &rng) } }
         return builder.level
     }
 }

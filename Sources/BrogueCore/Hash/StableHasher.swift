@@ -94,6 +94,8 @@ extension ContentCatalog {
             h.combine(m.damage)
             h.combine(UInt64(m.flags.rawValue))
             h.combine(m.description)
+            // Only when set, so content without plugin behaviours keeps its hash.
+            if let b = m.behaviour { h.combine(b) }
         }
         h.combine(items.count)
         for i in items {

@@ -26,7 +26,7 @@ extern "C" {
 /* The ABI this header describes. The host refuses a plugin whose major differs from its own
    or whose minor is newer than its own; a plugin built against an older minor loads. */
 #define BROGUE_PLUGIN_ABI_MAJOR 1
-#define BROGUE_PLUGIN_ABI_MINOR 0
+#define BROGUE_PLUGIN_ABI_MINOR 1
 
 /* Marks the two functions a plugin exports so they stay visible under -fvisibility=hidden. */
 #if defined(__GNUC__) || defined(__clang__)
@@ -56,6 +56,10 @@ typedef struct brogue_point {
    for the duration of the call that received it; never store it. */
 typedef struct brogue_game brogue_game;
 
+/* The level a generator stage is building (ABI 1.1). Opaque: read and change it only through
+   brogue_host_api's level_* entries. Valid only during the stage's run call; never store it. */
+typedef struct brogue_level brogue_level;
+
 /* Host-private state behind a registrar. Opaque; pass it back unchanged. */
 typedef struct brogue_registrar_state brogue_registrar_state;
 
@@ -71,6 +75,31 @@ typedef int32_t brogue_log_level;
 #define BROGUE_TERRAIN_BLOCKS_MOVE 0x2u   /* creatures cannot stand here (wall, statue) */
 #define BROGUE_TERRAIN_BLOCKS_VISION 0x4u /* light and sight stop here */
 #define BROGUE_TERRAIN_LIQUID 0x8u        /* water, lava, mud: something swims or sinks */
+
+/* What brogue_host_api.creature_at reports about a creature (ABI 1.1). */
+typedef struct brogue_creature_info {
+    size_t size;    /* set by the host before the call; the host writes only fields that fit */
+    int32_t id;     /* unique in the game and never reused; 0 is the player */
+    int32_t hp;     /* current hit points */
+    int32_t max_hp; /* maximum hit points */
+    bool is_player; /* true for the player */
+} brogue_creature_info;
+
+/* Statuses for brogue_host_api.apply_status (ABI 1.1). */
+typedef int32_t brogue_status_kind;
+#define BROGUE_STATUS_HASTED 1
+#define BROGUE_STATUS_CONFUSED 2
+#define BROGUE_STATUS_PARALYZED 3
+#define BROGUE_STATUS_TELEPATHIC 4
+#define BROGUE_STATUS_DARKENED 5
+#define BROGUE_STATUS_POISONED 6
+
+/* Kinds of message for brogue_host_api.message (ABI 1.1); they pick the colour. */
+typedef int32_t brogue_message_kind;
+#define BROGUE_MESSAGE_INFO 0
+#define BROGUE_MESSAGE_GOOD 1
+#define BROGUE_MESSAGE_BAD 2
+#define BROGUE_MESSAGE_WARNING 3
 
 /*
  * What the host offers a plugin. The host owns this table; it lives as long as the process.
@@ -96,7 +125,38 @@ typedef struct brogue_host_api {
     int32_t (*player_hp)(const brogue_game *game);                         /* current hit points */
     uint32_t (*terrain_flags)(const brogue_game *game, brogue_point cell); /* BROGUE_TERRAIN_* bits */
 
-    /* ABI 1.1 and later add entries here, and only here. */
+    /* ABI 1.1: reading the game at a cell. */
+    /* Fills *info (set info->size first) with who stands on cell; false when no one does. */
+    bool (*creature_at)(const brogue_game *game, brogue_point cell, brogue_creature_info *info);
+    /* How many items lie on cell of the current level. */
+    int32_t (*item_count_at)(const brogue_game *game, brogue_point cell);
+    /* Walking distance from cell to the player on the monsters' Dijkstra map (walls and hazards
+       block); -1 when the player cannot be reached on foot from there. */
+    int32_t (*distance_to_player)(brogue_game *game, brogue_point cell);
+
+    /* ABI 1.1: acting on the game. Each returns BROGUE_STATUS_OK when it took effect. */
+    /* Takes amount hit points from whoever stands on cell; kills at 0. */
+    brogue_status (*damage)(brogue_game *game, brogue_point cell, int32_t amount);
+    /* Gives amount hit points, up to the maximum, to whoever stands on cell. */
+    brogue_status (*heal)(brogue_game *game, brogue_point cell, int32_t amount);
+    /* Sets a BROGUE_STATUS_* on whoever stands on cell to at least turns. */
+    brogue_status (*apply_status)(brogue_game *game, brogue_point cell, brogue_status_kind status, int32_t turns);
+    /* Puts a hunting monster of kind monster_id (a content id, UTF-8) on cell, if it is open floor. */
+    brogue_status (*spawn_monster)(brogue_game *game, const char *monster_id, brogue_point cell);
+    /* Adds a line to the player's message log (UTF-8, copied). */
+    void (*message)(brogue_game *game, const char *text, brogue_message_kind kind);
+
+    /* ABI 1.1: for generator stages, on the level being built. */
+    int32_t (*level_depth)(const brogue_level *level);                             /* 1 is the first level */
+    uint32_t (*level_terrain_flags)(const brogue_level *level, brogue_point cell); /* BROGUE_TERRAIN_* bits */
+    /* Places terrain terrain_id (a content id, UTF-8) on its own layer at cell; an error for an
+       unknown id or a cell on the map's rim or off it. */
+    brogue_status (*level_set_terrain)(brogue_level *level, brogue_point cell, const char *terrain_id);
+    /* A uniform draw in [0, bound) from the level's own random stream (depth N is the same level
+       whatever happened above it). bound <= 0 returns 0. */
+    int32_t (*level_random_below)(brogue_level *level, int32_t bound);
+
+    /* ABI 1.2 and later add entries here, and only here. */
 } brogue_host_api;
 
 /* What a monster wants to do this turn, written by a behaviour. */
@@ -105,6 +165,7 @@ typedef int32_t brogue_intent_kind;
 #define BROGUE_INTENT_WAIT 1    /* spend the turn in place */
 #define BROGUE_INTENT_MOVE 2    /* step towards target */
 #define BROGUE_INTENT_ATTACK 3  /* attack whoever stands on target */
+#define BROGUE_INTENT_FLEE 4    /* ABI 1.1: start fleeing; the built-in AI runs away (target ignored) */
 
 typedef struct brogue_intent {
     size_t size;             /* set by the host before the call; the plugin writes only fields that fit */
@@ -143,6 +204,15 @@ typedef struct brogue_event_hook {
     void (*on_event)(const brogue_host_api *host, brogue_game *game, brogue_event_kind event, brogue_point where);
 } brogue_event_hook;
 
+/* A level generator stage (ABI 1.1), run after the built-in stages and before light, on every
+   level generated. Referred to as <plugin-id>.<name>. */
+typedef struct brogue_generator_stage {
+    size_t size;      /* sizeof(brogue_generator_stage) as the plugin compiled it */
+    const char *name; /* [a-z0-9-]+, unique within the plugin; the host copies it */
+    /* Change the level; draw random numbers only with host->level_random_below. */
+    void (*run)(const brogue_host_api *host, brogue_level *level, int32_t depth);
+} brogue_generator_stage;
+
 /*
  * How a plugin registers what it provides, during brogue_plugin_init only (the registrar is
  * invalid afterwards). Each call copies what the host needs; the struct passed may live on the
@@ -155,7 +225,9 @@ typedef struct brogue_registrar {
     brogue_status (*register_monster_behavior)(brogue_registrar_state *state, const brogue_monster_behavior *behavior);
     brogue_status (*register_item_effect)(brogue_registrar_state *state, const brogue_item_effect *effect);
     brogue_status (*register_event_hook)(brogue_registrar_state *state, const brogue_event_hook *hook);
-    /* ABI 1.1 and later add entries here, and only here. */
+    /* ABI 1.1: check registrar->size >= offsetof(brogue_registrar, register_generator_stage) + sizeof(void *) first. */
+    brogue_status (*register_generator_stage)(brogue_registrar_state *state, const brogue_generator_stage *stage);
+    /* ABI 1.2 and later add entries here, and only here. */
 } brogue_registrar;
 
 /* The two functions every native plugin exports (with exactly these names). The host calls

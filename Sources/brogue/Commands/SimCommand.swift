@@ -1,6 +1,7 @@
 import ArgumentParser
 import BrogueContent
 import BrogueCore
+import BroguePluginHost
 import BrogueStore
 import Foundation
 
@@ -37,6 +38,12 @@ struct SimCommand: ParsableCommand {
     @OptionGroup var content: ContentOptions
     @OptionGroup var data: DataOptions
 
+    @Option(
+        name: .customLong("plugin-library"),
+        help: "A native plugin library to load, as ID=PATH or PATH (repeatable; until plugin.yaml `library:` is wired in)."
+    )
+    var pluginLibraries: [String] = []
+
     func validate() throws {
         guard turns > 0 else { throw ValidationError("--turns must be at least 1 (got \(turns)).") }
         guard turns <= 10_000_000 else { throw ValidationError("--turns is capped at 10,000,000 (got \(turns)).") }
@@ -59,7 +66,8 @@ struct SimCommand: ParsableCommand {
             try saved.finish(record, game: last, abandoned: false)
             print("game: \(record.id) (saved)")
         } else {
-            r = Simulation.run(seed: seed, catalog: loaded.catalog, turns: turns)
+            let catalog = pluginLibraries.isEmpty ? loaded.catalog : try PluginLoader().extend(loaded.catalog, libraries: pluginLibraries)
+            r = Simulation.run(seed: seed, catalog: catalog, turns: turns)
         }
         print("seed: \(r.seed)")
         print("bot: \(bot.rawValue)")

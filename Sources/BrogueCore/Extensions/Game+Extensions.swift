@@ -1,0 +1,140 @@
+/// What plugins may do to a game: small, checked actions on cells, for `RuleExtensions` entries
+/// (and the native plugin host, which calls them for C and Swift plugins).
+extension Game {
+    /// A creature on the current level: the player, or a monster by index into `monsters`.
+    public enum CreatureRef: Hashable, Sendable {
+        case player
+        case monster(Int)
+    }
+
+    /// Who stands on `cell`, if anyone alive.
+    public func creature(at cell: Point) -> CreatureRef? {
+        if player.position == cell { return .player }
+        if let i = monsters.firstIndex(where: { $0.position == cell && $0.hp > 0 }) { return .monster(i) }
+        return nil
+    }
+
+    /// How many items lie on `cell` of the current level.
+    public func itemCount(at cell: Point) -> Int { level.items.reduce(0) { $0 + ($1.position == cell ? 1 : 0) } }
+
+    /// Walking distance from `cell` to the player (hazards and walls count as blocked), or nil when it cannot be walked.
+    public mutating func distanceToPlayer(from cell: Point) -> Int? {
+        guard level.flags.contains(cell) else { return nil }
+        refreshPlayerMap()
+        let d = scratch.playerMap.distances[cell]
+        return d < DijkstraMap.unreachable ? Int(d) : nil
+    }
+
+    /// Adds a message to the events of the current action.
+    public func say(_ text: String, _ kind: MessageKind, _ events: inout [GameEvent]) {
+        events.append(.message(text, kind))
+    }
+
+    /// Takes hit points from whoever stands on `cell`; kills it at 0.
+    /// - Returns: whether someone was there.
+    @discardableResult
+    public mutating func damage(at cell: Point, amount: Int, cause: String, _ events: inout [GameEvent]) -> Bool {
+        switch creature(at: cell) {
+        case nil: return false
+        case .player:
+            player.hp -= max(0, amount)
+            if player.hp <= 0 && outcome == .playing { die(cause: cause, &events) }
+        case .monster(let i):
+            monsters[i].hp -= max(0, amount)
+            if monsters[i].hp <= 0 { killMonster(i, &events) }
+        }
+        return true
+    }
+
+    /// Gives hit points, up to the maximum, to whoever stands on `cell`.
+    /// - Returns: whether someone was there.
+    @discardableResult
+    public mutating func heal(at cell: Point, amount: Int) -> Bool {
+        switch creature(at: cell) {
+        case nil: return false
+        case .player: player.hp = min(player.maxHP, player.hp + max(0, amount))
+        case .monster(let i): monsters[i].hp = min(monsters[i].maxHP, monsters[i].hp + max(0, amount))
+        }
+        return true
+    }
+
+    /// A status a plugin may apply.
+    public enum ExtensionStatus: Int, Sendable, CaseIterable {
+        case hasted = 1, confused, paralyzed, telepathic, darkened, poisoned
+    }
+
+    /// Sets a status on whoever stands on `cell` to at least `turns`.
+    /// - Returns: whether someone was there.
+    @discardableResult
+    public mutating func applyStatus(_ status: ExtensionStatus, turns: Int, at cell: Point) -> Bool {
+        func raise(_ s: inout StatusEffects) {
+            let t = max(0, turns)
+            switch status {
+            case .hasted: s.hasted = max(s.hasted, t)
+            case .confused: s.confused = max(s.confused, t)
+            case .paralyzed: s.paralyzed = max(s.paralyzed, t)
+            case .telepathic: s.telepathic = max(s.telepathic, t)
+            case .darkened: s.darkened = max(s.darkened, t)
+            case .poisoned: s.poisoned = max(s.poisoned, t)
+            }
+        }
+        switch creature(at: cell) {
+        case nil: return false
+        case .player: raise(&player.status)
+        case .monster(let i): raise(&monsters[i].status)
+        }
+        return true
+    }
+
+    /// Puts a monster of kind `kindID` on `cell`, hunting, if the cell is open floor with no one on it.
+    /// - Returns: whether it was placed.
+    @discardableResult
+    public mutating func spawnMonster(kindID: String, at cell: Point) -> Bool {
+        guard let kind = catalog.monsterIndexByID[kindID], level.flags.contains(cell), creature(at: cell) == nil,
+            level.flags[cell].isDisjoint(with: TerrainFlags.hazards.union(.blocksMovement))
+        else { return false }
+        let k = catalog.monsters[kind]
+        monsters.append(Creature(id: nextCreatureID, kind: kind, position: cell, hp: k.hp, state: .hunting))
+        nextCreatureID += 1
+        return true
+    }
+
+    /// Asks monster `i`'s plugin behaviour for an intent and carries it out.
+    /// - Returns: the ticks the turn took, or nil to let the built-in AI go on.
+    mutating func extensionTurn(_ i: Int, behaviour: any MonsterBehaviour, _ events: inout [GameEvent]) -> Int? {
+        let intent = behaviour.intent(monster: i, game: &self, events: &events)
+        guard monsters.indices.contains(i), monsters[i].hp > 0 else { return 100 }
+        let kind = catalog.monsters[monsters[i].kind]
+        let pos = monsters[i].position
+        switch intent {
+        case .defaultAI: return nil
+        case .wait: return 100
+        case .flee:
+            monsters[i].state = .fleeing
+            return nil
+        case .move(let toward):
+            let d = toward - pos
+            guard !kind.flags.contains(.immobile), let dir = Direction(delta: Point(d.x.signum(), d.y.signum())) else { return 100 }
+            let to = pos + dir.offset
+            guard level.canStep(from: pos, dir), creature(at: to) == nil, machineAllows(i, to), monsterWillEnter(to) else { return 100 }
+            monsters[i].position = to
+            monsterEnteredCell(i, &events)
+            return kind.movementDuration
+        case .attack(let at):
+            guard let dir = Direction(delta: at - pos), level.canStep(from: pos, dir) else { return 100 }
+            switch creature(at: at) {
+            case .player: monsterAttack(i, &events)
+            case .monster(let j): monsterAttack(i, monster: j, &events)
+            case nil: return 100
+            }
+            return kind.attackDuration
+        }
+    }
+
+    /// Calls every hook registered for `event`, in the order they were added.
+    mutating func fireHooks(_ event: RuleEvent, at cell: Point, _ events: inout [GameEvent]) {
+        let hooks = catalog.extensions.hooks
+        guard !hooks.isEmpty else { return }
+        for h in hooks where h.event == event { h.hook.fire(event, at: cell, game: &self, events: &events) }
+    }
+}
