@@ -48,8 +48,13 @@ let package = Package(
         .target(name: "CBroguePlugin", path: "Sources/CBroguePlugin"),
         // libffi, for calling plugin functions declared in plugin.yaml `natives:`.
         .systemLibrary(name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi", providers: [.apt(["libffi-dev"])]),
-        // dlopen, ABI check, registrations and libffi natives for native plugins.
-        .target(name: "BroguePluginHost", dependencies: ["CBroguePlugin", "CFFI"], path: "Sources/BroguePluginHost", swiftSettings: swiftSettings),
+        // dlopen, ABI check, registrations and libffi natives for native plugins; loads a plugin set (content + libraries).
+        .target(
+            name: "BroguePluginHost",
+            dependencies: ["CBroguePlugin", "CFFI", "BrogueContent"],
+            path: "Sources/BroguePluginHost",
+            swiftSettings: swiftSettings
+        ),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",
@@ -89,7 +94,12 @@ let package = Package(
         ),
         .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
-        .testTarget(name: "BroguePluginHostTests", dependencies: ["BroguePluginHost"], path: "Tests/BroguePluginHostTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BroguePluginHostTests",
+            dependencies: ["BroguePluginHost", "BrogueContent", "BrogueCore"],
+            path: "Tests/BroguePluginHostTests",
+            swiftSettings: swiftSettings
+        ),
         // Drives the real `brogue` binary in child processes.
         .testTarget(name: "BrogueCLITests", dependencies: ["brogue", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
     ]

@@ -15,8 +15,9 @@ public struct ContentCatalog: Sendable {
     public let appearances: Appearances
     /// Level generator profiles by depth range; empty means `GeneratorProfile.builtIn`.
     public let generators: [GeneratorProfile]
-    /// A stable 64-bit hash of all the content, identical on every machine.
-    public let contentHash: UInt64
+    /// A stable 64-bit hash of all the content, identical on every machine; with
+    /// `covering(_:)`, also of the plugins (and native libraries) that made it.
+    public internal(set) var contentHash: UInt64
 
     public let terrainIndexByID: [String: Int]
     public let monsterIndexByID: [String: Int]

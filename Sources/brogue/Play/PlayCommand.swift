@@ -29,7 +29,7 @@ struct PlayCommand: ParsableCommand {
 
     func run() throws {
         let settings = try config.load()
-        let loaded = try content.load()
+        let loaded = try content.load(config: config.path)
         let store = try data.open()
         let saved = SavedGames(store: store, content: loaded)
         do {

@@ -36,7 +36,7 @@ struct PluginManifestTests {
             """
         #expect(
             manifestProblems(text) == [
-                "3:10 'version' in plugin manifest 'core' must be a version like 1.0.0, found '1.0'",
+                "3:10 'version' in plugin manifest 'core' must be a version like 1.0.0, found '1.0' (it has 2 numbers where major.minor.patch needs 3; versions are semantic: major.minor.patch, then optionally -prerelease and +build)",
                 "6:3 unknown key 'monster' in content of plugin 'core' (did you mean 'monsters'?)",
                 "7:11 glob '../items/*.yaml' may not leave the plugin folder with '..'",
             ]
