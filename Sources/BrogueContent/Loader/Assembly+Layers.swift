@@ -53,6 +53,7 @@ extension Assembly {
         guard case .mapping(let pairs) = node.value else { return add(kind: kind, node: node, plugin: plugin, sink: sink) }
         var kept: [YNode.Pair] = []
         var flags: [String: (Bool, Mark)] = [:]
+        var unusable = false
         for pair in pairs {
             guard let key = pair.key.scalar, Layers.keys.contains(key), flags[key] == nil else {
                 kept.append(pair)
@@ -63,8 +64,13 @@ extension Assembly {
             case "false" where pair.value.isPlainScalar: flags[key] = (false, pair.key.mark)
             default:
                 sink.error(pair.value.mark, "expected true or false for '\(key)', found \(pair.value.foundDescription)")
-                flags[key] = (false, pair.key.mark)
+                unusable = true
             }
+        }
+        // Unsure whether the entry replaces, changes or defines, nothing is guessed.
+        guard !unusable else {
+            unreadable[kind, default: []].insert(FileContext(sink: sink).baseName)
+            return
         }
         let stripped = YNode(value: .mapping(kept), mark: node.mark, weight: node.weight, height: node.height)
         let override = flags["override"].map { $0.0 } ?? false

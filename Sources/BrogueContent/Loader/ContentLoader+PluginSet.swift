@@ -154,7 +154,7 @@ extension ContentLoader {
         }
 
         // Content: a plugin that is not required and whose files have errors is dropped (with
-        // the plugins that depend on it) and the rest are assembled again.
+        // the plugins that depend on it) and the rest are assembled again, at most once per plugin.
         var content: LoadedContent?
         while fatal.isEmpty {
             guard !active.isEmpty else {
@@ -194,9 +194,12 @@ extension ContentLoader {
                 fatal += diagnostics
                 break
             }
+            // Only the first plugin in load order with errors is dropped at a time: its errors may be
+            // what makes a later plugin's entries clash or dangle.
+            let culprit = active.first { blamed[$0.manifest.id] != nil }!
             var kept: [PluginFolder] = []
             for p in active {
-                if let problems = blamed[p.manifest.id] {
+                if p.manifest.id == culprit.manifest.id, let problems = blamed[p.manifest.id] {
                     refuse(index(p), problems)
                     dropped[p.manifest.id] = problems[0].description
                 } else if let d = dependencyDropped(p) {

@@ -101,10 +101,9 @@ public struct PluginLibrary: Sendable, Hashable {
         var total = 0
         var pending: [UInt8] = []
         while true {
-            guard let chunk = try? handle.read(upToCount: 1 << 20) else {
-                return .failure(Refusal("library \(path) could not be read"))
-            }
-            if chunk.isEmpty { break }
+            let read: Data?
+            do { read = try handle.read(upToCount: 1 << 20) } catch { return .failure(Refusal("library \(path) could not be read: \(error.localizedDescription)")) }
+            guard let chunk = read, !chunk.isEmpty else { break }
             total += chunk.count
             guard total <= maxBytes else { return .failure(Refusal("library \(path) grew past the \(SourceReader.bytes(maxBytes)) limit while it was read")) }
             pending.append(contentsOf: chunk)

@@ -236,7 +236,7 @@ enum ManifestSchema {
                 item.scalar != nil && !item.isNull
                 ? YNode(value: .mapping([.init(key: YNode(value: .scalar("id", plain: true), mark: item.mark, weight: 1, height: 1), value: item)]), mark: item.mark, weight: 3, height: 2)
                 : item
-            guard let d = EntryReader(mapping, table: dependency, what: "dependency of plugin '\(pluginID ?? "?")'", idKey: "id", sink: r.sink) else {
+            guard let d = EntryReader(mapping, table: dependency, what: "dependency", idKey: "id", sink: r.sink) else {
                 ok = false
                 continue
             }
@@ -267,7 +267,7 @@ enum ManifestSchema {
         var ok = true
         var names: [String: Mark] = [:]
         for item in items {
-            guard let n = EntryReader(item, table: native, what: "native of plugin '\(pluginID ?? "?")'", idKey: "name", sink: r.sink) else {
+            guard let n = EntryReader(item, table: native, what: "native", idKey: "name", sink: r.sink) else {
                 ok = false
                 continue
             }
