@@ -118,7 +118,10 @@ struct ContentOptions: ParsableArguments {
             )
             throw ExitCode(1)
         }
-        for s in set.report.plugins where !s.isLoaded {
+        // A second copy of a loaded plugin (say Plugins/ExampleC beside a built copy on
+        // BROGUE_PLUGIN_PATH) is shadowed on purpose; plugin list still shows it.
+        let loadedIDs = Set(content.manifests.map(\.id))
+        for s in set.report.plugins where !s.isLoaded && !(s.manifest.map { loadedIDs.contains($0.id) } ?? false) {
             Console.error("brogue: skipped plugin \(Self.name(s)) (\(s.candidate.folder)): \(s.refusal.map(Self.reason) ?? "refused")")
         }
         for w in content.warnings { Console.error(w.description) }
