@@ -90,6 +90,26 @@ import Testing
         #expect(set.report.diagnostics.first?.message.hasPrefix("library 'libgone.so' not found") == true)
     }
 
+    @Test func reloadingContentKeepsTheLoadedLibraryAndRefusesAChangedOne() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = try Self.exampleFolder(in: dir, cc: cc)
+        let first = PluginSet.load(candidates([folder]))
+        let same = first.reloadingContent(candidates([folder]))
+        #expect(same.content?.catalog.contentHash == first.content?.catalog.contentHash)
+        #expect(same.native("alchemy")?.behaviors.map(\.qualifiedName) == ["alchemy.skittish"])
+
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/libexample_c.so"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([0, 0, 0, 0]))
+        try handle.close()
+        let changed = first.reloadingContent(candidates([folder]))
+        #expect(changed.natives.isEmpty)
+        #expect(changed.content?.manifests.map(\.id) == ["core"])
+        #expect(changed.report.plugins.last?.refusal?.message.hasSuffix("the library changed since brogue started, and native code is never reloaded; restart brogue to load the new build") == true)
+    }
+
     @Test func theManifestsTypeSetIsTheHostsTypeSet() {
         #expect(PluginNative.types == NativeType.allCases.map(\.rawValue))
     }

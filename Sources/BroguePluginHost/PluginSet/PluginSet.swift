@@ -59,3 +59,26 @@ public struct PluginSet: @unchecked Sendable {
         return PluginSet(report: report, natives: natives)
     }
 }
+
+extension PluginSet {
+    /// Loads the same plugins' content again, keeping the native libraries already loaded:
+    /// native code is never reloaded, so a library whose file changed refuses its plugin with a
+    /// message saying to restart, and a library not loaded before is not opened now.
+    /// - Parameters:
+    ///   - candidates: the plugin folders, as found when `self` was loaded.
+    ///   - limits: bounds on the YAML read.
+    public func reloadingContent(_ candidates: [PluginCandidate], limits: ContentLimits = .default) -> PluginSet {
+        let before = Dictionary(uniqueKeysWithValues: (content?.plugins ?? []).compactMap { p in p.library.map { (p.manifest.id, $0) } })
+        let report = ContentLoader(limits: limits).load(candidates) { library in
+            guard let loaded = before[library.pluginID] else {
+                return "plugin '\(library.pluginID)' (\(library.path)): its library was not loaded when brogue started; restart brogue to load native code"
+            }
+            guard loaded.hash == library.hash, loaded.path == library.path else {
+                return "plugin '\(library.pluginID)' (\(library.path)): the library changed since brogue started, and native code is never reloaded; restart brogue to load the new build"
+            }
+            return nil
+        }
+        let natives = report.content?.plugins.compactMap { p in self.natives.first { $0.id == p.manifest.id } } ?? []
+        return PluginSet(report: report, natives: natives)
+    }
+}

@@ -101,7 +101,8 @@ struct ContentOptions: ParsableArguments {
     /// Finds and loads the plugins: a plugin that is not required and cannot be loaded is
     /// skipped with one line on standard error; a required one stops the command with every
     /// diagnostic.
-    func loadSet(config: String? = nil) throws -> PluginSet {
+    /// - Returns: the plugins, and the folders they were loaded from (to load them again).
+    func loadSet(config: String? = nil) throws -> (plugins: PluginSet, candidates: [PluginCandidate]) {
         let (candidates, notes) = try candidates(config: config)
         for note in notes { Console.error("brogue: skipped \(note)") }
         let set = PluginSet.load(candidates)
@@ -125,12 +126,12 @@ struct ContentOptions: ParsableArguments {
             Console.error("brogue: skipped plugin \(Self.name(s)) (\(s.candidate.folder)): \(s.refusal.map(Self.reason) ?? "refused")")
         }
         for w in content.warnings { Console.error(w.description) }
-        return set
+        return (set, candidates)
     }
 
     /// Loads the content or exits with every diagnostic on standard error.
     func load(config: String? = nil) throws -> LoadedContent {
-        try loadSet(config: config).content!
+        try loadSet(config: config).plugins.content!
     }
 
     static func name(_ s: PluginStatus) -> String { s.manifest.map { "'\($0.id)'" } ?? "at \(s.candidate.folder)" }
