@@ -53,8 +53,11 @@ public struct ContentEntry: Sendable {
         }
         let table = ContentLoader.schema(for: slot.kind).tables.first
         fields = (table?.fields ?? []).map { field in
-            if let (pair, layer) = given[field.name] {
-                let origin = Origin(plugin: layer.plugin, file: layer.file, line: pair.key.mark.line, column: pair.key.mark.column)
+            if let (pair, writer) = given[field.name] {
+                // Every layer writes the id; the one that defined the entry is the one to name.
+                let layer = field.name == "id" ? slot.layers[0] : writer
+                let key = field.name == "id" ? (Self.idKeyMark(slot.layers[0].node) ?? pair.key.mark) : pair.key.mark
+                let origin = Origin(plugin: layer.plugin, file: layer.file, line: key.line, column: key.column)
                 return Field(name: field.name, value: Self.yaml(pair.value), origin: origin, isUnset: false)
             }
             switch field.presence {
@@ -62,6 +65,12 @@ public struct ContentEntry: Sendable {
             default: return Field(name: field.name, value: "~", origin: nil, isUnset: true)
             }
         }
+    }
+
+    /// Where a mapping writes its `id` key.
+    private static func idKeyMark(_ node: YNode) -> Mark? {
+        guard case .mapping(let pairs) = node.value else { return nil }
+        return pairs.first { $0.key.scalar == "id" }?.key.mark
     }
 
     /// The entry as YAML lines; with `origins`, each line ends with a comment naming the plugin

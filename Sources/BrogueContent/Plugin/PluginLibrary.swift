@@ -54,8 +54,8 @@ public struct PluginLibrary: Sendable, Hashable {
         guard let path = found else {
             return .failure(
                 Refusal(
-                    "library '\(written)' not found (looked in \(looked.joined(separator: ", ")))",
-                    hint: "build the plugin (docs/plugins.md), or fix 'library:' in its plugin.yaml"
+                    "library '\(written)' not found",
+                    hint: "looked in \(looked.joined(separator: ", ")); build the plugin (docs/plugins.md), or fix 'library:' in its plugin.yaml"
                 )
             )
         }

@@ -31,7 +31,7 @@ struct LayeringTests {
         let origins = Dictionary(uniqueKeysWithValues: entry.fields.map { ($0.name, $0.origin.map { "\($0.plugin) \($0.file):\($0.line)" } ?? "default") })
         #expect(origins["hp"] == "stronger-goblins \(mod)/monsters/goblin.yaml:3")
         #expect(origins["flags"] == "stronger-goblins \(mod)/monsters/goblin.yaml:4")
-        #expect(origins["id"] == "stronger-goblins \(mod)/monsters/goblin.yaml:1")
+        #expect(origins["id"] == "core \(core)/monsters/goblin.yaml:1")
         #expect(origins["name"] == "core \(core)/monsters/goblin.yaml:2")
         #expect(origins["movement-duration"] == "default")
         // Every field of the schema, in schema order.
