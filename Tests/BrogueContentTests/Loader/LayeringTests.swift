@@ -153,3 +153,24 @@ struct LayeringTests {
         #expect(ContentLoader().validate(paths: [mod]).contains { $0.message.contains("depends on 'core', which is not among the plugins found") })
     }
 }
+
+/// The mod docs/modding.md walks through loads as the page says.
+@Suite("Modding guide")
+struct ModdingGuideTests {
+    @Test("docs/examples/goblin-war adds a monster, overrides the jackal and patches the dagger")
+    func goblinWar() throws {
+        let mod = repositoryRoot + "/docs/examples/goblin-war"
+        let loaded = try ContentLoader().load(plugins: [mod, corePlugin])
+        #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+        #expect(loaded.manifests.map(\.id) == ["core", "goblin-war"])
+        let catalog = loaded.catalog
+        let warlord = catalog.monsters[try #require(catalog.monsterIndexByID["goblin-warlord"])]
+        #expect(warlord.hp == 40)
+        #expect(catalog.spawns.monsters.contains { $0.kind == "goblin-warlord" })
+        #expect(catalog.monsters[try #require(catalog.monsterIndexByID["jackal"])].name == "dire jackal")
+        let dagger = catalog.items[try #require(catalog.itemIndexByID["dagger"])]
+        #expect(dagger.damage == DamageRange(min: 3, max: 6, clump: 1) && dagger.value == 190)
+        #expect(loaded.entry(.items, "dagger")?.layers.map(\.action) == ["defined", "patched"])
+        #expect(ContentLoader().validate(paths: [mod], context: [PluginCandidate(folder: corePlugin, required: true, source: "content/")]).isEmpty)
+    }
+}
