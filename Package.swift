@@ -61,8 +61,14 @@ let package = Package(
         .target(name: "CBroguePlugin", path: "Sources/CBroguePlugin"),
         // libffi, for calling plugin functions declared in plugin.yaml `natives:`.
         .systemLibrary(name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi", providers: [.apt(["libffi-dev"])]),
-        // dlopen, ABI check, registrations and libffi natives for native plugins.
-        .target(name: "BroguePluginHost", dependencies: ["BrogueCore", "CBroguePlugin", "CFFI"], path: "Sources/BroguePluginHost", swiftSettings: swiftSettings),
+        // dlopen, ABI check, registrations and libffi natives for native plugins; loads a plugin set (content + libraries);
+        // bridges registrations to the rules' extension points.
+        .target(
+            name: "BroguePluginHost",
+            dependencies: ["BrogueCore", "CBroguePlugin", "CFFI", "BrogueContent"],
+            path: "Sources/BroguePluginHost",
+            swiftSettings: swiftSettings
+        ),
         // Networked node (issue 6): versioned JSON wire messages and frame diffs; no NIO.
         .target(name: "BrogueProtocol", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         // Networked node (issue 6): HTTP + WebSocket gateway, one actor per hosted game, metrics, drain.
@@ -131,7 +137,12 @@ let package = Package(
         ),
         .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
-        .testTarget(name: "BroguePluginHostTests", dependencies: ["BroguePluginHost", "BrogueCore", "BrogueContent"], path: "Tests/BroguePluginHostTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BroguePluginHostTests",
+            dependencies: ["BroguePluginHost", "BrogueContent", "BrogueCore"],
+            path: "Tests/BroguePluginHostTests",
+            swiftSettings: swiftSettings
+        ),
         // Networked node (issue 6).
         .testTarget(name: "BrogueProtocolTests", dependencies: ["BrogueProtocol", "BrogueTerminal"], swiftSettings: swiftSettings),
         .testTarget(

@@ -9,9 +9,9 @@ struct Brogue: AsyncParsableCommand {
             Every game is its content, a seed and a list of actions: the same three give the \
             same game (and the same stateHash) on any machine.
 
-            Content is found in this order: --content PATH (repeatable), the colon-separated \
-            BROGUE_CONTENT_PATH, ./content/core, then the content folder installed beside the \
-            binary.
+            Plugins are found in content/ (or --content PATH, BROGUE_CONTENT_PATH), --plugin PATH, \
+            the colon-separated BROGUE_PLUGIN_PATH, the settings file's plugins: list and Plugins/, \
+            and load in the order their depends: give; brogue plugin list shows each one.
 
             Examples:
               brogue                                   the title screen (same as brogue play)
@@ -22,6 +22,8 @@ struct Brogue: AsyncParsableCommand {
               brogue content list monsters             list what the content defines
               brogue map --seed 7 --depth 4            print one level as text
               brogue catalog --seeds 1-25              what each seed's levels hold
+              brogue content show monster goblin --origin   one entry, and where each field came from
+              brogue plugin list                       every plugin found, loaded or refused and why
               brogue plugin sdk                        where the native plugin header is
               brogue bench                             measure speed (use a release build)
               brogue node --listen 0.0.0.0:8080        serve games over WebSocket

@@ -75,3 +75,43 @@ import Testing
         #expect(again[4] == "1", "continuing and saving adds no action")
     }
 }
+
+/// `brogue play --dev` in a real terminal: edited YAML is reloaded for the next game.
+@Suite struct DevReloadTests {
+    @Test func editedContentIsReloadedWithWhatChangedAndErrorsKeepThePreviousContent() throws {
+        guard Tmux.available() else { return }
+        let dir = try BrogueProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let core = dir.appendingPathComponent("core")
+        try FileManager.default.copyItem(at: BrogueProcess.repoRoot.appendingPathComponent("content/core"), to: core)
+        let goblin = core.appendingPathComponent("monsters/goblin.yaml")
+        let original = try String(contentsOf: goblin, encoding: .utf8)
+
+        let tmux = Tmux()
+        try tmux.start("\(BrogueProcess.binary.path) play --dev --data \(dir.path)/data --content \(core.path)")
+        try tmux.waitFor("the title screen") { $0.contains { $0.contains("New game") } }
+
+        try original.replacingOccurrences(of: "hp: 15", with: "hp: 150").write(to: goblin, atomically: true, encoding: .utf8)
+        try tmux.keys("h")
+        try tmux.waitFor("the high scores") { $0.contains { $0.contains("High scores") } }
+        try tmux.keys("Escape")
+        let reloaded = try tmux.waitFor("the reload notice") { $0.contains { $0.contains("Content reloaded") } }
+        #expect(reloaded.contains { $0.contains("monster 'goblin': hp 15 -> 150") }, "\(reloaded.joined(separator: "\n"))")
+        #expect(reloaded.contains { $0.contains("changed") && $0.contains("goblin.yaml") })
+
+        try tmux.keys("Enter")
+        try tmux.waitFor("the title screen again") { $0.contains { $0.contains("New game") } }
+        try original.replacingOccurrences(of: "hp: 15", with: "hp: lots").write(to: goblin, atomically: true, encoding: .utf8)
+        try tmux.keys("h")
+        try tmux.waitFor("the high scores again") { $0.contains { $0.contains("High scores") } }
+        try tmux.keys("Escape")
+        let broken = try tmux.waitFor("the error notice") { $0.contains { $0.contains("Content not reloaded") } }
+        // The diagnostic is wrapped to the screen: its place on one line, its words after.
+        #expect(broken.contains { $0.contains("goblin.yaml:5:5: error:") }, "\(broken.joined(separator: "\n"))")
+        #expect(broken.joined(separator: " ").contains("expected an integer for 'hp'"))
+        try tmux.keys("Enter")
+        try tmux.waitFor("the title screen once more") { $0.contains { $0.contains("New game") } }
+        try tmux.keys("q")
+        try tmux.waitForExit()
+    }
+}

@@ -8,20 +8,37 @@ import Foundation
 /// keys:
 ///   search: [s, F]     # a key or a list of keys per command
 ///   explore: x
+/// plugins:
+///   - ~/brogue/mods                               # a plugin folder, or a folder of them
+///   - {path: /opt/brogue/alchemy, required: true} # stop rather than play without it
 /// ```
 public struct ConfigFile: Sendable, Equatable {
+    /// One entry of `plugins:`.
+    public struct PluginEntry: Sendable, Equatable {
+        /// The folder, with `~` expanded and a relative path taken from the settings file's folder.
+        public var folder: String
+        /// Whether a command must stop when the plugin cannot be loaded.
+        public var required: Bool
+        /// Where the entry is written.
+        public var line: Int
+        public var column: Int
+    }
+
     /// Where the file was read from.
     public var path: String
     /// Command name -> the keys bound to it, in file order.
     public var keys: [(command: String, keys: [String])]
     public var ascii: Bool?
+    /// Plugin folders to load besides the content, in file order.
+    public var plugins: [PluginEntry] = []
 
     public static func == (a: ConfigFile, b: ConfigFile) -> Bool {
         a.path == b.path && a.ascii == b.ascii && a.keys.map(\.command) == b.keys.map(\.command) && a.keys.map(\.keys) == b.keys.map(\.keys)
+            && a.plugins == b.plugins
     }
 
     /// The top-level keys the file may hold.
-    public static let fields = ["ascii", "keys", "mode"]
+    public static let fields = ["ascii", "keys", "mode", "plugins"]
 
     /// The file to read: `explicit` (from `--config`), else `BROGUE_CONFIG`, else
     /// `$XDG_CONFIG_HOME/brogue/brogue.yaml` or `~/.config/brogue/brogue.yaml` when it exists.
@@ -36,18 +53,24 @@ public struct ConfigFile: Sendable, Equatable {
     /// Reads and checks the file.
     /// - Parameter commands: the command names keys may be bound to (for did-you-mean).
     /// - Throws: every problem found, each with `file:line:column`.
-    public static func load(path: String, commands: [String], limits: ContentLimits = .default) throws(ContentErrors) -> ConfigFile {
+    /// - Parameter environment: for `~` in plugin folders (`HOME`).
+    public static func load(
+        path: String,
+        commands: [String],
+        environment: [String: String] = [:],
+        limits: ContentLimits = .default
+    ) throws(ContentErrors) -> ConfigFile {
         let sink = DiagnosticSink(file: path, cap: limits.maxDiagnosticsPerFile)
         var config = ConfigFile(path: path, keys: [], ascii: nil)
         if let root = SourceReader(limits: limits).read(path: path, expected: "settings such as 'keys:'", sink: sink) {
-            read(root, into: &config, commands: commands, sink: sink)
+            read(root, into: &config, commands: commands, environment: environment, sink: sink)
         }
         let diagnostics = sink.finish()
         if diagnostics.contains(where: { $0.severity == .error }) { throw ContentErrors(diagnostics: diagnostics) }
         return config
     }
 
-    private static func read(_ root: YNode, into config: inout ConfigFile, commands: [String], sink: DiagnosticSink) {
+    private static func read(_ root: YNode, into config: inout ConfigFile, commands: [String], environment: [String: String], sink: DiagnosticSink) {
         guard case .mapping(let pairs) = root.value else {
             sink.error(root.mark, "the settings file must be a mapping, found \(root.foundDescription)", hint: "write 'keys:' and the bindings under it")
             return
@@ -76,6 +99,8 @@ public struct ConfigFile: Sendable, Equatable {
                 }
             case "keys":
                 readKeys(pair.value, into: &config, commands: commands, sink: sink)
+            case "plugins":
+                readPlugins(pair.value, into: &config, environment: environment, sink: sink)
             default:
                 sink.error(
                     pair.key.mark, "unknown setting '\(name.clipped)'", hint: DidYouMean.hint(for: name, among: fields) ?? "the settings are \(fields.joined(separator: ", "))")
@@ -118,6 +143,66 @@ public struct ConfigFile: Sendable, Equatable {
                 keys.append(key)
             }
             config.keys.append((command, keys))
+        }
+    }
+
+    static let pluginFields = ["path", "required"]
+
+    private static func readPlugins(_ node: YNode, into config: inout ConfigFile, environment: [String: String], sink: DiagnosticSink) {
+        guard case .sequence(let items) = node.value else {
+            sink.error(
+                node.mark, "'plugins' must be a list of plugin folders, found \(node.foundDescription)",
+                hint: "write one '- path' (or '- {path: ..., required: true}') line per folder")
+            return
+        }
+        let base = URL(fileURLWithPath: config.path).deletingLastPathComponent()
+        for item in items {
+            var pathNode: YNode?
+            var required = false
+            switch item.value {
+            case .scalar:
+                pathNode = item
+            case .mapping(let pairs):
+                for pair in pairs {
+                    switch pair.key.scalar {
+                    case "path": pathNode = pair.value
+                    case "required":
+                        switch pair.value.scalar {
+                        case "true" where pair.value.isPlainScalar: required = true
+                        case "false" where pair.value.isPlainScalar: required = false
+                        default: sink.error(pair.value.mark, "'required' must be true or false, found \(pair.value.foundDescription)")
+                        }
+                    default:
+                        let name = pair.key.scalar ?? ""
+                        sink.error(
+                            pair.key.mark, "unknown key '\(name.clipped)' in a plugins entry",
+                            hint: DidYouMean.hint(for: name, among: pluginFields) ?? "an entry has 'path' and 'required'")
+                    }
+                }
+                if pathNode == nil { sink.error(item.mark, "a plugins entry needs 'path'", hint: "write {path: /folder/of/plugin, required: true}") }
+            case .sequence:
+                sink.error(item.mark, "a plugins entry is a folder or {path, required}, found a list")
+            }
+            guard let pathNode else { continue }
+            guard let text = pathNode.scalar, !pathNode.isNull, !text.isEmpty else {
+                sink.error(pathNode.mark, "expected a plugin folder, found \(pathNode.foundDescription)")
+                continue
+            }
+            if let problem = PluginDiscovery.problem(with: text) {
+                sink.error(pathNode.mark, problem, hint: "copy the plugin to a folder on this machine and name that folder")
+                continue
+            }
+            var folder = text
+            if folder == "~" || folder.hasPrefix("~/") {
+                guard let home = environment["HOME"], !home.isEmpty else {
+                    sink.error(pathNode.mark, "'\(text.clipped)' starts with ~, but HOME is not set", hint: "write the full path")
+                    continue
+                }
+                folder = home + folder.dropFirst()
+            } else if !folder.hasPrefix("/") {
+                folder = base.appendingPathComponent(folder).standardizedFileURL.path
+            }
+            config.plugins.append(PluginEntry(folder: folder, required: required, line: pathNode.mark.line, column: pathNode.mark.column))
         }
     }
 }

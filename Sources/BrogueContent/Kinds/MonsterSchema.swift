@@ -18,6 +18,12 @@ enum MonsterSchema {
             .init("regen-turns", .integer(min: 0, max: nil), .value("20"), "Turns to regain one hit point; 0 never regenerates."),
             .init("xp", .integer(min: 0, max: nil), .required, "Experience the player gains for killing it."),
             .init("flags", .flags("monster", MonsterFlags.names.map(\.0)), .value("[]"), "Abilities and habits the AI knows."),
+            .init(
+                "behaviour",
+                .name,
+                .optional,
+                "A native plugin's behaviour, `<plugin-id>.<name>`, asked each waking turn before the built-in AI."
+            ),
             .init("description", .text, .value("\"\""), "Text shown when the player looks at it."),
         ]
     )
@@ -40,6 +46,14 @@ enum MonsterSchema {
         let xp = r.int("xp")
         let flags = r.flagNames("flags").map { MonsterFlags(names: $0) }
         let description = r.string("description")
+        let behaviour = r.has("behaviour") ? r.string("behaviour") : nil
+        if let behaviour, !behaviour.contains(".") {
+            r.error(
+                r.mark("behaviour"),
+                "'behaviour' of \(r.label) must name a plugin's behaviour as '<plugin-id>.<name>', not '\(behaviour)'",
+                hint: "for example 'alchemy.skittish'; brogue plugin list shows what each plugin registers"
+            )
+        }
         if let flags, flags.contains(.immobile), r.has("movement-duration") {
             r.warning(r.keyMark("movement-duration"), "\(r.label) is immobile, so its 'movement-duration' is never used")
         }
@@ -61,7 +75,8 @@ enum MonsterSchema {
             regenTurns: regen,
             xp: xp,
             flags: flags,
-            description: description
+            description: description,
+            behaviour: behaviour
         )
         return decoded
     }

@@ -4,9 +4,10 @@ extension Assembly {
     /// Checks what spans files, then builds the catalog.
     /// - Returns: nil when anything is wrong; every problem went to `session`.
     func catalog(session: LoadSession) -> ContentCatalog? {
-        guard let last = manifests.last else { return nil }
-        let manifestFile = last.manifestFile
-        func kindMark(_ kind: ContentKind) -> Mark { last.manifestMarks.kindMarks[kind] ?? .start }
+        // Problems of the set as a whole are reported at the first plugin, the one the others build on.
+        guard let first = manifests.first else { return nil }
+        let manifestFile = first.manifestFile
+        func kindMark(_ kind: ContentKind) -> Mark { first.manifestMarks.kindMarks[kind] ?? .start }
 
         checkReferences(session)
         checkSpawns(session)

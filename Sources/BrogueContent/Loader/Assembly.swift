@@ -39,6 +39,10 @@ struct Assembly {
     /// Ids of kind files that could not be read at all (named after their file), so references
     /// to them are not reported again as unknown ids.
     var unreadable: [ContentKind: Set<String>] = [:]
+    /// Entries with ids, laid over one another across plugins (see `Layers`).
+    var layers = Layers()
+    /// Entries read but not yet laid over the others.
+    var pending: [(kind: ContentKind, id: String, layer: Layers.Layer)] = []
 
     /// Reads and decodes one content file into the assembly.
     mutating func add(kind: ContentKind, path: String, plugin: PluginFolder, session: LoadSession) {
@@ -47,7 +51,11 @@ struct Assembly {
                 unreadable[kind, default: []].insert(FileContext(sink: sink).baseName)
                 return
             }
-            add(kind: kind, node: node, plugin: plugin.manifest.id, sink: sink)
+            if Layers.kinds.contains(kind) {
+                collect(kind: kind, node: node, plugin: plugin.manifest.id, sink: sink)
+            } else {
+                add(kind: kind, node: node, plugin: plugin.manifest.id, sink: sink)
+            }
         }
     }
 

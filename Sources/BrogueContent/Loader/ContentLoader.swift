@@ -18,36 +18,47 @@ public struct ContentLoader: Sendable {
         self.limits = limits
     }
 
-    /// Loads plugins in the order given; a later plugin's entry replaces an earlier one with the same id.
+    /// Loads plugin folders, every one of them required, in the order their `depends` give
+    /// (ties by id). Native libraries are found and hashed but not opened: a host that runs
+    /// native code loads through `load(_:link:)`.
     /// - Parameter folders: plugin folders, each holding a `plugin.yaml`.
-    /// - Returns: the catalog, the manifests in load order, and any warnings.
+    /// - Returns: the catalog, the plugins in load order, and any warnings.
     /// - Throws: `ContentErrors` with every diagnostic (errors and warnings) when anything is wrong.
     public func load(plugins folders: [String]) throws(ContentErrors) -> LoadedContent {
-        let session = LoadSession(limits: limits)
-        let (catalog, manifests) = assemble(folders, session)
-        let diagnostics = session.allDiagnostics
-        guard let catalog, !session.hasErrors else { throw ContentErrors(diagnostics: diagnostics) }
-        return LoadedContent(catalog: catalog, manifests: manifests, warnings: diagnostics.filter { $0.severity == .warning })
+        let report = load(folders.map { PluginCandidate(folder: $0, required: true, source: "given") })
+        guard let content = report.content else { throw ContentErrors(diagnostics: report.diagnostics) }
+        return content
     }
 
     /// Checks plugin folders or single content files without building anything.
     ///
-    /// A folder is checked as `load` would check it. A file is checked on its own (its
-    /// references to other files are not followed); its kind comes from the manifest glob of
-    /// the plugin around it that matches it.
-    /// - Parameter paths: plugin folders, or YAML files inside plugin folders.
+    /// The folders are checked together, as `load` would load them, with the plugins of
+    /// `context` they depend on (and only those). A file is checked on its own (its references
+    /// to other files are not followed); its kind comes from the manifest glob of the plugin
+    /// around it that matches it. A native library that is not built yet is a warning here.
+    /// - Parameters:
+    ///   - paths: plugin folders, or YAML files inside plugin folders.
+    ///   - context: plugins that may satisfy the folders' dependencies.
     /// - Returns: every problem found, errors and warnings; empty when all is well.
-    public func validate(paths: [String]) -> [Diagnostic] {
-        let session = LoadSession(limits: limits)
+    public func validate(paths: [String], context: [PluginCandidate] = []) -> [Diagnostic] {
+        var folders: [String] = []
+        var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                _ = assemble([path], session)
+                folders.append(path)
             } else {
-                validateFile(path, session)
+                files.append(path)
             }
         }
-        return session.allDiagnostics
+        var out: [Diagnostic] = []
+        if !folders.isEmpty {
+            let given = folders.map { PluginCandidate(folder: $0, required: true, source: "validate") }
+            out += loadSet(given + neededContext(given, context), validating: true, link: { _ in nil }).diagnostics
+        }
+        let session = LoadSession(limits: limits)
+        for file in files { validateFile(file, session) }
+        return out + session.allDiagnostics
     }
 
     /// The fields of a content kind, as the loader reads them.
@@ -70,35 +81,8 @@ public struct ContentLoader: Sendable {
             )
         case .blueprints:
             ContentSchema(kind: kind, tables: [BlueprintSchema.table, BlueprintSchema.feature, BlueprintSchema.item, BlueprintSchema.monster])
-        case .manifest: ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content])
+        case .manifest: ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content, ManifestSchema.dependency, ManifestSchema.native])
         }
-    }
-
-    private func assemble(_ folders: [String], _ session: LoadSession) -> (ContentCatalog?, [PluginManifest]) {
-        guard !folders.isEmpty else {
-            session.error("<plugins>", .start, "no plugin folders given", hint: "pass at least the core plugin, content/core")
-            return (nil, [])
-        }
-        var assembly = Assembly()
-        var seen: [String: String] = [:]
-        for folder in folders {
-            guard let plugin = session.readPlugin(folder) else { continue }
-            if let other = seen[plugin.manifest.id] {
-                session.error(
-                    plugin.manifestFile,
-                    plugin.manifestMarks.idMark,
-                    "plugin id '\(plugin.manifest.id)' is also the id of \(other)",
-                    hint: "load each plugin once; give different plugins different ids"
-                )
-                continue
-            }
-            seen[plugin.manifest.id] = plugin.manifestFile
-            assembly.manifests.append(plugin)
-            for (kind, path) in plugin.files {
-                assembly.add(kind: kind, path: LoadSession.join(plugin.manifest.folder, path), plugin: plugin, session: session)
-            }
-        }
-        return (assembly.catalog(session: session), assembly.manifests.map(\.manifest))
     }
 
     private func validateFile(_ path: String, _ session: LoadSession) {
@@ -131,6 +115,11 @@ public struct ContentLoader: Sendable {
         }
         var assembly = Assembly()
         assembly.add(kind: kind, path: path, plugin: plugin, session: session)
+        assembly.resolveLayers(session, alone: true)
+        let patches = assembly.layers.slots.filter { $0.layers[0].mode == .patch }
+        assembly.layers.slots.removeAll { $0.layers[0].mode == .patch }
+        Assembly.checkLonePatches(patches, session)
+        assembly.decodeLayers(session)
     }
 
     /// The plugin folder around a file, as the caller would name it, and the file's path inside it.

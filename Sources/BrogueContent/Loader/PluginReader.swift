@@ -16,7 +16,8 @@ final class LoadSession {
     /// Sinks for problems found after a file was read (references, layering), capped per file like the rest.
     private var lateSinks: [DiagnosticSink] = []
     private var lateSinkIndex: [String: Int] = [:]
-    private var filesRead = 0
+    /// Content files counted against `limits.maxFiles`, across every session of one load.
+    var filesRead = 0
 
     init(limits: ContentLimits) {
         self.limits = limits
@@ -40,6 +41,15 @@ final class LoadSession {
         lateSinkIndex[file] = lateSinks.count
         lateSinks.append(DiagnosticSink(file: file, cap: limits.maxDiagnosticsPerFile))
         return lateSinks[lateSinks.count - 1]
+    }
+
+    /// Keeps a diagnostic found elsewhere (a layered entry's, routed to the file that wrote the field).
+    func append(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error {
+            lateSink(diagnostic.file).error(Mark(line: diagnostic.line, column: diagnostic.column), diagnostic.message, entry: diagnostic.entry, hint: diagnostic.hint)
+        } else {
+            lateSink(diagnostic.file).warning(Mark(line: diagnostic.line, column: diagnostic.column), diagnostic.message, entry: diagnostic.entry, hint: diagnostic.hint)
+        }
     }
 
     /// Runs `body` with a sink for `file` and keeps what it reported.

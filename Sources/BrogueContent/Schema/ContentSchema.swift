@@ -128,6 +128,14 @@ enum FieldType: Sendable {
     case table(String)
     /// `major.minor.patch`.
     case version
+    /// A plugin ABI version, `major.minor`.
+    case abiVersion
+    /// Space-separated version comparisons (`VersionRange`).
+    case versionRange
+    /// A file path relative to the plugin folder, never leaving it.
+    case relativePath
+    /// A C identifier, as a shared library exports it.
+    case symbol
 
     var docName: String {
         switch self {
@@ -144,10 +152,14 @@ enum FieldType: Sendable {
         case .range(let min, let max): max.map { "range \(min)-\($0)" } ?? "range >= \(min)"
         case .flags(let of, _): "list of \(of) flags"
         case .choice(let name, _): name
-        case .list(let table): "list of \(table)s"
+        case .list(let table): "list of " + (table.hasSuffix("y") ? table.dropLast() + "ies" : table + "s")
         case .strings(let what): "list of \(what)"
         case .table(let table): "\(table) mapping"
         case .version: "version"
+        case .abiVersion: "ABI version"
+        case .versionRange: "version range"
+        case .relativePath: "file path"
+        case .symbol: "C symbol"
         }
     }
 }

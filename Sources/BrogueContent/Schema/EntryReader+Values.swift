@@ -59,8 +59,41 @@ extension EntryReader {
                 return nil
             }
         case .version:
-            guard Self.isVersion(text) else {
-                error(node.mark, "\(self.field(name)) must be a version like 1.0.0, found '\(text.clipped)'")
+            if let problem = SemanticVersion.problem(in: text) {
+                error(
+                    node.mark,
+                    "\(self.field(name)) must be a version like 1.0.0, found '\(text.clipped)'",
+                    hint: "\(problem); versions are semantic: major.minor.patch, then optionally -prerelease and +build"
+                )
+                return nil
+            }
+        case .abiVersion:
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts.allSatisfy({ SemanticVersion.number($0) != nil }) else {
+                error(
+                    node.mark,
+                    "\(self.field(name)) must be an ABI version major.minor like \"1.0\", found '\(text.clipped)'",
+                    hint: "write the BROGUE_PLUGIN_ABI_MAJOR.MINOR your library was built against (brogue plugin sdk prints it)"
+                )
+                return nil
+            }
+        case .versionRange:
+            if let problem = VersionRange.problem(in: text) {
+                error(
+                    node.mark,
+                    "\(self.field(name)) is not a version range: \(problem)",
+                    hint: "write e.g. \"^1.0\" or \">=1.2.0 <2.0.0\" in quotes, or \"*\" for any version"
+                )
+                return nil
+            }
+        case .relativePath:
+            if let problem = Self.pathProblem(text) {
+                error(node.mark, "\(self.field(name)) \(problem)", hint: "name a file inside the plugin folder, like libmyplugin.so")
+                return nil
+            }
+        case .symbol:
+            guard Self.isSymbol(text) else {
+                error(node.mark, "\(self.field(name)) must be a C identifier (letters, digits and '_', not starting with a digit), found '\(text.clipped)'")
                 return nil
             }
         case .text:
@@ -274,10 +307,27 @@ extension EntryReader {
         return lowered.split(separator: "-").joined(separator: "-")
     }
 
-    static func isVersion(_ s: String) -> Bool {
-        let main = s.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
-        let parts = main.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts.allSatisfy { isDigits($0) } && s.utf8.count <= 64
+    /// What is wrong with a path that must stay inside the plugin folder, or nil.
+    static func pathProblem(_ s: String) -> String? {
+        if s.isEmpty { return "is empty" }
+        if s.utf8.count > 1024 { return "is longer than 1024 bytes" }
+        if s.hasPrefix("/") || s.hasPrefix("~") { return "must be relative to the plugin folder, found '\(s.clipped)'" }
+        if s.contains("://") { return "must be a file on this machine, found '\(s.clipped)'" }
+        if s.contains("\\") { return "uses '\\'; separate folders with '/'" }
+        let segments = s.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains("..") { return "may not leave the plugin folder with '..', found '\(s.clipped)'" }
+        if segments.contains(where: \.isEmpty) { return "has an empty path segment ('//' or a trailing '/')" }
+        if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "holds a control character" }
+        return nil
+    }
+
+    /// A C identifier of at most 255 bytes.
+    static func isSymbol(_ s: String) -> Bool {
+        guard let first = s.utf8.first, s.utf8.count <= 255, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+        return s.utf8.allSatisfy { b in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: "_")
+        }
     }
 }
 
@@ -291,6 +341,10 @@ extension FieldType {
         case .text: "text"
         case .choice(let name, _): "a \(name)"
         case .version: "a version like 1.0.0"
+        case .abiVersion: "an ABI version like \"1.0\""
+        case .versionRange: "a version range like \"^1.0\""
+        case .relativePath: "a file path"
+        case .symbol: "a C symbol"
         default: docName
         }
     }

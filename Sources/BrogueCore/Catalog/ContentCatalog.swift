@@ -17,8 +17,9 @@ public struct ContentCatalog: Sendable {
     public let generators: [GeneratorProfile]
     /// Machines the generator may build, in load order.
     public let blueprints: [Blueprint]
-    /// A stable 64-bit hash of all the content (and the names of its rule extensions), identical on every machine.
-    public private(set) var contentHash: UInt64
+    /// A stable 64-bit hash of all the content (and the names of its rule extensions), identical
+    /// on every machine; with `covering(_:)`, also of the plugins (and native libraries) that made it.
+    public internal(set) var contentHash: UInt64
     /// Rules added by plugins; empty for plain content. Set with `adding(_:)`.
     public private(set) var extensions = RuleExtensions()
 

@@ -43,8 +43,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folders = try content.resolvedPaths()
         let loaded = try content.load()
+        let folders = loaded.manifests.map(\.folder)
         let catalog = loaded.catalog
         #if DEBUG
             Console.error("warning: this is a debug build; build with -c release for meaningful figures.")

@@ -6,7 +6,7 @@ struct ContentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "content",
         abstract: "Check and inspect YAML content.",
-        subcommands: [Validate.self, List.self]
+        subcommands: [Validate.self, List.self, Show.self]
     )
 
     struct Validate: ParsableCommand {
@@ -24,8 +24,10 @@ struct ContentCommand: ParsableCommand {
         @OptionGroup var content: ContentOptions
 
         func run() throws {
-            let targets = paths.isEmpty ? try content.resolvedPaths() : paths
-            let diagnostics = ContentLoader().validate(paths: targets)
+            let found = try content.candidates().candidates
+            let targets = paths.isEmpty ? found.map(\.folder) : paths
+            // Plugins found the usual way stand in for the dependencies of the ones checked.
+            let diagnostics = ContentLoader().validate(paths: targets, context: found)
             for d in diagnostics { Console.error(d.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors

@@ -25,7 +25,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let settings = try config.load()
-        let loaded = try content.load()
+        let loaded = try content.load(config: config.path)
         let store = try data.open(readOnly: true)
         let saved = SavedGames(store: store, content: loaded)
         let stored: StoredGame

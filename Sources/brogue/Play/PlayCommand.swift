@@ -1,6 +1,7 @@
 import ArgumentParser
 import BrogueContent
 import BrogueCore
+import BroguePluginHost
 import BrogueStore
 import BrogueTerminal
 import BrogueUI
@@ -13,7 +14,9 @@ struct PlayCommand: ParsableCommand {
         discussion: """
             Without --seed, opens the title screen: new game, new seeded game, continue, high \
             scores, replays. Every action is saved as it is made, so a game can always be \
-            continued; S saves and quits, Q abandons. The screen needs 100 x 34 characters.
+            continued; S saves and quits, Q abandons. The screen needs 100 x 34 characters. \
+            With --dev, the title screen notices edited YAML content and reloads it for the next \
+            game, showing what changed or the errors.
             """
     )
 
@@ -23,22 +26,27 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Draw with plain ASCII characters instead of Unicode symbols.")
     var ascii = false
 
+    @Flag(help: "Development: reload edited YAML content for the next game (native libraries need a restart).")
+    var dev = false
+
     @OptionGroup var content: ContentOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
         let settings = try config.load()
-        let loaded = try content.load()
+        let (plugins, candidates) = try content.loadSet(config: config.path)
         let store = try data.open()
-        let saved = SavedGames(store: store, content: loaded)
+        let saved = SavedGames(store: store, content: plugins.content!)
+        let reload = dev ? DevReload(candidates: candidates, plugins: plugins) : nil
         do {
             try Terminal.run { terminal in
                 let ui = TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)
                 if let seed {
                     try playNew(seed: seed, saved: saved, ui: ui)
                 } else {
-                    try TitleFlow(saved: saved, ui: ui).run()
+                    var flow = TitleFlow(saved: saved, ui: ui, reload: reload)
+                    try flow.run()
                 }
             }
         } catch let error as TerminalError {

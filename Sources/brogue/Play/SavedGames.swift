@@ -2,13 +2,21 @@ import BrogueContent
 import BrogueCore
 import BrogueStore
 import BrogueUI
+import Foundation
 
 /// Starting, resuming and ending stored games: the glue between the store and the rules.
 struct SavedGames {
     let store: any GameStore
     let content: LoadedContent
 
-    var contentSet: [ContentRef] { content.manifests.map { ContentRef(id: $0.id, version: $0.version) } }
+    /// The plugins, with a native plugin's library hash as semver build metadata
+    /// (`0.1.0+lib.1a2b...`), so a game names the build it was played with.
+    var contentSet: [ContentRef] { content.contentSet.map(Self.ref) }
+
+    static func ref(_ m: ContentSetMember) -> ContentRef {
+        guard let library = m.libraryHash else { return ContentRef(id: m.id, version: m.version) }
+        return ContentRef(id: m.id, version: m.version + (m.version.contains("+") ? "." : "+") + "lib." + library.hex16)
+    }
 
     /// Why a stored game cannot be rebuilt.
     enum RebuildError: Error, CustomStringConvertible {
@@ -20,8 +28,9 @@ struct SavedGames {
             switch self {
             case .contentChanged(let id, let stored, let storedSet, let loaded, let loadedSet):
                 "game \(id) was played with content \(Self.describe(storedSet)) (hash \(stored.hex16)), but the loaded content "
-                    + "\(Self.describe(loadedSet)) has hash \(loaded.hex16). Replaying it would not give the same game, so it was "
-                    + "left as it is. Load the same content (--content) to continue it."
+                    + "\(Self.describe(loadedSet)) has hash \(loaded.hex16): \(Self.difference(storedSet, loadedSet)). Replaying it would "
+                    + "not give the same game, so it was left as it is. Load the same plugins (--content, --plugin, BROGUE_PLUGIN_PATH, "
+                    + "brogue.yaml) to continue it."
             case .badAction(let id, let index, let text):
                 "game \(id): stored action \(index) ('\(text)') is not an action this version understands; the save is damaged "
                     + "or from a newer version. It was left as it is."
@@ -32,6 +41,38 @@ struct SavedGames {
         }
 
         static func describe(_ set: [ContentRef]) -> String { set.map { "\($0.id) \($0.version)" }.joined(separator: ", ") }
+
+        /// What differs between two content sets, in words.
+        static func difference(_ then: [ContentRef], _ now: [ContentRef]) -> String {
+            var out: [String] = []
+            func split(_ v: String) -> (String, String?) {
+                guard let r = v.range(of: "lib.", options: .backwards), r.lowerBound > v.startIndex,
+                    [".", "+"].contains(v[v.index(before: r.lowerBound)])
+                else { return (v, nil) }
+                return (String(v[..<v.index(before: r.lowerBound)]), String(v[r.upperBound...]))
+            }
+            for old in then {
+                guard let new = now.first(where: { $0.id == old.id }) else {
+                    out.append("plugin '\(old.id)' \(old.version) is not loaded now")
+                    continue
+                }
+                guard new.version != old.version else { continue }
+                let (oldVersion, oldLibrary) = split(old.version)
+                let (newVersion, newLibrary) = split(new.version)
+                if oldVersion == newVersion {
+                    out.append(
+                        "plugin '\(old.id)' \(oldVersion) has a different library build (library hash \(oldLibrary ?? "none") then, \(newLibrary ?? "none") now)")
+                } else {
+                    out.append("plugin '\(old.id)' was version \(oldVersion) then and is \(newVersion) now")
+                }
+            }
+            for new in now where !then.contains(where: { $0.id == new.id }) {
+                out.append("plugin '\(new.id)' \(new.version) was not loaded then")
+            }
+            if out.isEmpty { out.append("the same plugins, but their YAML content changed") }
+            if then.map(\.id) != now.map(\.id) && Set(then.map(\.id)) == Set(now.map(\.id)) { out.append("the plugins load in a different order") }
+            return out.joined(separator: "; ")
+        }
     }
 
     /// Creates a new game and its row.

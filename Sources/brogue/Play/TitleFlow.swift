@@ -6,11 +6,18 @@ import Foundation
 
 /// The title screen and the screens it leads to.
 struct TitleFlow {
-    let saved: SavedGames
+    var saved: SavedGames
     let ui: TerminalPlay
+    /// With `brogue play --dev`: reloads edited content before the title menu shows.
+    var reload: DevReload? = nil
 
-    func run() throws {
+    mutating func run() throws {
         while true {
+            if let reload, let notice = reload.poll() {
+                saved = SavedGames(store: saved.store, content: reload.content)
+                let lines = notice.lines.flatMap { $0.isEmpty ? [""] : GameView.wrapped($0, width: 90) }
+                try ui.notice(notice.title, lines.count > 26 ? Array(lines.prefix(25)) + ["..."] : lines)
+            }
             let unfinished = try saved.store.unfinishedGames()
             let items = ["New game", "New seeded game", "Continue (\(unfinished.count) saved)", "High scores", "Replays", "Quit"]
             guard let choice = try ui.menu(title: "A Brogue-style roguelike", subtitle: "Find the Amulet of Yendor on depth 26.", items: items) else { return }

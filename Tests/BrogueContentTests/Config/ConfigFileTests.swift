@@ -1,4 +1,5 @@
 import BrogueContent
+import Foundation
 import Testing
 
 @Suite struct ConfigFileTests {
@@ -49,5 +50,36 @@ import Testing
         #expect(ConfigFile.locate(explicit: "/x.yaml", environment: ["BROGUE_CONFIG": "/y.yaml"]) == "/x.yaml")
         #expect(ConfigFile.locate(explicit: nil, environment: ["BROGUE_CONFIG": "/y.yaml"]) == "/y.yaml")
         #expect(ConfigFile.locate(explicit: nil, environment: ["XDG_CONFIG_HOME": "/nonexistent-brogue"]) == nil)
+    }
+
+    @Test func readsThePluginsList() throws {
+        let folder = TempFolder()
+        let path = folder.write(
+            "brogue.yaml",
+            "plugins:\n  - mods\n  - {path: /opt/brogue/alchemy, required: true}\n  - ~/more\n  - {path: ../shared, required: false}\n"
+        )
+        let config = try ConfigFile.load(path: path, commands: commands, environment: ["HOME": "/home/me"])
+        let base = URL(fileURLWithPath: folder.path).standardizedFileURL
+        #expect(config.plugins.map(\.folder) == [base.appendingPathComponent("mods").path, "/opt/brogue/alchemy", "/home/me/more", base.deletingLastPathComponent().appendingPathComponent("shared").path])
+        #expect(config.plugins.map(\.required) == [false, true, false, false])
+        #expect(config.plugins.map { "\($0.line):\($0.column)" } == ["2:5", "3:12", "4:5", "5:12"])
+        let candidates = PluginDiscovery.fromConfig(config)
+        #expect(candidates.map(\.source) == config.plugins.map { "\(path):\($0.line):\($0.column)" })
+        #expect(candidates.map(\.required) == [false, true, false, false])
+    }
+
+    @Test func pluginsListMistakesArePositioned() {
+        let (_, problems) = load("plugins:\n  - \"https://example.com/mod\"\n  - {path: x, requird: true}\n  - {required: yes}\n  - [a]\n")
+        #expect(
+            problems.map { "\($0.line):\($0.column) \($0.message)" + ($0.hint.map { " (\($0))" } ?? "") } == [
+                "2:5 'https://example.com/mod' is not a folder on this machine; plugins are only ever read from local folders, never downloaded (copy the plugin to a folder on this machine and name that folder)",
+                "3:15 unknown key 'requird' in a plugins entry (did you mean 'required'?)",
+                "4:16 'required' must be true or false, found 'yes'",
+                "4:5 a plugins entry needs 'path' (write {path: /folder/of/plugin, required: true})",
+                "5:5 a plugins entry is a folder or {path, required}, found a list",
+            ]
+        )
+        let (_, notAList) = load("plugins: mods\n")
+        #expect(notAList.first?.message == "'plugins' must be a list of plugin folders, found 'mods'")
     }
 }

@@ -118,25 +118,24 @@ struct CrossFileTests {
         #expect(found.allSatisfy { $0.file.hasSuffix("rat.yaml") || $0.file.hasSuffix("dagger.yaml") })
     }
 
-    @Test("a later plugin's entry replaces the earlier one in place, with a warning naming both plugins")
+    @Test("a later plugin's 'override: true' entry replaces the earlier one in place")
     func layering() throws {
         let temp = TempFolder()
         let core = temp.copyCore()
-        temp.write("mod/plugin.yaml", "id: stronger-goblins\nname: Stronger goblins\nversion: 0.1.0\ncontent:\n  monsters: [\"monsters/*.yaml\"]\n")
+        temp.write(
+            "mod/plugin.yaml",
+            "id: stronger-goblins\nname: Stronger goblins\nversion: 0.1.0\ndepends: [core]\ncontent:\n  monsters: [\"monsters/*.yaml\"]\n"
+        )
         let goblin = (try? String(contentsOfFile: core + "/monsters/goblin.yaml", encoding: .utf8)) ?? ""
-        let modGoblin = temp.write("mod/monsters/goblin.yaml", goblin.replacingOccurrences(of: "hp: 15", with: "hp: 25"))
-        let loaded = try ContentLoader().load(plugins: [core, temp.path + "/mod"])
+        temp.write("mod/monsters/goblin.yaml", "override: true\n" + goblin.replacingOccurrences(of: "hp: 15", with: "hp: 25"))
+        let loaded = try ContentLoader().load(plugins: [temp.path + "/mod", core])
         let coreOnly = try ContentLoader().load(plugins: [core])
         #expect(loaded.manifests.map(\.id) == ["core", "stronger-goblins"])
         let index = try #require(loaded.catalog.monsterIndexByID["goblin"])
         #expect(index == coreOnly.catalog.monsterIndexByID["goblin"])
         #expect(loaded.catalog.monsters[index].hp == 25)
         #expect(loaded.catalog.contentHash != coreOnly.catalog.contentHash)
-        #expect(
-            lines(loaded.warnings, in: modGoblin) == [
-                "1:5 warning: monster 'goblin' from plugin 'stronger-goblins' replaces the one from plugin 'core' (\(core)/monsters/goblin.yaml:1:5)"
-            ]
-        )
+        #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
     }
 
     @Test("the same plugin twice is an error")

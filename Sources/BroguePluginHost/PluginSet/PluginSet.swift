@@ -1,0 +1,84 @@
+public import BrogueContent
+import Foundation
+
+/// The plugins a host runs with: the content they make, the native libraries it loaded for
+/// them, and what happened to each plugin found.
+///
+/// ```swift
+/// let set = PluginSet.load(candidates)
+/// guard let content = set.content else { ... set.report.diagnostics ... }
+/// for native in set.natives { print(native.id, native.behaviorNames) }
+/// ```
+public struct PluginSet: @unchecked Sendable {
+    /// Each plugin found, loaded or refused, and the diagnostics of the load.
+    public var report: PluginSetReport
+    /// The libraries of the plugins that were loaded, in load order, with what they registered
+    /// and their bound natives.
+    public var natives: [LoadedNativePlugin]
+
+    /// The content, or nil when a required plugin could not be loaded.
+    public var content: LoadedContent? { report.content }
+
+    /// The library of a loaded plugin, by plugin id.
+    public func native(_ pluginID: String) -> LoadedNativePlugin? { natives.first { $0.id == pluginID } }
+
+    /// Finds, orders and loads plugins; libraries are opened with `loader` (never closed).
+    ///
+    /// A library is checked against what its manifest says before it is opened: the manifest's
+    /// `abi` must be one this host speaks. After loading, the library's own ABI must be the one
+    /// the manifest declares.
+    /// - Parameters:
+    ///   - candidates: plugin folders in the order found (see `PluginDiscovery`).
+    ///   - loader: the loader that keeps the libraries; one per process is usual.
+    ///   - limits: bounds on the YAML read.
+    public static func load(_ candidates: [PluginCandidate], loader: PluginLoader = PluginLoader(), limits: ContentLimits = .default) -> PluginSet {
+        var linked: [String: LoadedNativePlugin] = [:]
+        let report = ContentLoader(limits: limits).load(candidates) { library in
+            let host = PluginABIVersion.host
+            let origin = "plugin '\(library.pluginID)' (\(library.path))"
+            if library.abi.major != Int(host.major) || library.abi.minor > Int(host.minor) {
+                return "\(origin): plugin.yaml says it needs plugin ABI \(library.abi), but this host speaks ABI \(host); "
+                    + "rebuild it against this host's brogue_plugin.h and set 'abi: \"\(host)\"'"
+            }
+            do {
+                let natives = library.natives.map { NativeDeclaration(name: $0.name, symbol: $0.symbol, args: $0.args, returns: $0.returns) }
+                let plugin = try loader.load(library: library.path, pluginID: library.pluginID, natives: natives)
+                if plugin.abi.major != UInt32(library.abi.major) || plugin.abi.minor != UInt32(library.abi.minor) {
+                    return "\(origin): the library reports plugin ABI \(plugin.abi), but plugin.yaml says \(library.abi); "
+                        + "set 'abi: \"\(plugin.abi)\"' or rebuild the library"
+                }
+                linked[library.pluginID] = plugin
+                return nil
+            } catch let error as PluginError {
+                return error.message
+            } catch {
+                return "\(origin): \(error)"
+            }
+        }
+        let natives = report.content?.plugins.compactMap { linked[$0.manifest.id] } ?? []
+        return PluginSet(report: report, natives: natives)
+    }
+}
+
+extension PluginSet {
+    /// Loads the same plugins' content again, keeping the native libraries already loaded:
+    /// native code is never reloaded, so a library whose file changed refuses its plugin with a
+    /// message saying to restart, and a library not loaded before is not opened now.
+    /// - Parameters:
+    ///   - candidates: the plugin folders, as found when `self` was loaded.
+    ///   - limits: bounds on the YAML read.
+    public func reloadingContent(_ candidates: [PluginCandidate], limits: ContentLimits = .default) -> PluginSet {
+        let before = Dictionary(uniqueKeysWithValues: (content?.plugins ?? []).compactMap { p in p.library.map { (p.manifest.id, $0) } })
+        let report = ContentLoader(limits: limits).load(candidates) { library in
+            guard let loaded = before[library.pluginID] else {
+                return "plugin '\(library.pluginID)' (\(library.path)): its library was not loaded when brogue started; restart brogue to load native code"
+            }
+            guard loaded.hash == library.hash, loaded.path == library.path else {
+                return "plugin '\(library.pluginID)' (\(library.path)): the library changed since brogue started, and native code is never reloaded; restart brogue to load the new build"
+            }
+            return nil
+        }
+        let natives = report.content?.plugins.compactMap { p in self.natives.first { $0.id == p.manifest.id } } ?? []
+        return PluginSet(report: report, natives: natives)
+    }
+}
