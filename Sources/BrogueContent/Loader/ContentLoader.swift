@@ -76,7 +76,8 @@ public struct ContentLoader: Sendable {
                 kind: kind,
                 tables: [GeneratorSchema.table, GeneratorSchema.room, GeneratorSchema.curve, GeneratorSchema.lake, GeneratorSchema.decoration]
             )
-        case .manifest: ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content, ManifestSchema.dependency, ManifestSchema.native])
+        case .manifest:
+            ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content, ManifestSchema.dependency, ManifestSchema.native])
         }
     }
 
