@@ -22,7 +22,8 @@ import Testing
     }
 
     func candidates(_ folders: [String]) -> [PluginCandidate] {
-        [PluginCandidate(folder: Self.core, required: true, source: "content/")] + folders.map { PluginCandidate(folder: $0, required: false, source: "test") }
+        [PluginCandidate(folder: Self.core, required: true, source: "content/")]
+            + folders.map { PluginCandidate(folder: $0, required: false, source: "test") }
     }
 
     @Test func theCExampleLoadsFromItsFolderWithItsNativesReachable() throws {
@@ -49,7 +50,10 @@ import Testing
         let folder = dir.appendingPathComponent("junk")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "id: junk\nname: Junk\nversion: 0.1.0\nabi: \"1.0\"\nlibrary: libjunk.so\n".write(
-            to: folder.appendingPathComponent("plugin.yaml"), atomically: true, encoding: .utf8)
+            to: folder.appendingPathComponent("plugin.yaml"),
+            atomically: true,
+            encoding: .utf8
+        )
         var rng = SystemRandomNumberGenerator()
         try Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) }).write(to: folder.appendingPathComponent("libjunk.so"))
         let set = PluginSet.load(candidates([folder.path]))
@@ -68,13 +72,16 @@ import Testing
         let folder = dir.appendingPathComponent("future")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "id: future\nname: Future\nversion: 0.1.0\nabi: \"2.0\"\nlibrary: libfuture.so\n".write(
-            to: folder.appendingPathComponent("plugin.yaml"), atomically: true, encoding: .utf8)
+            to: folder.appendingPathComponent("plugin.yaml"),
+            atomically: true,
+            encoding: .utf8
+        )
         // Not a library at all: opening it would fail differently.
         try Data("not a library".utf8).write(to: folder.appendingPathComponent("libfuture.so"))
         let set = PluginSet.load(candidates([folder.path]))
         #expect(
             set.report.plugins.last?.refusal?.message
-                == "plugin 'future' (\(folder.path)/libfuture.so): plugin.yaml says it needs plugin ABI 2.0, but this host speaks ABI 1.0; rebuild it against this host's brogue_plugin.h and set 'abi: \"1.0\"'"
+                == "plugin 'future' (\(folder.path)/libfuture.so): plugin.yaml says it needs plugin ABI 2.0, but this host speaks ABI 1.1; rebuild it against this host's brogue_plugin.h and set 'abi: \"1.1\"'"
         )
     }
 
@@ -84,8 +91,13 @@ import Testing
         let folder = dir.appendingPathComponent("gone")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "id: gone\nname: Gone\nversion: 0.1.0\nabi: \"1.0\"\nlibrary: libgone.so\n".write(
-            to: folder.appendingPathComponent("plugin.yaml"), atomically: true, encoding: .utf8)
-        let set = PluginSet.load([PluginCandidate(folder: Self.core, required: true, source: "a"), PluginCandidate(folder: folder.path, required: true, source: "b")])
+            to: folder.appendingPathComponent("plugin.yaml"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let set = PluginSet.load([
+            PluginCandidate(folder: Self.core, required: true, source: "a"), PluginCandidate(folder: folder.path, required: true, source: "b"),
+        ])
         #expect(set.content == nil)
         #expect(set.report.diagnostics.first?.message.hasPrefix("library 'libgone.so' not found") == true)
     }
@@ -107,7 +119,11 @@ import Testing
         let changed = first.reloadingContent(candidates([folder]))
         #expect(changed.natives.isEmpty)
         #expect(changed.content?.manifests.map(\.id) == ["core"])
-        #expect(changed.report.plugins.last?.refusal?.message.hasSuffix("the library changed since brogue started, and native code is never reloaded; restart brogue to load the new build") == true)
+        #expect(
+            changed.report.plugins.last?.refusal?.message.hasSuffix(
+                "the library changed since brogue started, and native code is never reloaded; restart brogue to load the new build"
+            ) == true
+        )
     }
 
     @Test func theManifestsTypeSetIsTheHostsTypeSet() {

@@ -72,7 +72,11 @@ public struct ConfigFile: Sendable, Equatable {
 
     private static func read(_ root: YNode, into config: inout ConfigFile, commands: [String], environment: [String: String], sink: DiagnosticSink) {
         guard case .mapping(let pairs) = root.value else {
-            sink.error(root.mark, "the settings file must be a mapping, found \(root.foundDescription)", hint: "write 'keys:' and the bindings under it")
+            sink.error(
+                root.mark,
+                "the settings file must be a mapping, found \(root.foundDescription)",
+                hint: "write 'keys:' and the bindings under it"
+            )
             return
         }
         var seen: [String: Mark] = [:]
@@ -95,7 +99,11 @@ public struct ConfigFile: Sendable, Equatable {
                 }
             case "mode":
                 if pair.value.scalar != "terminal" {
-                    sink.error(pair.value.mark, "mode \(pair.value.foundDescription) is not available in this version", hint: "write 'mode: terminal' or leave it out")
+                    sink.error(
+                        pair.value.mark,
+                        "mode \(pair.value.foundDescription) is not available in this version",
+                        hint: "write 'mode: terminal' or leave it out"
+                    )
                 }
             case "keys":
                 readKeys(pair.value, into: &config, commands: commands, sink: sink)
@@ -103,14 +111,21 @@ public struct ConfigFile: Sendable, Equatable {
                 readPlugins(pair.value, into: &config, environment: environment, sink: sink)
             default:
                 sink.error(
-                    pair.key.mark, "unknown setting '\(name.clipped)'", hint: DidYouMean.hint(for: name, among: fields) ?? "the settings are \(fields.joined(separator: ", "))")
+                    pair.key.mark,
+                    "unknown setting '\(name.clipped)'",
+                    hint: DidYouMean.hint(for: name, among: fields) ?? "the settings are \(fields.joined(separator: ", "))"
+                )
             }
         }
     }
 
     private static func readKeys(_ node: YNode, into config: inout ConfigFile, commands: [String], sink: DiagnosticSink) {
         guard case .mapping(let pairs) = node.value else {
-            sink.error(node.mark, "'keys' must map commands to keys, found \(node.foundDescription)", hint: "write e.g. 'search: [s, F]' under 'keys:'")
+            sink.error(
+                node.mark,
+                "'keys' must map commands to keys, found \(node.foundDescription)",
+                hint: "write e.g. 'search: [s, F]' under 'keys:'"
+            )
             return
         }
         var taken: [String: (String, Mark)] = [:]
@@ -118,8 +133,11 @@ public struct ConfigFile: Sendable, Equatable {
             guard let command = pair.key.scalar else { continue }
             guard commands.contains(command) else {
                 sink.error(
-                    pair.key.mark, "unknown command '\(command.clipped)'",
-                    hint: DidYouMean.hint(for: command, among: commands) ?? "`brogue play` then ? lists the commands; names are like 'search' or 'move-north'")
+                    pair.key.mark,
+                    "unknown command '\(command.clipped)'",
+                    hint: DidYouMean.hint(for: command, among: commands)
+                        ?? "`brogue play` then ? lists the commands; names are like 'search' or 'move-north'"
+                )
                 continue
             }
             let values: [YNode]
@@ -151,8 +169,10 @@ public struct ConfigFile: Sendable, Equatable {
     private static func readPlugins(_ node: YNode, into config: inout ConfigFile, environment: [String: String], sink: DiagnosticSink) {
         guard case .sequence(let items) = node.value else {
             sink.error(
-                node.mark, "'plugins' must be a list of plugin folders, found \(node.foundDescription)",
-                hint: "write one '- path' (or '- {path: ..., required: true}') line per folder")
+                node.mark,
+                "'plugins' must be a list of plugin folders, found \(node.foundDescription)",
+                hint: "write one '- path' (or '- {path: ..., required: true}') line per folder"
+            )
             return
         }
         let base = URL(fileURLWithPath: config.path).deletingLastPathComponent()
@@ -175,8 +195,10 @@ public struct ConfigFile: Sendable, Equatable {
                     default:
                         let name = pair.key.scalar ?? ""
                         sink.error(
-                            pair.key.mark, "unknown key '\(name.clipped)' in a plugins entry",
-                            hint: DidYouMean.hint(for: name, among: pluginFields) ?? "an entry has 'path' and 'required'")
+                            pair.key.mark,
+                            "unknown key '\(name.clipped)' in a plugins entry",
+                            hint: DidYouMean.hint(for: name, among: pluginFields) ?? "an entry has 'path' and 'required'"
+                        )
                     }
                 }
                 if pathNode == nil { sink.error(item.mark, "a plugins entry needs 'path'", hint: "write {path: /folder/of/plugin, required: true}") }

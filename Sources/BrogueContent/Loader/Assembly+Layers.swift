@@ -86,7 +86,11 @@ extension Assembly {
         let idPair = kept.first { $0.key.scalar == "id" }
         guard let idNode = idPair?.value, let id = idNode.scalar, !idNode.isNull, EntryReader.isKebabID(id) else {
             if patch {
-                sink.error(node.mark, "a patch names the \(Layers.label(kind)) it changes with 'id'", hint: "add 'id: <the \(Layers.label(kind))'s id>'")
+                sink.error(
+                    node.mark,
+                    "a patch names the \(Layers.label(kind)) it changes with 'id'",
+                    hint: "add 'id: <the \(Layers.label(kind))'s id>'"
+                )
                 return
             }
             return add(kind: kind, node: stripped, plugin: plugin, sink: sink)

@@ -45,7 +45,14 @@ extension ContentLoader {
     /// - Parameter validating: a library that is not there is a warning, and nothing is linked.
     func loadSet(_ found: [PluginCandidate], validating: Bool, link: (PluginLibrary) -> String?) -> PluginSetReport {
         guard !found.isEmpty else {
-            let d = Diagnostic(severity: .error, file: "<plugins>", line: 1, column: 1, message: "no plugin folders given", hint: "pass at least the core plugin, content/core")
+            let d = Diagnostic(
+                severity: .error,
+                file: "<plugins>",
+                line: 1,
+                column: 1,
+                message: "no plugin folders given",
+                hint: "pass at least the core plugin, content/core"
+            )
             return PluginSetReport(plugins: [], content: nil, diagnostics: [d])
         }
         var candidates: [PluginCandidate] = []
@@ -86,13 +93,20 @@ extension ContentLoader {
                 continue
             }
             if let j = statusByID[plugin.manifest.id], let other = read.first(where: { $0.status == j }) {
-                refuse(i, [
-                    Diagnostic(
-                        severity: .error, file: plugin.manifestFile, line: plugin.manifestMarks.idMark.line, column: plugin.manifestMarks.idMark.column,
-                        entry: plugin.manifest.id, message: "plugin id '\(plugin.manifest.id)' is also the id of \(other.plugin.manifestFile)",
-                        hint: "load each plugin once; give different plugins different ids"
-                    )
-                ])
+                refuse(
+                    i,
+                    [
+                        Diagnostic(
+                            severity: .error,
+                            file: plugin.manifestFile,
+                            line: plugin.manifestMarks.idMark.line,
+                            column: plugin.manifestMarks.idMark.column,
+                            entry: plugin.manifest.id,
+                            message: "plugin id '\(plugin.manifest.id)' is also the id of \(other.plugin.manifestFile)",
+                            hint: "load each plugin once; give different plugins different ids"
+                        )
+                    ]
+                )
                 continue
             }
             statusByID[plugin.manifest.id] = i
@@ -116,7 +130,11 @@ extension ContentLoader {
             guard let (k, dep) = p.manifest.depends.enumerated().first(where: { dropped[$0.element.id] != nil }) else { return nil }
             let mark = p.manifestMarks.dependencyMarks.indices.contains(k) ? p.manifestMarks.dependencyMarks[k] : .start
             return Diagnostic(
-                severity: .error, file: p.manifestFile, line: mark.line, column: mark.column, entry: p.manifest.id,
+                severity: .error,
+                file: p.manifestFile,
+                line: mark.line,
+                column: mark.column,
+                entry: p.manifest.id,
                 message: "plugin '\(p.manifest.id)' depends on '\(dep.id)', which was not loaded: \(dropped[dep.id]!)"
             )
         }
@@ -130,7 +148,15 @@ extension ContentLoader {
             if p.manifest.library != nil {
                 let mark = p.manifestMarks.libraryMark
                 func problem(_ severity: Diagnostic.Severity, _ message: String, _ hint: String?) -> Diagnostic {
-                    Diagnostic(severity: severity, file: p.manifestFile, line: mark.line, column: mark.column, entry: p.manifest.id, message: message, hint: hint)
+                    Diagnostic(
+                        severity: severity,
+                        file: p.manifestFile,
+                        line: mark.line,
+                        column: mark.column,
+                        entry: p.manifest.id,
+                        message: message,
+                        hint: hint
+                    )
                 }
                 switch PluginLibrary.locate(p.manifest) {
                 case .failure(let r):
@@ -158,7 +184,16 @@ extension ContentLoader {
         var content: LoadedContent?
         while fatal.isEmpty {
             guard !active.isEmpty else {
-                fatal.append(Diagnostic(severity: .error, file: "<plugins>", line: 1, column: 1, message: "no plugin could be loaded", hint: "see the reasons above"))
+                fatal.append(
+                    Diagnostic(
+                        severity: .error,
+                        file: "<plugins>",
+                        line: 1,
+                        column: 1,
+                        message: "no plugin could be loaded",
+                        hint: "see the reasons above"
+                    )
+                )
                 break
             }
             let session = LoadSession(limits: limits)
@@ -172,7 +207,9 @@ extension ContentLoader {
             let catalog = assembly.catalog(session: session)
             let diagnostics = session.allDiagnostics
             if let catalog, !session.hasErrors {
-                let plugins = active.map { p in LoadedPlugin(manifest: p.manifest, candidate: statuses[index(p)].candidate, library: statuses[index(p)].library) }
+                let plugins = active.map { p in
+                    LoadedPlugin(manifest: p.manifest, candidate: statuses[index(p)].candidate, library: statuses[index(p)].library)
+                }
                 var loaded = LoadedContent(catalog: catalog, plugins: plugins, warnings: [], layers: assembly.layers)
                 loaded.catalog = catalog.covering(loaded.contentSet)
                 loaded.warnings = warnings + diagnostics

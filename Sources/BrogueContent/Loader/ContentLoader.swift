@@ -81,7 +81,8 @@ public struct ContentLoader: Sendable {
             )
         case .blueprints:
             ContentSchema(kind: kind, tables: [BlueprintSchema.table, BlueprintSchema.feature, BlueprintSchema.item, BlueprintSchema.monster])
-        case .manifest: ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content, ManifestSchema.dependency, ManifestSchema.native])
+        case .manifest:
+            ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content, ManifestSchema.dependency, ManifestSchema.native])
         }
     }
 

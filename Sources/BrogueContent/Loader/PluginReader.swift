@@ -46,9 +46,19 @@ final class LoadSession {
     /// Keeps a diagnostic found elsewhere (a layered entry's, routed to the file that wrote the field).
     func append(_ diagnostic: Diagnostic) {
         if diagnostic.severity == .error {
-            lateSink(diagnostic.file).error(Mark(line: diagnostic.line, column: diagnostic.column), diagnostic.message, entry: diagnostic.entry, hint: diagnostic.hint)
+            lateSink(diagnostic.file).error(
+                Mark(line: diagnostic.line, column: diagnostic.column),
+                diagnostic.message,
+                entry: diagnostic.entry,
+                hint: diagnostic.hint
+            )
         } else {
-            lateSink(diagnostic.file).warning(Mark(line: diagnostic.line, column: diagnostic.column), diagnostic.message, entry: diagnostic.entry, hint: diagnostic.hint)
+            lateSink(diagnostic.file).warning(
+                Mark(line: diagnostic.line, column: diagnostic.column),
+                diagnostic.message,
+                entry: diagnostic.entry,
+                hint: diagnostic.hint
+            )
         }
     }
 

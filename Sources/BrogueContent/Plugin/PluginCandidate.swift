@@ -80,7 +80,9 @@ public enum PluginDiscovery {
     /// The settings file's `plugins:` entries, expanded like path entries.
     public static func fromConfig(_ config: ConfigFile) -> [PluginCandidate] {
         config.plugins.flatMap { entry in
-            plugins(in: entry.folder).map { PluginCandidate(folder: $0, required: entry.required, source: "\(config.path):\(entry.line):\(entry.column)") }
+            plugins(in: entry.folder).map {
+                PluginCandidate(folder: $0, required: entry.required, source: "\(config.path):\(entry.line):\(entry.column)")
+            }
         }
     }
 }

@@ -102,10 +102,14 @@ public struct PluginLibrary: Sendable, Hashable {
         var pending: [UInt8] = []
         while true {
             let read: Data?
-            do { read = try handle.read(upToCount: 1 << 20) } catch { return .failure(Refusal("library \(path) could not be read: \(error.localizedDescription)")) }
+            do { read = try handle.read(upToCount: 1 << 20) } catch {
+                return .failure(Refusal("library \(path) could not be read: \(error.localizedDescription)"))
+            }
             guard let chunk = read, !chunk.isEmpty else { break }
             total += chunk.count
-            guard total <= maxBytes else { return .failure(Refusal("library \(path) grew past the \(SourceReader.bytes(maxBytes)) limit while it was read")) }
+            guard total <= maxBytes else {
+                return .failure(Refusal("library \(path) grew past the \(SourceReader.bytes(maxBytes)) limit while it was read"))
+            }
             pending.append(contentsOf: chunk)
             let whole = pending.count / 8 * 8
             pending.withUnsafeBytes { raw in

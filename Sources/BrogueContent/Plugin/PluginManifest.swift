@@ -195,11 +195,19 @@ enum ManifestSchema {
                     hint: "add 'abi: \"1.0\"' (the ABI the library was built against; brogue plugin sdk prints it)"
                 )
             } else {
-                r.error(r.keyMark("abi"), "'abi' is for a native library, but plugin manifest '\(id ?? "?")' names no 'library'", hint: "remove 'abi', or add 'library:'")
+                r.error(
+                    r.keyMark("abi"),
+                    "'abi' is for a native library, but plugin manifest '\(id ?? "?")' names no 'library'",
+                    hint: "remove 'abi', or add 'library:'"
+                )
             }
         }
         if r.has("natives") && !r.has("library"), natives?.isEmpty == false {
-            r.error(r.keyMark("natives"), "'natives' are functions of a native library, but plugin manifest '\(id ?? "?")' names no 'library'", hint: "add 'library:' and 'abi:'")
+            r.error(
+                r.keyMark("natives"),
+                "'natives' are functions of a native library, but plugin manifest '\(id ?? "?")' names no 'library'",
+                hint: "add 'library:' and 'abi:'"
+            )
         }
         guard !r.hasErrors, let id, let name, let version, let description, let depends, let natives else { return out }
         out.manifest = PluginManifest(
@@ -234,7 +242,12 @@ enum ManifestSchema {
             // `- core` is short for `- {id: core}`: any version.
             let mapping =
                 item.scalar != nil && !item.isNull
-                ? YNode(value: .mapping([.init(key: YNode(value: .scalar("id", plain: true), mark: item.mark, weight: 1, height: 1), value: item)]), mark: item.mark, weight: 3, height: 2)
+                ? YNode(
+                    value: .mapping([.init(key: YNode(value: .scalar("id", plain: true), mark: item.mark, weight: 1, height: 1), value: item)]),
+                    mark: item.mark,
+                    weight: 3,
+                    height: 2
+                )
                 : item
             guard let d = EntryReader(mapping, table: dependency, what: "dependency", idKey: "id", sink: r.sink) else {
                 ok = false
@@ -250,7 +263,11 @@ enum ManifestSchema {
                 continue
             }
             if let first = seen[id] {
-                d.error(d.mark("id"), "plugin '\(id)' is listed twice in 'depends' (first at \(first))", hint: "keep one entry; put every condition in its version range")
+                d.error(
+                    d.mark("id"),
+                    "plugin '\(id)' is listed twice in 'depends' (first at \(first))",
+                    hint: "keep one entry; put every condition in its version range"
+                )
                 ok = false
                 continue
             }

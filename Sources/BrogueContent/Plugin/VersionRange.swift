@@ -75,7 +75,9 @@ public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
         var out: [Comparison] = []
         for term in text.split(separator: " ") {
             if term.contains("||") || term.contains(",") {
-                return .failure(.init(text: "'\(term)': alternatives ('||', ',') are not supported; separate comparisons that must all hold with spaces"))
+                return .failure(
+                    .init(text: "'\(term)': alternatives ('||', ',') are not supported; separate comparisons that must all hold with spaces")
+                )
             }
             var body = term
             var op: String = ""

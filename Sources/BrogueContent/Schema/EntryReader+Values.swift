@@ -93,7 +93,10 @@ extension EntryReader {
             }
         case .symbol:
             guard Self.isSymbol(text) else {
-                error(node.mark, "\(self.field(name)) must be a C identifier (letters, digits and '_', not starting with a digit), found '\(text.clipped)'")
+                error(
+                    node.mark,
+                    "\(self.field(name)) must be a C identifier (letters, digits and '_', not starting with a digit), found '\(text.clipped)'"
+                )
                 return nil
             }
         case .text:

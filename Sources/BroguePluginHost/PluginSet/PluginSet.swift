@@ -71,10 +71,12 @@ extension PluginSet {
         let before = Dictionary(uniqueKeysWithValues: (content?.plugins ?? []).compactMap { p in p.library.map { (p.manifest.id, $0) } })
         let report = ContentLoader(limits: limits).load(candidates) { library in
             guard let loaded = before[library.pluginID] else {
-                return "plugin '\(library.pluginID)' (\(library.path)): its library was not loaded when brogue started; restart brogue to load native code"
+                return
+                    "plugin '\(library.pluginID)' (\(library.path)): its library was not loaded when brogue started; restart brogue to load native code"
             }
             guard loaded.hash == library.hash, loaded.path == library.path else {
-                return "plugin '\(library.pluginID)' (\(library.path)): the library changed since brogue started, and native code is never reloaded; restart brogue to load the new build"
+                return
+                    "plugin '\(library.pluginID)' (\(library.path)): the library changed since brogue started, and native code is never reloaded; restart brogue to load the new build"
             }
             return nil
         }

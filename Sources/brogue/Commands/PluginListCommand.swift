@@ -17,7 +17,10 @@ extension PluginCommand {
 
         @OptionGroup var content: ContentOptions
 
-        @Option(name: .customLong("config"), help: ArgumentHelp("Settings file (default: $BROGUE_CONFIG, else ~/.config/brogue/brogue.yaml).", valueName: "file"))
+        @Option(
+            name: .customLong("config"),
+            help: ArgumentHelp("Settings file (default: $BROGUE_CONFIG, else ~/.config/brogue/brogue.yaml).", valueName: "file")
+        )
         var config: String?
 
         func run() throws {
@@ -26,7 +29,8 @@ extension PluginCommand {
             let set = PluginSet.load(candidates)
             let rows = set.report.plugins.map { s in
                 [
-                    s.manifest?.id ?? "?", s.manifest?.version ?? "?", s.manifest?.kind ?? "?", s.isLoaded ? (set.content == nil ? "not loaded" : "loaded") : "refused",
+                    s.manifest?.id ?? "?", s.manifest?.version ?? "?", s.manifest?.kind ?? "?",
+                    s.isLoaded ? (set.content == nil ? "not loaded" : "loaded") : "refused",
                     s.candidate.source + (s.candidate.required ? " (required)" : ""), s.candidate.folder,
                 ]
             }
@@ -40,9 +44,15 @@ extension PluginCommand {
                 } else if let library = s.library, let native = set.native(library.pluginID) {
                     var parts = ["library \(library.path) (hash \(library.hash.hex16)), ABI \(native.abi)"]
                     if !native.behaviorNames.isEmpty { parts.append("behaviours " + native.behaviors.map(\.qualifiedName).joined(separator: ", ")) }
-                    if !native.itemEffectNames.isEmpty { parts.append("item effects " + native.itemEffects.map(\.qualifiedName).joined(separator: ", ")) }
-                    if !native.eventHookNames.isEmpty { parts.append("event hooks " + native.eventHooks.map(\.qualifiedName).joined(separator: ", ")) }
-                    if !native.natives.isEmpty { parts.append("natives " + native.natives.map { "\(library.pluginID).\($0.name)" }.joined(separator: ", ")) }
+                    if !native.itemEffectNames.isEmpty {
+                        parts.append("item effects " + native.itemEffects.map(\.qualifiedName).joined(separator: ", "))
+                    }
+                    if !native.eventHookNames.isEmpty {
+                        parts.append("event hooks " + native.eventHooks.map(\.qualifiedName).joined(separator: ", "))
+                    }
+                    if !native.natives.isEmpty {
+                        parts.append("natives " + native.natives.map { "\(library.pluginID).\($0.name)" }.joined(separator: ", "))
+                    }
                     print("  \(name): " + parts.joined(separator: "; "))
                 }
             }
@@ -51,7 +61,9 @@ extension PluginCommand {
                 Console.error("brogue: a required plugin could not be loaded, so no content loads; fix the errors above.")
                 throw ExitCode(1)
             }
-            print("content hash \(loaded.catalog.contentHash.hex16) from \(loaded.plugins.count) plugin(s): \(loaded.manifests.map(\.id).joined(separator: ", "))")
+            print(
+                "content hash \(loaded.catalog.contentHash.hex16) from \(loaded.plugins.count) plugin(s): \(loaded.manifests.map(\.id).joined(separator: ", "))"
+            )
         }
     }
 }

@@ -61,7 +61,8 @@ struct SavedGames {
                 let (newVersion, newLibrary) = split(new.version)
                 if oldVersion == newVersion {
                     out.append(
-                        "plugin '\(old.id)' \(oldVersion) has a different library build (library hash \(oldLibrary ?? "none") then, \(newLibrary ?? "none") now)")
+                        "plugin '\(old.id)' \(oldVersion) has a different library build (library hash \(oldLibrary ?? "none") then, \(newLibrary ?? "none") now)"
+                    )
                 } else {
                     out.append("plugin '\(old.id)' was version \(oldVersion) then and is \(newVersion) now")
                 }
@@ -87,7 +88,12 @@ struct SavedGames {
         let record = stored.record
         guard record.contentHash == content.catalog.contentHash else {
             throw RebuildError.contentChanged(
-                game: record.id, stored: record.contentHash, storedSet: record.contentSet, loaded: content.catalog.contentHash, loadedSet: contentSet)
+                game: record.id,
+                stored: record.contentHash,
+                storedSet: record.contentSet,
+                loaded: content.catalog.contentHash,
+                loadedSet: contentSet
+            )
         }
         var game = Game(seed: record.seed, catalog: content.catalog)
         for (i, text) in stored.actions.enumerated() {
@@ -96,7 +102,12 @@ struct SavedGames {
             onEvents(events, game.turn)
         }
         if checkHash && game.stateHash != record.summary.stateHash {
-            throw RebuildError.hashMismatch(game: record.id, stored: record.summary.stateHash, replayed: game.stateHash, actions: stored.actions.count)
+            throw RebuildError.hashMismatch(
+                game: record.id,
+                stored: record.summary.stateHash,
+                replayed: game.stateHash,
+                actions: stored.actions.count
+            )
         }
         return game
     }
@@ -117,7 +128,12 @@ struct SavedGames {
             cause = "abandoned"
         }
         try store.finishGame(
-            id: record.id, status: status, cause: cause, summary: GameSummary(game), score: ScoreEntry(points: game.score, playerName: nil))
+            id: record.id,
+            status: status,
+            cause: cause,
+            summary: GameSummary(game),
+            score: ScoreEntry(points: game.score, playerName: nil)
+        )
     }
 }
 

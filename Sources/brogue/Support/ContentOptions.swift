@@ -123,7 +123,9 @@ struct ContentOptions: ParsableArguments {
         // BROGUE_PLUGIN_PATH) is shadowed on purpose; plugin list still shows it.
         let loadedIDs = Set(content.manifests.map(\.id))
         for s in set.report.plugins where !s.isLoaded && !(s.manifest.map { loadedIDs.contains($0.id) } ?? false) {
-            Console.error("brogue: skipped plugin \(Self.name(s)) (\(s.candidate.folder)): \(s.refusal?.message ?? "refused") (brogue plugin list says more)")
+            Console.error(
+                "brogue: skipped plugin \(Self.name(s)) (\(s.candidate.folder)): \(s.refusal?.message ?? "refused") (brogue plugin list says more)"
+            )
         }
         for w in content.warnings { Console.error(w.description) }
         return (set, candidates)

@@ -60,7 +60,12 @@ import Testing
         )
         let config = try ConfigFile.load(path: path, commands: commands, environment: ["HOME": "/home/me"])
         let base = URL(fileURLWithPath: folder.path).standardizedFileURL
-        #expect(config.plugins.map(\.folder) == [base.appendingPathComponent("mods").path, "/opt/brogue/alchemy", "/home/me/more", base.deletingLastPathComponent().appendingPathComponent("shared").path])
+        #expect(
+            config.plugins.map(\.folder) == [
+                base.appendingPathComponent("mods").path, "/opt/brogue/alchemy", "/home/me/more",
+                base.deletingLastPathComponent().appendingPathComponent("shared").path,
+            ]
+        )
         #expect(config.plugins.map(\.required) == [false, true, false, false])
         #expect(config.plugins.map { "\($0.line):\($0.column)" } == ["2:5", "3:12", "4:5", "5:12"])
         let candidates = PluginDiscovery.fromConfig(config)

@@ -32,11 +32,20 @@ struct ContentSnapshotTests {
         #expect(old.changes(from: old).isEmpty)
         let goblin = core + "/monsters/goblin.yaml"
         let text = try String(contentsOfFile: goblin, encoding: .utf8)
-        temp.write("core/monsters/goblin.yaml", text.replacingOccurrences(of: "hp: 15", with: "hp: 150").replacingOccurrences(of: "xp: 6", with: "xp: 7"))
+        temp.write(
+            "core/monsters/goblin.yaml",
+            text.replacingOccurrences(of: "hp: 15", with: "hp: 150").replacingOccurrences(of: "xp: 6", with: "xp: 7")
+        )
         temp.remove("core/monsters/toad.yaml")
         let spawns = try String(contentsOfFile: core + "/spawns.yaml", encoding: .utf8)
         temp.write("core/spawns.yaml", spawns.split(separator: "\n").filter { !$0.contains("monster: toad") }.joined(separator: "\n") + "\n")
-        let mod = temp.plugin("mod", files: ["monsters/gremlin.yaml": "id: gremlin\nname: gremlin\nglyph: \"g\"\ncolor: \"#aa2222\"\nhp: 5\ndefense: 0\naccuracy: 50\ndamage: {min: 1, max: 2}\nxp: 2\n"])
+        let mod = temp.plugin(
+            "mod",
+            files: [
+                "monsters/gremlin.yaml":
+                    "id: gremlin\nname: gremlin\nglyph: \"g\"\ncolor: \"#aa2222\"\nhp: 5\ndefense: 0\naccuracy: 50\ndamage: {min: 1, max: 2}\nxp: 2\n"
+            ]
+        )
         let new = try ContentLoader().load(plugins: [core, mod])
         #expect(
             new.changes(from: old) == [

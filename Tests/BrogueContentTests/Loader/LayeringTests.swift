@@ -28,7 +28,9 @@ struct LayeringTests {
 
         let entry = try #require(loaded.entry(.monsters, "goblin"))
         #expect(entry.layers.map { "\($0.action) \($0.origin.plugin)" } == ["defined core", "patched stronger-goblins"])
-        let origins = Dictionary(uniqueKeysWithValues: entry.fields.map { ($0.name, $0.origin.map { "\($0.plugin) \($0.file):\($0.line)" } ?? "default") })
+        let origins = Dictionary(
+            uniqueKeysWithValues: entry.fields.map { ($0.name, $0.origin.map { "\($0.plugin) \($0.file):\($0.line)" } ?? "default") }
+        )
         #expect(origins["hp"] == "stronger-goblins \(mod)/monsters/goblin.yaml:3")
         #expect(origins["flags"] == "stronger-goblins \(mod)/monsters/goblin.yaml:4")
         #expect(origins["id"] == "core \(core)/monsters/goblin.yaml:1")
@@ -47,7 +49,8 @@ struct LayeringTests {
     func overrideThenPatch() throws {
         let temp = TempFolder()
         let core = temp.copyCore()
-        let rat = "id: rat\noverride: true\nname: giant rat\nglyph: \"r\"\ncolor: \"#806040\"\nhp: 12\ndefense: 1\naccuracy: 80\ndamage: {min: 1, max: 4}\nxp: 2\n"
+        let rat =
+            "id: rat\noverride: true\nname: giant rat\nglyph: \"r\"\ncolor: \"#806040\"\nhp: 12\ndefense: 1\naccuracy: 80\ndamage: {min: 1, max: 4}\nxp: 2\n"
         let big = temp.plugin("big-rats", files: ["monsters/rat.yaml": rat])
         let fast = temp.plugin("fast-rats", depends: "[big-rats]", files: ["monsters/rat.yaml": "id: rat\npatch: true\nmovement-duration: 50\n"])
         let loaded = try ContentLoader().load(plugins: [fast, big, core])
@@ -120,12 +123,16 @@ struct LayeringTests {
                 "3:1 error: 'override' and 'patch' are both true (override replaces the whole entry; patch changes only the fields given; keep one)"
             ]
         )
-        let gremlin = "id: gremlin\nname: gremlin\nglyph: \"g\"\ncolor: \"#aa2222\"\nhp: 5\ndefense: 0\naccuracy: 50\ndamage: {min: 1, max: 2}\nxp: 2\n"
+        let gremlin =
+            "id: gremlin\nname: gremlin\nglyph: \"g\"\ncolor: \"#aa2222\"\nhp: 5\ndefense: 0\naccuracy: 50\ndamage: {min: 1, max: 2}\nxp: 2\n"
         let own = temp.plugin(
             "own",
             files: ["monsters/gremlin.yaml": gremlin, "more/gremlin.yaml": "id: gremlin\npatch: true\nhp: 6\n"],
         )
-        temp.write("own/plugin.yaml", "id: own\nname: own\nversion: 0.1.0\ndepends: [core]\ncontent:\n  monsters: [\"monsters/*.yaml\", \"more/*.yaml\"]\n")
+        temp.write(
+            "own/plugin.yaml",
+            "id: own\nname: own\nversion: 0.1.0\ndepends: [core]\ncontent:\n  monsters: [\"monsters/*.yaml\", \"more/*.yaml\"]\n"
+        )
         let found = lines(loadDiagnostics([core, own]), in: own + "/more/gremlin.yaml")
         #expect(
             found == [

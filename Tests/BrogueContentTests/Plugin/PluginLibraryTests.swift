@@ -32,7 +32,10 @@ struct PluginLibraryTests {
         #expect(rebuilt.catalog.monsters.map(\.id) == first.catalog.monsters.map(\.id))
 
         let coreOnly = try ContentLoader().load(plugins: [core]).catalog.contentHash
-        temp.write("core/plugin.yaml", try String(contentsOfFile: core + "/plugin.yaml", encoding: .utf8).replacingOccurrences(of: "version: 1.0.0", with: "version: 1.0.1"))
+        temp.write(
+            "core/plugin.yaml",
+            try String(contentsOfFile: core + "/plugin.yaml", encoding: .utf8).replacingOccurrences(of: "version: 1.0.0", with: "version: 1.0.1")
+        )
         #expect(try ContentLoader().load(plugins: [core]).catalog.contentHash != coreOnly)
     }
 
@@ -41,7 +44,9 @@ struct PluginLibraryTests {
         let temp = TempFolder()
         let core = temp.copyCore()
         let mod = native(temp)
-        let report = ContentLoader().load([PluginCandidate(folder: core, required: true, source: "a"), PluginCandidate(folder: mod, required: false, source: "b")])
+        let report = ContentLoader().load([
+            PluginCandidate(folder: core, required: true, source: "a"), PluginCandidate(folder: mod, required: false, source: "b"),
+        ])
         #expect(report.content?.manifests.map(\.id) == ["core"])
         let refusal = try #require(report.plugins.last?.refusal)
         #expect("\(refusal.line):\(refusal.column)" == "5:10")
@@ -91,7 +96,9 @@ struct PluginLibraryTests {
         let mod = native(temp)
         temp.write("mod/libmod.so", "not really a library")
         var asked: [String] = []
-        let report = ContentLoader().load([PluginCandidate(folder: core, required: true, source: "a"), PluginCandidate(folder: mod, required: false, source: "b")]) { library in
+        let report = ContentLoader().load([
+            PluginCandidate(folder: core, required: true, source: "a"), PluginCandidate(folder: mod, required: false, source: "b"),
+        ]) { library in
             asked.append(library.pluginID)
             return "plugin 'mod' (\(library.path)): cannot load it as a shared library"
         }

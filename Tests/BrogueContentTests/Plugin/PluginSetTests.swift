@@ -27,7 +27,8 @@ struct PluginSetTests {
         }
     }
 
-    private let monster = "id: gremlin\nname: imp\nglyph: \"i\"\ncolor: \"#aa2222\"\nhp: 5\ndefense: 0\naccuracy: 50\ndamage: {min: 1, max: 2}\nxp: 2\n"
+    private let monster =
+        "id: gremlin\nname: imp\nglyph: \"i\"\ncolor: \"#aa2222\"\nhp: 5\ndefense: 0\naccuracy: 50\ndamage: {min: 1, max: 2}\nxp: 2\n"
 
     @Test("a dependency cycle is an error naming the plugins, at each plugin's depends entry")
     func cycle() {
@@ -82,9 +83,16 @@ struct PluginSetTests {
         #expect(report.content?.manifests.map(\.folder) == [core])
         let refused = try #require(report.plugins.last)
         #expect(refused.candidate.folder == copy && !refused.isLoaded)
-        #expect(refused.refusal?.description == "\(copy)/plugin.yaml:1:5: error: plugin id 'core' is also the id of \(core)/plugin.yaml (load each plugin once; give different plugins different ids)")
+        #expect(
+            refused.refusal?.description
+                == "\(copy)/plugin.yaml:1:5: error: plugin id 'core' is also the id of \(core)/plugin.yaml (load each plugin once; give different plugins different ids)"
+        )
         // The same folder found twice is one plugin, not a clash.
-        #expect(ContentLoader().load([PluginCandidate(folder: core, required: true, source: "a"), PluginCandidate(folder: core + "/", required: false, source: "b")]).plugins.count == 1)
+        #expect(
+            ContentLoader().load([
+                PluginCandidate(folder: core, required: true, source: "a"), PluginCandidate(folder: core + "/", required: false, source: "b"),
+            ]).plugins.count == 1
+        )
     }
 
     @Test("load order follows depends, and ties go by id whatever order the folders were found in")
@@ -106,7 +114,11 @@ struct PluginSetTests {
         let temp = TempFolder()
         let core = temp.copyCore()
         let broken = temp.plugin("broken", files: ["monsters/gremlin.yaml": monster.replacingOccurrences(of: "hp: 5", with: "hp: many")])
-        let dependent = temp.plugin("dependent", depends: "[broken]", files: ["monsters/gremlin-lord.yaml": monster.replacingOccurrences(of: "id: gremlin", with: "id: gremlin-lord")])
+        let dependent = temp.plugin(
+            "dependent",
+            depends: "[broken]",
+            files: ["monsters/gremlin-lord.yaml": monster.replacingOccurrences(of: "id: gremlin", with: "id: gremlin-lord")]
+        )
         let fine = temp.plugin("fine", files: ["monsters/gremlin.yaml": monster])
         let report = ContentLoader().load(
             [core, broken, dependent, fine].enumerated().map { i, f in PluginCandidate(folder: f, required: i == 0, source: "test") }
@@ -115,8 +127,15 @@ struct PluginSetTests {
         #expect(content.manifests.map(\.id) == ["core", "fine"])
         #expect(content.catalog.monsterIndexByID["gremlin"] != nil)
         #expect(report.plugins.map { "\($0.manifest?.id ?? "?") \($0.isLoaded)" } == ["core true", "fine true", "broken false", "dependent false"])
-        #expect(report.plugins[2].refusal?.description == "\(broken)/monsters/gremlin.yaml:5:5: error: expected an integer for 'hp' in monster 'gremlin', found 'many'")
-        #expect(report.plugins[3].refusal?.message.hasPrefix("plugin 'dependent' depends on 'broken', which was not loaded: \(broken)/monsters/gremlin.yaml:5:5") == true)
+        #expect(
+            report.plugins[2].refusal?.description
+                == "\(broken)/monsters/gremlin.yaml:5:5: error: expected an integer for 'hp' in monster 'gremlin', found 'many'"
+        )
+        #expect(
+            report.plugins[3].refusal?.message.hasPrefix(
+                "plugin 'dependent' depends on 'broken', which was not loaded: \(broken)/monsters/gremlin.yaml:5:5"
+            ) == true
+        )
         #expect(report.plugins[3].refusal.map { "\($0.line):\($0.column)" } == "4:11")
     }
 
@@ -125,13 +144,19 @@ struct PluginSetTests {
         let temp = TempFolder()
         let core = temp.copyCore()
         let broken = temp.plugin("broken", files: ["monsters/gremlin.yaml": monster.replacingOccurrences(of: "hp: 5", with: "hp: many")])
-        let report = ContentLoader().load([PluginCandidate(folder: core, required: true, source: "x"), PluginCandidate(folder: broken, required: true, source: "y")])
+        let report = ContentLoader().load([
+            PluginCandidate(folder: core, required: true, source: "x"), PluginCandidate(folder: broken, required: true, source: "y"),
+        ])
         #expect(report.content == nil)
         #expect(report.diagnostics.contains { $0.file == broken + "/monsters/gremlin.yaml" && $0.line == 5 })
-        let missing = ContentLoader().load([PluginCandidate(folder: core, required: true, source: "x"), PluginCandidate(folder: temp.path + "/gone", required: true, source: "y")])
+        let missing = ContentLoader().load([
+            PluginCandidate(folder: core, required: true, source: "x"), PluginCandidate(folder: temp.path + "/gone", required: true, source: "y"),
+        ])
         #expect(missing.content == nil)
         #expect(missing.diagnostics.map(\.message) == ["plugin folder not found"])
-        let optional = ContentLoader().load([PluginCandidate(folder: core, required: true, source: "x"), PluginCandidate(folder: temp.path + "/gone", required: false, source: "y")])
+        let optional = ContentLoader().load([
+            PluginCandidate(folder: core, required: true, source: "x"), PluginCandidate(folder: temp.path + "/gone", required: false, source: "y"),
+        ])
         #expect(optional.content != nil)
         #expect(optional.plugins.last?.refusal?.message == "plugin folder not found")
     }
@@ -147,6 +172,10 @@ struct PluginSetTests {
         let (found, problems) = PluginDiscovery.fromPath("\(temp.path):https://example.com/mods:\(single)/::/nowhere")
         #expect(found.map(\.folder) == [temp.path + "/a-mod", temp.path + "/b-mod", temp.path + "/single", single, "/nowhere"])
         #expect(found.allSatisfy { !$0.required && $0.source == "BROGUE_PLUGIN_PATH" })
-        #expect(problems == ["BROGUE_PLUGIN_PATH: 'https://example.com/mods' is not a folder on this machine; plugins are only ever read from local folders, never downloaded"])
+        #expect(
+            problems == [
+                "BROGUE_PLUGIN_PATH: 'https://example.com/mods' is not a folder on this machine; plugins are only ever read from local folders, never downloaded"
+            ]
+        )
     }
 }

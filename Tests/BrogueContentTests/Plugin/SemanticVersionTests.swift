@@ -5,7 +5,10 @@ import Testing
 struct SemanticVersionTests {
     @Test("versions parse as semver 2.0 and order by precedence")
     func precedence() throws {
-        let ordered = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.2.0", "1.10.0", "2.0.0"]
+        let ordered = [
+            "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.2.0",
+            "1.10.0", "2.0.0",
+        ]
         let versions = try ordered.map { try #require(SemanticVersion($0)) }
         for (a, b) in zip(versions, versions.dropFirst()) { #expect(a < b, "\(a) < \(b)") }
         #expect(SemanticVersion("1.0.0+build.1") == SemanticVersion("1.0.0+build.2"))
