@@ -86,6 +86,10 @@ import Testing
             let second = try await RemoteGame.connect(url: "ws://127.0.0.1:\(port)")
             try await second.start()
             _ = try await second.resume(game: info.game, token: info.token)
+            // Seen without sending anything (what `brogue connect` checks between keys).
+            let deadline = ContinuousClock.now + .seconds(10)
+            while first.endedByNode == nil && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            guard case .ended(.takenOver, _)? = first.endedByNode else { Issue.record("no taken_over notice: \(String(describing: first.endedByNode))"); return }
             do {
                 _ = try await first.press("s")
                 Issue.record("the taken-over connection went on")

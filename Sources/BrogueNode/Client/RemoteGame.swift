@@ -4,6 +4,7 @@ import Foundation
 import HummingbirdWSClient
 public import Logging
 import NIOCore
+import NIOWebSocket
 import Synchronization
 
 /// Why a remote game could not go on, in words for the player.
@@ -77,9 +78,18 @@ public final class RemoteGame: @unchecked Sendable {
     public private(set) var ended: RemoteError?
 
     private let link: Link
+    private var inbox: AsyncStream<Result<ServerEnvelope, RemoteError>>.Iterator
     private var nextID = 1
 
-    private init(link: Link) { self.link = link }
+    private init(link: Link) {
+        self.link = link
+        inbox = link.inbox.makeAsyncIterator()
+    }
+
+    /// The node's `bye` (or close) when it has arrived but not yet been read by a request:
+    /// a player idle at the keyboard learns the node is shutting down without pressing a key.
+    /// Never blocks.
+    public var endedByNode: RemoteError? { ended ?? link.notice }
 
     /// Checks and normalises a node address: `ws://HOST:PORT` gets `/ws` appended.
     public static func endpoint(_ url: String) throws(RemoteError) -> String {
@@ -103,9 +113,20 @@ public final class RemoteGame: @unchecked Sendable {
             config.maxFrameSize = ProtocolInfo.maxServerMessageBytes
             do {
                 try await WebSocketClient.connect(url: address, configuration: config, logger: logger) { inbound, outbound, _ in
-                    let link = Link(inbound: inbound, outbound: outbound, done: done)
+                    let link = Link(outbound: outbound, done: done)
                     readyContinuation.yield(.success(link))
+                    // Everything the node sends is read at once, so a `bye` is seen even
+                    // while the player thinks (`endedByNode`).
+                    let messages = inbound.messages(maxSize: ProtocolInfo.maxServerMessageBytes)
+                    let reader = Task {
+                        do {
+                            for try await message in messages { link.received(message) }
+                        } catch {}
+                        link.inboundEnded()
+                    }
+                    // Returning closes the WebSocket, which ends the reader too.
                     await done.wait()
+                    reader.cancel()
                 }
                 readyContinuation.yield(.failure(.closed))
             } catch {
@@ -213,6 +234,7 @@ public final class RemoteGame: @unchecked Sendable {
 
     /// Closes the connection without `bye` (a client that vanished).
     public func drop() async {
+        try? await link.outbound.close(.normalClosure, reason: nil)
         link.finish()
         await link.task?.value
     }
@@ -226,26 +248,25 @@ public final class RemoteGame: @unchecked Sendable {
         do {
             try await link.outbound.writeTextMessage(WireCodec.encode(ClientEnvelope(message, id: id)))
         } catch {
-            ended = .closed
-            throw .closed
+            // The node closed first; its `bye`, if it sent one, says why.
+            let why = link.notice ?? .closed
+            ended = why
+            throw why
         }
     }
 
     /// The next message; a `bye` or a fatal error ends the game and is thrown.
     private func next() async throws(RemoteError) -> ServerEnvelope {
         if let ended { throw ended }
-        let message: WebSocketMessage?
-        do { message = try await link.iterator.next() } catch {
+        guard let result = await inbox.next() else {
             ended = .closed
             throw .closed
         }
-        guard let message else {
-            ended = .closed
-            throw .closed
-        }
-        guard case .text(let text) = message else { throw .unexpected("a binary message") }
         let envelope: ServerEnvelope
-        do { envelope = try WireCodec.decodeServer(text) } catch { throw .unexpected("\(error)") }
+        switch result {
+        case .success(let e): envelope = e
+        case .failure(let error): throw error
+        }
         switch envelope.message {
         case .bye(let reason, let text):
             ended = .ended(reason, text)
@@ -296,15 +317,42 @@ final class Link: @unchecked Sendable {
         }
     }
 
-    var iterator: WebSocketInboundMessageStream.AsyncIterator
     let outbound: WebSocketOutboundWriter
     let done: Gate
     var task: Task<Void, Never>?
+    /// The node's messages, decoded, in order; unbounded (a client keeps up with one game).
+    let inbox: AsyncStream<Result<ServerEnvelope, RemoteError>>
+    private let continuation: AsyncStream<Result<ServerEnvelope, RemoteError>>.Continuation
+    private let noticed = Mutex<RemoteError?>(nil)
 
-    init(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, done: Gate) {
-        iterator = inbound.messages(maxSize: ProtocolInfo.maxServerMessageBytes).makeAsyncIterator()
+    init(outbound: WebSocketOutboundWriter, done: Gate) {
         self.outbound = outbound
         self.done = done
+        (inbox, continuation) = AsyncStream.makeStream()
+    }
+
+    /// A `bye` or close seen by the reader, before any request reads it.
+    var notice: RemoteError? { noticed.withLock { $0 } }
+
+    /// Called by the reader for each message.
+    func received(_ message: WebSocketMessage) {
+        guard case .text(let text) = message else {
+            continuation.yield(.failure(.unexpected("a binary message")))
+            return
+        }
+        do {
+            let envelope = try WireCodec.decodeServer(text)
+            if case .bye(let reason, let why) = envelope.message { noticed.withLock { $0 = $0 ?? .ended(reason, why) } }
+            continuation.yield(.success(envelope))
+        } catch {
+            continuation.yield(.failure(.unexpected("\(error)")))
+        }
+    }
+
+    /// The node closed the connection (or it broke).
+    func inboundEnded() {
+        noticed.withLock { $0 = $0 ?? .closed }
+        continuation.finish()
     }
 
     func finish() { done.open() }

@@ -108,8 +108,10 @@ struct ConnectCommand: AsyncParsableCommand {
         }
         try show()
         while true {
-            switch try terminal.readKey(timeoutMilliseconds: -1) {
-            case nil: continue
+            switch try terminal.readKey(timeoutMilliseconds: 250) {
+            case nil:
+                // The node may say bye (shutdown, taken over) while the player thinks.
+                if let ended = remote.endedByNode { return ended }
             case .resize, .redraw:
                 terminal.invalidate()
                 try show()
