@@ -27,12 +27,13 @@ struct Brogue: AsyncParsableCommand {
               brogue plugin sdk                        where the native plugin header is
               brogue bench                             measure speed (use a release build)
               brogue node --listen 0.0.0.0:8080        serve games over WebSocket
+              brogue connect ws://127.0.0.1:8080       play on a node
             """,
         version: "0.1.0",
         subcommands: [
             PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
             SimCommand.self, ContentCommand.self, MapCommand.self, CatalogCommand.self, PluginCommand.self, BenchCommand.self,
-            NodeCommand.self,
+            NodeCommand.self, ConnectCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

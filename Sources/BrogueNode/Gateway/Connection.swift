@@ -78,7 +78,11 @@ final class Reader: @unchecked Sendable {
                     fatal(ProtocolError(.binaryNotSupported, "binary messages are not part of the protocol; send JSON text"), ref: nil)
                     break
                 }
-                if await !handle(text) { break }
+                // A drain waits for the message being handled, so its answers precede the bye.
+                guard handle.begin() else { break }
+                let goOn = await handle(text)
+                handle.done()
+                if !goOn { break }
             }
         } catch {
             connection.logger.debug("connection read ended", metadata: ["error": "\(error)"])

@@ -21,6 +21,12 @@ final class ConnectionHandle: Sendable {
     private struct State {
         var revoked = false
         var ended = false
+        /// The reader is handling a message; its answers are not queued yet.
+        var busy = false
+        /// A drain asked to end; the reader takes no more messages.
+        var closing = false
+        /// The `bye` to send once the message being handled has its answers queued.
+        var pending: (ServerEnvelope, UInt16)?
     }
 
     init(outbox: AsyncStream<Outgoing>.Continuation, channel: any Channel, metrics: NodeMetrics) {
@@ -55,6 +61,40 @@ final class ConnectionHandle: Sendable {
             enqueue(.close(code: code, reason: reason))
         }
         if code != CloseCode.normal && code != CloseCode.goingAway { metrics.droppedConnections.increment() }
+    }
+
+    /// The reader starts handling a message.
+    /// - Returns: false when the connection is ending: the message is not handled.
+    func begin() -> Bool {
+        state.withLock { s in
+            guard !s.ended && !s.closing else { return false }
+            s.busy = true
+            return true
+        }
+    }
+
+    /// The reader has queued every answer to its message; a drain that came meanwhile ends now.
+    func done() {
+        let pending = state.withLock { s -> (ServerEnvelope, UInt16)? in
+            s.busy = false
+            defer { s.pending = nil }
+            return s.pending
+        }
+        if let (last, code) = pending { end(last, code: code) }
+    }
+
+    /// Like `end`, but after the answers to a message being handled (a drain: an action
+    /// received and stored is always acknowledged before the `bye`).
+    func endAfterPending(_ last: ServerEnvelope, code: UInt16) {
+        let now = state.withLock { s -> Bool in
+            s.closing = true
+            if s.busy {
+                s.pending = (last, code)
+                return false
+            }
+            return true
+        }
+        if now { end(last, code: code) }
     }
 
     /// The writer has stopped; nothing more will be read from the queue.

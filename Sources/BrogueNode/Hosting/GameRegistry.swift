@@ -125,7 +125,7 @@ actor GameRegistry {
     func drain() async {
         draining = true
         for c in connections.values {
-            c.end(ServerEnvelope(.bye(.shutdown, "the node is shutting down; reconnect and resume your game shortly")), code: CloseCode.goingAway)
+            c.endAfterPending(ServerEnvelope(.bye(.shutdown, "the node is shutting down; reconnect and resume your game shortly")), code: CloseCode.goingAway)
         }
         if connections.isEmpty { return }
         await withCheckedContinuation { idleWaiters.append($0) }

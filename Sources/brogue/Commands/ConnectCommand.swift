@@ -1,0 +1,131 @@
+import ArgumentParser
+import BrogueNode
+import BrogueProtocol
+import BrogueTerminal
+import BrogueUI
+import Foundation
+import Logging
+
+struct ConnectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "connect",
+        abstract: "Play on a node (brogue node) over WebSocket, in this terminal.",
+        discussion: """
+            Starts a new game (or resumes one with --resume GAME:TOKEN) on the node at \
+            ws://HOST:PORT and plays it with the same keys as the local game: the node runs \
+            the game and sends the screen. S or Ctrl-C leaves; the game stays stored on the \
+            node, and the game id and resume token are printed so you can come back.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The node's address.", valueName: "ws://host:port"))
+    var url: String
+
+    @Option(help: "Start a new game with this seed (the node picks one otherwise).")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Resume a game with the id and token printed when you left it.", valueName: "game:token"))
+    var resume: String?
+
+    @Option(help: "The guest name shown on the node.")
+    var name: String?
+
+    func validate() throws {
+        if resume != nil && seed != nil { throw ValidationError("--seed starts a new game; --resume continues one: give one of them") }
+        if let resume, Self.parseResume(resume) == nil { throw ValidationError("--resume '\(resume)' is not GAME:TOKEN (for example 12:0a1b...)") }
+    }
+
+    static func parseResume(_ text: String) -> (Int64, String)? {
+        let parts = text.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let id = Int64(parts[0]), id > 0, !parts[1].isEmpty else { return nil }
+        return (id, String(parts[1]))
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "brogue.connect")
+        logger.logLevel = .critical
+        let opened: (RemoteGame, GameInfo)
+        do {
+            opened = try await open(logger: logger)
+        } catch {
+            if case .refused(let e) = error, e.code == .gameNotFound {
+                Console.error("brogue connect: the node has no game with that id and token")
+            } else {
+                Console.error("brogue connect: \(error)")
+            }
+            throw ExitCode(1)
+        }
+        let remote = opened.0
+        let info = opened.1
+
+        var failure: RemoteError?
+        do {
+            failure = try await play(remote)
+        } catch let error as TerminalError {
+            if case .notATerminal = error {
+                Console.error("brogue connect: playing needs a terminal (standard input and output must be a TTY)")
+            } else {
+                Console.error("brogue connect: terminal error: \(error)")
+            }
+            failure = nil
+        }
+        await remote.close()
+        let state = remote.info ?? info
+        print("game \(state.game): \(state.actions) actions, turn \(state.turn)\(state.over ? ", over" : "")")
+        if !state.over {
+            print("resume with: brogue connect \(url) --resume \(state.game):\(state.token)")
+        }
+        if let failure {
+            Console.error("brogue connect: \(failure)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Connects, says hello and guest, and starts or resumes the game.
+    private func open(logger: Logger) async throws(RemoteError) -> (RemoteGame, GameInfo) {
+        let remote = try await RemoteGame.connect(url: url, logger: logger)
+        try await remote.start(name: name)
+        if let resume, let parsed = Self.parseResume(resume) {
+            return (remote, try await remote.resume(game: parsed.0, token: parsed.1))
+        }
+        return (remote, try await remote.newGame(seed: seed))
+    }
+
+    /// The key loop: draw the composed screen, send each key, until S/Ctrl-C, the end of the
+    /// game, or the node ending the connection.
+    private func play(_ remote: RemoteGame) async throws -> RemoteError? {
+        let terminal = Terminal()
+        try terminal.enter()
+        defer { terminal.restore() }
+        func show() throws {
+            guard let screen = remote.screen else { return }
+            let size = try terminal.size()
+            if size.width < screen.width || size.height < screen.height {
+                try terminal.draw(GameView.tooSmall(width: size.width, height: size.height))
+            } else {
+                try terminal.draw(screen)
+            }
+        }
+        try show()
+        while true {
+            switch try terminal.readKey(timeoutMilliseconds: 250) {
+            case nil:
+                // The node may say bye (shutdown, taken over) while the player thinks.
+                if let ended = remote.endedByNode { return ended }
+            case .resize, .redraw:
+                terminal.invalidate()
+                try show()
+            case .key(let key):
+                let name = key.name
+                if name == "ctrl-c" || name == "S" { return nil }
+                if remote.info?.over == true { return nil }
+                do {
+                    _ = try await remote.press(name)
+                } catch {
+                    return error
+                }
+                try show()
+            }
+        }
+    }
+}
