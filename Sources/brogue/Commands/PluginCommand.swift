@@ -6,7 +6,7 @@ struct PluginCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugin",
         abstract: "Native plugin tools.",
-        subcommands: [SDK.self]
+        subcommands: [SDK.self, New.self]
     )
 
     struct SDK: ParsableCommand {
