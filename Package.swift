@@ -19,6 +19,10 @@ let package = Package(
         .library(name: "BrogueUI", targets: ["BrogueUI"]),
         .library(name: "CBroguePlugin", targets: ["CBroguePlugin"]),
         .library(name: "BroguePluginHost", targets: ["BroguePluginHost"]),
+        // Swift types over the plugin ABI, for plugins written in Swift (issue 5).
+        .library(name: "BroguePluginKit", targets: ["BroguePluginKit"]),
+        // The Swift example plugin: a shared library the host dlopens (issue 5).
+        .library(name: "ExampleSwift", type: .dynamic, targets: ["ExampleSwift"]),
         // Networked node (issue 6): wire messages, and the node that serves them.
         .library(name: "BrogueProtocol", targets: ["BrogueProtocol"]),
         .library(name: "BrogueNode", targets: ["BrogueNode"]),
@@ -69,6 +73,10 @@ let package = Package(
             path: "Sources/BroguePluginHost",
             swiftSettings: swiftSettings
         ),
+        // Swift types over the C ABI; imports only CBroguePlugin, so plugins outside this repository can use it.
+        .target(name: "BroguePluginKit", dependencies: ["CBroguePlugin"], path: "Sources/BroguePluginKit", swiftSettings: swiftSettings),
+        // The Swift example plugin. `Plugins/` is also SwiftPM's package-plugin folder, hence the explicit path.
+        .target(name: "ExampleSwift", dependencies: ["BroguePluginKit"], path: "Plugins/ExampleSwift/Sources", swiftSettings: swiftSettings),
         // Networked node (issue 6): versioned JSON wire messages and frame diffs; no NIO.
         .target(name: "BrogueProtocol", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
         // Networked node (issue 6): HTTP + WebSocket gateway, one actor per hosted game, metrics, drain.
@@ -164,7 +172,7 @@ let package = Package(
         // Drives the real `brogue` binary in child processes.
         .testTarget(
             name: "BrogueCLITests",
-            dependencies: ["brogue", "BrogueCore", "BrogueContent"],
+            dependencies: ["brogue", "BrogueCore", "BrogueContent", "BroguePluginHost"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -5,8 +5,8 @@ import Foundation
 struct PluginCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugin",
-        abstract: "List the plugins found and what became of them; the native plugin SDK.",
-        subcommands: [List.self, SDK.self]
+        abstract: "List the plugins found and what became of them; scaffold a new plugin; the native plugin SDK.",
+        subcommands: [List.self, New.self, SDK.self]
     )
 
     struct SDK: ParsableCommand {

@@ -1,0 +1,275 @@
+import ArgumentParser
+import Foundation
+
+extension PluginCommand {
+    /// `brogue plugin new NAME --lang swift|c [--output DIR]`: a plugin folder that builds outside this repository.
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "new",
+            abstract: "Scaffold a native plugin (C or Swift) that builds outside this repository.",
+            discussion: """
+                C: a Makefile that compiles against the installed brogue_plugin.h (`brogue plugin sdk`). \
+                Swift: a Package.swift that depends on this Brogue checkout by absolute path for \
+                BroguePluginKit and builds a dynamic library. The folder's README says how to build and load it.
+                """
+        )
+
+        enum Language: String, ExpressibleByArgument, CaseIterable {
+            case swift, c
+        }
+
+        @Argument(help: "The plugin's id, kebab-case: lower-case letters and digits in words joined by '-' (e.g. my-plugin).")
+        var name: String
+
+        @Option(help: "swift or c.")
+        var lang: Language
+
+        @Option(help: "The folder to create (default: ./NAME). It must not exist or be empty.")
+        var output: String?
+
+        func run() throws {
+            do {
+                let dir = try Scaffold.create(name: name, lang: lang, output: output)
+                print("created \(lang == .c ? "C" : "Swift") plugin '\(name)' in \(dir.path)")
+                print("next: see \(dir.appendingPathComponent("README.md").path)")
+            } catch {
+                Console.error("brogue: plugin new: \(error.message)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+enum Scaffold {
+    struct Failure: Error {
+        let message: String
+    }
+
+    static func isKebab(_ name: String) -> Bool {
+        let words = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return !words.isEmpty
+            && words.allSatisfy { w in !w.isEmpty && w.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) } }
+    }
+
+    /// my-plugin -> MyPlugin (the Swift module and product).
+    static func camel(_ name: String) -> String {
+        name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// my-plugin -> my_plugin (the C file and library).
+    static func snake(_ name: String) -> String { name.replacingOccurrences(of: "-", with: "_") }
+
+    @discardableResult
+    static func create(name: String, lang: PluginCommand.New.Language, output: String?) throws(Failure) -> URL {
+        guard isKebab(name) else {
+            throw Failure(message: "'\(name)' is not a valid plugin name; use kebab-case: lower-case letters and digits in words joined by '-', starting with a letter (e.g. my-plugin)")
+        }
+        let dir = URL(fileURLWithPath: output ?? name, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw Failure(message: "\(dir.path) exists and is not a folder") }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            guard entries.isEmpty else { throw Failure(message: "\(dir.path) exists and is not empty; choose another --output") }
+        }
+        guard let include = PluginCommand.SDK.locateInclude() else {
+            throw Failure(message: "brogue_plugin.h not found (see `brogue plugin sdk`); set BROGUE_SDK to the folder that holds include/brogue_plugin.h")
+        }
+        var files: [(String, String)]
+        switch lang {
+        case .c:
+            files = cFiles(name: name, include: include)
+        case .swift:
+            // The checkout that holds the header also holds BroguePluginKit: <root>/Sources/CBroguePlugin/include.
+            let root = URL(fileURLWithPath: include).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/BroguePluginKit").path),
+                FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path)
+            else {
+                throw Failure(message: "a Swift plugin needs a Brogue source checkout (for BroguePluginKit), but the SDK at \(include) is not in one; set BROGUE_SDK to <checkout>/Sources/CBroguePlugin")
+            }
+            files = swiftFiles(name: name, root: root.path)
+        }
+        do {
+            for (path, text) in files {
+                let file = dir.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: file, atomically: true, encoding: .utf8)
+            }
+        } catch {
+            throw Failure(message: "cannot write \(dir.path): \(error.localizedDescription)")
+        }
+        return dir
+    }
+
+    static func cFiles(name: String, include: String) -> [(String, String)] {
+        let lib = snake(name)
+        let source = """
+            /* \(name): a native Brogue plugin in C. Build with `make`; see README.md. */
+            #include <brogue_plugin.h>
+            #include <stdio.h>
+
+            BROGUE_PLUGIN_EXPORT brogue_abi_version brogue_plugin_abi(void) {
+                brogue_abi_version v = {BROGUE_PLUGIN_ABI_MAJOR, BROGUE_PLUGIN_ABI_MINOR};
+                return v;
+            }
+
+            /* The monster behaviour "\(name)": waits while the player is far, otherwise the built-in AI. */
+            static brogue_status act(const brogue_host_api *host, brogue_game *game, brogue_point monster, brogue_intent *intent) {
+                brogue_point player = host->player_position(game);
+                int32_t dx = monster.x - player.x, dy = monster.y - player.y;
+                intent->kind = (dx * dx + dy * dy > 64) ? BROGUE_INTENT_WAIT : BROGUE_INTENT_DEFAULT;
+                return BROGUE_STATUS_OK;
+            }
+
+            BROGUE_PLUGIN_EXPORT brogue_status brogue_plugin_init(const brogue_host_api *host, brogue_registrar *registrar, char *error, size_t error_len) {
+                if (host->abi_major != BROGUE_PLUGIN_ABI_MAJOR) {
+                    snprintf(error, error_len, "\(name) needs plugin ABI %d.x", BROGUE_PLUGIN_ABI_MAJOR);
+                    return BROGUE_STATUS_ERROR;
+                }
+                brogue_monster_behavior b = {sizeof b, "\(name)", act};
+                if (registrar->register_monster_behavior(registrar->state, &b) != BROGUE_STATUS_OK) {
+                    snprintf(error, error_len, "\(name): the behaviour was refused");
+                    return BROGUE_STATUS_ERROR;
+                }
+                return BROGUE_STATUS_OK;
+            }
+
+            """
+        let makefile = """
+            # Builds lib\(lib).so against the Brogue plugin header. Override with
+            #   make BROGUE_INCLUDE="$$(brogue plugin sdk --include-dir)"
+            BROGUE_INCLUDE ?= \(include)
+            CC ?= cc
+
+            lib\(lib).so: Sources/\(lib).c
+            \t$(CC) -shared -fPIC -O2 -Wall -I "$(BROGUE_INCLUDE)" -o $@ $<
+
+            clean:
+            \trm -f lib\(lib).so
+
+            .PHONY: clean
+
+            """
+        let readme = """
+            # \(name)
+
+            A native Brogue plugin in C (plugin ABI 1.1), made by `brogue plugin new \(name) --lang c`.
+
+            Build (needs a C compiler):
+
+            ```sh
+            make                      # or, by hand:
+            cc -shared -fPIC -O2 -I "$(brogue plugin sdk --include-dir)" -o lib\(lib).so Sources/\(lib).c
+            ```
+
+            Load it into a game:
+
+            ```sh
+            brogue sim --plugin-library \(name)=$PWD/lib\(lib).so
+            ```
+
+            Content refers to what it registers as `\(name).<name>` (a monster's `behaviour: \(name).\(name)`).
+            The contract is `brogue_plugin.h` (`brogue plugin sdk` prints where it is); see docs/plugins.md.
+
+            """
+        return [
+            ("plugin.yaml", manifest(name: name, library: "lib\(lib).so")),
+            ("Sources/\(lib).c", source), ("Makefile", makefile), ("README.md", readme), (".gitignore", "*.so\n"),
+        ]
+    }
+
+    static func swiftFiles(name: String, root: String) -> [(String, String)] {
+        let module = camel(name)
+        let identity = URL(fileURLWithPath: root).lastPathComponent
+        let package = """
+            // swift-tools-version:6.1
+            // \(name): a native Brogue plugin in Swift. `swift build -c release` builds lib\(module).so.
+            import PackageDescription
+
+            let package = Package(
+                name: "\(module)",
+                platforms: [.macOS(.v14)],
+                products: [
+                    .library(name: "\(module)", type: .dynamic, targets: ["\(module)"]),
+                ],
+                dependencies: [
+                    // The Brogue checkout this plugin was made from; BroguePluginKit wraps the plugin ABI.
+                    .package(path: "\(root)"),
+                ],
+                targets: [
+                    .target(name: "\(module)", dependencies: [.product(name: "BroguePluginKit", package: "\(identity)")]),
+                ]
+            )
+
+            """
+        let source = """
+            // \(name): a native Brogue plugin in Swift, on BroguePluginKit. See README.md.
+            import BroguePluginKit
+
+            struct \(module): BroguePlugin {
+                static func register(_ registrar: inout Registrar) throws {
+                    // The monster behaviour "\(name)": flees once below half its hit points, else the built-in AI.
+                    try registrar.behaviour("\(name)") { game, monster in
+                        guard let me = game.creature(at: monster), me.hp * 2 < me.maxHP else { return .default }
+                        return .flee
+                    }
+                    registrar.host.log(.debug, "\(name) ready")
+                }
+            }
+
+            // The two functions every native plugin exports; the kit does the work.
+            @_cdecl("brogue_plugin_abi")
+            public func brogue_plugin_abi() -> brogue_abi_version { PluginKit.abi() }
+
+            @_cdecl("brogue_plugin_init")
+            public func brogue_plugin_init(
+                _ host: UnsafePointer<brogue_host_api>?, _ registrar: UnsafeMutablePointer<brogue_registrar>?,
+                _ error: UnsafeMutablePointer<CChar>?, _ errorLength: Int
+            ) -> brogue_status {
+                PluginKit.initialize(\(module).self, host, registrar, error, errorLength)
+            }
+
+            """
+        let readme = """
+            # \(name)
+
+            A native Brogue plugin in Swift (plugin ABI 1.1), made by `brogue plugin new \(name) --lang swift`.
+            It depends on the Brogue checkout at `\(root)` (by path) for `BroguePluginKit`; if that
+            checkout moves, fix the path in `Package.swift`.
+
+            Build (the first build resolves Brogue's package dependencies, which takes a while):
+
+            ```sh
+            swift build -c release
+            ls .build/release/lib\(module).so
+            ```
+
+            Load it into a game:
+
+            ```sh
+            brogue sim --plugin-library \(name)=$PWD/.build/release/lib\(module).so
+            ```
+
+            Content refers to what it registers as `\(name).<name>` (a monster's `behaviour: \(name).\(name)`).
+            Use only `game.random(below:)` for randomness, so games replay. See docs/plugins.md
+            ("Write a plugin in Swift") in the Brogue checkout.
+
+            """
+        return [
+            ("plugin.yaml", manifest(name: name, library: ".build/release/lib\(module).so")),
+            ("Package.swift", package), ("Sources/\(module)/\(module).swift", source), ("README.md", readme),
+            (".gitignore", ".build/\nPackage.resolved\n"),
+        ]
+    }
+
+    static func manifest(name: String, library: String) -> String {
+        """
+        id: \(name)
+        name: \(name)
+        version: 0.1.0
+        abi: "1.1"
+        library: \(library)
+
+        """
+    }
+}
