@@ -196,8 +196,11 @@ import Testing
     @Test func theDefaultPluginsAreTheContentFolderAndTheExamples() throws {
         let out = try BrogueProcess.run(["plugin", "list"])
         #expect(out.status == 0, "\(out.stderr)")
-        #expect(out.stdout.contains("core     1.0.0    data    loaded   content/ (required)"), "\(out.stdout)")
-        #expect(out.stdout.contains("alchemy  0.1.0    native"), "\(out.stdout)")
+        // Columns are as wide as their widest entry, so compare words, not spacing.
+        let rows = out.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.contains { $0.hasPrefix("core 1.0.0 data loaded content/ (required)") }, "\(out.stdout)")
+        #expect(rows.contains { $0.hasPrefix("alchemy 0.1.0 native") }, "\(out.stdout)")
+        #expect(rows.contains { $0.hasPrefix("herbalism 0.1.0 native") }, "\(out.stdout)")
         #expect(out.stdout.contains("Plugins/"), "\(out.stdout)")
     }
 }
