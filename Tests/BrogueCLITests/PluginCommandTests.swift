@@ -20,7 +20,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         // A copy of the binary far from the source tree, run from an empty folder.
         let binary = dir.appendingPathComponent("brogue")
-        try FileManager.default.copyItem(at: BrogueProcess.binary, to: binary)
+        // A hard link, not a copy: copying opens the new file for writing, and a child another
+        // test spawns meanwhile can inherit that descriptor, so exec fails with "Text file busy".
+        do {
+            try FileManager.default.linkItem(at: BrogueProcess.binary, to: binary)
+        } catch {
+            try FileManager.default.copyItem(at: BrogueProcess.binary, to: binary)
+        }
         let p = Process()
         p.executableURL = binary
         p.arguments = ["plugin", "sdk"]
