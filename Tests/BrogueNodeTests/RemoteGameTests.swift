@@ -65,13 +65,13 @@ import Testing
     @Test func clearErrorsForBadAddressesRefusedConnectionsAndTakeover() async throws {
         await #expect(throws: RemoteError.badURL("http://example.com")) { try await RemoteGame.connect(url: "http://example.com") }
         await #expect(throws: RemoteError.badURL("nonsense")) { try await RemoteGame.connect(url: "nonsense") }
-        // A port nobody listens on: bind one, learn its number, close it.
-        let node = try makeNode()
-        let app = node.makeApplication()
-        let freePort = Box(0)
-        try await app.test(.live) { client in freePort.set(try #require(client.port)) }
+        // A port nobody listens on: a socket bound to it but not listening holds it for the
+        // length of the check, so no parallel test can take it (a port merely closed again
+        // could be reused, and then the connection is reset rather than refused).
+        let (fd, closedPort) = try Self.boundButNotListening()
+        defer { close(fd) }
         do {
-            _ = try await RemoteGame.connect(url: "ws://127.0.0.1:\(freePort.get)")
+            _ = try await RemoteGame.connect(url: "ws://127.0.0.1:\(closedPort)")
             Issue.record("connected to a closed port")
         } catch RemoteError.unreachable(_, let reason) {
             #expect(reason == "connection refused", "\(reason)")
@@ -224,5 +224,23 @@ import Testing
         let actions = try store.actions(gameID: info.game)
         #expect(actions.count == stored)
         #expect(actions.count >= acknowledged)
+    }
+
+    /// A TCP socket bound to a free loopback port and not listening: connecting to it is refused.
+    static func boundButNotListening() throws -> (Int32, Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EMFILE) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = 0
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+        guard bound == 0 else {
+            close(fd)
+            throw POSIXError(.EADDRINUSE)
+        }
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        return (fd, Int(UInt16(bigEndian: addr.sin_port)))
     }
 }
