@@ -123,7 +123,10 @@ public enum PluginLog {
 
     private final class Sink: @unchecked Sendable {
         let lock = NSLock()
+        /// Debug lines are shown only when `BROGUE_PLUGIN_DEBUG` is set, so a plugin's chatter
+        /// does not bury every command's output.
         var handler: Handler = { level, message in
+            guard level != .debug || ProcessInfo.processInfo.environment["BROGUE_PLUGIN_DEBUG"] != nil else { return }
             FileHandle.standardError.write(Data("plugin \(level): \(message)\n".utf8))
         }
     }
