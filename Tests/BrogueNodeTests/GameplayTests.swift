@@ -61,7 +61,10 @@ import WSCore
 
             try await connect(port: port) { peer in
                 try await peer.start()
-                try await peer.send(.resume(game: id, token: "0" + token.dropFirst()), id: 2)
+                // A token that differs in its first digit (prefixing "0" would give the real one back whenever
+                // the token starts with 0).
+                let wrongToken = (token.first == "0" ? "1" : "0") + token.dropFirst()
+                try await peer.send(.resume(game: id, token: wrongToken), id: 2)
                 guard case .error(let wrong) = try await peer.expectNext() else { Issue.record("a wrong token was accepted"); return }
                 #expect(wrong.code == .gameNotFound)
                 try await peer.send(.resume(game: id, token: token), id: 3)
