@@ -6,10 +6,6 @@ import Testing
 /// in YAML whose behaviour is the library's, is seen by `content list`, lives in a game, plays
 /// the same twice, and `plugin list` shows it and the Swift example loaded.
 @Suite struct NativePluginGameTests {
-    static func cc() -> String? {
-        ["/usr/bin/cc", "/usr/bin/gcc", "/usr/bin/clang"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     /// A copy of the C example's folder with its library built, a monster of its own and a
     /// spawn line that makes the monster common.
     static func buildPlugin(in dir: URL, cc: String) throws -> URL {
@@ -46,7 +42,7 @@ import Testing
     }
 
     @Test func aCPluginsMonsterIsListedLivesInAGameAndReplaysTheSame() throws {
-        let cc = try #require(Self.cc(), "no C compiler: .ci/run installs one")
+        guard let cc = ExamplePlugin.compiler() else { return }  // records an issue in CI, prints why outside it
         let dir = try BrogueProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let plugin = try Self.buildPlugin(in: dir, cc: cc).path

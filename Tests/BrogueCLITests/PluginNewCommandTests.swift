@@ -68,10 +68,14 @@ import Testing
         #expect(built.status == 0, "\(built.output)")
         let plugin = try PluginLoader().load(library: folder.appendingPathComponent("libnight_watch.so").path, pluginID: "night-watch")
         #expect(plugin.behaviorNames == ["night-watch"])
-        // The Makefile does the same, where make is installed.
+        // The Makefile does the same (.ci/run installs make; outside CI its absence is only printed).
         if let make = Self.tool(["make"]) {
             let made = try Self.shell(make, ["-B", "CC=\(cc)"], in: folder)
             #expect(made.status == 0, "\(made.output)")
+        } else if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record("make is not installed; .ci/run should have installed it")
+        } else {
+            print("skipping the Makefile build: make is not installed")
         }
     }
 
