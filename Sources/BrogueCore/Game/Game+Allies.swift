@@ -27,12 +27,11 @@ extension Game {
         guard !kind.flags.contains(.immobile), monsters[i].position.distance(to: player.position) > 2 else { return 100 }
         refreshPlayerMap()
         let pos = monsters[i].position
-        if let dir = scratch.playerMap.downhill(from: pos, level: level, allowed: { p in p != self.player.position && self.monsterIndex(at: p) == nil }) {
-            let to = pos + dir.offset
-            if level.canStep(from: pos, dir) {
-                monsters[i].position = to
-                return kind.movementDuration
-            }
+        // The shared monster step: it keeps allies off hazards and springs what they walk on.
+        if let dir = scratch.playerMap.downhill(from: pos, level: level, allowed: { p in p != self.player.position && self.monsterIndex(at: p) == nil }),
+            stepMonster(i, dir, &events)
+        {
+            return kind.movementDuration
         }
         return 100
     }

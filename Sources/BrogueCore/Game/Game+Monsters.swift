@@ -115,7 +115,7 @@ extension Game {
 
     /// Moves monster `i` one step if the cell is open; returns whether it moved. A chosen
     /// (`voluntary`) step never enters a hazard; a confused stumble may.
-    private mutating func stepMonster(_ i: Int, _ dir: Direction, voluntary: Bool = true, _ events: inout [GameEvent]) -> Bool {
+    mutating func stepMonster(_ i: Int, _ dir: Direction, voluntary: Bool = true, _ events: inout [GameEvent]) -> Bool {
         let from = monsters[i].position
         let to = from + dir.offset
         guard level.canStep(from: from, dir), isFreeForMonster(to), machineAllows(i, to), !voluntary || monsterWillEnter(to) else { return false }
