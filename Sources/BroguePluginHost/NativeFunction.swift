@@ -1,4 +1,5 @@
 import CFFI
+public import BrogueContent
 import Foundation
 
 /// The types a native function may take and return.
@@ -39,23 +40,7 @@ public enum NativeValue: Equatable, Sendable, CustomStringConvertible {
 /// One entry of a plugin's `natives:` list, as plugin.yaml will declare it.
 ///
 /// Types are kept as written so the host can refuse an unknown one with its spelling.
-public struct NativeDeclaration: Equatable, Sendable {
-    /// The name content uses after the plugin id: `<plugin-id>.<name>`.
-    public var name: String
-    /// The exported C symbol.
-    public var symbol: String
-    /// Argument types, each one of `int32`, `int64`, `double`, `bool`, `string`.
-    public var args: [String]
-    /// The return type, one of the same.
-    public var returns: String
-
-    public init(name: String, symbol: String, args: [String], returns: String) {
-        self.name = name
-        self.symbol = symbol
-        self.args = args
-        self.returns = returns
-    }
-}
+public typealias NativeDeclaration = PluginNative
 
 /// A C function bound through libffi from a declaration checked at load time.
 ///

@@ -1,4 +1,5 @@
 import CBroguePlugin
+public import BrogueContent
 import Foundation
 
 /// An ABI version, `major.minor`.

@@ -41,7 +41,7 @@ public struct PluginSet: @unchecked Sendable {
                     + "rebuild it against this host's brogue_plugin.h and set 'abi: \"\(host)\"'"
             }
             do {
-                let natives = library.natives.map { NativeDeclaration(name: $0.name, symbol: $0.symbol, args: $0.args, returns: $0.returns) }
+                let natives = library.natives
                 let plugin = try loader.load(library: library.path, pluginID: library.pluginID, natives: natives)
                 if plugin.abi.major != UInt32(library.abi.major) || plugin.abi.minor != UInt32(library.abi.minor) {
                     return "\(origin): the library reports plugin ABI \(plugin.abi), but plugin.yaml says \(library.abi); "

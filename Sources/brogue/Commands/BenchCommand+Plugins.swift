@@ -1,3 +1,4 @@
+import BrogueContent
 import BroguePluginHost
 import Foundation
 
