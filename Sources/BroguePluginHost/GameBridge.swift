@@ -169,6 +169,45 @@ struct NativeStageRule: GenerationStage {
     }
 }
 
+/// A libffi-bound native as a Core `NativeRule`: whole numbers in, converted to the declared
+/// types; the result read back as a whole number.
+struct NativeFunctionRule: NativeRule {
+    let function: NativeFunction
+
+    var arity: Int { function.argumentTypes.count }
+
+    var unusableReason: String? {
+        if function.argumentTypes.contains(.string) { return "it takes a string [\(function.signature)], and content passes whole numbers" }
+        if function.returnType == .string { return "it returns a string [\(function.signature)], and content needs a whole number" }
+        return nil
+    }
+
+    func call(_ arguments: [Int]) -> Int? {
+        var values: [NativeValue] = []
+        for (a, t) in zip(arguments, function.argumentTypes) {
+            switch t {
+            case .int32: values.append(.int32(Int32(clamping: a)))
+            case .int64: values.append(.int64(Int64(a)))
+            case .double: values.append(.double(Double(a)))
+            case .bool: values.append(.bool(a != 0))
+            case .string: return nil
+            }
+        }
+        do {
+            switch try function.call(values) {
+            case .int32(let v): return Int(v)
+            case .int64(let v): return Int(v)
+            case .bool(let v): return v ? 1 : 0
+            case .double(let v): return v.isFinite ? Int(max(-1e9, min(1e9, v)).rounded(.down)) : nil
+            case .string: return nil
+            }
+        } catch {
+            PluginLog.write(.warning, "\(error)")
+            return nil
+        }
+    }
+}
+
 extension LoadedNativePlugin {
     /// What this plugin registered, as rules a `ContentCatalog` can carry, keyed `<plugin-id>.<name>`.
     /// - Throws: `ExtensionError` when the plugin id is not lower-case letters, digits and '-'.
@@ -181,6 +220,7 @@ extension LoadedNativePlugin {
             try ext.add(hook: NativeHookRule(native: h), for: rule, named: h.qualifiedName)
         }
         for s in generatorStages { try ext.add(stage: NativeStageRule(native: s), named: s.qualifiedName) }
+        for f in natives { try ext.add(native: NativeFunctionRule(function: f), named: "\(id).\(f.name)") }
         return ext
     }
 }

@@ -19,9 +19,18 @@ import Testing
         try p.run()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
-        let manifest = try String(contentsOf: BrogueProcess.repoRoot.appendingPathComponent("Plugins/ExampleC/plugin.yaml"), encoding: .utf8)
-        try (manifest + "depends: [core]\ncontent:\n  monsters: [\"monsters/*.yaml\"]\n  spawns: [\"spawns.yaml\"]\n")
-            .write(to: plugin.appendingPathComponent("plugin.yaml"), atomically: true, encoding: .utf8)
+        try """
+        id: alchemy
+        name: Alchemy (test)
+        version: 0.2.0
+        abi: "1.1"
+        library: libexample_c.so
+        depends: [core]
+        content:
+          monsters: ["monsters/*.yaml"]
+          spawns: ["spawns.yaml"]
+
+        """.write(to: plugin.appendingPathComponent("plugin.yaml"), atomically: true, encoding: .utf8)
         try """
         id: skittish-imp
         name: "skittish imp"
@@ -71,7 +80,7 @@ import Testing
         // Both examples loaded: this C build (found first) and the Swift example beside the content.
         let plugins = try BrogueProcess.run(["plugin", "list", "--plugin", plugin])
         let rows = plugins.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-        #expect(rows.contains { $0.hasPrefix("alchemy 0.1.0 native loaded --plugin") }, "\(plugins.stdout)")
-        #expect(rows.contains { $0.hasPrefix("herbalism 0.1.0 native loaded") }, "\(plugins.stdout)")
+        #expect(rows.contains { $0.hasPrefix("alchemy 0.2.0 native loaded --plugin") }, "\(plugins.stdout)")
+        #expect(rows.contains { $0.hasPrefix("herbalism 0.2.0 native loaded") }, "\(plugins.stdout)")
     }
 }

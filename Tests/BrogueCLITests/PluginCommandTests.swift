@@ -70,13 +70,13 @@ import Testing
         #expect(out.status == 0, "\(out.stderr)")
         let rows = out.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
         #expect(rows.first == ["id", "version", "kind", "status", "found", "in", "folder"])
-        #expect(rows.contains(["alchemy", "0.1.0", "native", "loaded", "BROGUE_PLUGIN_PATH", alchemy.path]), "\(out.stdout)")
+        #expect(rows.contains(["alchemy", "0.2.0", "native", "loaded", "BROGUE_PLUGIN_PATH", alchemy.path]), "\(out.stdout)")
         #expect(rows.contains(["core", "1.0.0", "data", "loaded", "--content", "(required)", "content/core"]), "\(out.stdout)")
         #expect(rows.contains(["junk", "0.2.0", "native", "refused", "BROGUE_PLUGIN_PATH", junk.path]), "\(out.stdout)")
         #expect(out.stdout.contains("junk: refused: plugin 'junk' (\(junk.path)/libjunk.so): cannot load it as a shared library: "), "\(out.stdout)")
         #expect(out.stdout.contains("alchemy: library \(alchemy.path)/libexample_c.so (hash "), "\(out.stdout)")
         #expect(out.stdout.contains("behaviours alchemy.skittish; item effects alchemy.brew; natives alchemy.brew-strength"), "\(out.stdout)")
-        #expect(out.stdout.contains("from 2 plugin(s): alchemy, core"), "\(out.stdout)")
+        #expect(out.stdout.contains("from 2 plugin(s): core, alchemy"), "\(out.stdout)")
 
         // Other commands carry on without the refused plugin, and say so once.
         let sim = try BrogueProcess.run(["sim", "--turns", "20"] + core, environment: ["BROGUE_PLUGIN_PATH": dir.path])
@@ -178,7 +178,7 @@ import Testing
         let games = try BrogueProcess.run(["export", "1", dir.appendingPathComponent("g.json").path, "--data", data])
         #expect(games.status == 0, "\(games.stderr)")
         let exported = try String(contentsOf: dir.appendingPathComponent("g.json"), encoding: .utf8)
-        #expect(exported.contains("\"version\":\"0.1.0+lib."), "\(exported)")
+        #expect(exported.contains("\"version\":\"0.2.0+lib."), "\(exported)")
 
         // A different build of the same plugin: bytes appended to the library still load.
         let library = alchemy.appendingPathComponent("libexample_c.so")
@@ -189,13 +189,13 @@ import Testing
         let changed = try BrogueProcess.run(["replay", "1", "--verify", "--data", data] + core, environment: env)
         #expect(changed.status == 1)
         #expect(changed.stderr.contains("brogue: verification failed: game 1 was played with content"), "\(changed.stderr)")
-        #expect(changed.stderr.contains("plugin 'alchemy' 0.1.0 has a different library build (library hash "), "\(changed.stderr)")
+        #expect(changed.stderr.contains("plugin 'alchemy' 0.2.0 has a different library build (library hash "), "\(changed.stderr)")
         #expect(changed.stderr.contains("Replaying it would not give the same game"))
 
         // Without the plugin at all.
         let without = try BrogueProcess.run(["replay", "1", "--verify", "--data", data] + core)
         #expect(without.status == 1)
-        #expect(without.stderr.contains("plugin 'alchemy' 0.1.0+lib."), "\(without.stderr)")
+        #expect(without.stderr.contains("plugin 'alchemy' 0.2.0+lib."), "\(without.stderr)")
         #expect(without.stderr.contains("is not loaded now"), "\(without.stderr)")
     }
 
@@ -205,8 +205,8 @@ import Testing
         // Columns are as wide as their widest entry, so compare words, not spacing.
         let rows = out.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(rows.contains { $0.hasPrefix("core 1.0.0 data loaded content/ (required)") }, "\(out.stdout)")
-        #expect(rows.contains { $0.hasPrefix("alchemy 0.1.0 native") }, "\(out.stdout)")
-        #expect(rows.contains { $0.hasPrefix("herbalism 0.1.0 native") }, "\(out.stdout)")
+        #expect(rows.contains { $0.hasPrefix("alchemy 0.2.0 native") }, "\(out.stdout)")
+        #expect(rows.contains { $0.hasPrefix("herbalism 0.2.0 native") }, "\(out.stdout)")
         #expect(out.stdout.contains("Plugins/"), "\(out.stdout)")
     }
 }

@@ -17,6 +17,10 @@ import Testing
             at: CPluginBuilder.repoRoot.appendingPathComponent("Plugins/ExampleC/plugin.yaml"),
             to: folder.appendingPathComponent("plugin.yaml")
         )
+        try FileManager.default.copyItem(
+            at: CPluginBuilder.repoRoot.appendingPathComponent("Plugins/ExampleC/content"),
+            to: folder.appendingPathComponent("content")
+        )
         _ = try CPluginBuilder.build(file: CPluginBuilder.exampleSource, name: "example_c", in: folder, cc: cc)
         return folder.path
     }
@@ -33,15 +37,18 @@ import Testing
         let folder = try Self.exampleFolder(in: dir, cc: cc)
         let set = PluginSet.load(candidates([folder]))
         let content = try #require(set.content, "\(set.report.diagnostics)")
-        #expect(content.manifests.map(\.id) == ["alchemy", "core"])
+        #expect(content.manifests.map(\.id) == ["core", "alchemy"])  // alchemy depends on core
         let alchemy = try #require(set.native("alchemy"))
         #expect(set.natives.map(\.id) == ["alchemy"])
         #expect(alchemy.behaviors.map(\.qualifiedName) == ["alchemy.skittish"])
         #expect(alchemy.itemEffects.map(\.qualifiedName) == ["alchemy.brew"])
         #expect(try alchemy.native("brew-strength")?.call([.int32(3)]) == .int32(9))
-        let library = try #require(content.plugins.first?.library)
+        // Its item calls that native for its power.
+        let brew = try #require(content.catalog.items.first { $0.id == "alchemists-brew" })
+        #expect(brew.nativePower == NativeCall(native: "alchemy.brew-strength", arguments: [.depth]))
+        let library = try #require(content.plugins.last?.library)
         #expect(library.path == folder + "/libexample_c.so")
-        #expect(content.contentSet.first == ContentSetMember(id: "alchemy", version: "0.1.0", libraryHash: library.hash))
+        #expect(content.contentSet.last == ContentSetMember(id: "alchemy", version: "0.2.0", libraryHash: library.hash))
     }
 
     @Test func aLibraryOfRandomBytesIsRefusedWithTheLoadersReasonAndTheRestLoads() throws {

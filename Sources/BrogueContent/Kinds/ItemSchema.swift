@@ -24,14 +24,30 @@ enum ItemSchema {
             .init("armor", .integer(min: 0, max: nil), .value("0"), "Armor (required): armor value in tenths (leather armor is 30)."),
             .init(
                 "effect",
-                .choice("item effect", ItemEffect.allCases.map(\.rawValue)),
+                .itemEffect,
                 .optional,
-                "Potions and scrolls (required): the rule run when used."
+                "Potions and scrolls (required): the rule run when used: a built-in effect (below), a plugin's `<plugin-id>.<name>`, "
+                    + "or a `native effect` mapping that takes its power from a plugin native."
             ),
             .init("power", .integer(min: 0, max: nil), .value("0"), "Potions and scrolls: the effect's strength (percent healed, turns, ...)."),
             .init("malevolent", .boolean, .value("false"), "Potions and scrolls: using it harms the user."),
             .init("nutrition", .integer(min: 0, max: nil), .value("0"), "Food (required): turns of nutrition it gives."),
             .init("description", .text, .value("\"\""), "Text shown when the player looks at it."),
+        ]
+    )
+
+    /// `effect: {native: ..., args: [...], then: ...}`: the power comes from a native.
+    static let nativeEffect = ContentSchema.Table(
+        name: "native effect",
+        fields: [
+            .init("native", .text, .required, "The native to call, `<plugin-id>.<name>` as its plugin.yaml `natives` declares it."),
+            .init(
+                "args",
+                .strings("native arguments"),
+                .value("[]"),
+                "What to pass, in order: `depth`, `turn`, `power`, `player-hp`, `player-max-hp`, `player-strength`, `gold`, or a whole number."
+            ),
+            .init("then", .text, .required, "The effect run with the native's result as its power: a built-in effect or `<plugin-id>.<name>`."),
         ]
     )
 
@@ -64,7 +80,7 @@ enum ItemSchema {
         let throwable = r.bool("throwable")
         let quantity = r.range("quantity")
         let armor = r.int("armor")
-        let effect = r.has("effect") ? r.string("effect") : nil
+        let (effect, nativePower) = r.has("effect") ? readEffect(r) : (nil, nil)
         let power = r.int("power")
         let malevolent = r.bool("malevolent")
         let nutrition = r.int("nutrition")
@@ -119,10 +135,60 @@ enum ItemSchema {
             armor: armor,
             effect: effect,
             power: power,
+            nativePower: nativePower,
             malevolent: malevolent,
             nutrition: nutrition,
             description: description
         )
         return decoded
+    }
+
+    /// Reads `effect`: a name, or a mapping calling a native. Reports problems to `r`.
+    private static func readEffect(_ r: EntryReader) -> (String?, NativeCall?) {
+        guard let (node, _) = r.valueNode("effect") else { return (nil, nil) }
+        if case .mapping = node.value {
+            guard let e = EntryReader(node, table: nativeEffect, what: "effect of \(r.label)", entry: r.entry, sink: r.sink) else { return (nil, nil) }
+            let native = e.string("native")
+            if let native, !RuleExtensions.isQualified(native) {
+                e.error(
+                    e.mark("native"),
+                    "'native' in effect of \(r.label) must be '<plugin-id>.<name>', found '\(native.clipped)'",
+                    hint: "name a native from a plugin's 'natives' list, like alchemy.brew-strength"
+                )
+            }
+            var arguments: [NativeArgument] = []
+            for (text, mark) in e.strings("args") ?? [] {
+                if let a = NativeArgument(name: text) {
+                    arguments.append(a)
+                } else {
+                    e.error(
+                        mark,
+                        "unknown native argument '\(text.clipped)' in effect of \(r.label)",
+                        hint: DidYouMean.hint(for: text, among: NativeArgument.names)
+                            ?? "write one of \(NativeArgument.names.joined(separator: ", ")) or a whole number -1000000...1000000"
+                    )
+                }
+            }
+            let then = e.string("then").flatMap { effectName($0, e.mark("then"), "'then' in effect of \(r.label)", e) }
+            guard !e.hasErrors, let native, let then else { return (nil, nil) }
+            return (then, NativeCall(native: native, arguments: arguments))
+        }
+        guard let text = node.scalar, !node.isNull else {
+            r.error(node.mark, "expected an item effect for 'effect' in \(r.label), found \(node.foundDescription)")
+            return (nil, nil)
+        }
+        return (effectName(text, node.mark, "'effect' in \(r.label)", r), nil)
+    }
+
+    /// A built-in effect's name or `<plugin-id>.<name>`, else an error.
+    private static func effectName(_ text: String, _ mark: Mark, _ what: String, _ r: EntryReader) -> String? {
+        if ItemEffect(rawValue: text) != nil || RuleExtensions.isQualified(text) { return text }
+        let names = ItemEffect.allCases.map(\.rawValue)
+        r.error(
+            mark,
+            "\(what) must be a built-in effect (\(names.joined(separator: ", "))) or a plugin's '<plugin-id>.<name>'; found '\(text.clipped)'",
+            hint: DidYouMean.hint(for: text, among: names)
+        )
+        return nil
     }
 }

@@ -66,7 +66,7 @@ public struct ContentLoader: Sendable {
         switch kind {
         case .terrain: ContentSchema(kind: kind, tables: [TerrainSchema.table])
         case .monsters: ContentSchema(kind: kind, tables: [MonsterSchema.table, SharedTables.damage])
-        case .items: ContentSchema(kind: kind, tables: [ItemSchema.table])
+        case .items: ContentSchema(kind: kind, tables: [ItemSchema.table, ItemSchema.nativeEffect])
         case .spawns:
             ContentSchema(kind: kind, tables: [SpawnsSchema.table, SpawnsSchema.monsterSpawn, SpawnsSchema.itemSpawn, SpawnsSchema.populationLine])
         case .player: ContentSchema(kind: kind, tables: [PlayerSchema.table, PlayerSchema.startingItem])

@@ -136,6 +136,9 @@ enum FieldType: Sendable {
     case relativePath
     /// A C identifier, as a shared library exports it.
     case symbol
+    /// An item effect: a built-in effect's name, a plugin's `<plugin-id>.<name>`, or a mapping
+    /// that calls a native for the power (`native effect` table).
+    case itemEffect
 
     var docName: String {
         switch self {
@@ -160,6 +163,7 @@ enum FieldType: Sendable {
         case .versionRange: "version range"
         case .relativePath: "file path"
         case .symbol: "C symbol"
+        case .itemEffect: "item effect"
         }
     }
 }

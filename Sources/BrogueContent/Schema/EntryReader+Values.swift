@@ -348,6 +348,7 @@ extension FieldType {
         case .versionRange: "a version range like \"^1.0\""
         case .relativePath: "a file path"
         case .symbol: "a C symbol"
+        case .itemEffect: "an item effect (a built-in name, <plugin-id>.<name>, or a native mapping)"
         default: docName
         }
     }

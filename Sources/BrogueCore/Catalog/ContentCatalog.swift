@@ -135,6 +135,18 @@ extension ContentCatalog {
             if let e = k.effect, ItemEffect(rawValue: e) == nil, copy.extensions.itemEffects[e] == nil {
                 problems.append("item '\(k.id)' has effect '\(e)', which no loaded plugin registers")
             }
+            if let call = k.nativePower {
+                if let rule = copy.extensions.natives[call.native] {
+                    if let reason = rule.unusableReason {
+                        problems.append("item '\(k.id)' calls native '\(call.native)', which content cannot call: \(reason)")
+                    } else if rule.arity != call.arguments.count {
+                        problems.append(
+                            "item '\(k.id)' passes \(call.arguments.count) argument(s) to native '\(call.native)', which takes \(rule.arity)")
+                    }
+                } else {
+                    problems.append("item '\(k.id)' calls native '\(call.native)', which no loaded plugin declares in its 'natives'")
+                }
+            }
         }
         guard problems.isEmpty else { throw CatalogError(problems: problems) }
         var h = StableHasher()

@@ -47,6 +47,8 @@ public struct ItemKind: Hashable, Sendable {
     public var effect: String?
     /// Potions and scrolls: the effect's strength (percent healed, turns of haste, ...).
     public var power: Int
+    /// Potions and scrolls: a plugin native whose result replaces `power` when the item is used.
+    public var nativePower: NativeCall?
     /// Potions and scrolls: true when using it harms the user; the bot learns to avoid it.
     public var malevolent: Bool
     /// Food: turns of nutrition it gives.
@@ -68,6 +70,7 @@ public struct ItemKind: Hashable, Sendable {
         armor: Int = 0,
         effect: String? = nil,
         power: Int = 0,
+        nativePower: NativeCall? = nil,
         malevolent: Bool = false,
         nutrition: Int = 0,
         description: String = ""
@@ -86,6 +89,7 @@ public struct ItemKind: Hashable, Sendable {
         self.armor = armor
         self.effect = effect
         self.power = power
+        self.nativePower = nativePower
         self.malevolent = malevolent
         self.nutrition = nutrition
         self.description = description

@@ -91,8 +91,8 @@ public struct ExtensionError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String { message }
 }
 
-/// The rules plugins add to a game: monster behaviours, item effects, event hooks and level
-/// generator stages, each keyed `<plugin-id>.<name>`.
+/// The rules plugins add to a game: monster behaviours, item effects, event hooks, level
+/// generator stages and natives content may call, each keyed `<plugin-id>.<name>`.
 ///
 /// A `ContentCatalog` carries them (`ContentCatalog.adding(_:)`), so every `Game` built from the
 /// catalog calls them. Extensions never read clocks and draw randomness only from the game's
@@ -122,6 +122,8 @@ public struct RuleExtensions: Sendable {
     public private(set) var itemEffects: [String: any ItemExtensionEffect] = [:]
     public private(set) var hooks: [Hook] = []
     public private(set) var stages: [Stage] = []
+    /// Native functions content may call (`NativeCall`).
+    public private(set) var natives: [String: any NativeRule] = [:]
     /// "<kind> <name>" in the order added: what the content hash covers.
     public private(set) var names: [String] = []
 
@@ -173,6 +175,13 @@ public struct RuleExtensions: Sendable {
         stages.append(Stage(name: name, stage: stage))
     }
 
+    /// Adds a native function content may call.
+    /// - Throws: `ExtensionError` for a badly formed or repeated name.
+    public mutating func add(native: any NativeRule, named name: String) throws(ExtensionError) {
+        try claim(name, kind: "native")
+        natives[name] = native
+    }
+
     /// Adds everything from `other` after this set's entries.
     /// - Throws: `ExtensionError` when a name is in both.
     public mutating func merge(_ other: RuleExtensions) throws(ExtensionError) {
@@ -183,6 +192,7 @@ public struct RuleExtensions: Sendable {
         // Inserting into a dictionary is the same whatever the order, so iterating these is safe.
         behaviours.merge(other.behaviours) { a, _ in a }
         itemEffects.merge(other.itemEffects) { a, _ in a }
+        natives.merge(other.natives) { a, _ in a }
         hooks += other.hooks
         stages += other.stages
     }

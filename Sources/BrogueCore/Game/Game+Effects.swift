@@ -14,10 +14,11 @@ extension Game {
             events.append(.identified(kind: item.kind))
             events.append(.message("It was \(article(kind.name)) \(kind.name).", .info))
         }
+        let power = kind.nativePower.map { nativePower($0, power: kind.power) } ?? kind.power
         if let name = kind.effect, let effect = ItemEffect(rawValue: name) {
-            apply(effect, power: kind.power, target: target, &events)
+            apply(effect, power: power, target: target, &events)
         } else if let name = kind.effect, let effect = catalog.extensions.itemEffects[name] {
-            _ = effect.apply(target: player.position, power: kind.power, game: &self, events: &events)
+            _ = effect.apply(target: player.position, power: power, game: &self, events: &events)
         }
         return 100
     }

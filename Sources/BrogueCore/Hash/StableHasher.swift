@@ -109,6 +109,12 @@ extension ContentCatalog {
             h.combine(i.throwable)
             h.combine(i.quantity)
             h.combine(i.effect)
+            // Only when set, so content without natives keeps its hash.
+            if let n = i.nativePower {
+                h.combine(n.native)
+                h.combine(n.arguments.count)
+                for a in n.arguments { h.combine(a.name) }
+            }
             h.combine(i.malevolent)
             h.combine(i.description)
         }

@@ -81,7 +81,9 @@ struct ContentCommand: ParsableCommand {
             switch i.category {
             case .weapon: (i.damage.map { "damage \($0)" } ?? "") + " str \(i.strength)" + (i.throwable ? " thrown" : "")
             case .armor: "armor \(i.armor) str \(i.strength)"
-            case .potion, .scroll: "effect \(i.effect ?? "-")" + (i.power != 0 ? " power \(i.power)" : "") + (i.malevolent ? " malevolent" : "")
+            case .potion, .scroll:
+                "effect \(i.effect ?? "-")" + (i.nativePower.map { " power \($0.native)(\($0.arguments.map(\.name).joined(separator: ", ")))" } ?? "")
+                    + (i.power != 0 ? " power \(i.power)" : "") + (i.malevolent ? " malevolent" : "")
             case .food: "nutrition \(i.nutrition)"
             case .gold, .amulet, .key: ""
             }

@@ -18,12 +18,13 @@ enum ExamplePlugin {
         return nil
     }
 
-    /// `<dir>/alchemy/` holding the example's plugin.yaml and libexample_c.so.
+    /// `<dir>/alchemy/` holding the example's plugin.yaml, content and libexample_c.so.
     static func build(in dir: URL, cc: String) throws -> URL {
         let folder = dir.appendingPathComponent("alchemy")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let example = BrogueProcess.repoRoot.appendingPathComponent("Plugins/ExampleC")
         try FileManager.default.copyItem(at: example.appendingPathComponent("plugin.yaml"), to: folder.appendingPathComponent("plugin.yaml"))
+        try FileManager.default.copyItem(at: example.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
         let p = Process()
         p.executableURL = URL(fileURLWithPath: cc)
         p.arguments = [

@@ -176,7 +176,27 @@ struct EntryReaderTests {
         )
         #expect(
             problems("items/potion-of-healing.yaml", "id: potion-of-healing\nname: potion of healing\ncategory: potion\neffect: heel\n") == [
-                "4:9 'effect' in item 'potion-of-healing' must be one of \(ItemEffect.allCases.map(\.rawValue).joined(separator: ", ")); found 'heel' (did you mean 'heal'?)"
+                "4:9 'effect' in item 'potion-of-healing' must be a built-in effect (\(ItemEffect.allCases.map(\.rawValue).joined(separator: ", "))) or a plugin's '<plugin-id>.<name>'; found 'heel' (did you mean 'heal'?)"
+            ]
+        )
+    }
+
+    @Test("an item effect may call a native for its power; every part is checked")
+    func nativeEffects() {
+        let head = "id: brew\nname: brew\ncategory: potion\n"
+        #expect(problems("items/brew.yaml", head + "effect: {native: alchemy.brew-strength, args: [depth, 3], then: heal}\n") == [])
+        #expect(problems("items/brew.yaml", head + "effect: herbalism.tonic\n") == [])
+        #expect(
+            problems("items/brew.yaml", head + "effect: {native: brew-strength, args: [depht, lots], then: heel}\n") == [
+                "4:18 'native' in effect of item 'brew' must be '<plugin-id>.<name>', found 'brew-strength' (name a native from a plugin's 'natives' list, like alchemy.brew-strength)",
+                "4:40 unknown native argument 'depht' in effect of item 'brew' (did you mean 'depth'?)",
+                "4:47 unknown native argument 'lots' in effect of item 'brew' (write one of depth, turn, power, player-hp, player-max-hp, player-strength, gold or a whole number -1000000...1000000)",
+                "4:60 'then' in effect of item 'brew' must be a built-in effect (\(ItemEffect.allCases.map(\.rawValue).joined(separator: ", "))) or a plugin's '<plugin-id>.<name>'; found 'heel' (did you mean 'heal'?)",
+            ]
+        )
+        #expect(
+            problems("items/brew.yaml", head + "effect: {native: alchemy.brew-strength, args: [depth]}\n") == [
+                "4:9 missing required field 'then' in effect of item 'brew' (add 'then: <text>')"
             ]
         )
     }
