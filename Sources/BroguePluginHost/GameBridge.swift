@@ -63,6 +63,8 @@ final class LiveGameContext: PluginGameContext {
 
     func spawnMonster(kindID: String, at cell: PluginPoint) -> Bool { game.pointee.spawnMonster(kindID: kindID, at: Self.cell(cell)) }
 
+    func placeItem(kindID: String, at cell: PluginPoint) -> Bool { game.pointee.placeItem(kindID: kindID, at: Self.cell(cell)) }
+
     func message(_ text: String, kind: Int32) {
         let k: MessageKind =
             switch kind {

@@ -68,6 +68,8 @@ public protocol PluginGameContext: AnyObject {
     func spawnMonster(kindID: String, at cell: PluginPoint) -> Bool
     /// Adds a line to the message log (`BROGUE_MESSAGE_*` kind).
     func message(_ text: String, kind: Int32)
+    /// Puts an item of content kind `kindID` on `cell` (ABI 1.2); whether it was placed.
+    func placeItem(kindID: String, at cell: PluginPoint) -> Bool
 }
 
 /// A creature as `creature_at` reports it.
@@ -94,6 +96,7 @@ extension PluginGameContext {
     public func applyStatus(_ status: Int32, turns: Int32, at cell: PluginPoint) -> Bool { false }
     public func spawnMonster(kindID: String, at cell: PluginPoint) -> Bool { false }
     public func message(_ text: String, kind: Int32) {}
+    public func placeItem(kindID: String, at cell: PluginPoint) -> Bool { false }
 }
 
 /// The level a generator stage builds, as the host API's `level_*` entries see it.

@@ -115,6 +115,10 @@ enum HostTable {
                 level_random_below: { level, bound in
                     guard bound > 0, let context = LevelBox.context(level) else { return 0 }
                     return context.randomBelow(bound)
+                },
+                place_item: { game, id, cell in
+                    guard let id, let context = GameBox.context(game) else { return failed }
+                    return status(context.placeItem(kindID: String(cString: id), at: point(cell)))
                 }
             )
         )

@@ -141,6 +141,11 @@ public struct Game {
         host.has(\.spawn_monster) && monsterID.withCString { api.spawn_monster(raw, $0, cell) } == BROGUE_STATUS_OK
     }
 
+    /// Puts an item of content kind `itemID` on `cell` (ABI 1.2; false on an older host).
+    @discardableResult public func place(item itemID: String, at cell: Point) -> Bool {
+        host.has(\.place_item) && itemID.withCString { api.place_item(raw, $0, cell) } == BROGUE_STATUS_OK
+    }
+
     public func message(_ text: String, _ kind: MessageKind = .info) {
         guard host.has(\.message) else { return }
         text.withCString { api.message(raw, $0, kind.rawValue) }

@@ -11,5 +11,6 @@ _Static_assert(sizeof(brogue_abi_version) == 8, "two uint32_t");
 _Static_assert(sizeof(brogue_point) == 8, "two int32_t");
 _Static_assert(offsetof(brogue_host_api, creature_at) == offsetof(brogue_host_api, terrain_flags) + sizeof(void *), "1.1 entries follow 1.0's");
 _Static_assert(offsetof(brogue_registrar, register_generator_stage) == offsetof(brogue_registrar, register_event_hook) + sizeof(void *), "1.1 entries follow 1.0's");
+_Static_assert(offsetof(brogue_host_api, place_item) == offsetof(brogue_host_api, level_random_below) + sizeof(void *), "1.2 entries follow 1.1's");
 _Static_assert(offsetof(brogue_generator_stage, size) == 0, "size comes first");
 _Static_assert(offsetof(brogue_creature_info, size) == 0, "size comes first");

@@ -23,7 +23,7 @@ import Testing
         id: alchemy
         name: Alchemy (test)
         version: 0.2.0
-        abi: "1.1"
+        abi: "1.2"
         library: libexample_c.so
         depends: [core]
         content:

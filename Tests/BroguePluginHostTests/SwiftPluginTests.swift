@@ -52,7 +52,7 @@ import Testing
     @Test func theSwiftExampleLoadsAndRegistersThroughTheABI() throws {
         guard let lib = Self.exampleLibrary() else { return }
         let plugin = try PluginLoader().load(library: lib, pluginID: "herbalism")
-        #expect(plugin.abi == PluginABIVersion(major: 1, minor: 1))
+        #expect(plugin.abi == PluginABIVersion.host)
         #expect(plugin.behaviorNames == ["cowardly"])
         #expect(plugin.itemEffectNames == ["tonic"])
     }

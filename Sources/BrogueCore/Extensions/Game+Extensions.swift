@@ -86,6 +86,18 @@ extension Game {
         return true
     }
 
+    /// Puts an item of kind `kindID` on `cell`, quantity and enchantment rolled from the game's
+    /// stream, if the cell is open floor (no wall, no hazard).
+    /// - Returns: whether it was placed.
+    @discardableResult
+    public mutating func placeItem(kindID: String, at cell: Point) -> Bool {
+        guard let kind = catalog.itemIndexByID[kindID], level.flags.contains(cell),
+            level.flags[cell].isDisjoint(with: TerrainFlags.hazards.union(.blocksMovement))
+        else { return false }
+        level.items.append(FloorItem(item: rollItem(kind), position: cell))
+        return true
+    }
+
     /// Puts a monster of kind `kindID` on `cell`, hunting, if the cell is open floor with no one on it.
     /// - Returns: whether it was placed.
     @discardableResult

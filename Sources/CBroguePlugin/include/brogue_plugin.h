@@ -26,7 +26,7 @@ extern "C" {
 /* The ABI this header describes. The host refuses a plugin whose major differs from its own
    or whose minor is newer than its own; a plugin built against an older minor loads. */
 #define BROGUE_PLUGIN_ABI_MAJOR 1
-#define BROGUE_PLUGIN_ABI_MINOR 1
+#define BROGUE_PLUGIN_ABI_MINOR 2
 
 /* Marks the two functions a plugin exports so they stay visible under -fvisibility=hidden. */
 #if defined(__GNUC__) || defined(__clang__)
@@ -156,7 +156,13 @@ typedef struct brogue_host_api {
        whatever happened above it). bound <= 0 returns 0. */
     int32_t (*level_random_below)(brogue_level *level, int32_t bound);
 
-    /* ABI 1.2 and later add entries here, and only here. */
+    /* ABI 1.2: placing items. */
+    /* Puts an item of kind item_id (a content id, UTF-8) on cell of the current level, its
+       quantity and enchantment rolled from the game's stream as the dungeon rolls them; an error
+       for an unknown id, a cell off the map, or a cell that is not open floor (walls, hazards). */
+    brogue_status (*place_item)(brogue_game *game, const char *item_id, brogue_point cell);
+
+    /* ABI 1.3 and later add entries here, and only here. */
 } brogue_host_api;
 
 /* What a monster wants to do this turn, written by a behaviour. */
@@ -227,7 +233,7 @@ typedef struct brogue_registrar {
     brogue_status (*register_event_hook)(brogue_registrar_state *state, const brogue_event_hook *hook);
     /* ABI 1.1: check registrar->size >= offsetof(brogue_registrar, register_generator_stage) + sizeof(void *) first. */
     brogue_status (*register_generator_stage)(brogue_registrar_state *state, const brogue_generator_stage *stage);
-    /* ABI 1.2 and later add entries here, and only here. */
+    /* Later minors add entries here, and only here. */
 } brogue_registrar;
 
 /* The two functions every native plugin exports (with exactly these names). The host calls

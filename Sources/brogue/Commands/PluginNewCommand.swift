@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import BroguePluginHost
 
 extension PluginCommand {
     /// `brogue plugin new NAME --lang swift|c [--output DIR]`: a plugin folder that builds outside this repository.
@@ -153,7 +154,7 @@ enum Scaffold {
         let readme = """
             # \(name)
 
-            A native Brogue plugin in C (plugin ABI 1.1), made by `brogue plugin new \(name) --lang c`.
+            A native Brogue plugin in C (plugin ABI \(PluginABIVersion.host)), made by `brogue plugin new \(name) --lang c`.
 
             Build (needs a C compiler):
 
@@ -233,7 +234,7 @@ enum Scaffold {
         let readme = """
             # \(name)
 
-            A native Brogue plugin in Swift (plugin ABI 1.1), made by `brogue plugin new \(name) --lang swift`.
+            A native Brogue plugin in Swift (plugin ABI \(PluginABIVersion.host)), made by `brogue plugin new \(name) --lang swift`.
             It depends on the Brogue checkout at `\(root)` (by path) for `BroguePluginKit`; if that
             checkout moves, fix the path in `Package.swift`.
 
@@ -267,7 +268,7 @@ enum Scaffold {
         id: \(name)
         name: \(name)
         version: 0.1.0
-        abi: "1.1"
+        abi: "\(PluginABIVersion.host)"
         library: \(library)
 
         """
