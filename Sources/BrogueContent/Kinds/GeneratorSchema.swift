@@ -42,6 +42,13 @@ enum GeneratorSchema {
                 .value("{start: 2, end: 4}"),
                 "Machines (blueprints, `docs/content/blueprints.md`) tried per level, by depth."
             ),
+            .init(
+                "stages",
+                .strings("plugin stage names"),
+                .value("[]"),
+                "Plugin generator stages (`<plugin-id>.<name>`) run on this profile's levels, in order, after the built-in stages; "
+                    + "a plugin stage that no profile names runs on every level."
+            ),
         ]
     )
 
@@ -224,6 +231,14 @@ enum GeneratorSchema {
                 bridgeSpec = BridgeSpec(terrain: t, count: count, maxLength: maxLength, detour: detour)
             }
         }
+        var stages: [String] = []
+        for (name, mark) in r.strings("stages") ?? [] {
+            if RuleExtensions.isQualified(name) {
+                stages.append(name)
+            } else {
+                r.error(mark, "a stage in 'stages' of \(label) must be '<plugin-id>.<name>', found '\(name.clipped)'", hint: "name a stage a plugin registers, like alchemy.flooded-ruins")
+            }
+        }
         let (attempts, corridor, loops, loopDistance, doorChance) = (
             r.int("room-attempts"), r.int("corridor-chance"), r.int("loops"), r.int("loop-min-distance"), r.int("door-chance")
         )
@@ -244,7 +259,8 @@ enum GeneratorSchema {
             secretDoors: secret,
             decorations: decorations,
             machines: machines,
-            bridges: bridgeSpec
+            bridges: bridgeSpec,
+            stages: stages
         )
         return decoded
     }

@@ -148,6 +148,11 @@ extension ContentCatalog {
                 }
             }
         }
+        for g in generators {
+            for name in g.stages where !copy.extensions.stages.contains(where: { $0.name == name }) {
+                problems.append("generator '\(g.id)' runs stage '\(name)', which no loaded plugin registers")
+            }
+        }
         guard problems.isEmpty else { throw CatalogError(problems: problems) }
         var h = StableHasher()
         h.combine(contentHash)

@@ -53,6 +53,8 @@ extension GeneratorProfile {
         }
         for p in profiles {
             h.combine(p.id)
+            // Only when set, so profiles without plugin stages keep their hash.
+            if !p.stages.isEmpty { for name in p.stages { h.combine(name) } }
             h.combine(p.depths)
             room(p.entrance)
             h.combine(p.rooms.count)

@@ -26,6 +26,10 @@ public struct GeneratorProfile: Hashable, Sendable {
     public var machines: DepthCurve
     /// Bridges laid across chasms and deep water where the walk round is long; none when nil.
     public var bridges: BridgeSpec?
+    /// Plugin generator stages (`<plugin-id>.<name>`) run on this profile's levels, in this
+    /// order, after the built-in stages and before light. A plugin stage no profile names runs
+    /// on every level.
+    public var stages: [String]
 
     public init(
         id: String,
@@ -41,7 +45,8 @@ public struct GeneratorProfile: Hashable, Sendable {
         secretDoors: DepthCurve = DepthCurve(start: 0, end: 0),
         decorations: [DecorationSpec] = [],
         machines: DepthCurve = DepthCurve(start: 2, end: 4),
-        bridges: BridgeSpec? = nil
+        bridges: BridgeSpec? = nil,
+        stages: [String] = []
     ) {
         self.id = id
         self.depths = depths
@@ -57,6 +62,7 @@ public struct GeneratorProfile: Hashable, Sendable {
         self.decorations = decorations
         self.machines = machines
         self.bridges = bridges
+        self.stages = stages
     }
 
     /// Terrain ids the profile names; the catalog refuses a profile naming an unknown one.

@@ -37,8 +37,9 @@ public struct LevelGenerator: Sendable {
         let profile = catalog.generatorProfile(at: depth)
         var builder = LevelBuilder(depth: depth, seed: seed, catalog: catalog, profile: profile)
         var rng = RandomStream(seed: seed)
-        // Plugin stages run after the built-in ones but before light, so light sees their terrain.
-        let extra = catalog.extensions.stages
+        // Plugin stages run after the built-in ones but before light, so light sees their terrain:
+        // those this profile names, in its order, then those no profile names, in load order.
+        let extra = Self.pluginStages(for: profile, catalog: catalog)
         var ranExtra = extra.isEmpty
         for stage in stages {
             if !ranExtra && stage is LightStage {
@@ -49,5 +50,14 @@ public struct LevelGenerator: Sendable {
         }
         if !ranExtra { for e in extra { e.stage.run(&builder, rng: &rng) } }
         return builder.level
+    }
+
+    /// The plugin stages a level of `profile` runs.
+    static func pluginStages(for profile: GeneratorProfile, catalog: ContentCatalog) -> [RuleExtensions.Stage] {
+        let all = catalog.extensions.stages
+        guard !all.isEmpty else { return [] }
+        let named = catalog.generators.flatMap(\.stages)
+        let own = profile.stages.compactMap { name in all.first { $0.name == name } }
+        return own + all.filter { !named.contains($0.name) }
     }
 }

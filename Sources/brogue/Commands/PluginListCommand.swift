@@ -50,6 +50,9 @@ extension PluginCommand {
                     if !native.eventHookNames.isEmpty {
                         parts.append("event hooks " + native.eventHooks.map(\.qualifiedName).joined(separator: ", "))
                     }
+                    if !native.generatorStageNames.isEmpty {
+                        parts.append("generator stages " + native.generatorStages.map(\.qualifiedName).joined(separator: ", "))
+                    }
                     if !native.natives.isEmpty {
                         parts.append("natives " + native.natives.map { "\(library.pluginID).\($0.name)" }.joined(separator: ", "))
                     }

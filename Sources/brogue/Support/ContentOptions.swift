@@ -138,11 +138,12 @@ struct ContentOptions: ParsableArguments {
         let set = try loadSet(config: config).plugins
         var content = set.content!
         // Without native plugins the catalog stays as loaded (and hashed), unless its content names
-        // a plugin behaviour, effect or native: then `adding` reports what no plugin registers.
+        // a plugin behaviour, effect, native or stage: then `adding` reports what no plugin registers.
         let catalog = content.catalog
         let namesExtensions =
             catalog.monsters.contains { $0.behaviour != nil }
             || catalog.items.contains { $0.nativePower != nil || $0.effect.map { ItemEffect(rawValue: $0) == nil } ?? false }
+            || catalog.generators.contains { !$0.stages.isEmpty }
         guard !set.natives.isEmpty || namesExtensions else { return content }
         do {
             var extensions = RuleExtensions()

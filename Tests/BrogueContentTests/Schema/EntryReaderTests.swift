@@ -181,6 +181,18 @@ struct EntryReaderTests {
         )
     }
 
+    @Test("a profile's plugin stages must be <plugin-id>.<name>")
+    func profileStages() throws {
+        let upper = try String(contentsOfFile: corePlugin + "/generators/upper.yaml", encoding: .utf8)
+        let lines = upper.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(problems("generators/upper.yaml", upper + "stages: [alchemy.flooded-ruins]\n") == [])
+        #expect(
+            problems("generators/upper.yaml", upper + "stages: [flooded-ruins]\n") == [
+                "\(lines):10 a stage in 'stages' of generator 'upper' must be '<plugin-id>.<name>', found 'flooded-ruins' (name a stage a plugin registers, like alchemy.flooded-ruins)"
+            ]
+        )
+    }
+
     @Test("an item effect may call a native for its power; every part is checked")
     func nativeEffects() {
         let head = "id: brew\nname: brew\ncategory: potion\n"

@@ -101,3 +101,48 @@ private struct GrassColumn: GenerationStage {
         #expect(first.stateHash == second.stateHash)
     }
 }
+
+/// Lays grass on every open cell of column 12.
+private struct GrassColumn12: GenerationStage {
+    func run(_ builder: inout LevelBuilder, rng: inout RandomStream) {
+        let grass = builder.catalog.terrainIndexByID["grass"]!
+        for y in 1..<(Dungeon.height - 1) where !builder.level.flags[Point(12, y)].contains(.blocksMovement) {
+            builder.level.setTerrain(grass, layer: .surface, at: Point(12, y), catalog: builder.catalog)
+        }
+    }
+}
+
+/// A profile's `stages` places plugin stages on its depths; unnamed stages run everywhere.
+@Suite struct ProfileStageTests {
+    static func catalog(upperStages: [String]) throws -> ContentCatalog {
+        func profile(_ id: String, _ depths: ClosedRange<Int>, _ stages: [String]) -> GeneratorProfile {
+            GeneratorProfile(
+                id: id, depths: depths, entrance: GeneratorProfile.builtIn.entrance, rooms: GeneratorProfile.builtIn.rooms, stages: stages)
+        }
+        let plain = TestCatalog.withLakes(generators: [profile("upper", 1...3, upperStages), profile("lower", 4...26, [])])
+        var ext = RuleExtensions()
+        try ext.add(stage: GrassColumn(), named: "test.grass-column")
+        try ext.add(stage: GrassColumn12(), named: "test.grass-twelve")
+        return try plain.adding(ext)
+    }
+
+    static func grassy(_ level: Level, column x: Int, _ catalog: ContentCatalog) -> Bool {
+        let grass = catalog.terrainIndexByID["grass"]!
+        return (1..<(Dungeon.height - 1)).contains { y in Int(level.layers[TerrainLayer.surface.rawValue][Point(x, y)]) == grass }
+    }
+
+    @Test func aNamedStageRunsOnlyOnItsProfilesLevelsAndAnUnnamedOneEverywhere() throws {
+        let catalog = try Self.catalog(upperStages: ["test.grass-column"])
+        for depth in [1, 3, 4, 20] {
+            let level = LevelGenerator.standard.generate(depth: depth, seed: 77, catalog: catalog)
+            #expect(Self.grassy(level, column: 10, catalog) == (depth <= 3), "depth \(depth): named by 'upper' only")
+            #expect(Self.grassy(level, column: 12, catalog), "depth \(depth): named by no profile, so everywhere")
+        }
+        #expect(try Self.catalog(upperStages: []).contentHash != catalog.contentHash)
+    }
+
+    @Test func aProfileNamingAStageNoPluginRegistersIsRefused() throws {
+        let error = #expect(throws: CatalogError.self) { try Self.catalog(upperStages: ["test.nowhere"]) }
+        #expect(error?.problems == ["generator 'upper' runs stage 'test.nowhere', which no loaded plugin registers"])
+    }
+}
