@@ -87,6 +87,9 @@ public final class PluginLoader {
         guard FileManager.default.fileExists(atPath: path) else {
             throw PluginError(.missingFile, "\(origin): the library file does not exist; build the plugin or fix `library:` in its plugin.yaml")
         }
+        if let problem = ELFCheck.problem(at: path) {
+            throw PluginError(.notLoadable, "\(origin): cannot load it as a shared library: \(problem)")
+        }
         // Never unloaded: unloading Swift code breaks later dynamic casts, and callbacks may be held anywhere.
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown reason"

@@ -1,4 +1,4 @@
-import BroguePluginHost
+@testable import BroguePluginHost
 import Foundation
 import Testing
 
@@ -89,6 +89,32 @@ import Testing
         #expect(error?.message.contains("cannot load it as a shared library") == true, "\(error?.message ?? "")")
         // dlopen's own words follow, naming the file.
         #expect(error?.message.contains("libnoise.so:") == true, "\(error?.message ?? "")")
+    }
+
+    @Test func aLibraryForAnotherArchitectureOrAnExecutableIsNamedAsSuch() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = try CPluginBuilder.build(file: CPluginBuilder.exampleSource, name: "example_c", in: dir, cc: cc)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: good)))
+        // e_machine (bytes 18-19, little-endian) of another machine: AArch64 on x86-64, x86-64 elsewhere.
+        let other: UInt16 = ELFCheck.host == 183 ? 62 : 183
+        bytes[18] = UInt8(other & 0xFF)
+        bytes[19] = UInt8(other >> 8)
+        let foreign = dir.appendingPathComponent("libforeign.so")
+        try Data(bytes).write(to: foreign)
+        let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: foreign.path, pluginID: "foreign") }
+        #expect(error?.kind == .notLoadable)
+        #expect(error?.message.contains("it is built for \(ELFCheck.machines[other]!), but this host runs on") == true, "\(error?.message ?? "")")
+
+        // An executable (ELF type 2) is not a shared library.
+        var exec = [UInt8](try Data(contentsOf: URL(fileURLWithPath: good)))
+        exec[16] = 2
+        exec[17] = 0
+        let program = dir.appendingPathComponent("libprogram.so")
+        try Data(exec).write(to: program)
+        let refused = #expect(throws: PluginError.self) { try PluginLoader().load(library: program.path, pluginID: "program") }
+        #expect(refused?.message.contains("is an ELF executable, not a shared library") == true, "\(refused?.message ?? "")")
     }
 
     @Test func aMissingFileIsRefused() throws {
