@@ -51,6 +51,21 @@ import Testing
         #expect(content.contentSet.last == ContentSetMember(id: "alchemy", version: "0.2.0", libraryHash: library.hash))
     }
 
+    @Test func contentWithRulesAttachesEveryRegistrationAndTheProfilesStage() throws {
+        guard let cc = CPluginBuilder.compiler() else { return }
+        let dir = try CPluginBuilder.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let set = PluginSet.load(candidates([try Self.exampleFolder(in: dir, cc: cc)]))
+        let plain = try #require(set.content)
+        #expect(plain.catalog.extensions.isEmpty)
+        let content = try #require(try set.contentWithRules())
+        #expect(content.catalog.extensions.names == [
+            "monster behaviour alchemy.skittish", "item effect alchemy.brew", "generator stage alchemy.flooded-ruins", "native alchemy.brew-strength",
+        ])
+        #expect(content.catalog.generatorProfile(at: 5).stages == ["alchemy.flooded-ruins"], "the example's patch of 'standard'")
+        #expect(content.catalog.contentHash != plain.catalog.contentHash)
+    }
+
     @Test func aLibraryOfRandomBytesIsRefusedWithTheLoadersReasonAndTheRestLoads() throws {
         let dir = try CPluginBuilder.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }

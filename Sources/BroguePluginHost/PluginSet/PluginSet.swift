@@ -1,4 +1,5 @@
 public import BrogueContent
+import BrogueCore
 import Foundation
 
 /// The plugins a host runs with: the content they make, the native libraries it loaded for
@@ -82,5 +83,27 @@ extension PluginSet {
         }
         let natives = report.content?.plugins.compactMap { p in self.natives.first { $0.id == p.manifest.id } } ?? []
         return PluginSet(report: report, natives: natives)
+    }
+}
+
+extension PluginSet {
+    /// The content with every loaded library's registrations attached to its catalog, so games
+    /// built from it call them. Without libraries the catalog stays as loaded (and hashed), unless
+    /// its content names a plugin behaviour, effect, native or stage: then `adding` reports what
+    /// no plugin registers.
+    /// - Returns: nil when the set has no content (a required plugin failed).
+    /// - Throws: `ExtensionError` or `CatalogError` when the rules do not fit the content.
+    public func contentWithRules() throws -> LoadedContent? {
+        guard var content else { return nil }
+        let catalog = content.catalog
+        let namesExtensions =
+            catalog.monsters.contains { $0.behaviour != nil }
+            || catalog.items.contains { $0.nativePower != nil || $0.effect.map { ItemEffect(rawValue: $0) == nil } ?? false }
+            || catalog.generators.contains { !$0.stages.isEmpty }
+        guard !natives.isEmpty || namesExtensions else { return content }
+        var extensions = RuleExtensions()
+        for native in natives { try extensions.merge(native.ruleExtensions()) }
+        content.catalog = try content.catalog.adding(extensions)
+        return content
     }
 }

@@ -1,4 +1,5 @@
 import BrogueContent
+import BrogueCore
 import BroguePluginHost
 
 /// `brogue play --dev`: notices edited YAML by polling file modification times and reloads it
@@ -12,15 +13,16 @@ final class DevReload {
     /// The files when brogue started: the libraries loaded then are the ones that run.
     private let start: ContentSnapshot
 
-    init(candidates: [PluginCandidate], plugins: PluginSet) {
+    init(candidates: [PluginCandidate], plugins: PluginSet, content: LoadedContent) {
         self.candidates = candidates
         self.plugins = plugins
+        self.content = content
         snapshot = ContentSnapshot.take(plugins.content?.plugins ?? [])
         start = snapshot
     }
 
-    /// The content games start with now.
-    var content: LoadedContent { plugins.content! }
+    /// The content games start with now, the native libraries' rules attached.
+    private(set) var content: LoadedContent
 
     /// A notice when files changed since the last poll: what changed in the content, or the
     /// errors that kept the new files from loading (the previous content stays in use).
@@ -38,13 +40,25 @@ final class DevReload {
             )
         }
         let reloaded = plugins.reloadingContent(candidates)
-        guard let fresh = reloaded.content else {
+        let fresh: LoadedContent
+        do {
+            guard let withRules = try reloaded.contentWithRules() else { throw ReloadFailed() }
+            fresh = withRules
+        } catch let error as CatalogError {
+            return (
+                "Content not reloaded",
+                changes.yaml + ["", "The content no longer fits the native plugins' rules; new games use the previous content:"]
+                    + error.problems.prefix(12).map { $0 }
+            )
+        } catch is ReloadFailed {
             let errors = reloaded.report.diagnostics.filter { $0.severity == .error }
             return (
                 "Content not reloaded",
                 changes.yaml + ["", "\(errors.count) error(s); new games use the previous content until they are fixed:"]
                     + errors.prefix(12).map(\.description) + (errors.count > 12 ? ["... and \(errors.count - 12) more"] : [])
             )
+        } catch {
+            return ("Content not reloaded", changes.yaml + ["", "\(error)"])
         }
         var lines = changes.yaml + [""]
         let differences = fresh.changes(from: content)
@@ -53,6 +67,9 @@ final class DevReload {
         lines += skipped.compactMap { s in s.refusal.map { "skipped \(s.manifest?.id ?? s.candidate.folder): \($0.message)" } }
         lines += ["", "New games use it; games already started keep the content they began with."]
         plugins = reloaded
+        content = fresh
         return ("Content reloaded", lines)
     }
 }
+
+private struct ReloadFailed: Error {}

@@ -37,8 +37,8 @@ struct PlayCommand: ParsableCommand {
         let settings = try config.load()
         let (plugins, candidates) = try content.loadSet(config: config.path)
         let store = try data.open()
-        let saved = SavedGames(store: store, content: plugins.content!)
-        let reload = dev ? DevReload(candidates: candidates, plugins: plugins) : nil
+        let saved = SavedGames(store: store, content: try ContentOptions.withRules(plugins))
+        let reload = dev ? DevReload(candidates: candidates, plugins: plugins, content: saved.content) : nil
         do {
             try Terminal.run { terminal in
                 let ui = TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)

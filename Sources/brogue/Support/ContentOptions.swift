@@ -135,25 +135,18 @@ struct ContentOptions: ParsableArguments {
     /// libraries' registrations (behaviours, item effects, hooks, generator stages) are attached
     /// to the catalog, so every game, simulation and replay runs them.
     func load(config: String? = nil) throws -> LoadedContent {
-        let set = try loadSet(config: config).plugins
-        var content = set.content!
-        // Without native plugins the catalog stays as loaded (and hashed), unless its content names
-        // a plugin behaviour, effect, native or stage: then `adding` reports what no plugin registers.
-        let catalog = content.catalog
-        let namesExtensions =
-            catalog.monsters.contains { $0.behaviour != nil }
-            || catalog.items.contains { $0.nativePower != nil || $0.effect.map { ItemEffect(rawValue: $0) == nil } ?? false }
-            || catalog.generators.contains { !$0.stages.isEmpty }
-        guard !set.natives.isEmpty || namesExtensions else { return content }
+        try Self.withRules(try loadSet(config: config).plugins)
+    }
+
+    /// The set's content with its native libraries' registrations attached to the catalog, or
+    /// exit with the reason when they do not fit it.
+    static func withRules(_ set: PluginSet) throws -> LoadedContent {
         do {
-            var extensions = RuleExtensions()
-            for native in set.natives { try extensions.merge(native.ruleExtensions()) }
-            content.catalog = try content.catalog.adding(extensions)
+            return try set.contentWithRules()!
         } catch {
             Console.error("brogue: the native plugins' rules do not fit the content: \(error)")
             throw ExitCode(1)
         }
-        return content
     }
 
     static func name(_ s: PluginStatus) -> String { s.manifest.map { "'\($0.id)'" } ?? "at \(s.candidate.folder)" }
