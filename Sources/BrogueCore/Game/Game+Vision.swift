@@ -34,9 +34,12 @@ extension Game {
 
     /// The monsters the player can see, nearest first (ties by creation order).
     public var visibleMonsters: [Creature] {
-        monsters.filter { canSee($0) }.sorted {
-            let a = $0.position.distance(to: player.position)
-            let b = $1.position.distance(to: player.position)
+        // The comparison captures only the player's position: a closure reading `player` would
+        // copy the whole game (retaining each of its buffers) on every comparison.
+        let at = player.position
+        return monsters.filter { canSee($0) }.sorted {
+            let a = $0.position.distance(to: at)
+            let b = $1.position.distance(to: at)
             return a != b ? a < b : $0.id < $1.id
         }
     }
