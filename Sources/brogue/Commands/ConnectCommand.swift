@@ -30,8 +30,17 @@ struct ConnectCommand: AsyncParsableCommand {
     @Option(help: "The guest name shown on the node.")
     var name: String?
 
+    @Flag(help: "List the games played on the node now, to spectate, and exit.")
+    var list = false
+
+    @Option(help: ArgumentHelp("Watch a live game read-only (q or Ctrl-C leaves).", valueName: "game"))
+    var spectate: Int64?
+
     func validate() throws {
         if resume != nil && seed != nil { throw ValidationError("--seed starts a new game; --resume continues one: give one of them") }
+        if (list || spectate != nil) && (resume != nil || seed != nil) { throw ValidationError("--list and --spectate do not play: leave out --seed and --resume") }
+        if list && spectate != nil { throw ValidationError("give --list or --spectate, not both") }
+        if let spectate, spectate <= 0 { throw ValidationError("--spectate takes a game id (a positive number; see --list)") }
         if let resume, Self.parseResume(resume) == nil { throw ValidationError("--resume '\(resume)' is not GAME:TOKEN (for example 12:0a1b...)") }
     }
 
@@ -44,6 +53,8 @@ struct ConnectCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "brogue.connect")
         logger.logLevel = .critical
+        if list { return try await listGames(logger: logger) }
+        if let spectate { return try await watch(spectate, logger: logger) }
         let opened: (RemoteGame, GameInfo)
         do {
             opened = try await open(logger: logger)
