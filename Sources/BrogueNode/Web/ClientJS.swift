@@ -12,10 +12,11 @@ enum ClientJS {
 
   // The test hook: what the page shows, as plain data.
   const state = window.brogueState = {
-    connection: "connecting", phase: "lobby", player: null, game: null, watching: null,
+    connection: "connecting", phase: "lobby", identity: null, player: null, game: null, watching: null,
     turn: 0, depth: 0, hp: 0, maxHP: 0, frames: 0, acks: 0, lastError: null, games: [], ended: null,
   };
 
+  let resumeRequest = null;
   let ws = null, nextId = 1, grid = null, gridW = 0, gridH = 0, identityName = null;
   const canvas = $("screen"), ctx = canvas.getContext("2d");
   const FONT = "16px monospace";
@@ -44,6 +45,7 @@ enum ClientJS {
   function showResume() { $("resume").hidden = !storedResume(); }
 
   function connect() {
+    state.identity = null; identityName = null;
     setConnection("connecting");
     $("connection").textContent = "connecting…";
     const scheme = location.protocol === "https:" ? "wss" : "ws";
@@ -123,10 +125,11 @@ enum ClientJS {
         break;
       case "error":
         state.lastError = m.code;
-        if (m.code === "game_not_found" && state.phase === "lobby") {
+        if (m.code === "game_not_found" && resumeRequest !== null && m.ref === resumeRequest) {
+          // The stored game is gone (or its token is wrong): stop offering it.
           localStorage.removeItem(RESUME_KEY); showResume();
-          send({ type: "list_games" });
         }
+        if (m.code === "game_not_found" && state.phase === "lobby") send({ type: "list_games" });
         if (m.code !== "rate_limited") notice(m.message + " (" + m.code + ")");
         break;
       case "bye":
@@ -238,7 +241,9 @@ enum ClientJS {
   $("resume").addEventListener("click", () => {
     const r = storedResume();
     if (!r) { showResume(); return; }
-    ensureIdentity(); send({ type: "resume", game: r.game, token: r.token });
+    ensureIdentity();
+    resumeRequest = nextId;
+    send({ type: "resume", game: r.game, token: r.token });
   });
   $("refresh").addEventListener("click", () => { ensureIdentity(); send({ type: "list_games" }); });
   $("leave").addEventListener("click", leave);
@@ -248,6 +253,8 @@ enum ClientJS {
   showResume();
   setPhase("lobby");
   connect();
+  // The lobby's list of live games stays fresh while it shows.
+  setInterval(() => { if (state.phase === "lobby" && state.connection === "open" && state.identity) send({ type: "list_games" }); }, 5000);
 })();
 """##
 }
