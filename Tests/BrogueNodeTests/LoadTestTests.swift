@@ -35,7 +35,7 @@ import Testing
             let numbers = trip.split(separator: " ").compactMap { Double($0) }
             #expect(numbers.count == 4 && numbers == numbers.sorted() && numbers[0] > 0, "\(trip)")
             #expect(lines.get.contains { $0.hasPrefix("idle: 6 of 6 sessions open") })
-            #expect(lines.get.contains { $0.hasPrefix("t=1s actions ") }, "\(lines.get)")
+            #expect(lines.get.contains { $0.hasPrefix("t=") && $0.contains("s actions ") && $0.contains(" errors 0 drops 0") }, "\(lines.get)")
         }
     }
 

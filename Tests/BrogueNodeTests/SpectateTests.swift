@@ -136,6 +136,32 @@ import Testing
         _ = stream
     }
 
+    @Test func theEndOfTheGameEndsWatchingAfterItsLastFrame() async throws {
+        let metrics = NodeMetrics()
+        let (stream, outbox) = AsyncStream.makeStream(of: Outgoing.self, bufferingPolicy: .bufferingOldest(16))
+        let reader = ConnectionHandle(outbox: outbox, channel: EmbeddedChannel(), metrics: metrics)
+        let watchers = Watchers(gameID: 7, metrics: metrics)
+        let screen = Frame(width: 3, height: 1)
+        #expect(watchers.add(reader, watching: Watching(game: 7, player: "p", turn: 1, depth: 1, stateHash: "0"), screen: screen, messages: [], status: nil, ref: 4))
+        var changed = screen
+        changed[x: 1, y: 0] = Cell("@", fg: .white, bg: .black, bold: true)
+        watchers.fanOut(FrameUpdate.between(screen, changed, seq: 40), thenEnd: .gameOver)
+        #expect(watchers.count == 0 && watchers.closed)
+        #expect(metrics.text().contains("brogue_spectators 0.0\n"))
+        // Closed: no one starts watching a finished game.
+        #expect(!watchers.add(reader, watching: Watching(game: 7, player: "p", turn: 1, depth: 1, stateHash: "0"), screen: screen, messages: [], status: nil, ref: nil))
+        reader.finish()
+        var received: [ServerEnvelope] = []
+        for await item in stream {
+            if case .text(let text) = item { received.append(try WireCodec.decodeServer(text)) }
+        }
+        #expect(received.map(\.message.type) == ["watching", "frame", "frame", "watch_ended"])
+        #expect(received.first?.ref == 4)
+        guard case .frame(let last) = received[2].message else { return }
+        #expect(last.seq == 2 && last.changes.count == 1 && last.isFull == false)
+        #expect(received[3].message == .watchEnded(game: 7, reason: .gameOver))
+    }
+
     @Test func theNodeShuttingDownEndsWatching() async throws {
         let node = try makeNode()
         try await node.makeApplication().test(.live) { client in

@@ -21,7 +21,7 @@ public enum LoadTest {
         public var url: String
         /// Bots playing at once.
         public var bots: Int
-        /// How long the bots play, in seconds (after the ramp starts).
+        /// How long each bot plays, in seconds, from when its first game has started.
         public var duration: Double
         /// Actions a second per bot.
         public var rate: Double
@@ -122,8 +122,6 @@ public enum LoadTest {
         raiseFileLimit(to: options.bots + options.idle + 256)
         let tally = Tally(options)
         let clock = ContinuousClock()
-        let begin = clock.now
-        let end = begin + .seconds(options.ramp + options.duration)
 
         // Idle sessions first, a few at a time, so they are open while the bots play.
         var idle: [RemoteGame] = []
@@ -133,28 +131,28 @@ public enum LoadTest {
         }
 
         let playStart = clock.now
-        let playEnd = playStart + .seconds(options.ramp + options.duration)
+        // Progress lines until every bot is done.
+        let reporter = Task {
+            var last = (actions: 0, at: clock.now)
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: .seconds(options.progressEvery)) } catch { break }
+                let r = tally.report.withLock { $0 }
+                let now = clock.now
+                let elapsed = (now - last.at) / .seconds(1)
+                let rate = elapsed > 0 ? Double(r.actions + r.refused - last.actions) / elapsed : 0
+                last = (r.actions + r.refused, now)
+                progress(
+                    "t=\(Int(((now - playStart) / .seconds(1)).rounded()))s actions \(r.actions + r.refused) (\(String(format: "%.1f", rate))/s) errors \(r.errors) drops \(r.drops)")
+            }
+        }
         await withTaskGroup(of: Void.self) { group in
             for i in 0..<options.bots {
                 let startAt = playStart + .seconds(options.bots > 1 ? options.ramp * Double(i) / Double(options.bots) : 0)
-                group.addTask { await bot(i, options: options, startAt: startAt, endAt: playEnd, tally: tally, logger: logger) }
-            }
-            group.addTask {
-                var last = (actions: 0, at: clock.now)
-                while clock.now < playEnd {
-                    try? await Task.sleep(until: min(playEnd, clock.now + .seconds(options.progressEvery)), clock: clock)
-                    guard clock.now < playEnd else { break }
-                    let r = tally.report.withLock { $0 }
-                    let now = clock.now
-                    let elapsed = (now - last.at) / .seconds(1)
-                    let rate = elapsed > 0 ? Double(r.actions + r.refused - last.actions) / elapsed : 0
-                    last = (r.actions + r.refused, now)
-                    progress(
-                        "t=\(Int(((now - playStart) / .seconds(1)).rounded()))s actions \(r.actions + r.refused) (\(String(format: "%.1f", rate))/s) errors \(r.errors) drops \(r.drops)")
-                }
+                group.addTask { await bot(i, options: options, startAt: startAt, tally: tally, logger: logger) }
             }
         }
-        _ = end
+        reporter.cancel()
+        await reporter.value
         var held = 0
         for session in idle where session.endedByNode == nil { held += 1 }
         tally.report.withLock {
@@ -205,7 +203,9 @@ public enum LoadTest {
         return open
     }
 
-    private static func bot(_ index: Int, options: Options, startAt: ContinuousClock.Instant, endAt: ContinuousClock.Instant, tally: Tally, logger: Logger) async {
+    /// One bot: connects at `startAt`, then plays for `options.duration` seconds from when its
+    /// first game has started (so a slow connect shortens no bot's play).
+    private static func bot(_ index: Int, options: Options, startAt: ContinuousClock.Instant, tally: Tally, logger: Logger) async {
         let clock = ContinuousClock()
         try? await Task.sleep(until: startAt, clock: clock)
         let remote: RemoteGame
@@ -220,6 +220,7 @@ public enum LoadTest {
             try await remote.start(name: "bot\(index)", client: "brogue-loadtest/0.1.0")
             _ = try await remote.newGame()
             tally.report.withLock { $0.gamesStarted += 1 }
+            let endAt = clock.now + .seconds(options.duration)
             let interval = Duration.seconds(1 / max(options.rate, 0.001))
             // Bots spread over the interval, so they do not all send at the same instant.
             var next = clock.now + interval * Double.random(in: 0..<1, using: &rng)

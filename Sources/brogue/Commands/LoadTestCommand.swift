@@ -23,7 +23,7 @@ struct LoadTestCommand: AsyncParsableCommand {
     @Option(help: "Bots playing at once.")
     var bots: Int = 10
 
-    @Option(help: "How long the bots play, in seconds.")
+    @Option(help: "How long each bot plays, in seconds, from when its game has started.")
     var duration: Double = 10
 
     @Option(help: "Actions a second per bot.")
