@@ -14,7 +14,9 @@ struct ConnectCommand: AsyncParsableCommand {
             Starts a new game (or resumes one with --resume GAME:TOKEN) on the node at \
             ws://HOST:PORT and plays it with the same keys as the local game: the node runs \
             the game and sends the screen. S or Ctrl-C leaves; the game stays stored on the \
-            node, and the game id and resume token are printed so you can come back.
+            node, and the game id and resume token are printed so you can come back. \
+            --list prints the games played on the node now; --spectate GAME watches one \
+            read-only (q, Esc or Ctrl-C leaves).
             """
     )
 
