@@ -32,7 +32,8 @@ import Testing
         try tmux.waitFor("the watched game", session: "watcher") { $0.contains { $0.contains("Depth 1") } }
         // The player explores; the watcher's screen follows to the same turn and the same map.
         try tmux.keys("x", session: "player")
-        let played = try tmux.waitFor("the player to explore", session: "player") { s in s.contains { $0.contains("Turn ") && !$0.contains("Turn 0") } }
+        let played = try tmux.waitFor("the player to explore", session: "player") { s in s.contains { $0.contains("Turn ") && !$0.contains("Turn 0") }
+        }
         let turnLine = try #require(played.first { $0.contains("Turn ") })
         let watched = try tmux.waitFor("the watcher to see the same turn", session: "watcher") { s in s.contains { $0 == turnLine } }
         #expect(Array(watched.prefix(32)) == Array(played.prefix(32)), "the watcher's screen should be the player's")

@@ -22,7 +22,9 @@ import Testing
             #expect(report.gamesStarted >= 4)
             #expect(report.idleOpened == 6 && report.idleHeld == 6)
             #expect(report.roundTrips.count == report.actions + report.refused)
-            let p50 = report.percentile(0.5), p95 = report.percentile(0.95), p99 = report.percentile(0.99)
+            let p50 = report.percentile(0.5)
+            let p95 = report.percentile(0.95)
+            let p99 = report.percentile(0.99)
             #expect(0 < p50 && p50 <= p95 && p95 <= p99 && p99 <= report.roundTrips.last!)
             // The node stored what the bots were told was stored.
             #expect(node.metrics.text().contains("brogue_actions_total \(report.actions)\n"))

@@ -40,22 +40,34 @@ import Testing
             for key in ["x", "h", "k", "i", "escape", "z"] {
                 _ = try await player.press(key)
                 let event = try await watcher.nextWatched()
-                guard case .frame(let update) = event else { Issue.record("after \(key): \(event)"); break }
+                guard case .frame(let update) = event else {
+                    Issue.record("after \(key): \(event)")
+                    break
+                }
                 #expect(update.isFull == false, "diffs after the first frame")
                 #expect(watcher.screen == player.screen, "the watched screen after \(key)")
             }
             #expect(watcher.lastUpdate?.seq == 7)
 
             // Read-only.
-            guard case .refused(let e) = try await watcher.perform("z") else { Issue.record("a spectator acted"); return }
+            guard case .refused(let e) = try await watcher.perform("z") else {
+                Issue.record("a spectator acted")
+                return
+            }
             #expect(e.code == .readOnly)
-            guard case .refused(let k) = try await watcher.press("l") else { Issue.record("a spectator pressed a key"); return }
+            guard case .refused(let k) = try await watcher.press("l") else {
+                Issue.record("a spectator pressed a key")
+                return
+            }
             #expect(k.code == .readOnly)
 
             // The player leaves: the watcher is told, and the game is no longer live.
             await player.close()
             #expect(try await watcher.nextWatched() == .ended(.playerLeft))
             #expect(try await watcher.listGames().contains { $0.game == info.game } == false)
+            // No longer watching: an action is refused for having no game, not as read-only.
+            guard case .refused(let after) = try await watcher.perform("z") else { Issue.record("acted with no game"); return }
+            #expect(after.code == .noGame)
             #expect(node.metrics.text().contains("brogue_spectators 0.0\n"))
             do {
                 _ = try await watcher.spectate(game: info.game)
@@ -65,7 +77,10 @@ import Testing
             }
             // A watcher can still start a game of its own.
             _ = try await watcher.newGame(seed: 3)
-            guard case .ack = try await watcher.press("s") else { Issue.record("no ack after watching"); return }
+            guard case .ack = try await watcher.press("s") else {
+                Issue.record("no ack after watching")
+                return
+            }
             await watcher.close()
         }
     }
@@ -81,18 +96,30 @@ import Testing
                 try await peer.send(.hello(version: ProtocolInfo.version, client: "tests"))
                 _ = try await peer.expectNext()
                 try await peer.send(.listGames, id: 1)
-                guard case .error(let e) = try await peer.expectNext() else { Issue.record("list_games without identity"); return }
+                guard case .error(let e) = try await peer.expectNext() else {
+                    Issue.record("list_games without identity")
+                    return
+                }
                 #expect(e.code == .identityRequired)
                 try await peer.send(.spectate(game: info.game), id: 2)
-                guard case .error(let e2) = try await peer.expectNext() else { Issue.record("spectate without identity"); return }
+                guard case .error(let e2) = try await peer.expectNext() else {
+                    Issue.record("spectate without identity")
+                    return
+                }
                 #expect(e2.code == .identityRequired)
                 try await peer.send(.guest(name: nil))
                 _ = try await peer.expectNext()
                 try await peer.send(.spectate(game: 999_999), id: 3)
-                guard case .error(let e3) = try await peer.expectNext() else { Issue.record("spectated an unknown game"); return }
+                guard case .error(let e3) = try await peer.expectNext() else {
+                    Issue.record("spectated an unknown game")
+                    return
+                }
                 #expect(e3.code == .gameNotFound)
                 try await peer.sendRaw(#"{"type":"spectate","game":-4}"#)
-                guard case .error(let bad) = try await peer.expectNext() else { Issue.record("a negative id was taken"); return }
+                guard case .error(let bad) = try await peer.expectNext() else {
+                    Issue.record("a negative id was taken")
+                    return
+                }
                 #expect(bad.code == .badField)
             }
             // The raw text of what a spectator gets never holds the token.
@@ -142,14 +169,32 @@ import Testing
         let reader = ConnectionHandle(outbox: outbox, channel: EmbeddedChannel(), metrics: metrics)
         let watchers = Watchers(gameID: 7, metrics: metrics)
         let screen = Frame(width: 3, height: 1)
-        #expect(watchers.add(reader, watching: Watching(game: 7, player: "p", turn: 1, depth: 1, stateHash: "0"), screen: screen, messages: [], status: nil, ref: 4))
+        #expect(
+            watchers.add(
+                reader,
+                watching: Watching(game: 7, player: "p", turn: 1, depth: 1, stateHash: "0"),
+                screen: screen,
+                messages: [],
+                status: nil,
+                ref: 4
+            )
+        )
         var changed = screen
         changed[x: 1, y: 0] = Cell("@", fg: .white, bg: .black, bold: true)
         watchers.fanOut(FrameUpdate.between(screen, changed, seq: 40), thenEnd: .gameOver)
         #expect(watchers.count == 0 && watchers.closed)
         #expect(metrics.text().contains("brogue_spectators 0.0\n"))
         // Closed: no one starts watching a finished game.
-        #expect(!watchers.add(reader, watching: Watching(game: 7, player: "p", turn: 1, depth: 1, stateHash: "0"), screen: screen, messages: [], status: nil, ref: nil))
+        #expect(
+            !watchers.add(
+                reader,
+                watching: Watching(game: 7, player: "p", turn: 1, depth: 1, stateHash: "0"),
+                screen: screen,
+                messages: [],
+                status: nil,
+                ref: nil
+            )
+        )
         reader.finish()
         var received: [ServerEnvelope] = []
         for await item in stream {
@@ -184,7 +229,10 @@ import Testing
 }
 
 /// A raw text WebSocket to the node, for checking exact wire text.
-func connectRaw(port: Int, _ body: @escaping @Sendable (_ send: (String) async throws -> Void, _ receive: () async throws -> String) async throws -> Void) async throws {
+func connectRaw(
+    port: Int,
+    _ body: @escaping @Sendable (_ send: (String) async throws -> Void, _ receive: () async throws -> String) async throws -> Void
+) async throws {
     try await connect(port: port) { peer in
         try await body({ try await peer.sendRaw($0) }, { try await peer.nextText() })
     }

@@ -118,7 +118,11 @@ public enum LoadTest {
     }
 
     /// Runs the bots and idle sessions; `progress` gets a line every `progressEvery` seconds.
-    public static func run(_ options: Options, logger: Logger = Logger(label: "brogue.loadtest"), progress: @escaping @Sendable (String) -> Void = { _ in }) async -> Report {
+    public static func run(
+        _ options: Options,
+        logger: Logger = Logger(label: "brogue.loadtest"),
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) async -> Report {
         raiseFileLimit(to: options.bots + options.idle + 256)
         let tally = Tally(options)
         let clock = ContinuousClock()
@@ -142,7 +146,8 @@ public enum LoadTest {
                 let rate = elapsed > 0 ? Double(r.actions + r.refused - last.actions) / elapsed : 0
                 last = (r.actions + r.refused, now)
                 progress(
-                    "t=\(Int(((now - playStart) / .seconds(1)).rounded()))s actions \(r.actions + r.refused) (\(String(format: "%.1f", rate))/s) errors \(r.errors) drops \(r.drops)")
+                    "t=\(Int(((now - playStart) / .seconds(1)).rounded()))s actions \(r.actions + r.refused) (\(String(format: "%.1f", rate))/s) errors \(r.errors) drops \(r.drops)"
+                )
             }
         }
         await withTaskGroup(of: Void.self) { group in

@@ -163,10 +163,7 @@ final class Reader: @unchecked Sendable {
                 reply(.error(ProtocolError(.internalError, "\(error)")))
             }
         case .action, .key:
-            guard watching == nil else {
-                reply(.error(ProtocolError(.readOnly, "this connection spectates game \(watching!.id); spectators cannot act (send new_game or resume to play)")))
-                return true
-            }
+            if await refuseWhileWatching(ref: ref) { return true }
             guard let host, !handle.isRevoked else {
                 reply(.error(ProtocolError(.noGame, "no game is open on this connection; send new_game or resume")))
                 return true

@@ -38,6 +38,20 @@ extension Reader {
         }
     }
 
+    /// Answers `read_only` to an `action` or `key` while this connection watches a game.
+    /// - Returns: true when it did (the message is handled).
+    func refuseWhileWatching(ref: Int?) async -> Bool {
+        guard let watched = watching else { return false }
+        guard await watched.isWatched(by: handle) else {
+            // Watching ended (watch_ended was sent): this is a connection with no game again.
+            watching = nil
+            return false
+        }
+        handle.send(
+            ServerEnvelope(.error(ProtocolError(.readOnly, "this connection spectates game \(watched.id); spectators cannot act (send new_game or resume to play)")), ref: ref))
+        return true
+    }
+
     /// Stops watching, if this connection watches a game.
     func stopWatching() async {
         guard let watched = watching else { return }

@@ -39,6 +39,8 @@ final class Watchers {
         return true
     }
 
+    func contains(_ handle: ConnectionHandle) -> Bool { list[ObjectIdentifier(handle)] != nil }
+
     /// Stops `handle` watching; nothing more is sent to it.
     func remove(_ handle: ConnectionHandle) {
         if list.removeValue(forKey: ObjectIdentifier(handle)) != nil { metrics.spectators.decrement() }
@@ -95,11 +97,18 @@ extension GameHost {
         let messages = session.log.entries.suffix(3).reversed().map { $0.count > 1 ? "\($0.text) (x\($0.count))" : $0.text }
         let watching = Watching(game: id, player: player, turn: game.turn, depth: game.depth, stateHash: game.stateHash.hex16)
         return watchers.add(
-            handle, watching: watching, screen: screen, messages: messages,
-            status: .init(depth: game.depth, turn: game.turn, hp: game.player.hp, maxHP: game.player.maxHP), ref: ref)
+            handle,
+            watching: watching,
+            screen: screen,
+            messages: messages,
+            status: .init(depth: game.depth, turn: game.turn, hp: game.player.hp, maxHP: game.player.maxHP),
+            ref: ref
+        )
     }
 
     func unwatch(_ handle: ConnectionHandle) { watchers.remove(handle) }
+
+    func isWatched(by handle: ConnectionHandle) -> Bool { watchers.contains(handle) }
 
     /// The player left (or the node drains): every spectator gets `watch_ended`.
     func endWatching(_ reason: WatchEndReason) { watchers.end(reason) }

@@ -20,6 +20,7 @@ enum WebClient {
                 .contentType: type, .contentSecurityPolicy: contentSecurityPolicy, .xContentTypeOptions: "nosniff",
                 .cacheControl: "no-cache",
             ],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
     }
 }

@@ -51,7 +51,10 @@ extension ConnectCommand {
                     switch try await remote.nextWatched() {
                     case .frame:
                         let screen = remote.screen
-                        shared.state.withLock { $0.screen = screen; $0.version += 1 }
+                        shared.state.withLock {
+                            $0.screen = screen
+                            $0.version += 1
+                        }
                     case .ended(let reason):
                         shared.state.withLock { $0.end = "watching ended: \(reason.rawValue.replacingOccurrences(of: "_", with: " "))" }
                         return

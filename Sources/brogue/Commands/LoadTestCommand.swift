@@ -57,7 +57,8 @@ struct LoadTestCommand: AsyncParsableCommand {
             Console.error("brogue loadtest: warning: only \(files) open files allowed (ulimit -n); \(bots + idle) connections may not all open")
         }
         let report = await LoadTest.run(
-            .init(url: url, bots: bots, duration: duration, rate: rate, ramp: ramp, idle: idle, progressEvery: progress), logger: logger
+            .init(url: url, bots: bots, duration: duration, rate: rate, ramp: ramp, idle: idle, progressEvery: progress),
+            logger: logger
         ) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }

@@ -45,7 +45,8 @@ final class Chromium: @unchecked Sendable {
         posix_spawnattr_setpgroup(&attr, 0)
         let args = [
             Chromium.path!, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--no-default-browser-check", "--disable-extensions", "--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir=\(profile)",
+            "--no-default-browser-check", "--disable-extensions", "--remote-debugging-port=0", "--remote-allow-origins=*",
+            "--user-data-dir=\(profile)",
             "--window-size=1100,800", "about:blank",
         ]
         let argv = args.map { strdup($0) } + [nil]
@@ -165,7 +166,9 @@ final class DevTools: @unchecked Sendable {
         case .text(let text): data = Data(text.utf8)
         case .binary(let buffer): data = Data(buffer.readableBytesView)
         }
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw ChromiumError("DevTools sent something that is not an object") }
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ChromiumError("DevTools sent something that is not an object")
+        }
         return object
     }
 
@@ -198,7 +201,8 @@ final class DevTools: @unchecked Sendable {
               };
               check();
             })
-            """)
+            """
+        )
         return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
     }
 
@@ -231,10 +235,13 @@ final class DevTools: @unchecked Sendable {
 
 /// Where tests keep files for people to look at: `$BROGUE_TEST_ARTIFACTS`, else `.build/test-artifacts`.
 func testArtifactsFolder() throws -> String {
-    let folder = ProcessInfo.processInfo.environment["BROGUE_TEST_ARTIFACTS"] ?? {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/test-artifacts").path
-    }()
+    let folder =
+        ProcessInfo.processInfo.environment["BROGUE_TEST_ARTIFACTS"]
+        ?? {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
+            return root.appendingPathComponent(".build/test-artifacts").path
+        }()
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     return folder
 }
