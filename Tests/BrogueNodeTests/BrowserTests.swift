@@ -73,6 +73,14 @@ import Testing
                 try png.write(to: URL(fileURLWithPath: file))
                 print("browser screenshot: \(file)")
 
+                // Leave, then resume from the token the page kept: the same game at the same turn.
+                let turnBefore = state["turn"] as? Int
+                _ = try await dt.evaluate("document.getElementById('leave').click(); 'ok'")
+                _ = try await dt.waitFor("brogueState.phase === 'lobby' && brogueState.identity && !document.getElementById('resume').hidden")
+                _ = try await dt.evaluate("document.getElementById('resume').click(); 'ok'")
+                state = try await dt.waitFor("brogueState.phase === 'playing' && brogueState.game === \(game) && brogueState.frames >= 1 && brogueState.player")
+                #expect(state["turn"] as? Int == turnBefore)
+
                 // Watching: another player's game, listed in the lobby, followed frame by frame.
                 let player = try await RemoteGame.connect(url: "ws://127.0.0.1:\(port)")
                 try await player.start(name: "watched")

@@ -89,7 +89,7 @@ enum ClientJS {
         break;
       case "game":
         localStorage.setItem(RESUME_KEY, JSON.stringify({ game: m.game, token: m.token }));
-        state.game = m.game; state.watching = null; state.ended = null;
+        state.game = m.game; state.watching = null; state.ended = null; state.player = null;
         state.turn = m.turn; state.depth = m.depth;
         grid = null;
         $("title").textContent = "Game " + m.game + (m.resumed ? " (resumed)" : "");
@@ -109,7 +109,7 @@ enum ClientJS {
         showGames(m.games);
         break;
       case "watching":
-        state.watching = m.game; state.game = null; state.ended = null;
+        state.watching = m.game; state.game = null; state.ended = null; state.player = null;
         state.turn = m.turn; state.depth = m.depth;
         grid = null;
         $("title").textContent = "Watching " + m.player + " (game " + m.game + ")";
