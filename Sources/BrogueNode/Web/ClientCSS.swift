@@ -14,6 +14,7 @@ input, button { font: inherit; padding: .25em .6em; background: #24242e; color: 
 button:hover, button:focus { border-color: #9090c0; }
 table { border-collapse: collapse; }
 th, td { text-align: left; padding: .2em .8em; border-bottom: 1px solid #30303a; }
+h2 button { font-size: .6em; vertical-align: middle; }
 #bar { display: flex; gap: 1em; align-items: center; margin-bottom: .5em; }
 #screen { display: block; background: #000; outline: none; max-width: 100%; image-rendering: pixelated; }
 #screen:focus { box-shadow: 0 0 0 2px #5050a0; }
