@@ -69,13 +69,13 @@ public final class RemoteGame: @unchecked Sendable {
     /// The game played, from `game` and updated by each `ack`.
     public private(set) var info: GameInfo?
     /// The screen composed from the frames received so far.
-    public private(set) var screen: Frame?
+    public internal(set) var screen: Frame?
     /// The last frame update received (its `messages` and `status`).
-    public private(set) var lastUpdate: FrameUpdate?
+    public internal(set) var lastUpdate: FrameUpdate?
     /// How many frames arrived.
-    public private(set) var framesReceived = 0
+    public internal(set) var framesReceived = 0
     /// Why the node ended the connection, once it has.
-    public private(set) var ended: RemoteError?
+    public internal(set) var ended: RemoteError?
 
     private let link: Link
     private var inbox: AsyncStream<Result<ServerEnvelope, RemoteError>>.Iterator
@@ -241,7 +241,7 @@ public final class RemoteGame: @unchecked Sendable {
 
     // MARK: - Wire
 
-    private func send(_ message: ClientMessage) async throws(RemoteError) {
+    func send(_ message: ClientMessage) async throws(RemoteError) {
         if let ended { throw ended }
         let id = nextID
         nextID += 1
@@ -256,7 +256,7 @@ public final class RemoteGame: @unchecked Sendable {
     }
 
     /// The next message; a `bye` or a fatal error ends the game and is thrown.
-    private func next() async throws(RemoteError) -> ServerEnvelope {
+    func next() async throws(RemoteError) -> ServerEnvelope {
         if let ended { throw ended }
         guard let result = await inbox.next() else {
             ended = .closed
@@ -286,7 +286,7 @@ public final class RemoteGame: @unchecked Sendable {
         framesReceived += 1
     }
 
-    private func unexpected(_ message: ServerMessage) -> RemoteError {
+    func unexpected(_ message: ServerMessage) -> RemoteError {
         if case .error(let e) = message { return .refused(e) }
         return .unexpected("a '\(message.type)' message")
     }

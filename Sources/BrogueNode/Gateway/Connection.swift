@@ -55,11 +55,13 @@ struct Connection {
 /// The reading side of a connection and its protocol state.
 final class Reader: @unchecked Sendable {
     // Only touched by the one task that reads this connection.
-    private let connection: Connection
-    private let handle: ConnectionHandle
+    let connection: Connection
+    let handle: ConnectionHandle
     private var helloDone = false
-    private var player: String?
-    private var host: GameHost?
+    var player: String?
+    var host: GameHost?
+    /// The game this connection spectates, if any (Reader+Spectate.swift).
+    var watching: GameHost?
     private var limiter: RateLimiter
     private var limitedInARow = 0
 
@@ -87,6 +89,7 @@ final class Reader: @unchecked Sendable {
         } catch {
             connection.logger.debug("connection read ended", metadata: ["error": "\(error)"])
         }
+        await stopWatching()
         return await host?.id
     }
 
@@ -134,6 +137,7 @@ final class Reader: @unchecked Sendable {
                 reply(.error(ProtocolError(.identityRequired, "send guest first")))
                 return true
             }
+            await stopWatching()
             if let old = host { await connection.registry.release(old.id, by: handle) }
             host = nil
             do {
@@ -149,6 +153,7 @@ final class Reader: @unchecked Sendable {
                     return true
                 }
                 host = next
+                await next.setPlayer(player ?? "")
                 let (info, frame) = await next.attach(resumed: resumed)
                 reply(.game(info))
                 reply(.frame(frame))
@@ -158,6 +163,7 @@ final class Reader: @unchecked Sendable {
                 reply(.error(ProtocolError(.internalError, "\(error)")))
             }
         case .action, .key:
+            if await refuseWhileWatching(ref: ref) { return true }
             guard let host, !handle.isRevoked else {
                 reply(.error(ProtocolError(.noGame, "no game is open on this connection; send new_game or resume")))
                 return true
@@ -186,6 +192,8 @@ final class Reader: @unchecked Sendable {
                 reply(.error(ProtocolError(.internalError, "\(error)")))
             }
             connection.metrics.actionLatency.record(ContinuousClock.now - start)
+        case .listGames, .spectate:
+            await handleSpectating(envelope)
         }
         return true
     }

@@ -11,11 +11,14 @@ actor GameHost {
     let token: String
     let seed: UInt64
     private let store: any GameStore
-    private let session: PlaySession
+    let session: PlaySession
     private let recorder: TimedRecorder
-    private var lastFrame: Frame?
+    var lastFrame: Frame?
     private var frameSeq = 0
-    private var finished = false
+    var finished = false
+    /// Who watches this game, and the name of its player (spectating).
+    let watchers: Watchers
+    var player = ""
 
     init(id: Int64, token: String, game: Game, nextSeq: Int, store: any GameStore, metrics: NodeMetrics) {
         self.id = id
@@ -26,6 +29,7 @@ actor GameHost {
         self.recorder = recorder
         self.session = PlaySession(game: game, recorder: recorder)
         finished = game.isOver
+        watchers = Watchers(gameID: id, metrics: metrics)
     }
 
     /// Starts a new viewer (the registry decided who owns the game): the next frame is a full one.
@@ -98,6 +102,7 @@ actor GameHost {
             lastFrame, frame, seq: frameSeq, messages: messages,
             status: .init(depth: game.depth, turn: game.turn, hp: game.player.hp, maxHP: game.player.maxHP))
         lastFrame = frame
+        watchers.fanOut(update, thenEnd: finished ? .gameOver : nil)
         return update
     }
 }

@@ -13,8 +13,8 @@ actor GameRegistry {
     let metrics: NodeMetrics
     let logger: Logger
     private let tokens: TokenStore
-    private var hosts: [Int64: GameHost] = [:]
-    private var owners: [Int64: ConnectionHandle] = [:]
+    var hosts: [Int64: GameHost] = [:]
+    var owners: [Int64: ConnectionHandle] = [:]
     private var connections: [ObjectIdentifier: ConnectionHandle] = [:]
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private(set) var draining = false
@@ -106,6 +106,7 @@ actor GameRegistry {
     func release(_ id: Int64, by connection: ConnectionHandle) {
         guard owners[id] === connection else { return }
         owners[id] = nil
+        if let host = hosts[id] { Task { await host.endWatching(.playerLeft) } }
         hosts[id] = nil
         metrics.gamesActive.set(Int64(owners.count))
     }
@@ -124,6 +125,7 @@ actor GameRegistry {
     /// connection sends its `bye` only after its queue of earlier answers.
     func drain() async {
         draining = true
+        for host in hosts.values { await host.endWatching(.shutdown) }
         for c in connections.values {
             c.endAfterPending(ServerEnvelope(.bye(.shutdown, "the node is shutting down; reconnect and resume your game shortly")), code: CloseCode.goingAway)
         }

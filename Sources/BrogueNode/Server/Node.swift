@@ -72,6 +72,7 @@ public final class Node: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: self.metrics.text())))
         }
+        WebClient.addRoutes(to: router)
         router.ws(
             "/ws",
             shouldUpgrade: { _, _ in await self.registry.draining ? .dontUpgrade : .upgrade([:]) },

@@ -10,6 +10,7 @@ public struct NodeMetrics: Sendable {
     let actionLatency: DurationHistogram
     let storeWriteLatency: DurationHistogram
     let droppedConnections: Counter
+    let spectators: Gauge
 
     public init() {
         let buckets: [Duration] = [.microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1)]
@@ -19,6 +20,7 @@ public struct NodeMetrics: Sendable {
         actionLatency = registry.makeDurationHistogram(name: "brogue_action_latency_seconds", buckets: buckets, help: "From an action or key arriving to its acknowledgement being queued.")
         storeWriteLatency = registry.makeDurationHistogram(name: "brogue_store_write_latency_seconds", buckets: buckets, help: "One action appended to the store.")
         droppedConnections = registry.makeCounter(name: "brogue_connections_dropped_total", help: "Connections closed by the node for a protocol error, flooding or a full outbound queue.")
+        spectators = registry.makeGauge(name: "brogue_spectators", help: "Connections watching a game.")
     }
 
     /// The Prometheus text exposition of every metric.

@@ -16,6 +16,10 @@ public enum ClientMessage: Equatable, Sendable {
     case key(String)
     /// The client is leaving.
     case bye
+    /// Asks for the live games (those with a player connected now), to spectate.
+    case listGames
+    /// Watches a live game read-only: `watching`, a full frame, then every frame its player gets.
+    case spectate(game: Int64)
 
     /// The `type` field's value.
     public var type: String {
@@ -27,11 +31,13 @@ public enum ClientMessage: Equatable, Sendable {
         case .action: "action"
         case .key: "key"
         case .bye: "bye"
+        case .listGames: "list_games"
+        case .spectate: "spectate"
         }
     }
 
     /// Every `type` a client may send.
-    public static let types = ["hello", "guest", "new_game", "resume", "action", "key", "bye"]
+    public static let types = ["hello", "guest", "new_game", "resume", "action", "key", "bye", "list_games", "spectate"]
 }
 
 /// A client message with the optional request `id` the node echoes as `ref` in its answer.
@@ -84,6 +90,14 @@ extension ClientEnvelope: Decodable {
         case "bye":
             try c.onlyKeys([], in: type)
             message = .bye
+        case "list_games":
+            try c.onlyKeys([], in: type)
+            message = .listGames
+        case "spectate":
+            try c.onlyKeys(["game"], in: type)
+            let game = try c.field(Int64.self, "game", in: type, expected: "a positive integer")
+            guard game > 0 else { throw ProtocolError(.badField, "'game' in 'spectate' must be a positive integer") }
+            message = .spectate(game: game)
         default:
             let shown = type.count > ProtocolInfo.maxFieldLength ? String(type.prefix(ProtocolInfo.maxFieldLength)) + "..." : type
             throw ProtocolError(.unknownType, "unknown message type '\(shown)'; this node (protocol \(ProtocolInfo.version)) knows \(ClientMessage.types.joined(separator: ", "))")
@@ -108,6 +122,8 @@ extension ClientEnvelope: Encodable {
         case .action(let text): try c.encode(text, forKey: AnyKey("action"))
         case .key(let key): try c.encode(key, forKey: AnyKey("key"))
         case .bye: break
+        case .listGames: break
+        case .spectate(let game): try c.encode(game, forKey: AnyKey("game"))
         }
     }
 }

@@ -35,6 +35,8 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case storeFailed = "store_failed"
     /// Anything else that went wrong on the node.
     case internalError = "internal"
+    /// `action` or `key` while spectating: a spectator only watches.
+    case readOnly = "read_only"
 
     /// Whether the node closes the connection after sending this error.
     public var isFatal: Bool {

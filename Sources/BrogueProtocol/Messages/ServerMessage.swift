@@ -92,6 +92,12 @@ public enum ServerMessage: Equatable, Sendable {
     case frame(FrameUpdate)
     case error(ProtocolError)
     case bye(ByeReason, String)
+    /// The answer to `list_games`.
+    case games([LiveGame])
+    /// The answer to `spectate`; a full frame follows.
+    case watching(Watching)
+    /// The watched game's player left, the game ended, or the node is shutting down.
+    case watchEnded(game: Int64, reason: WatchEndReason)
 
     /// The `type` field's value.
     public var type: String {
@@ -103,6 +109,9 @@ public enum ServerMessage: Equatable, Sendable {
         case .frame: "frame"
         case .error: "error"
         case .bye: "bye"
+        case .games: "games"
+        case .watching: "watching"
+        case .watchEnded: "watch_ended"
         }
     }
 }
@@ -119,7 +128,7 @@ public struct ServerEnvelope: Equatable, Sendable {
 }
 
 extension ServerEnvelope: Codable {
-    private enum Keys: String, CodingKey { case type, ref, code, message, reason }
+    private enum Keys: String, CodingKey { case type, ref, code, message, reason, games, game }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -137,6 +146,12 @@ extension ServerEnvelope: Codable {
             let raw = try c.decode(String.self, forKey: .reason)
             guard let reason = ByeReason(rawValue: raw) else { throw ProtocolError(.badField, "unknown bye reason '\(raw)'") }
             message = .bye(reason, try c.decodeIfPresent(String.self, forKey: .message) ?? "")
+        case "games": message = .games(try c.decode([LiveGame].self, forKey: .games))
+        case "watching": message = .watching(try Watching(from: decoder))
+        case "watch_ended":
+            let raw = try c.decode(String.self, forKey: .reason)
+            guard let reason = WatchEndReason(rawValue: raw) else { throw ProtocolError(.badField, "unknown watch_ended reason '\(raw)'") }
+            message = .watchEnded(game: try c.decode(Int64.self, forKey: .game), reason: reason)
         case let other:
             throw ProtocolError(.unknownType, "unknown server message type '\(other.prefix(ProtocolInfo.maxFieldLength))'")
         }
@@ -158,6 +173,11 @@ extension ServerEnvelope: Codable {
         case .bye(let reason, let text):
             try c.encode(reason.rawValue, forKey: .reason)
             try c.encode(text, forKey: .message)
+        case .games(let list): try c.encode(list, forKey: .games)
+        case .watching(let m): try m.encode(to: encoder)
+        case .watchEnded(let game, let reason):
+            try c.encode(game, forKey: .game)
+            try c.encode(reason.rawValue, forKey: .reason)
         }
     }
 }

@@ -14,7 +14,9 @@ struct ConnectCommand: AsyncParsableCommand {
             Starts a new game (or resumes one with --resume GAME:TOKEN) on the node at \
             ws://HOST:PORT and plays it with the same keys as the local game: the node runs \
             the game and sends the screen. S or Ctrl-C leaves; the game stays stored on the \
-            node, and the game id and resume token are printed so you can come back.
+            node, and the game id and resume token are printed so you can come back. \
+            --list prints the games played on the node now; --spectate GAME watches one \
+            read-only (q, Esc or Ctrl-C leaves).
             """
     )
 
@@ -30,8 +32,17 @@ struct ConnectCommand: AsyncParsableCommand {
     @Option(help: "The guest name shown on the node.")
     var name: String?
 
+    @Flag(help: "List the games played on the node now, to spectate, and exit.")
+    var list = false
+
+    @Option(help: ArgumentHelp("Watch a live game read-only (q or Ctrl-C leaves).", valueName: "game"))
+    var spectate: Int64?
+
     func validate() throws {
         if resume != nil && seed != nil { throw ValidationError("--seed starts a new game; --resume continues one: give one of them") }
+        if (list || spectate != nil) && (resume != nil || seed != nil) { throw ValidationError("--list and --spectate do not play: leave out --seed and --resume") }
+        if list && spectate != nil { throw ValidationError("give --list or --spectate, not both") }
+        if let spectate, spectate <= 0 { throw ValidationError("--spectate takes a game id (a positive number; see --list)") }
         if let resume, Self.parseResume(resume) == nil { throw ValidationError("--resume '\(resume)' is not GAME:TOKEN (for example 12:0a1b...)") }
     }
 
@@ -44,6 +55,8 @@ struct ConnectCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "brogue.connect")
         logger.logLevel = .critical
+        if list { return try await listGames(logger: logger) }
+        if let spectate { return try await watch(spectate, logger: logger) }
         let opened: (RemoteGame, GameInfo)
         do {
             opened = try await open(logger: logger)

@@ -1,0 +1,281 @@
+import BrogueProtocol
+import Foundation
+public import Logging
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `brogue loadtest`: bots that play real games on a node over the protocol, and idle sessions
+/// that only say hello; measures round trips.
+///
+/// ```swift
+/// let report = await LoadTest.run(.init(url: "ws://127.0.0.1:8080", bots: 10, duration: 5)) { print($0) }
+/// print(report.summary)
+/// ```
+public enum LoadTest {
+    public struct Options: Sendable {
+        public var url: String
+        /// Bots playing at once.
+        public var bots: Int
+        /// How long each bot plays, in seconds, from when its first game has started.
+        public var duration: Double
+        /// Actions a second per bot.
+        public var rate: Double
+        /// Bots start evenly over this many seconds.
+        public var ramp: Double
+        /// Sessions that say hello and guest, then only hold the connection open.
+        public var idle: Int
+        /// Seconds between progress lines.
+        public var progressEvery: Double
+
+        public init(url: String, bots: Int, duration: Double, rate: Double = 1, ramp: Double = 0, idle: Int = 0, progressEvery: Double = 5) {
+            self.url = url
+            self.bots = bots
+            self.duration = duration
+            self.rate = rate
+            self.ramp = ramp
+            self.idle = idle
+            self.progressEvery = progressEvery
+        }
+    }
+
+    /// What a run measured.
+    public struct Report: Sendable {
+        public var options: Options
+        /// Actions acknowledged (stored).
+        public var actions = 0
+        /// Actions the rules refused (a move into a wall): a round trip, not an error.
+        public var refused = 0
+        /// Connect failures, rate limits and anything unexpected.
+        public var errors = 0
+        /// Bot connections the node ended (bye or close) before the end of the run.
+        public var drops = 0
+        public var gamesStarted = 0
+        public var gamesOver = 0
+        /// Round trips (request sent to ack and frame received), in milliseconds, sorted.
+        public var roundTrips: [Double] = []
+        /// Idle sessions that completed hello and guest, and of those, how many were still open at the end.
+        public var idleOpened = 0
+        public var idleHeld = 0
+        public var seconds = 0.0
+        /// The first few error descriptions, for people.
+        public var errorSamples: [String] = []
+
+        /// The `q` quantile (0...1) of the round trips, in ms; 0 when there are none.
+        public func percentile(_ q: Double) -> Double {
+            guard !roundTrips.isEmpty else { return 0 }
+            let i = min(roundTrips.count - 1, max(0, Int((q * Double(roundTrips.count)).rounded(.up)) - 1))
+            return roundTrips[i]
+        }
+
+        public var actionsPerSecond: Double { seconds > 0 ? Double(actions + refused) / seconds : 0 }
+
+        /// The lines `brogue loadtest` prints at the end.
+        public var summary: String {
+            func ms(_ v: Double) -> String { String(format: "%.2f", v) }
+            var lines = [
+                "loadtest: \(options.bots) bots for \(String(format: "%.1f", seconds)) s at \(options.rate) actions/s/bot",
+                "actions: \(actions) stored, \(refused) refused, \(String(format: "%.1f", actionsPerSecond)) per second",
+                "games: \(gamesStarted) started, \(gamesOver) over",
+                "round trip ms: p50 \(ms(percentile(0.5))) p95 \(ms(percentile(0.95))) p99 \(ms(percentile(0.99))) max \(ms(roundTrips.last ?? 0))",
+                "errors: \(errors)",
+                "drops: \(drops)",
+            ]
+            if options.idle > 0 { lines.append("idle sessions: \(options.idle) requested, \(idleOpened) opened, \(idleHeld) held") }
+            for e in errorSamples { lines.append("  error: \(e)") }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    final class Tally: Sendable {
+        let report: Mutex<Report>
+        init(_ options: Options) { report = Mutex(Report(options: options)) }
+        func error(_ text: String) {
+            report.withLock {
+                $0.errors += 1
+                if $0.errorSamples.count < 5 { $0.errorSamples.append(text) }
+            }
+        }
+    }
+
+    /// Raises this process's open-file limit to at least `files` (up to the hard limit).
+    /// - Returns: the soft limit now.
+    @discardableResult
+    public static func raiseFileLimit(to files: Int) -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
+        let wanted = rlim_t(files)
+        if limit.rlim_cur < wanted {
+            limit.rlim_cur = min(wanted, limit.rlim_max)
+            _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            _ = getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        }
+        return Int(limit.rlim_cur)
+    }
+
+    /// Runs the bots and idle sessions; `progress` gets a line every `progressEvery` seconds.
+    public static func run(
+        _ options: Options,
+        logger: Logger = Logger(label: "brogue.loadtest"),
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) async -> Report {
+        raiseFileLimit(to: options.bots + options.idle + 256)
+        let tally = Tally(options)
+        let clock = ContinuousClock()
+
+        // Idle sessions first, a few at a time, so they are open while the bots play.
+        var idle: [RemoteGame] = []
+        if options.idle > 0 {
+            idle = await openIdle(options, tally: tally, logger: logger)
+            progress("idle: \(idle.count) of \(options.idle) sessions open")
+        }
+
+        let playStart = clock.now
+        // Progress lines until every bot is done.
+        let reporter = Task {
+            var last = (actions: 0, at: clock.now)
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: .seconds(options.progressEvery)) } catch { break }
+                let r = tally.report.withLock { $0 }
+                let now = clock.now
+                let elapsed = (now - last.at) / .seconds(1)
+                let rate = elapsed > 0 ? Double(r.actions + r.refused - last.actions) / elapsed : 0
+                last = (r.actions + r.refused, now)
+                progress(
+                    "t=\(Int(((now - playStart) / .seconds(1)).rounded()))s actions \(r.actions + r.refused) (\(String(format: "%.1f", rate))/s) errors \(r.errors) drops \(r.drops)"
+                )
+            }
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<options.bots {
+                let startAt = playStart + .seconds(options.bots > 1 ? options.ramp * Double(i) / Double(options.bots) : 0)
+                group.addTask { await bot(i, options: options, startAt: startAt, tally: tally, logger: logger) }
+            }
+        }
+        reporter.cancel()
+        await reporter.value
+        var held = 0
+        for session in idle where session.endedByNode == nil { held += 1 }
+        tally.report.withLock {
+            $0.idleHeld = held
+            $0.seconds = (clock.now - playStart) / .seconds(1)
+            $0.roundTrips.sort()
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for session in idle { group.addTask { await session.drop() } }
+        }
+        return tally.report.withLock { $0 }
+    }
+
+    private static func openIdle(_ options: Options, tally: Tally, logger: Logger) async -> [RemoteGame] {
+        var open: [RemoteGame] = []
+        let batch = 64
+        var next = 0
+        while next < options.idle {
+            let count = min(batch, options.idle - next)
+            let base = next
+            next += count
+            let opened = await withTaskGroup(of: RemoteGame?.self) { group in
+                for i in 0..<count {
+                    group.addTask {
+                        do {
+                            let remote = try await RemoteGame.connect(url: options.url, logger: logger)
+                            do {
+                                try await remote.start(name: "idle\(base + i)", client: "brogue-loadtest/0.1.0")
+                                return remote
+                            } catch {
+                                tally.error("idle session: \(error)")
+                                await remote.drop()
+                                return nil
+                            }
+                        } catch {
+                            tally.error("idle session: \(error)")
+                            return nil
+                        }
+                    }
+                }
+                var list: [RemoteGame] = []
+                for await r in group { if let r { list.append(r) } }
+                return list
+            }
+            open += opened
+        }
+        tally.report.withLock { $0.idleOpened = open.count }
+        return open
+    }
+
+    /// One bot: connects at `startAt`, then plays for `options.duration` seconds from when its
+    /// first game has started (so a slow connect shortens no bot's play).
+    private static func bot(_ index: Int, options: Options, startAt: ContinuousClock.Instant, tally: Tally, logger: Logger) async {
+        let clock = ContinuousClock()
+        try? await Task.sleep(until: startAt, clock: clock)
+        let remote: RemoteGame
+        do {
+            remote = try await RemoteGame.connect(url: options.url, logger: logger)
+        } catch {
+            tally.error("bot \(index) could not connect: \(error)")
+            return
+        }
+        var rng = SystemRandomNumberGenerator()
+        do {
+            try await remote.start(name: "bot\(index)", client: "brogue-loadtest/0.1.0")
+            _ = try await remote.newGame()
+            tally.report.withLock { $0.gamesStarted += 1 }
+            let endAt = clock.now + .seconds(options.duration)
+            let interval = Duration.seconds(1 / max(options.rate, 0.001))
+            // Bots spread over the interval, so they do not all send at the same instant.
+            var next = clock.now + interval * Double.random(in: 0..<1, using: &rng)
+            var exploreRefusals = 0
+            while true {
+                try? await Task.sleep(until: next, clock: clock)
+                guard clock.now < endAt else { break }
+                next += interval
+                if next < clock.now { next = clock.now }
+                // Explore one step while there is something to explore; else a random move,
+                // now and then going down the stairs when standing on them.
+                let action = exploreRefusals == 0 ? "x" : (Int.random(in: 0..<6, using: &rng) == 0 ? ">" : "m\(Int.random(in: 0..<8, using: &rng))")
+                if exploreRefusals > 0 { exploreRefusals -= 1 }
+                let sent = clock.now
+                let reply = try await remote.perform(action)
+                let ms = (clock.now - sent) / .milliseconds(1)
+                var restart = false
+                switch reply {
+                case .ack(let ack):
+                    tally.report.withLock {
+                        $0.actions += 1
+                        $0.roundTrips.append(ms)
+                    }
+                    restart = ack.over
+                case .refused(let e) where e.code == .badAction:
+                    tally.report.withLock {
+                        $0.refused += 1
+                        $0.roundTrips.append(ms)
+                    }
+                    if action == "x" { exploreRefusals = 20 }
+                case .refused(let e) where e.code == .gameOver:
+                    restart = true
+                case .refused(let e):
+                    tally.error("bot \(index): \(e.code.rawValue): \(e.message)")
+                }
+                if restart {
+                    tally.report.withLock { $0.gamesOver += 1 }
+                    guard clock.now < endAt else { break }
+                    _ = try await remote.newGame()
+                    tally.report.withLock { $0.gamesStarted += 1 }
+                    exploreRefusals = 0
+                }
+            }
+            await remote.close()
+        } catch {
+            tally.report.withLock {
+                $0.drops += 1
+                if $0.errorSamples.count < 5 { $0.errorSamples.append("bot \(index) dropped: \(error)") }
+            }
+            await remote.drop()
+        }
+    }
+}

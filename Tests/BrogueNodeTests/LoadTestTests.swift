@@ -1,0 +1,50 @@
+import BrogueNode
+import BrogueProtocol
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// `brogue loadtest` against a node in this process: bots play, idle sessions are held, and
+/// the printed numbers add up.
+@Suite struct LoadTestTests {
+    @Test func botsPlayRealGamesAndTheSummaryIsSane() async throws {
+        let node = try makeNode()
+        try await node.makeApplication().test(.live) { client in
+            let port = try #require(client.port)
+            let lines = Box<[String]>([])
+            let report = await LoadTest.run(
+                .init(url: "ws://127.0.0.1:\(port)", bots: 4, duration: 2, rate: 10, ramp: 0.5, idle: 6, progressEvery: 1)
+            ) { line in lines.set(lines.get + [line]) }
+            #expect(report.errors == 0, "\(report.errorSamples)")
+            #expect(report.drops == 0, "\(report.errorSamples)")
+            #expect(report.actions > 10, "4 bots at 10/s for 2 s stored only \(report.actions)")
+            #expect(report.gamesStarted >= 4)
+            #expect(report.idleOpened == 6 && report.idleHeld == 6)
+            #expect(report.roundTrips.count == report.actions + report.refused)
+            let p50 = report.percentile(0.5)
+            let p95 = report.percentile(0.95)
+            let p99 = report.percentile(0.99)
+            #expect(0 < p50 && p50 <= p95 && p95 <= p99 && p99 <= report.roundTrips.last!)
+            // The node stored what the bots were told was stored.
+            #expect(node.metrics.text().contains("brogue_actions_total \(report.actions)\n"))
+
+            let summary = report.summary
+            #expect(summary.contains("actions: \(report.actions) stored, \(report.refused) refused"))
+            #expect(summary.contains("errors: 0\n") && summary.contains("drops: 0"))
+            #expect(summary.contains("idle sessions: 6 requested, 6 opened, 6 held"))
+            let trip = try #require(summary.split(separator: "\n").first { $0.hasPrefix("round trip ms:") })
+            let numbers = trip.split(separator: " ").compactMap { Double($0) }
+            #expect(numbers.count == 4 && numbers == numbers.sorted() && numbers[0] > 0, "\(trip)")
+            #expect(lines.get.contains { $0.hasPrefix("idle: 6 of 6 sessions open") })
+            #expect(lines.get.contains { $0.hasPrefix("t=") && $0.contains("s actions ") && $0.contains(" errors 0 drops 0") }, "\(lines.get)")
+        }
+    }
+
+    @Test func anUnreachableNodeIsCountedAsErrorsNotActions() async throws {
+        let report = await LoadTest.run(.init(url: "ws://127.0.0.1:1", bots: 2, duration: 0.2, rate: 5))
+        #expect(report.errors == 2 && report.actions == 0)
+        #expect(report.summary.contains("errors: 2"))
+        #expect(report.errorSamples.allSatisfy { $0.contains("could not connect") })
+    }
+}
