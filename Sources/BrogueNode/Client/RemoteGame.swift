@@ -34,6 +34,7 @@ public enum RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ended(.flooding, _): "the node closed the connection: too many keys too fast"
         case .ended(.tooSlow, _): "the node closed the connection: this client read too slowly"
         case .ended(.clientQuit, _): "left the game"
+        case .ended(.idle, _): "the node closed the connection after a long time without a key; your game is saved, connect again with --resume"
         case .closed: "the node closed the connection"
         case .refused(let e): "the node refused: \(e.message) (\(e.code.rawValue))"
         case .unexpected(let what): "the node sent something unexpected: \(what)"
@@ -63,9 +64,9 @@ public final class RemoteGame: @unchecked Sendable {
     }
 
     /// The node's `hello`.
-    public private(set) var hello: ServerHello?
+    public internal(set) var hello: ServerHello?
     /// Who this connection plays as.
-    public private(set) var identity: Identity?
+    public internal(set) var identity: Identity?
     /// The game played, from `game` and updated by each `ack`.
     public private(set) var info: GameInfo?
     /// The screen composed from the frames received so far.
@@ -241,7 +242,7 @@ public final class RemoteGame: @unchecked Sendable {
 
     // MARK: - Wire
 
-    private func send(_ message: ClientMessage) async throws(RemoteError) {
+    func send(_ message: ClientMessage) async throws(RemoteError) {
         if let ended { throw ended }
         let id = nextID
         nextID += 1
@@ -256,7 +257,7 @@ public final class RemoteGame: @unchecked Sendable {
     }
 
     /// The next message; a `bye` or a fatal error ends the game and is thrown.
-    private func next() async throws(RemoteError) -> ServerEnvelope {
+    func next() async throws(RemoteError) -> ServerEnvelope {
         if let ended { throw ended }
         guard let result = await inbox.next() else {
             ended = .closed
@@ -286,7 +287,7 @@ public final class RemoteGame: @unchecked Sendable {
         framesReceived += 1
     }
 
-    private func unexpected(_ message: ServerMessage) -> RemoteError {
+    func unexpected(_ message: ServerMessage) -> RemoteError {
         if case .error(let e) = message { return .refused(e) }
         return .unexpected("a '\(message.type)' message")
     }

@@ -16,6 +16,12 @@ public enum ClientMessage: Equatable, Sendable {
     case key(String)
     /// The client is leaving.
     case bye
+    /// Create an account (name 3-24 of A-Z a-z 0-9 _ -, password 8-256 bytes) and log in as it.
+    case register(name: String, password: String)
+    /// Log in with a name and password.
+    case login(name: String, password: String)
+    /// Log in again with the `session` token an earlier `identity` gave.
+    case loginSession(String)
 
     /// The `type` field's value.
     public var type: String {
@@ -27,11 +33,13 @@ public enum ClientMessage: Equatable, Sendable {
         case .action: "action"
         case .key: "key"
         case .bye: "bye"
+        case .register: "register"
+        case .login, .loginSession: "login"
         }
     }
 
     /// Every `type` a client may send.
-    public static let types = ["hello", "guest", "new_game", "resume", "action", "key", "bye"]
+    public static let types = ["hello", "guest", "new_game", "resume", "action", "key", "bye", "register", "login"]
 }
 
 /// A client message with the optional request `id` the node echoes as `ref` in its answer.
@@ -84,6 +92,19 @@ extension ClientEnvelope: Decodable {
         case "bye":
             try c.onlyKeys([], in: type)
             message = .bye
+        case "register":
+            try c.onlyKeys(["name", "password"], in: type)
+            message = .register(name: try c.text("name", in: type, required: true)!, password: try c.password(in: type))
+        case "login":
+            try c.onlyKeys(["name", "password", "session"], in: type)
+            if c.contains(AnyKey("session")) {
+                guard !c.contains(AnyKey("name")), !c.contains(AnyKey("password")) else {
+                    throw ProtocolError(.badField, "'login' takes either 'session', or 'name' and 'password'")
+                }
+                message = .loginSession(try c.text("session", in: type, required: true)!)
+            } else {
+                message = .login(name: try c.text("name", in: type, required: true)!, password: try c.password(in: type))
+            }
         default:
             let shown = type.count > ProtocolInfo.maxFieldLength ? String(type.prefix(ProtocolInfo.maxFieldLength)) + "..." : type
             throw ProtocolError(.unknownType, "unknown message type '\(shown)'; this node (protocol \(ProtocolInfo.version)) knows \(ClientMessage.types.joined(separator: ", "))")
@@ -108,6 +129,10 @@ extension ClientEnvelope: Encodable {
         case .action(let text): try c.encode(text, forKey: AnyKey("action"))
         case .key(let key): try c.encode(key, forKey: AnyKey("key"))
         case .bye: break
+        case .register(let name, let password), .login(let name, let password):
+            try c.encode(name, forKey: AnyKey("name"))
+            try c.encode(password, forKey: AnyKey("password"))
+        case .loginSession(let session): try c.encode(session, forKey: AnyKey("session"))
         }
     }
 }
