@@ -40,7 +40,8 @@ extension RemoteGame {
         }
     }
 
-    func sayHello(client: String) async throws(RemoteError) {
+    /// Sends `hello` and checks the version; `identify` comes next.
+    public func sayHello(client: String = "brogue-connect/0.1.0") async throws(RemoteError) {
         try await send(.hello(version: ProtocolInfo.version, client: client))
         switch try await next().message {
         case .hello(let h):

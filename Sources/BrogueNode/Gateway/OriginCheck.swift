@@ -3,6 +3,11 @@ import Foundation
 /// Whether a browser page may open a WebSocket to the node (cross-site WebSocket hijacking:
 /// browsers send cookies and connect from any page, but always say which page in `Origin`).
 enum OriginCheck {
+    /// Non-browser clients send no `Origin` or one of their own making, such as the
+    /// `ws://HOST` that Hummingbird's WebSocket client (`brogue connect`) sends; a browser always
+    /// sends the page's origin, `http(s)://...` or `null`, and the page cannot change it. So
+    /// `ws:`/`wss:` origins pass: the check stops other sites' pages, and nothing can stop a
+    /// program that is not a browser from saying what it likes.
     /// - Parameters:
     ///   - origin: the request's `Origin` header; nil (terminal clients) always passes.
     ///   - host: the request's `Host` header: an origin naming the same host and port passes.
@@ -11,6 +16,7 @@ enum OriginCheck {
         guard let origin else { return true }
         let normal = { (s: String) in (s.hasSuffix("/") ? String(s.dropLast()) : s).lowercased() }
         if allowed.map(normal).contains(normal(origin)) { return true }
+        if let scheme = URL(string: origin)?.scheme?.lowercased(), scheme == "ws" || scheme == "wss" { return true }
         guard let host, let url = URL(string: origin), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let originHost = url.host?.lowercased()
         else { return false }

@@ -6,11 +6,12 @@ extension Node {
     /// Refuses a browser's upgrade from a page on another site with 403 (before the upgrade):
     /// its `Origin` must name this node's host and port, or be in `allowed_origins`.
     func checkOrigin(_ request: Request) throws {
-        let origin = request.headers[.origin]
         let host = request.head.authority
-        guard OriginCheck.allows(origin: origin, host: host, allowed: config.access.allowedOrigins) else {
-            logger.info("websocket refused: origin", metadata: ["origin": "\(origin ?? "")"])
-            throw HTTPError(.forbidden, message: "origin \(origin ?? "") may not open a WebSocket here; the node allows its own host and allowed_origins\n")
+        // Every `Origin` line must pass, so a second one cannot hide a browser's.
+        let origins = request.headers[values: .origin]
+        if let origin = origins.first(where: { !OriginCheck.allows(origin: $0, host: host, allowed: config.access.allowedOrigins) }) {
+            logger.info("websocket refused: origin", metadata: ["origin": "\(origin)"])
+            throw HTTPError(.forbidden, message: "origin \(origin) may not open a WebSocket here; the node allows its own host and allowed_origins\n")
         }
     }
 

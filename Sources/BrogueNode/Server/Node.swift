@@ -24,6 +24,8 @@ public final class Node: Sendable {
     let logger: Logger
     let accounts: Accounts
     let addresses: AddressLimiter
+    /// The data folder: `brogue.sqlite`, `node.sqlite`.
+    public let dataDirectory: String
 
     /// Opens (or creates) `brogue.sqlite` and `node.sqlite` in `dataDirectory`.
     /// - Throws: `StoreError` or a file error when the folder cannot be used.
@@ -31,6 +33,7 @@ public final class Node: Sendable {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         self.config = config
         self.logger = logger
+        self.dataDirectory = dataDirectory
         metrics = NodeMetrics()
         store = try SQLiteGameStore(path: (dataDirectory as NSString).appendingPathComponent("brogue.sqlite"))
         let tokens = try TokenStore(path: (dataDirectory as NSString).appendingPathComponent("node.sqlite"))

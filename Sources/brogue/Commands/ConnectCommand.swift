@@ -30,9 +30,19 @@ struct ConnectCommand: AsyncParsableCommand {
     @Option(help: "The guest name shown on the node.")
     var name: String?
 
+    @Option(help: ArgumentHelp("Play as this account: the password is asked for on the terminal (or read from $BROGUE_PASSWORD); the session is kept in the data folder so the next connect needs no password.", valueName: "name"))
+    var user: String?
+
+    @Flag(help: "Create the account named by --user first.")
+    var register = false
+
+    @OptionGroup var data: DataOptions
+
     func validate() throws {
         if resume != nil && seed != nil { throw ValidationError("--seed starts a new game; --resume continues one: give one of them") }
         if let resume, Self.parseResume(resume) == nil { throw ValidationError("--resume '\(resume)' is not GAME:TOKEN (for example 12:0a1b...)") }
+        if register && user == nil { throw ValidationError("--register creates the account named by --user: add --user NAME") }
+        if user != nil && name != nil { throw ValidationError("--name is a guest's name; an account plays under its own name: drop --name") }
     }
 
     static func parseResume(_ text: String) -> (Int64, String)? {
@@ -84,7 +94,11 @@ struct ConnectCommand: AsyncParsableCommand {
     /// Connects, says hello and guest, and starts or resumes the game.
     private func open(logger: Logger) async throws(RemoteError) -> (RemoteGame, GameInfo) {
         let remote = try await RemoteGame.connect(url: url, logger: logger)
-        try await remote.start(name: name)
+        if let user {
+            try await logIn(remote, user: user)
+        } else {
+            try await remote.start(name: name)
+        }
         if let resume, let parsed = Self.parseResume(resume) {
             return (remote, try await remote.resume(game: parsed.0, token: parsed.1))
         }
