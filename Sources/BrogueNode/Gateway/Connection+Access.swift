@@ -6,10 +6,20 @@ import Prometheus
 
 extension Connection {
     /// Counts the connection against its address's cap; over the cap it is told
-    /// `too_many_connections` and closed (1008).
+    /// `too_many_connections` and closed (1008) in answer to its first message (or after 5
+    /// seconds of silence): a close sent with the upgrade itself can be lost by clients.
     /// - Returns: whether it may go on (then `addresses.leave` must follow).
-    func admit(outbound: WebSocketOutboundWriter) async -> Bool {
+    func admit(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async -> Bool {
         guard addresses.enter(address) else {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    var messages = inbound.messages(maxSize: Connection.maxFrameBytes).makeAsyncIterator()
+                    _ = try? await messages.next()
+                }
+                group.addTask { try? await Task.sleep(for: .seconds(5)) }
+                await group.next()
+                group.cancelAll()
+            }
             logger.info("too many connections", metadata: ["address": "\(address)"])
             metrics.droppedConnections.increment()
             let error = ProtocolError(

@@ -24,7 +24,7 @@ struct Connection {
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel) async {
         let (stream, outbox) = AsyncStream.makeStream(of: Outgoing.self, bufferingPolicy: .bufferingOldest(config.outboundQueueLimit))
         let handle = ConnectionHandle(outbox: outbox, channel: channel, metrics: metrics)
-        guard await admit(outbound: outbound) else { return }
+        guard await admit(inbound: inbound, outbound: outbound) else { return }
         defer { addresses.leave(address) }
         guard await registry.register(handle) else {
             try? await outbound.writeTextMessage(WireCodec.encode(ServerEnvelope(.bye(.shutdown, "the node is shutting down"))))
