@@ -38,6 +38,7 @@ public struct NodeLaunch: Sendable {
     /// A setting that cannot be used, naming its source and what to write instead.
     public struct Problem: Error, CustomStringConvertible, Equatable {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// The environment variables read, besides those of `NodeCommand`'s shared options.
