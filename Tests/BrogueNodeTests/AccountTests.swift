@@ -161,6 +161,38 @@ import Testing
         }
     }
 
+    /// bcrypt runs off Swift's cooperative threads: while several slow hashes are under way
+    /// (enough to take every cooperative thread if they ran there), another connection plays.
+    @Test func slowHashesDoNotHoldUpOtherConnections() async throws {
+        let node = try makeNode(accountConfig { $0.bcryptCost = 13 })
+        try await node.makeApplication().test(.live) { client in
+            let port = try #require(client.port)
+            let player = try await helloed(port)
+            _ = try await player.identify(.guest("p"))
+            _ = try await player.newGame(seed: Self.seedSurviving100Actions)
+            let registered = Box(0)
+            let hashing = (0..<4).map { i in
+                Task {
+                    let r = try await helloed(port)
+                    _ = try await r.identify(.register(name: "slow\(i)", password: "slow password"))
+                    registered.set(registered.get + 1)
+                    await r.close()
+                }
+            }
+            // Give the registrations time to reach bcrypt: one round trip each is not enough to
+            // prove anything, so look at how far they got while the player played.
+            var playedWhileHashing = 0
+            for i in 0..<20 {
+                guard case .ack = try await player.perform(Self.actions[i % 2]) else { break }
+                if registered.get == 0 { playedWhileHashing += 1 }
+            }
+            for t in hashing { try await t.value }
+            #expect(registered.get == 4)
+            #expect(playedWhileHashing >= 10, "only \(playedWhileHashing) of 20 actions were answered while 4 hashes ran")
+            await player.close()
+        }
+    }
+
     static let actions = ["s", "z"]
 
     /// A seed whose player lives through 100 searches and rests (some are killed while resting).
