@@ -25,7 +25,10 @@ import Testing
                 while let e = try await peer.next() { got.set(got.get + [e]) }
             }
             #expect(got.get.count == 1)
-            guard case .error(let e)? = got.get.first?.message else { Issue.record("no error: \(got.get)"); return }
+            guard case .error(let e)? = got.get.first?.message else {
+                Issue.record("no error: \(got.get)")
+                return
+            }
             #expect(e.code == .tooManyConnections && e.message.contains("2 connections"), "\(e.message)")
             #expect(close?.closeCode == .policyViolation)
             // The two open ones are untouched.
@@ -78,7 +81,10 @@ import Testing
                 while let e = try await peer.next() { got.set(got.get + [e.message]) }
             }
             #expect(got.get.count == 1)
-            guard case .bye(.idle, _)? = got.get.first else { Issue.record("no bye idle: \(got.get)"); return }
+            guard case .bye(.idle, _)? = got.get.first else {
+                Issue.record("no bye idle: \(got.get)")
+                return
+            }
             #expect(close?.closeCode == .normalClosure)
             #expect(ContinuousClock.now - started >= .milliseconds(500))
         }
@@ -107,7 +113,10 @@ import Testing
                 var config = WebSocketClientConfiguration()
                 if let origin { config.additionalHeaders[.origin] = origin }
                 do {
-                    _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", configuration: config, logger: Logger(label: "origin")) { _, outbound, _ in
+                    _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", configuration: config, logger: Logger(label: "origin")) {
+                        _,
+                        outbound,
+                        _ in
                         try await outbound.close(.normalClosure, reason: nil)
                     }
                     return true

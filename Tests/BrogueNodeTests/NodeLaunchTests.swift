@@ -39,7 +39,8 @@ import Testing
 
     @Test func environmentOverridesYamlAndFlagsOverrideBoth() throws {
         let env = [
-            "BROGUE_LISTEN": "127.0.0.1:7001", "BROGUE_DATA_DIR": "/srv/env", "BROGUE_GUESTS": "true", "BROGUE_ALLOWED_ORIGINS": "https://a.example, https://b.example",
+            "BROGUE_LISTEN": "127.0.0.1:7001", "BROGUE_DATA_DIR": "/srv/env", "BROGUE_GUESTS": "true",
+            "BROGUE_ALLOWED_ORIGINS": "https://a.example, https://b.example",
             "BROGUE_MAX_CONNECTIONS_PER_ADDRESS": "6", "BROGUE_IDLE_TIMEOUT_SECONDS": "61", "BROGUE_BCRYPT_COST": "11", "INSTANCE_ID": "env-node",
             "LOG_LEVEL": "error", "LOG_FORMAT": "text", "BROGUE_DRAIN_SECONDS": "4",
         ]
@@ -52,8 +53,17 @@ import Testing
         #expect(l.config.access.sessionSeconds == 2 * 86_400)
 
         let flagged = try NodeLaunch.resolve(
-            file: file, environment: env,
-            flags: .init(listen: "[::1]:7002", data: "/srv/flag", guests: false, allowedOrigins: ["https://c.example"], maxConnectionsPerAddress: 0, idleTimeoutSeconds: 0))
+            file: file,
+            environment: env,
+            flags: .init(
+                listen: "[::1]:7002",
+                data: "/srv/flag",
+                guests: false,
+                allowedOrigins: ["https://c.example"],
+                maxConnectionsPerAddress: 0,
+                idleTimeoutSeconds: 0
+            )
+        )
         #expect(flagged.config.host == "::1" && flagged.config.port == 7002 && flagged.dataDirectory == "/srv/flag")
         #expect(!flagged.config.access.guests && flagged.config.access.allowedOrigins == ["https://c.example"])
         #expect(flagged.config.access.maxConnectionsPerAddress == 0 && flagged.config.access.idleTimeoutSeconds == 0)

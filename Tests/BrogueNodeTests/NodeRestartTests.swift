@@ -27,7 +27,9 @@ import Testing
             if chunk.isEmpty { break }
             printed += String(decoding: chunk, as: UTF8.self)
         }
-        guard let line = printed.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }), let port = Int(line.split(separator: ":").last ?? "") else {
+        guard let line = printed.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }),
+            let port = Int(line.split(separator: ":").last ?? "")
+        else {
             process.terminate()
             throw ProtocolError(.internalError, "the node printed '\(printed)'")
         }
@@ -70,7 +72,10 @@ import Testing
         let info = try await player.newGame(seed: AccountTests.seedSurviving100Actions)
         for i in 0..<100 {
             let reply = try await player.perform(AccountTests.actions[i % 2])
-            guard case .ack = reply else { Issue.record("action \(i): \(reply)"); return }
+            guard case .ack = reply else {
+                Issue.record("action \(i): \(reply)")
+                return
+            }
         }
         let played = try #require(player.info)
         #expect(played.actions == 100)
@@ -86,7 +91,10 @@ import Testing
         let resumed = try await back.resume(game: info.game, token: info.token)
         #expect(resumed.resumed && resumed.actions == 100 && resumed.stateHash == played.stateHash)
         // And the game goes on from there.
-        guard case .ack(let ack) = try await back.perform("s") else { Issue.record("no ack after the restart"); return }
+        guard case .ack(let ack) = try await back.perform("s") else {
+            Issue.record("no ack after the restart")
+            return
+        }
         #expect(ack.actions == 101)
         await back.close()
         Self.stop(again)

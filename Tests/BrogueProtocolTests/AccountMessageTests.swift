@@ -15,7 +15,9 @@ import Testing
 
     @Test func readsTheDocumentedForm() throws {
         #expect(try WireCodec.decodeClient(#"{"type":"login","session":"0a1b"}"#) == ClientEnvelope(.loginSession("0a1b")))
-        #expect(try WireCodec.decodeClient(#"{"type":"register","name":"bob","password":"x"}"#) == ClientEnvelope(.register(name: "bob", password: "x")))
+        #expect(
+            try WireCodec.decodeClient(#"{"type":"register","name":"bob","password":"x"}"#) == ClientEnvelope(.register(name: "bob", password: "x"))
+        )
     }
 
     @Test(arguments: [
@@ -40,7 +42,10 @@ import Testing
 
     @Test func passwordsUpTo256BytesAndNoMore() throws {
         let ok = String(repeating: "\u{e9}", count: 128)  // 256 bytes
-        #expect(try WireCodec.decodeClient(WireCodec.encode(ClientEnvelope(.register(name: "bob", password: ok)))) == ClientEnvelope(.register(name: "bob", password: ok)))
+        #expect(
+            try WireCodec.decodeClient(WireCodec.encode(ClientEnvelope(.register(name: "bob", password: ok))))
+                == ClientEnvelope(.register(name: "bob", password: ok))
+        )
         #expect(throws: ProtocolError(.badField, "'password' in 'register' must be a string of at most 256 bytes")) {
             try WireCodec.decodeClient(WireCodec.encode(ClientEnvelope(.register(name: "bob", password: ok + "x"))))
         }

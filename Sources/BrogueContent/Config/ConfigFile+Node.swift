@@ -55,7 +55,11 @@ extension ConfigFile {
 
     static func readNode(_ node: YNode, base: URL, environment: [String: String], sink: DiagnosticSink) -> NodeSettings? {
         guard case .mapping(let pairs) = node.value else {
-            sink.error(node.mark, "'node' must be a mapping of node settings, found \(node.foundDescription)", hint: "write e.g. 'listen: 0.0.0.0:8080' under 'node:'")
+            sink.error(
+                node.mark,
+                "'node' must be a mapping of node settings, found \(node.foundDescription)",
+                hint: "write e.g. 'listen: 0.0.0.0:8080' under 'node:'"
+            )
             return nil
         }
         var s = NodeSettings()
@@ -68,7 +72,9 @@ extension ConfigFile {
             return n
         }
         func text(_ v: YNode, _ name: String, _ what: String) -> String? {
-            guard let t = v.scalar, !v.isNull, !t.isEmpty, t.count <= 256, !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            guard let t = v.scalar, !v.isNull, !t.isEmpty, t.count <= 256,
+                !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else {
                 sink.error(v.mark, "'\(name)' must be \(what), found \(v.foundDescription)")
                 return nil
             }
@@ -110,11 +116,19 @@ extension ConfigFile {
                 if logLevels.contains(t) {
                     s.logLevel = t
                 } else {
-                    sink.error(v.mark, "'log_level' must be one of \(logLevels.joined(separator: ", ")), found \(v.foundDescription)", hint: DidYouMean.hint(for: t, among: logLevels))
+                    sink.error(
+                        v.mark,
+                        "'log_level' must be one of \(logLevels.joined(separator: ", ")), found \(v.foundDescription)",
+                        hint: DidYouMean.hint(for: t, among: logLevels)
+                    )
                 }
             case "log_format":
                 guard let t = text(v, name, "json or text") else { continue }
-                if t == "json" || t == "text" { s.logFormat = t } else { sink.error(v.mark, "'log_format' must be json or text, found \(v.foundDescription)") }
+                if t == "json" || t == "text" {
+                    s.logFormat = t
+                } else {
+                    sink.error(v.mark, "'log_format' must be json or text, found \(v.foundDescription)")
+                }
             case "guests":
                 switch v.scalar {
                 case "true" where v.isPlainScalar: s.guests = true
@@ -153,8 +167,10 @@ extension ConfigFile {
             case "login_failure_window_seconds": s.loginFailureWindowSeconds = integer(v, name, 1...86_400)
             default:
                 sink.error(
-                    pair.key.mark, "unknown node setting '\(name.clipped)'",
-                    hint: DidYouMean.hint(for: name, among: nodeFields) ?? "the node settings are \(nodeFields.joined(separator: ", "))")
+                    pair.key.mark,
+                    "unknown node setting '\(name.clipped)'",
+                    hint: DidYouMean.hint(for: name, among: nodeFields) ?? "the node settings are \(nodeFields.joined(separator: ", "))"
+                )
             }
         }
         return s

@@ -43,7 +43,8 @@ final class AccountStore: Sendable {
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM account WHERE name_key = ?", arguments: [name.lowercased()]) == nil else { return false }
             try db.execute(
                 sql: "INSERT INTO account (name_key, name, password_hash, created) VALUES (?, ?, ?, ?)",
-                arguments: [name.lowercased(), name, passwordHash, Int64(now.timeIntervalSince1970)])
+                arguments: [name.lowercased(), name, passwordHash, Int64(now.timeIntervalSince1970)]
+            )
             return true
         }
     }
@@ -63,7 +64,8 @@ final class AccountStore: Sendable {
         try db.write { db in
             try db.execute(
                 sql: "INSERT INTO session (token_hash, name_key, expires) VALUES (?, ?, ?)",
-                arguments: [Self.hash(token), name.lowercased(), Int64(expires.timeIntervalSince1970)])
+                arguments: [Self.hash(token), name.lowercased(), Int64(expires.timeIntervalSince1970)]
+            )
         }
         return token
     }
@@ -72,7 +74,8 @@ final class AccountStore: Sendable {
     func session(_ token: String) throws -> (name: String, expires: Date)? {
         try db.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT account.name AS name, session.expires AS expires FROM session JOIN account USING (name_key) WHERE token_hash = ?",
+                db,
+                sql: "SELECT account.name AS name, session.expires AS expires FROM session JOIN account USING (name_key) WHERE token_hash = ?",
                 arguments: [Self.hash(token)]
             ).map { (name: $0["name"], expires: Date(timeIntervalSince1970: TimeInterval($0["expires"] as Int64))) }
         }

@@ -25,15 +25,18 @@ final class Accounts: Sendable {
 
     /// Whether `name` may be an account name.
     static func isValidName(_ name: String) -> Bool {
-        (3...24).contains(name.utf8.count) && name.utf8.allSatisfy { c in
-            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
-        }
+        (3...24).contains(name.utf8.count)
+            && name.utf8.allSatisfy { c in
+                (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
+            }
     }
 
     /// Creates the account and opens a session for it.
     func register(name: String, password: String) async throws(ProtocolError) -> Identity {
         guard Self.isValidName(name) else { throw ProtocolError(.badName, "an account name is \(Self.nameRule)") }
-        guard password.utf8.count >= 8 else { throw ProtocolError(.badPassword, "a password needs at least 8 bytes (at most \(ProtocolInfo.maxPasswordBytes))") }
+        guard password.utf8.count >= 8 else {
+            throw ProtocolError(.badPassword, "a password needs at least 8 bytes (at most \(ProtocolInfo.maxPasswordBytes))")
+        }
         let taken = ProtocolError(.nameTaken, "the name '\(name)' is taken (names ignore case); choose another, or log in")
         // Saves a slow hash for a name that is plainly taken; `create` checks again.
         guard (try? store.account(named: name)) == nil else { throw taken }

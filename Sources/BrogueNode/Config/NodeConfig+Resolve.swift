@@ -23,7 +23,11 @@ public struct NodeLaunch: Sendable {
         public var idleTimeoutSeconds: Int?
 
         public init(
-            listen: String? = nil, data: String? = nil, guests: Bool? = nil, allowedOrigins: [String] = [], maxConnectionsPerAddress: Int? = nil,
+            listen: String? = nil,
+            data: String? = nil,
+            guests: Bool? = nil,
+            allowedOrigins: [String] = [],
+            maxConnectionsPerAddress: Int? = nil,
             idleTimeoutSeconds: Int? = nil
         ) {
             self.listen = listen
@@ -57,7 +61,9 @@ public struct NodeLaunch: Sendable {
         let f = file ?? ConfigFile.NodeSettings()
         func envInt(_ name: String, _ range: ClosedRange<Int>) throws(Problem) -> Int? {
             guard let text = env[name], !text.isEmpty else { return nil }
-            guard let n = Int(text), range.contains(n) else { throw Problem(description: "\(name)='\(text)' must be a whole number \(range.lowerBound)...\(range.upperBound)") }
+            guard let n = Int(text), range.contains(n) else {
+                throw Problem(description: "\(name)='\(text)' must be a whole number \(range.lowerBound)...\(range.upperBound)")
+            }
             return n
         }
         func envBool(_ name: String) throws(Problem) -> Bool? {
@@ -83,7 +89,9 @@ public struct NodeLaunch: Sendable {
 
         var a = AccessConfig()
         a.guests = try flags.guests ?? envBool("BROGUE_GUESTS") ?? f.guests ?? a.guests
-        let envOrigins = nonEmpty("BROGUE_ALLOWED_ORIGINS")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let envOrigins = nonEmpty("BROGUE_ALLOWED_ORIGINS")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         a.allowedOrigins = flags.allowedOrigins.isEmpty ? (envOrigins ?? f.allowedOrigins ?? []) : flags.allowedOrigins
         a.maxConnectionsPerAddress =
             try flags.maxConnectionsPerAddress ?? envInt("BROGUE_MAX_CONNECTIONS_PER_ADDRESS", 0...1_000_000) ?? f.maxConnectionsPerAddress

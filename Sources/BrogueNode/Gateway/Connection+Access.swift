@@ -23,7 +23,9 @@ extension Connection {
             logger.info("too many connections", metadata: ["address": "\(address)"])
             metrics.droppedConnections.increment()
             let error = ProtocolError(
-                .tooManyConnections, "this address already has \(config.access.maxConnectionsPerAddress) connections open; close one and try again")
+                .tooManyConnections,
+                "this address already has \(config.access.maxConnectionsPerAddress) connections open; close one and try again"
+            )
             try? await outbound.writeTextMessage(WireCodec.encode(ServerEnvelope(.error(error))))
             try? await outbound.close(.policyViolation, reason: ErrorCode.tooManyConnections.rawValue)
             return false
@@ -47,7 +49,10 @@ extension Connection {
                 }
                 if ContinuousClock.now >= at {
                     logger.info("idle connection closed")
-                    handle.endAfterPending(ServerEnvelope(.bye(.idle, "no message for \(Int(seconds)) seconds; connect again to go on")), code: CloseCode.normal)
+                    handle.endAfterPending(
+                        ServerEnvelope(.bye(.idle, "no message for \(Int(seconds)) seconds; connect again to go on")),
+                        code: CloseCode.normal
+                    )
                     return
                 }
                 try? await Task.sleep(until: at, clock: .continuous)

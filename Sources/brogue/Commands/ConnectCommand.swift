@@ -14,7 +14,10 @@ struct ConnectCommand: AsyncParsableCommand {
             Starts a new game (or resumes one with --resume GAME:TOKEN) on the node at \
             ws://HOST:PORT and plays it with the same keys as the local game: the node runs \
             the game and sends the screen. S or Ctrl-C leaves; the game stays stored on the \
-            node, and the game id and resume token are printed so you can come back.
+            node, and the game id and resume token are printed so you can come back. \
+            With --user NAME it logs in as an account (--register creates it): the password is \
+            asked for without echo, or read from BROGUE_PASSWORD, and the session is kept in \
+            node-sessions.json in the data folder for the next connect.
             """
     )
 

@@ -3,9 +3,9 @@ import BrogueUI
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Reads a password: from `BROGUE_PASSWORD` (scripts), else from the terminal with echo off.

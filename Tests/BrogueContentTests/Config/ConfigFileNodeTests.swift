@@ -35,7 +35,8 @@ import Testing
               action_burst: 40
               login_failure_limit: 3
               login_failure_window_seconds: 120
-            """)
+            """
+        )
         #expect(problems.isEmpty, "\(problems.map(\.description))")
         let c = try #require(config)
         #expect(c.mode == .node)
@@ -68,11 +69,15 @@ import Testing
               log_level: loud
               idle_timeout_seconds: -1
               listen: 1.2.3.4:5
-            """)
+            """
+        )
         let errors = problems.filter { $0.severity == .error }
         #expect(errors.map(\.line) == [1, 3, 4, 5, 6, 7, 8, 9, 10], "\(errors.map(\.description))")
         let text = errors.map(\.description)
-        #expect(text[0] == "\(path):1:7: error: mode 'web' is not available in this version (write 'mode: terminal', 'mode: node' or leave it out)", "\(text[0])")
+        #expect(
+            text[0] == "\(path):1:7: error: mode 'web' is not available in this version (write 'mode: terminal', 'mode: node' or leave it out)",
+            "\(text[0])"
+        )
         #expect(text[1].hasPrefix("\(path):3:11: error: 'listen' must be HOST:PORT"))
         #expect(text[2].contains("4:3: error: unknown node setting 'guestz' (did you mean 'guests'?)"))
         #expect(text[3].contains("5:16: error: 'bcrypt_cost' must be a whole number 4...31, found '99'"))
