@@ -13,4 +13,6 @@ public enum ProtocolInfo {
     public static let maxServerMessageBytes = 1 << 20
     /// The largest string field (a player name, an action) a client may send, in characters.
     public static let maxFieldLength = 64
+    /// The longest password a client may send, in bytes of UTF-8 (`register` needs at least 8).
+    public static let maxPasswordBytes = 256
 }

@@ -27,6 +27,7 @@ struct Brogue: AsyncParsableCommand {
               brogue plugin sdk                        where the native plugin header is
               brogue bench                             measure speed (use a release build)
               brogue node --listen 0.0.0.0:8080        serve games over WebSocket
+                                                       (or just brogue, with mode: node in brogue.yaml)
               brogue connect ws://127.0.0.1:8080       play on a node
             """,
         version: "0.1.0",
@@ -37,4 +38,14 @@ struct Brogue: AsyncParsableCommand {
         ],
         defaultSubcommand: PlayCommand.self
     )
+
+    /// `mode: node` in the settings file makes `brogue` without a subcommand a node (issue 6).
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if ModeSelection.startsNode(arguments) {
+            await NodeCommand.main(arguments)
+        } else {
+            await Self.main(nil)
+        }
+    }
 }

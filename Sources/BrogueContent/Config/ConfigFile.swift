@@ -31,14 +31,18 @@ public struct ConfigFile: Sendable, Equatable {
     public var ascii: Bool?
     /// Plugin folders to load besides the content, in file order.
     public var plugins: [PluginEntry] = []
+    /// `mode:`: `terminal` (the default) or `node`, which makes a plain `brogue` start a node.
+    public var mode: Mode?
+    /// The `node:` section (issue 6), `ConfigFile+Node.swift`.
+    public var node: NodeSettings?
 
     public static func == (a: ConfigFile, b: ConfigFile) -> Bool {
         a.path == b.path && a.ascii == b.ascii && a.keys.map(\.command) == b.keys.map(\.command) && a.keys.map(\.keys) == b.keys.map(\.keys)
-            && a.plugins == b.plugins
+            && a.plugins == b.plugins && a.mode == b.mode && a.node == b.node
     }
 
     /// The top-level keys the file may hold.
-    public static let fields = ["ascii", "keys", "mode", "plugins"]
+    public static let fields = ["ascii", "keys", "mode", "plugins", "node"]
 
     /// The file to read: `explicit` (from `--config`), else `BROGUE_CONFIG`, else
     /// `$XDG_CONFIG_HOME/brogue/brogue.yaml` or `~/.config/brogue/brogue.yaml` when it exists.
@@ -98,13 +102,17 @@ public struct ConfigFile: Sendable, Equatable {
                 default: sink.error(pair.value.mark, "'ascii' must be true or false, found \(pair.value.foundDescription)")
                 }
             case "mode":
-                if pair.value.scalar != "terminal" {
+                if let mode = pair.value.scalar.flatMap(Mode.init(rawValue:)), pair.value.isPlainScalar {
+                    config.mode = mode
+                } else {
                     sink.error(
                         pair.value.mark,
                         "mode \(pair.value.foundDescription) is not available in this version",
-                        hint: "write 'mode: terminal' or leave it out"
+                        hint: "write 'mode: terminal', 'mode: node' or leave it out"
                     )
                 }
+            case "node":
+                config.node = readNode(pair.value, base: URL(fileURLWithPath: config.path).deletingLastPathComponent(), environment: environment, sink: sink)
             case "keys":
                 readKeys(pair.value, into: &config, commands: commands, sink: sink)
             case "plugins":

@@ -34,6 +34,7 @@ public enum RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ended(.flooding, _): "the node closed the connection: too many keys too fast"
         case .ended(.tooSlow, _): "the node closed the connection: this client read too slowly"
         case .ended(.clientQuit, _): "left the game"
+        case .ended(.idle, _): "the node closed the connection after a long time without a key; your game is saved, connect again with --resume"
         case .closed: "the node closed the connection"
         case .refused(let e): "the node refused: \(e.message) (\(e.code.rawValue))"
         case .unexpected(let what): "the node sent something unexpected: \(what)"
@@ -63,9 +64,9 @@ public final class RemoteGame: @unchecked Sendable {
     }
 
     /// The node's `hello`.
-    public private(set) var hello: ServerHello?
+    public internal(set) var hello: ServerHello?
     /// Who this connection plays as.
-    public private(set) var identity: Identity?
+    public internal(set) var identity: Identity?
     /// The game played, from `game` and updated by each `ack`.
     public private(set) var info: GameInfo?
     /// The screen composed from the frames received so far.

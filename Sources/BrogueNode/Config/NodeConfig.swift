@@ -16,6 +16,8 @@ public struct NodeConfig: Sendable {
     public var drainSeconds: Int
     /// The node's name in `hello` and logs.
     public var instanceID: String
+    /// Accounts, limits per address, idle timeout, Origin check (issue 6); see `NodeConfig+Accounts.swift`.
+    public var access = AccessConfig()
 
     public init(
         host: String = "127.0.0.1",

@@ -11,6 +11,11 @@ struct Connection {
     let config: NodeConfig
     let metrics: NodeMetrics
     let logger: Logger
+    /// Accounts and per-address limits (issue 6): `Reader+Accounts.swift`, `Connection+Access.swift`.
+    let accounts: Accounts
+    let addresses: AddressLimiter
+    /// The client's IP address, for the connection cap and login throttling.
+    let address: String
 
     /// The largest frame the WebSocket layer accepts; bigger is closed with 1009 before we see
     /// it. Between `ProtocolInfo.maxClientMessageBytes` and this, the node answers `too_large`.
@@ -19,12 +24,16 @@ struct Connection {
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel) async {
         let (stream, outbox) = AsyncStream.makeStream(of: Outgoing.self, bufferingPolicy: .bufferingOldest(config.outboundQueueLimit))
         let handle = ConnectionHandle(outbox: outbox, channel: channel, metrics: metrics)
+        guard await admit(inbound: inbound, outbound: outbound) else { return }
+        defer { addresses.leave(address) }
         guard await registry.register(handle) else {
             try? await outbound.writeTextMessage(WireCodec.encode(ServerEnvelope(.bye(.shutdown, "the node is shutting down"))))
             try? await outbound.close(.goingAway, reason: ByeReason.shutdown.rawValue)
             return
         }
         let reader = Reader(connection: self, handle: handle)
+        let watchdog = idleWatchdog(reader.activity, handle: handle)
+        defer { watchdog?.cancel() }
         let game = await withTaskGroup(of: Int64?.self) { group in
             group.addTask {
                 let game = await reader.read(inbound)
@@ -62,7 +71,10 @@ final class Reader: @unchecked Sendable {
     var host: GameHost?
     /// The game this connection spectates, if any (Reader+Spectate.swift).
     var watching: GameHost?
-    private var limiter: RateLimiter
+    /// The account logged in on this connection (nil for a guest); it owns the games it starts.
+    var account: String?
+    let activity = ActivityMark()
+    var limiter: RateLimiter
     private var limitedInARow = 0
 
     init(connection: Connection, handle: ConnectionHandle) {
@@ -76,6 +88,8 @@ final class Reader: @unchecked Sendable {
         var messages = inbound.messages(maxSize: Connection.maxFrameBytes).makeAsyncIterator()
         do {
             while let message = try await messages.next() {
+                activity.touch(busy: true)
+                defer { activity.touch(busy: false) }
                 guard case .text(let text) = message else {
                     fatal(ProtocolError(.binaryNotSupported, "binary messages are not part of the protocol; send JSON text"), ref: nil)
                     break
@@ -129,6 +143,11 @@ final class Reader: @unchecked Sendable {
             handle.end(ServerEnvelope(.bye(.clientQuit, "goodbye"), ref: ref), code: CloseCode.normal)
             return false
         case .guest(let name):
+            guard connection.config.access.guests else {
+                reply(.error(ProtocolError(.guestsDisabled, "this node does not take guests; register or log in")))
+                return true
+            }
+            account = nil
             let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16).leftPadded(8)
             player = "guest-" + (name.map { $0.filter { $0.isLetter || $0.isNumber }.prefix(16) + "-" } ?? "") + suffix
             reply(.identity(Identity(player: player!, guest: true)))
@@ -149,6 +168,7 @@ final class Reader: @unchecked Sendable {
                 } else if case .newGame(let seed) = envelope.message {
                     next = try await connection.registry.newGame(seed: seed, for: handle)
                     resumed = false
+                    recordOwner(of: next.id)
                 } else {
                     return true
                 }
@@ -194,6 +214,8 @@ final class Reader: @unchecked Sendable {
             connection.metrics.actionLatency.record(ContinuousClock.now - start)
         case .listGames, .spectate:
             await handleSpectating(envelope)
+        case .register, .login, .loginSession:
+            await handleAccount(envelope.message, reply: reply)
         }
         return true
     }

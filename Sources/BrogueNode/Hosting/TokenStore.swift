@@ -4,7 +4,8 @@ import GRDB
 /// The secret per game that `resume` must present with the game's id, kept beside the game
 /// store in `node.sqlite` so resuming works across node restarts.
 final class TokenStore: Sendable {
-    private let db: DatabaseQueue
+    /// Shared with `AccountStore`, whose tables live in the same file.
+    let db: DatabaseQueue
 
     init(path: String) throws {
         db = try DatabaseQueue(path: path)
@@ -15,6 +16,7 @@ final class TokenStore: Sendable {
                 t.column("token", .text).notNull()
             }
         }
+        AccountStore.registerMigrations(&migrator)
         try migrator.migrate(db)
     }
 

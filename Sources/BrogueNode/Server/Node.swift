@@ -22,6 +22,10 @@ public final class Node: Sendable {
     let registry: GameRegistry
     let store: SQLiteGameStore
     let logger: Logger
+    let accounts: Accounts
+    let addresses: AddressLimiter
+    /// The data folder: `brogue.sqlite`, `node.sqlite`.
+    public let dataDirectory: String
 
     /// Opens (or creates) `brogue.sqlite` and `node.sqlite` in `dataDirectory`.
     /// - Throws: `StoreError` or a file error when the folder cannot be used.
@@ -29,10 +33,16 @@ public final class Node: Sendable {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         self.config = config
         self.logger = logger
+        self.dataDirectory = dataDirectory
         metrics = NodeMetrics()
         store = try SQLiteGameStore(path: (dataDirectory as NSString).appendingPathComponent("brogue.sqlite"))
         let tokens = try TokenStore(path: (dataDirectory as NSString).appendingPathComponent("node.sqlite"))
         registry = GameRegistry(store: store, tokens: tokens, content: content, metrics: metrics, logger: logger)
+        accounts = Accounts(store: AccountStore(db: tokens.db), config: config.access, logger: logger)
+        addresses = AddressLimiter(cap: config.access.maxConnectionsPerAddress)
+        if let waiting = try? unfinishedGames(), !waiting.isEmpty {
+            logger.info("unfinished games can be resumed", metadata: ["games": "\(waiting.count)"])
+        }
     }
 
     /// Whether the node takes new games: not draining, and the store answers.
@@ -75,9 +85,14 @@ public final class Node: Sendable {
         WebClient.addRoutes(to: router)
         router.ws(
             "/ws",
-            shouldUpgrade: { _, _ in await self.registry.draining ? .dontUpgrade : .upgrade([:]) },
+            shouldUpgrade: { request, _ in
+                try self.checkOrigin(request)
+                return await self.registry.draining ? .dontUpgrade : .upgrade([:])
+            },
             onUpgrade: { inbound, outbound, context in
-                let connection = Connection(registry: self.registry, config: self.config, metrics: self.metrics, logger: self.logger)
+                let connection = Connection(
+                    registry: self.registry, config: self.config, metrics: self.metrics, logger: self.logger, accounts: self.accounts,
+                    addresses: self.addresses, address: context.requestContext.channel.remoteAddress?.ipAddress ?? "unknown")
                 await connection.run(inbound: inbound, outbound: outbound, channel: context.requestContext.channel)
             }
         )

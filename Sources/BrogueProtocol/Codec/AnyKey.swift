@@ -43,4 +43,13 @@ extension KeyedDecodingContainer where K == AnyKey {
         }
         return value
     }
+
+    /// A required `password`: any characters, at most `ProtocolInfo.maxPasswordBytes` bytes of
+    /// UTF-8 (length rules beyond that are the node's, so it can answer without closing).
+    func password(in message: String) throws -> String {
+        let expected = "a string of at most \(ProtocolInfo.maxPasswordBytes) bytes"
+        let value = try field(String.self, "password", in: message, expected: expected)
+        guard value.utf8.count <= ProtocolInfo.maxPasswordBytes else { throw ProtocolError(.badField, "'password' in '\(message)' must be \(expected)") }
+        return value
+    }
 }

@@ -10,4 +10,6 @@ public enum ByeReason: String, Codable, Sendable, CaseIterable {
     case tooSlow = "too_slow"
     /// The client sent actions too fast for too long (close code 1008).
     case flooding = "flooding"
+    /// No message from the client for the node's idle timeout (close code 1000).
+    case idle = "idle"
 }

@@ -20,6 +20,12 @@ public enum ClientMessage: Equatable, Sendable {
     case listGames
     /// Watches a live game read-only: `watching`, a full frame, then every frame its player gets.
     case spectate(game: Int64)
+    /// Create an account (name 3-24 of A-Z a-z 0-9 _ -, password 8-256 bytes) and log in as it.
+    case register(name: String, password: String)
+    /// Log in with a name and password.
+    case login(name: String, password: String)
+    /// Log in again with the `session` token an earlier `identity` gave.
+    case loginSession(String)
 
     /// The `type` field's value.
     public var type: String {
@@ -33,11 +39,13 @@ public enum ClientMessage: Equatable, Sendable {
         case .bye: "bye"
         case .listGames: "list_games"
         case .spectate: "spectate"
+        case .register: "register"
+        case .login, .loginSession: "login"
         }
     }
 
     /// Every `type` a client may send.
-    public static let types = ["hello", "guest", "new_game", "resume", "action", "key", "bye", "list_games", "spectate"]
+    public static let types = ["hello", "guest", "new_game", "resume", "action", "key", "bye", "list_games", "spectate", "register", "login"]
 }
 
 /// A client message with the optional request `id` the node echoes as `ref` in its answer.
@@ -98,6 +106,19 @@ extension ClientEnvelope: Decodable {
             let game = try c.field(Int64.self, "game", in: type, expected: "a positive integer")
             guard game > 0 else { throw ProtocolError(.badField, "'game' in 'spectate' must be a positive integer") }
             message = .spectate(game: game)
+        case "register":
+            try c.onlyKeys(["name", "password"], in: type)
+            message = .register(name: try c.text("name", in: type, required: true)!, password: try c.password(in: type))
+        case "login":
+            try c.onlyKeys(["name", "password", "session"], in: type)
+            if c.contains(AnyKey("session")) {
+                guard !c.contains(AnyKey("name")), !c.contains(AnyKey("password")) else {
+                    throw ProtocolError(.badField, "'login' takes either 'session', or 'name' and 'password'")
+                }
+                message = .loginSession(try c.text("session", in: type, required: true)!)
+            } else {
+                message = .login(name: try c.text("name", in: type, required: true)!, password: try c.password(in: type))
+            }
         default:
             let shown = type.count > ProtocolInfo.maxFieldLength ? String(type.prefix(ProtocolInfo.maxFieldLength)) + "..." : type
             throw ProtocolError(.unknownType, "unknown message type '\(shown)'; this node (protocol \(ProtocolInfo.version)) knows \(ClientMessage.types.joined(separator: ", "))")
@@ -124,6 +145,10 @@ extension ClientEnvelope: Encodable {
         case .bye: break
         case .listGames: break
         case .spectate(let game): try c.encode(game, forKey: AnyKey("game"))
+        case .register(let name, let password), .login(let name, let password):
+            try c.encode(name, forKey: AnyKey("name"))
+            try c.encode(password, forKey: AnyKey("password"))
+        case .loginSession(let session): try c.encode(session, forKey: AnyKey("session"))
         }
     }
 }

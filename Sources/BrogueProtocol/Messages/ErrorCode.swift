@@ -37,11 +37,29 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case internalError = "internal"
     /// `action` or `key` while spectating: a spectator only watches.
     case readOnly = "read_only"
+    /// `login` with an unknown name, a wrong password or an unknown session token (not told apart).
+    case badCredentials = "bad_credentials"
+    /// `register` with a name an account already has (names are case-insensitive).
+    case nameTaken = "name_taken"
+    /// Too many failed logins for this name or from this address; the message says how many seconds to wait.
+    case loginThrottled = "login_throttled"
+    /// `guest` on a node that only takes accounts.
+    case guestsDisabled = "guests_disabled"
+    /// `login` with a session token that has expired; log in with the password again.
+    case sessionExpired = "session_expired"
+    /// Too many open connections from this address; the connection is closed (1008).
+    case tooManyConnections = "too_many_connections"
+    /// `register` with a name that is not 3-24 of A-Z a-z 0-9 _ -.
+    case badName = "bad_name"
+    /// `register` with a password shorter than 8 bytes.
+    case badPassword = "bad_password"
 
     /// Whether the node closes the connection after sending this error.
     public var isFatal: Bool {
         switch self {
         case .badJSON, .unknownType, .badField, .tooLarge, .binaryNotSupported, .helloRequired, .versionUnsupported, .internalError:
+            true
+        case .tooManyConnections:
             true
         default:
             false

@@ -24,10 +24,16 @@ public struct ServerHello: Codable, Equatable, Sendable {
 public struct Identity: Codable, Equatable, Sendable {
     public var player: String
     public var guest: Bool
+    /// For an account: the token `login` takes instead of the password; keep it private.
+    public var session: String?
+    /// For an account: when `session` expires, in Unix seconds.
+    public var expires: Int?
 
-    public init(player: String, guest: Bool) {
+    public init(player: String, guest: Bool, session: String? = nil, expires: Int? = nil) {
         self.player = player
         self.guest = guest
+        self.session = session
+        self.expires = expires
     }
 }
 

@@ -12,7 +12,7 @@ extension ConnectCommand {
     func listGames(logger: Logger) async throws {
         do {
             let remote = try await RemoteGame.connect(url: url, logger: logger)
-            try await remote.start(name: name)
+            if let user { try await logIn(remote, user: user) } else { try await remote.start(name: name) }
             let games = try await remote.listGames()
             await remote.close()
             if games.isEmpty {
@@ -33,7 +33,7 @@ extension ConnectCommand {
         let watching: Watching
         do {
             remote = try await RemoteGame.connect(url: url, logger: logger)
-            try await remote.start(name: name)
+            if let user { try await logIn(remote, user: user) } else { try await remote.start(name: name) }
             watching = try await remote.spectate(game: game)
         } catch {
             if case .refused(let e) = error, e.code == .gameNotFound {

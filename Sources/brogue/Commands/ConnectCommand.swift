@@ -16,7 +16,10 @@ struct ConnectCommand: AsyncParsableCommand {
             the game and sends the screen. S or Ctrl-C leaves; the game stays stored on the \
             node, and the game id and resume token are printed so you can come back. \
             --list prints the games played on the node now; --spectate GAME watches one \
-            read-only (q, Esc or Ctrl-C leaves).
+            read-only (q, Esc or Ctrl-C leaves). \
+            With --user NAME it logs in as an account (--register creates it): the password is \
+            asked for without echo, or read from BROGUE_PASSWORD, and the session is kept in \
+            node-sessions.json in the data folder for the next connect.
             """
     )
 
@@ -37,6 +40,13 @@ struct ConnectCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Watch a live game read-only (q or Ctrl-C leaves).", valueName: "game"))
     var spectate: Int64?
+    @Option(help: ArgumentHelp("Play as this account: the password is asked for on the terminal (or read from $BROGUE_PASSWORD); the session is kept in the data folder so the next connect needs no password.", valueName: "name"))
+    var user: String?
+
+    @Flag(help: "Create the account named by --user first.")
+    var register = false
+
+    @OptionGroup var data: DataOptions
 
     func validate() throws {
         if resume != nil && seed != nil { throw ValidationError("--seed starts a new game; --resume continues one: give one of them") }
@@ -44,6 +54,8 @@ struct ConnectCommand: AsyncParsableCommand {
         if list && spectate != nil { throw ValidationError("give --list or --spectate, not both") }
         if let spectate, spectate <= 0 { throw ValidationError("--spectate takes a game id (a positive number; see --list)") }
         if let resume, Self.parseResume(resume) == nil { throw ValidationError("--resume '\(resume)' is not GAME:TOKEN (for example 12:0a1b...)") }
+        if register && user == nil { throw ValidationError("--register creates the account named by --user: add --user NAME") }
+        if user != nil && name != nil { throw ValidationError("--name is a guest's name; an account plays under its own name: drop --name") }
     }
 
     static func parseResume(_ text: String) -> (Int64, String)? {
@@ -97,7 +109,11 @@ struct ConnectCommand: AsyncParsableCommand {
     /// Connects, says hello and guest, and starts or resumes the game.
     private func open(logger: Logger) async throws(RemoteError) -> (RemoteGame, GameInfo) {
         let remote = try await RemoteGame.connect(url: url, logger: logger)
-        try await remote.start(name: name)
+        if let user {
+            try await logIn(remote, user: user)
+        } else {
+            try await remote.start(name: name)
+        }
         if let resume, let parsed = Self.parseResume(resume) {
             return (remote, try await remote.resume(game: parsed.0, token: parsed.1))
         }

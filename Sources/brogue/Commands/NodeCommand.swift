@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrogueContent
 import BrogueNode
 import BrogueStore
 import Foundation
@@ -11,29 +12,54 @@ struct NodeCommand: AsyncParsableCommand {
         commandName: "node",
         abstract: "Serve games over WebSocket: GET /ws, /health, /ready, /metrics (docs/node.md).",
         discussion: """
-            Flags override the environment (BROGUE_LISTEN, BROGUE_DATA_DIR, INSTANCE_ID, \
-            LOG_LEVEL, LOG_FORMAT=json|text). SIGTERM or SIGINT drains: /ready answers 503, \
+            Settings come from the node: section of brogue.yaml, then the environment \
+            (BROGUE_LISTEN, BROGUE_DATA_DIR, INSTANCE_ID, LOG_LEVEL, LOG_FORMAT=json|text, \
+            BROGUE_GUESTS, BROGUE_ALLOWED_ORIGINS, BROGUE_MAX_CONNECTIONS_PER_ADDRESS, \
+            BROGUE_IDLE_TIMEOUT_SECONDS, ...: docs/node.md), then flags, each overriding the last. SIGTERM or SIGINT drains: /ready answers 503, \
             players are told 'bye shutdown' (close 1001) after their pending actions are \
             stored, then the process exits. Prints 'listening on HOST:PORT' when it accepts.
             """
     )
 
-    @Option(help: ArgumentHelp("The address to listen on (default: $BROGUE_LISTEN, else 127.0.0.1:8080; port 0 picks a free one).", valueName: "host:port"))
+    @Option(help: ArgumentHelp("The address to listen on (default: $BROGUE_LISTEN, else node.listen in brogue.yaml, else 127.0.0.1:8080; port 0 picks a free one).", valueName: "host:port"))
     var listen: String?
+
+    @Flag(inversion: .prefixedNo, help: "Accept guests, or only accounts (default: $BROGUE_GUESTS, else node.guests, else true).")
+    var guests: Bool?
+
+    @Option(name: .customLong("allow-origin"), help: ArgumentHelp("A browser origin allowed to connect besides the node's own host; repeat for more.", valueName: "scheme://host[:port]"))
+    var allowOrigins: [String] = []
+
+    @Option(help: ArgumentHelp("Open WebSockets per remote address; 0 is no cap (default 32).", valueName: "n"))
+    var maxConnectionsPerAddress: Int?
+
+    @Option(help: ArgumentHelp("Seconds without a client message before the node says bye idle; 0 never (default 900).", valueName: "seconds"))
+    var idleTimeout: Int?
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var config: ConfigOptions
 
+    func validate() throws {
+        if let n = maxConnectionsPerAddress, n < 0 { throw ValidationError("--max-connections-per-address must be 0 (no cap) or more") }
+        if let n = idleTimeout, n < 0 { throw ValidationError("--idle-timeout must be 0 (never) or a number of seconds") }
+    }
+
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
-        _ = try config.load()
-        let listenText = listen ?? env["BROGUE_LISTEN"] ?? "127.0.0.1:8080"
-        guard let (host, port) = NodeConfig.parseListen(listenText) else {
-            throw ValidationError("--listen '\(listenText)' is not HOST:PORT (for example 127.0.0.1:8080 or 0.0.0.0:80)")
+        let file = try config.loadFile(environment: env)
+        let launch: NodeLaunch
+        do {
+            launch = try NodeLaunch.resolve(
+                file: file?.node, environment: env,
+                flags: .init(
+                    listen: listen, data: data.folder, guests: guests, allowedOrigins: allowOrigins, maxConnectionsPerAddress: maxConnectionsPerAddress,
+                    idleTimeoutSeconds: idleTimeout))
+        } catch {
+            throw ValidationError("\(error)")
         }
-        let json = (env["LOG_FORMAT"] ?? "json") == "json"
-        let level = env["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let json = launch.logFormat == "json"
+        let level = Logger.Level(rawValue: launch.logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -41,9 +67,9 @@ struct NodeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "brogue.node")
         let loaded = try content.load()
-        let folder = try data.folder ?? ((SQLiteGameStore.defaultPath() as NSString).deletingLastPathComponent)
-        var nodeConfig = NodeConfig(host: host, port: port)
-        nodeConfig.instanceID = env["INSTANCE_ID"] ?? "node-1"
+        let folder = try launch.dataDirectory ?? ((SQLiteGameStore.defaultPath() as NSString).deletingLastPathComponent)
+        let nodeConfig = launch.config
+        let host = nodeConfig.host
         let node = try Node(config: nodeConfig, content: loaded, dataDirectory: folder, logger: logger)
         let app = node.makeApplication { port in
             FileHandle.standardOutput.write(Data("listening on \(host):\(port)\n".utf8))

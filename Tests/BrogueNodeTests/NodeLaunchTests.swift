@@ -1,0 +1,83 @@
+import BrogueContent
+import BrogueNode
+import Testing
+
+/// Where `brogue node` takes each setting from: brogue.yaml < environment < flags.
+@Suite struct NodeLaunchTests {
+    var file: ConfigFile.NodeSettings {
+        var f = ConfigFile.NodeSettings()
+        f.listen = "0.0.0.0:7000"
+        f.data = "/srv/yaml"
+        f.guests = false
+        f.allowedOrigins = ["https://yaml.example"]
+        f.maxConnectionsPerAddress = 5
+        f.idleTimeoutSeconds = 60
+        f.bcryptCost = 10
+        f.sessionDays = 2
+        f.instanceID = "yaml-node"
+        f.logLevel = "debug"
+        f.drainSeconds = 3
+        return f
+    }
+
+    @Test func defaultsWithNothingSet() throws {
+        let l = try NodeLaunch.resolve(file: nil, environment: [:], flags: .init())
+        #expect(l.config.host == "127.0.0.1" && l.config.port == 8080 && l.dataDirectory == nil)
+        #expect(l.config.access.guests && l.config.access.maxConnectionsPerAddress == 32 && l.config.access.idleTimeoutSeconds == 900)
+        #expect(l.config.access.bcryptCost == 12 && l.config.access.sessionSeconds == 30 * 86_400)
+        #expect(l.config.instanceID == "node-1" && l.logLevel == "info" && l.logFormat == "json")
+    }
+
+    @Test func yamlAlone() throws {
+        let l = try NodeLaunch.resolve(file: file, environment: [:], flags: .init())
+        #expect(l.config.host == "0.0.0.0" && l.config.port == 7000 && l.dataDirectory == "/srv/yaml")
+        #expect(!l.config.access.guests && l.config.access.allowedOrigins == ["https://yaml.example"])
+        #expect(l.config.access.maxConnectionsPerAddress == 5 && l.config.access.idleTimeoutSeconds == 60)
+        #expect(l.config.access.bcryptCost == 10 && l.config.access.sessionSeconds == 2 * 86_400)
+        #expect(l.config.instanceID == "yaml-node" && l.logLevel == "debug" && l.config.drainSeconds == 3)
+    }
+
+    @Test func environmentOverridesYamlAndFlagsOverrideBoth() throws {
+        let env = [
+            "BROGUE_LISTEN": "127.0.0.1:7001", "BROGUE_DATA_DIR": "/srv/env", "BROGUE_GUESTS": "true",
+            "BROGUE_ALLOWED_ORIGINS": "https://a.example, https://b.example",
+            "BROGUE_MAX_CONNECTIONS_PER_ADDRESS": "6", "BROGUE_IDLE_TIMEOUT_SECONDS": "61", "BROGUE_BCRYPT_COST": "11", "INSTANCE_ID": "env-node",
+            "LOG_LEVEL": "error", "LOG_FORMAT": "text", "BROGUE_DRAIN_SECONDS": "4",
+        ]
+        let l = try NodeLaunch.resolve(file: file, environment: env, flags: .init())
+        #expect(l.config.port == 7001 && l.dataDirectory == "/srv/env" && l.config.access.guests)
+        #expect(l.config.access.allowedOrigins == ["https://a.example", "https://b.example"])
+        #expect(l.config.access.maxConnectionsPerAddress == 6 && l.config.access.idleTimeoutSeconds == 61 && l.config.access.bcryptCost == 11)
+        #expect(l.config.instanceID == "env-node" && l.logLevel == "error" && l.logFormat == "text" && l.config.drainSeconds == 4)
+        // Not set in the environment: still the file's.
+        #expect(l.config.access.sessionSeconds == 2 * 86_400)
+
+        let flagged = try NodeLaunch.resolve(
+            file: file,
+            environment: env,
+            flags: .init(
+                listen: "[::1]:7002",
+                data: "/srv/flag",
+                guests: false,
+                allowedOrigins: ["https://c.example"],
+                maxConnectionsPerAddress: 0,
+                idleTimeoutSeconds: 0
+            )
+        )
+        #expect(flagged.config.host == "::1" && flagged.config.port == 7002 && flagged.dataDirectory == "/srv/flag")
+        #expect(!flagged.config.access.guests && flagged.config.access.allowedOrigins == ["https://c.example"])
+        #expect(flagged.config.access.maxConnectionsPerAddress == 0 && flagged.config.access.idleTimeoutSeconds == 0)
+    }
+
+    @Test func badEnvironmentValuesNameTheVariable() {
+        #expect(throws: NodeLaunch.Problem(description: "BROGUE_GUESTS='perhaps' must be true or false")) {
+            try NodeLaunch.resolve(file: nil, environment: ["BROGUE_GUESTS": "perhaps"], flags: .init())
+        }
+        #expect(throws: NodeLaunch.Problem(description: "BROGUE_BCRYPT_COST='3' must be a whole number 4...31")) {
+            try NodeLaunch.resolve(file: nil, environment: ["BROGUE_BCRYPT_COST": "3"], flags: .init())
+        }
+        #expect(throws: NodeLaunch.Problem(description: "listen address 'localhost' is not HOST:PORT (for example 127.0.0.1:8080 or 0.0.0.0:80)")) {
+            try NodeLaunch.resolve(file: nil, environment: ["BROGUE_LISTEN": "localhost"], flags: .init())
+        }
+    }
+}
