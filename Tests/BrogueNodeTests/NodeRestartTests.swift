@@ -5,7 +5,8 @@ import Foundation
 import Testing
 
 /// The real binary: `mode: node` in brogue.yaml makes a plain `brogue` a node; an account's
-/// game survives a restart of the node and resumes with the same hash.
+/// game survives a restart of the node and resumes with the same hash, and another account
+/// spectates it.
 @Suite struct NodeRestartTests {
     /// Starts `brogue` (no subcommand) with `config`, returns the process and its port.
     static func start(config: String, root: URL) throws -> (Process, Int) {
@@ -90,13 +91,31 @@ import Testing
         #expect(try await back.identify(.session(try #require(registered.session))).player == "Restarter")
         let resumed = try await back.resume(game: info.game, token: info.token)
         #expect(resumed.resumed && resumed.actions == 100 && resumed.stateHash == played.stateHash)
-        // And the game goes on from there.
+
+        // Another account spectates the resumed game, joining mid-game.
+        let watcher = try await RemoteGame.connect(url: "ws://127.0.0.1:\(newPort)")
+        try await watcher.sayHello()
+        _ = try await watcher.identify(.register(name: "Watcher", password: "watching password"))
+        let live = try await watcher.listGames()
+        #expect(live.map(\.game) == [info.game] && live.first?.player == "Restarter", "\(live)")
+        let watching = try await watcher.spectate(game: info.game)
+        #expect(watching.stateHash == resumed.stateHash && watching.turn == resumed.turn)
+        #expect(watcher.screen == back.screen, "the spectator starts on the player's screen")
+
+        // And the game goes on from there; the spectator sees the same screen after it.
         guard case .ack(let ack) = try await back.perform("s") else {
             Issue.record("no ack after the restart")
             return
         }
         #expect(ack.actions == 101)
+        guard case .frame = try await watcher.nextWatched() else {
+            Issue.record("the spectator got no frame for the player's action")
+            return
+        }
+        #expect(watcher.screen == back.screen)
         await back.close()
+        #expect(try await watcher.nextWatched() == .ended(.playerLeft))
+        await watcher.close()
         Self.stop(again)
     }
 }
