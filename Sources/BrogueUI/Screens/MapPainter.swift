@@ -6,7 +6,13 @@ public import BrogueTerminal
 public enum MapPainter {
     /// The cell at level position `p` as the player knows it.
     public static func cell(_ game: Game, at p: Point, ascii: Bool) -> Cell {
-        let level = game.level
+        cell(game, game.level, at: p, ascii: ascii)
+    }
+
+    /// The cell at `p` of `level`, the game's current level. Painting takes the level once and
+    /// passes it: reading `game.level` copies the level (retaining and releasing every buffer it
+    /// holds), which once per cell was a quarter of a busy node's CPU.
+    static func cell(_ game: Game, _ level: Level, at p: Point, ascii: Bool) -> Cell {
         let visible = game.visible[p]
         let remembered = level.discovered[p]
         let mapped = level.magicMapped[p]
@@ -50,7 +56,7 @@ public enum MapPainter {
                 glyph = kind.glyph
                 fg = kind.color.term
             }
-            let light = lightPercent(game, p)
+            let light = lightPercent(game, level, p)
             return Cell(glyph, fg: fg.scaled(percent: light), bg: bg.scaled(percent: light))
         }
         if telepathic, let m = game.monsterIndex(at: p) {
@@ -63,13 +69,13 @@ public enum MapPainter {
     }
 
     /// Light falls off with distance from the player; glowing terrain keeps cells bright.
-    static func lightPercent(_ game: Game, _ p: Point) -> Int {
+    static func lightPercent(_ game: Game, _ level: Level, _ p: Point) -> Int {
         let dx = p.x - game.player.position.x
         let dy = p.y - game.player.position.y
         let r = max(1, game.lightRadius)
         // In steps of 10%, so a step redraws only the cells whose band changed.
         let falloff = (100 - 45 * (dx * dx + dy * dy) / (r * r)) / 10 * 10
-        let lit = game.level.lit[p] ? 90 : 0
+        let lit = level.lit[p] ? 90 : 0
         return min(100, max(55, falloff, lit))
     }
 
@@ -84,9 +90,10 @@ public enum MapPainter {
 
     /// Paints the whole map into `frame` at the layout's map position.
     public static func paint(_ game: Game, into frame: inout Frame, ascii: Bool) {
+        let level = game.level
         for y in 0..<Dungeon.height {
             for x in 0..<Dungeon.width {
-                frame[x: Layout.mapX + x, y: Layout.mapY + y] = cell(game, at: Point(x, y), ascii: ascii)
+                frame[x: Layout.mapX + x, y: Layout.mapY + y] = cell(game, level, at: Point(x, y), ascii: ascii)
             }
         }
     }
