@@ -130,10 +130,10 @@ extension ConfigFile {
                     sink.error(v.mark, "'log_format' must be json or text, found \(v.foundDescription)")
                 }
             case "guests":
-                switch v.scalar {
-                case "true" where v.isPlainScalar: s.guests = true
-                case "false" where v.isPlainScalar: s.guests = false
-                default: sink.error(v.mark, "'guests' must be true or false, found \(v.foundDescription)")
+                if let b = v.plainBool {
+                    s.guests = b
+                } else {
+                    sink.error(v.mark, "'guests' must be true or false, found \(v.foundDescription)")
                 }
             case "allowed_origins":
                 let items: [YNode]

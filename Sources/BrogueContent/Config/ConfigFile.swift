@@ -96,10 +96,10 @@ public struct ConfigFile: Sendable, Equatable {
             seen[name] = pair.key.mark
             switch name {
             case "ascii":
-                switch pair.value.scalar {
-                case "true" where pair.value.isPlainScalar: config.ascii = true
-                case "false" where pair.value.isPlainScalar: config.ascii = false
-                default: sink.error(pair.value.mark, "'ascii' must be true or false, found \(pair.value.foundDescription)")
+                if let b = pair.value.plainBool {
+                    config.ascii = b
+                } else {
+                    sink.error(pair.value.mark, "'ascii' must be true or false, found \(pair.value.foundDescription)")
                 }
             case "mode":
                 if let mode = pair.value.scalar.flatMap(Mode.init(rawValue:)), pair.value.isPlainScalar {
@@ -195,10 +195,10 @@ public struct ConfigFile: Sendable, Equatable {
                     switch pair.key.scalar {
                     case "path": pathNode = pair.value
                     case "required":
-                        switch pair.value.scalar {
-                        case "true" where pair.value.isPlainScalar: required = true
-                        case "false" where pair.value.isPlainScalar: required = false
-                        default: sink.error(pair.value.mark, "'required' must be true or false, found \(pair.value.foundDescription)")
+                        if let b = pair.value.plainBool {
+                            required = b
+                        } else {
+                            sink.error(pair.value.mark, "'required' must be true or false, found \(pair.value.foundDescription)")
                         }
                     default:
                         let name = pair.key.scalar ?? ""

@@ -59,10 +59,9 @@ extension Assembly {
                 kept.append(pair)
                 continue
             }
-            switch pair.value.scalar {
-            case "true" where pair.value.isPlainScalar: flags[key] = (true, pair.key.mark)
-            case "false" where pair.value.isPlainScalar: flags[key] = (false, pair.key.mark)
-            default:
+            if let b = pair.value.plainBool {
+                flags[key] = (b, pair.key.mark)
+            } else {
                 sink.error(pair.value.mark, "expected true or false for '\(key)', found \(pair.value.foundDescription)")
                 unusable = true
             }

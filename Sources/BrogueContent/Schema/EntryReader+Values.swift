@@ -19,8 +19,7 @@ extension EntryReader {
 
     func bool(_ name: String) -> Bool? {
         guard let (node, _) = valueNode(name) else { return nil }
-        if node.isPlainScalar, node.scalar == "true" { return true }
-        if node.isPlainScalar, node.scalar == "false" { return false }
+        if let b = node.plainBool { return b }
         let yamlish = ["yes", "no", "on", "off", "True", "False", "TRUE", "FALSE", "y", "n"]
         let hint = node.scalar.map { yamlish.contains($0) } == true ? "write true or false" : nil
         error(node.mark, "expected true or false for \(field(name)), found \(node.foundDescription)", hint: hint)

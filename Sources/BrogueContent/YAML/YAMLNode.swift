@@ -50,6 +50,12 @@ struct YNode: Sendable {
         return false
     }
 
+    /// `true` or `false` written plain (not quoted, not `yes`/`on`); nil for anything else.
+    var plainBool: Bool? {
+        guard case .scalar(let s, plain: true) = value else { return nil }
+        return s == "true" ? true : s == "false" ? false : nil
+    }
+
     /// `key:` with nothing after it, `~` or `null`.
     var isNull: Bool {
         if case .scalar(let s, plain: true) = value { return s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL" }
