@@ -96,13 +96,10 @@ extension ContentLoader {
                 refuse(
                     i,
                     [
-                        Diagnostic(
-                            severity: .error,
-                            file: plugin.manifestFile,
-                            line: plugin.manifestMarks.idMark.line,
-                            column: plugin.manifestMarks.idMark.column,
-                            entry: plugin.manifest.id,
-                            message: "plugin id '\(plugin.manifest.id)' is also the id of \(other.plugin.manifestFile)",
+                        plugin.diagnostic(
+                            .error,
+                            at: plugin.manifestMarks.idMark,
+                            "plugin id '\(plugin.manifest.id)' is also the id of \(other.plugin.manifestFile)",
                             hint: "load each plugin once; give different plugins different ids"
                         )
                     ]
@@ -148,15 +145,7 @@ extension ContentLoader {
             if p.manifest.library != nil {
                 let mark = p.manifestMarks.libraryMark
                 func problem(_ severity: Diagnostic.Severity, _ message: String, _ hint: String?) -> Diagnostic {
-                    Diagnostic(
-                        severity: severity,
-                        file: p.manifestFile,
-                        line: mark.line,
-                        column: mark.column,
-                        entry: p.manifest.id,
-                        message: message,
-                        hint: hint
-                    )
+                    p.diagnostic(severity, at: mark, message, hint: hint)
                 }
                 switch PluginLibrary.locate(p.manifest) {
                 case .failure(let r):

@@ -9,6 +9,15 @@ struct PluginFolder {
     var files: [(kind: ContentKind, path: String)]
 }
 
+extension PluginFolder {
+    /// A problem with this plugin, placed at `mark` in its plugin.yaml.
+    func diagnostic(_ severity: Diagnostic.Severity, at mark: Mark, _ message: String, hint: String?) -> Diagnostic {
+        Diagnostic(
+            severity: severity, file: manifestFile, line: mark.line, column: mark.column, entry: manifest.id, message: message, hint: hint
+        )
+    }
+}
+
 /// Reads manifests and content files, collecting every diagnostic.
 final class LoadSession {
     let limits: ContentLimits

@@ -19,20 +19,7 @@ struct PluginOrder {
         var remaining = Set(plugins.map(\.manifest.id))
 
         func refuse(_ p: PluginFolder, at mark: Mark, _ message: String, hint: String?) {
-            refused.append(
-                (
-                    p,
-                    Diagnostic(
-                        severity: .error,
-                        file: p.manifestFile,
-                        line: mark.line,
-                        column: mark.column,
-                        entry: p.manifest.id,
-                        message: message,
-                        hint: hint
-                    )
-                )
-            )
+            refused.append((p, p.diagnostic(.error, at: mark, message, hint: hint)))
             refusedIDs[p.manifest.id] = message
             remaining.remove(p.manifest.id)
         }

@@ -86,14 +86,17 @@ extension Game {
         return true
     }
 
+    /// Whether `cell` is on the map and neither blocks movement nor is a hazard.
+    private func isOpenFloor(_ cell: Point) -> Bool {
+        level.flags.contains(cell) && level.flags[cell].isDisjoint(with: TerrainFlags.hazards.union(.blocksMovement))
+    }
+
     /// Puts an item of kind `kindID` on `cell`, quantity and enchantment rolled from the game's
     /// stream, if the cell is open floor (no wall, no hazard).
     /// - Returns: whether it was placed.
     @discardableResult
     public mutating func placeItem(kindID: String, at cell: Point) -> Bool {
-        guard let kind = catalog.itemIndexByID[kindID], level.flags.contains(cell),
-            level.flags[cell].isDisjoint(with: TerrainFlags.hazards.union(.blocksMovement))
-        else { return false }
+        guard let kind = catalog.itemIndexByID[kindID], isOpenFloor(cell) else { return false }
         level.items.append(FloorItem(item: rollItem(kind), position: cell))
         return true
     }
@@ -102,9 +105,7 @@ extension Game {
     /// - Returns: whether it was placed.
     @discardableResult
     public mutating func spawnMonster(kindID: String, at cell: Point) -> Bool {
-        guard let kind = catalog.monsterIndexByID[kindID], level.flags.contains(cell), creature(at: cell) == nil,
-            level.flags[cell].isDisjoint(with: TerrainFlags.hazards.union(.blocksMovement))
-        else { return false }
+        guard let kind = catalog.monsterIndexByID[kindID], isOpenFloor(cell), creature(at: cell) == nil else { return false }
         let k = catalog.monsters[kind]
         monsters.append(Creature(id: nextCreatureID, kind: kind, position: cell, hp: k.hp, state: .hunting))
         nextCreatureID += 1

@@ -157,20 +157,7 @@ public final class RemoteGame: @unchecked Sendable {
     /// `hello` and `guest`.
     /// - Throws: `RemoteError.versionMismatch` when the node speaks another version.
     public func start(name: String? = nil, client: String = "brogue-connect/0.1.0") async throws(RemoteError) {
-        try await send(.hello(version: ProtocolInfo.version, client: client))
-        switch try await next().message {
-        case .hello(let h):
-            guard h.version == ProtocolInfo.version else { throw .versionMismatch(client: ProtocolInfo.version, node: h.server) }
-            hello = h
-        case .error(let e) where e.code == .versionUnsupported:
-            throw .versionMismatch(client: ProtocolInfo.version, node: e.message)
-        case let other: throw unexpected(other)
-        }
-        try await send(.guest(name: name))
-        switch try await next().message {
-        case .identity(let i): identity = i
-        case let other: throw unexpected(other)
-        }
+        try await start(as: .guest(name), client: client)
     }
 
     /// Starts a new stored game and receives its first, full frame.

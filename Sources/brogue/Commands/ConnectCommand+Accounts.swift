@@ -5,6 +5,11 @@ import BrogueStore
 import Foundation
 
 extension ConnectCommand {
+    /// Says hello and identifies: as the `--user` account, else as a guest named `--name`.
+    func identify(_ remote: RemoteGame) async throws(RemoteError) {
+        if let user { try await logIn(remote, user: user) } else { try await remote.start(name: name) }
+    }
+
     /// `--user`: the kept session if it still works, else the password (`--register` creates
     /// the account); keeps the new session token for next time.
     func logIn(_ remote: RemoteGame, user: String) async throws(RemoteError) {

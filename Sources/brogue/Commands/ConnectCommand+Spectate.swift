@@ -12,7 +12,7 @@ extension ConnectCommand {
     func listGames(logger: Logger) async throws {
         do {
             let remote = try await RemoteGame.connect(url: url, logger: logger)
-            if let user { try await logIn(remote, user: user) } else { try await remote.start(name: name) }
+            try await identify(remote)
             let games = try await remote.listGames()
             await remote.close()
             if games.isEmpty {
@@ -33,7 +33,7 @@ extension ConnectCommand {
         let watching: Watching
         do {
             remote = try await RemoteGame.connect(url: url, logger: logger)
-            if let user { try await logIn(remote, user: user) } else { try await remote.start(name: name) }
+            try await identify(remote)
             watching = try await remote.spectate(game: game)
         } catch {
             if case .refused(let e) = error, e.code == .gameNotFound {

@@ -106,14 +106,10 @@ struct ConnectCommand: AsyncParsableCommand {
         }
     }
 
-    /// Connects, says hello and guest, and starts or resumes the game.
+    /// Connects, says hello, identifies (account or guest), and starts or resumes the game.
     private func open(logger: Logger) async throws(RemoteError) -> (RemoteGame, GameInfo) {
         let remote = try await RemoteGame.connect(url: url, logger: logger)
-        if let user {
-            try await logIn(remote, user: user)
-        } else {
-            try await remote.start(name: name)
-        }
+        try await identify(remote)
         if let resume, let parsed = Self.parseResume(resume) {
             return (remote, try await remote.resume(game: parsed.0, token: parsed.1))
         }

@@ -42,20 +42,20 @@ final class DevReload {
         let reloaded = plugins.reloadingContent(candidates)
         let fresh: LoadedContent
         do {
-            guard let withRules = try reloaded.contentWithRules() else { throw ReloadFailed() }
+            guard let withRules = try reloaded.contentWithRules() else {
+                let errors = reloaded.report.diagnostics.filter { $0.severity == .error }
+                return (
+                    "Content not reloaded",
+                    changes.yaml + ["", "\(errors.count) error(s); new games use the previous content until they are fixed:"]
+                        + errors.prefix(12).map(\.description) + (errors.count > 12 ? ["... and \(errors.count - 12) more"] : [])
+                )
+            }
             fresh = withRules
         } catch let error as CatalogError {
             return (
                 "Content not reloaded",
                 changes.yaml + ["", "The content no longer fits the native plugins' rules; new games use the previous content:"]
-                    + error.problems.prefix(12).map { $0 }
-            )
-        } catch is ReloadFailed {
-            let errors = reloaded.report.diagnostics.filter { $0.severity == .error }
-            return (
-                "Content not reloaded",
-                changes.yaml + ["", "\(errors.count) error(s); new games use the previous content until they are fixed:"]
-                    + errors.prefix(12).map(\.description) + (errors.count > 12 ? ["... and \(errors.count - 12) more"] : [])
+                    + error.problems.prefix(12)
             )
         } catch {
             return ("Content not reloaded", changes.yaml + ["", "\(error)"])
@@ -71,5 +71,3 @@ final class DevReload {
         return ("Content reloaded", lines)
     }
 }
-
-private struct ReloadFailed: Error {}
