@@ -11,6 +11,9 @@ final class TimedRecorder: ActionRecorder {
     private(set) var nextSeq: Int
     /// Actions stored since the host last looked.
     var appended = 0
+    /// `Game.stateHash` after the last action stored (nil before the first): the store hashes the
+    /// game for its summary, so the host's acknowledgement reads it here instead of hashing again.
+    private(set) var storedHash: UInt64?
 
     init(store: any GameStore, gameID: Int64, nextSeq: Int, metrics: NodeMetrics) {
         self.store = store
@@ -21,7 +24,9 @@ final class TimedRecorder: ActionRecorder {
 
     func record(_ action: Action, after game: Game) throws {
         let start = ContinuousClock.now
-        try store.appendAction(gameID: gameID, seq: nextSeq, action: action, game: game)
+        let summary = GameSummary(game)
+        try store.appendAction(gameID: gameID, seq: nextSeq, action: action.encoded, summary: summary)
+        storedHash = summary.stateHash
         metrics.storeWriteLatency.record(ContinuousClock.now - start)
         metrics.actionsTotal.increment()
         nextSeq += 1
