@@ -100,13 +100,20 @@ actor GameHost {
     private func nextFrame() -> FrameUpdate {
         let frame = GameView.render(session)
         frameSeq += 1
-        let game = session.game
-        let messages = session.log.entries.suffix(3).reversed().map { $0.count > 1 ? "\($0.text) (x\($0.count))" : $0.text }
-        let update = FrameUpdate.between(
-            lastFrame, frame, seq: frameSeq, messages: messages,
-            status: .init(depth: game.depth, turn: game.turn, hp: game.player.hp, maxHP: game.player.maxHP))
+        let update = FrameUpdate.between(lastFrame, frame, seq: frameSeq, messages: recentMessages(), status: status())
         lastFrame = frame
         watchers.fanOut(update, thenEnd: finished ? .gameOver : nil)
         return update
+    }
+
+    /// The newest messages a frame carries, newest first, repeats counted.
+    func recentMessages() -> [String] {
+        session.log.entries.suffix(3).reversed().map { $0.count > 1 ? "\($0.text) (x\($0.count))" : $0.text }
+    }
+
+    /// The status line a frame carries.
+    func status() -> FrameUpdate.Status {
+        let game = session.game
+        return .init(depth: game.depth, turn: game.turn, hp: game.player.hp, maxHP: game.player.maxHP)
     }
 }

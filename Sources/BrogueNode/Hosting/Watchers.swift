@@ -94,16 +94,8 @@ extension GameHost {
         guard !finished else { return false }
         let game = session.game
         let screen = lastFrame ?? GameView.render(session)
-        let messages = session.log.entries.suffix(3).reversed().map { $0.count > 1 ? "\($0.text) (x\($0.count))" : $0.text }
         let watching = Watching(game: id, player: player, turn: game.turn, depth: game.depth, stateHash: game.stateHash.hex16)
-        return watchers.add(
-            handle,
-            watching: watching,
-            screen: screen,
-            messages: messages,
-            status: .init(depth: game.depth, turn: game.turn, hp: game.player.hp, maxHP: game.player.maxHP),
-            ref: ref
-        )
+        return watchers.add(handle, watching: watching, screen: screen, messages: recentMessages(), status: status(), ref: ref)
     }
 
     func unwatch(_ handle: ConnectionHandle) { watchers.remove(handle) }
