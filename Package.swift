@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "BrogueCore", targets: ["BrogueCore"]),
         .library(name: "BrogueContent", targets: ["BrogueContent"]),
         .library(name: "BrogueStore", targets: ["BrogueStore"]),
+        .library(name: "BrogueFrame", targets: ["BrogueFrame"]),
         .library(name: "BrogueTerminal", targets: ["BrogueTerminal"]),
         .library(name: "BrogueUI", targets: ["BrogueUI"]),
         .library(name: "CBroguePlugin", targets: ["CBroguePlugin"]),
@@ -26,6 +27,8 @@ let package = Package(
         // Networked node (issue 6): wire messages, and the node that serves them.
         .library(name: "BrogueProtocol", targets: ["BrogueProtocol"]),
         .library(name: "BrogueNode", targets: ["BrogueNode"]),
+        .library(name: "BrogueClient", targets: ["BrogueClient"]),
+        .library(name: "BrogueRecording", targets: ["BrogueRecording"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -60,10 +63,14 @@ let package = Package(
             dependencies: ["BrogueCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        // Draws frames of cells on a real terminal and reads keys; knows frames, not rules, so it imports nothing of ours.
-        .target(name: "BrogueTerminal", swiftSettings: swiftSettings),
+        // Frames of cells and their colours: what the UI composes, the terminal draws and the protocol sends. Imports nothing.
+        .target(name: "BrogueFrame", swiftSettings: swiftSettings),
+        // Draws frames on a real terminal and reads keys; knows frames, not rules.
+        .target(name: "BrogueTerminal", dependencies: ["BrogueFrame"], swiftSettings: swiftSettings),
         // Screens and play logic shared by front ends: key names -> actions, game -> frames.
-        .target(name: "BrogueUI", dependencies: ["BrogueCore", "BrogueTerminal"], swiftSettings: swiftSettings),
+        .target(name: "BrogueUI", dependencies: ["BrogueCore", "BrogueFrame"], swiftSettings: swiftSettings),
+        // Recorded games: start, record each action, resume by replay, finish; the one way the terminal and the node do it.
+        .target(name: "BrogueRecording", dependencies: ["BrogueCore", "BrogueContent", "BrogueStore", "BrogueUI"], swiftSettings: swiftSettings),
         // The plugin ABI: one C header, versioned, append-only. The one public contract for native plugins.
         .target(name: "CBroguePlugin", path: "Sources/CBroguePlugin"),
         // libffi, for calling plugin functions declared in plugin.yaml `natives:`.
@@ -80,22 +87,22 @@ let package = Package(
         .target(name: "BroguePluginKit", dependencies: ["CBroguePlugin"], path: "Sources/BroguePluginKit", swiftSettings: swiftSettings),
         // The Swift example plugin. `Plugins/` is also SwiftPM's package-plugin folder, hence the explicit path.
         .target(name: "ExampleSwift", dependencies: ["BroguePluginKit"], path: "Plugins/ExampleSwift/Sources", swiftSettings: swiftSettings),
-        // Networked node (issue 6): versioned JSON wire messages and frame diffs; no NIO.
-        .target(name: "BrogueProtocol", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
-        // Networked node (issue 6): HTTP + WebSocket gateway, one actor per hosted game, metrics, drain.
+        // Versioned JSON wire messages and frame diffs, shared by node and clients; no NIO.
+        .target(name: "BrogueProtocol", dependencies: ["BrogueFrame"], swiftSettings: swiftSettings),
+        // The networked node: HTTP + WebSocket gateway, one actor per hosted game, accounts, metrics, drain.
         .target(
             name: "BrogueNode",
             dependencies: [
                 "BrogueCore",
                 "BrogueContent",
                 "BrogueStore",
-                "BrogueTerminal",
+                "BrogueFrame",
                 "BrogueUI",
+                "BrogueRecording",
                 "BrogueProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
-                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -106,6 +113,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Clients of a node: `brogue connect`'s remote game, session files, the load tool. Not the gateway.
+        .target(
+            name: "BrogueClient",
+            dependencies: [
+                "BrogueFrame",
+                "BrogueProtocol",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",
@@ -113,14 +133,17 @@ let package = Package(
                 "BrogueCore",
                 "BrogueContent",
                 "BrogueStore",
+                "BrogueFrame",
                 "BrogueTerminal",
                 "BrogueUI",
+                "BrogueRecording",
                 "BroguePluginHost",
-                "BrogueProtocol",  // issue 6: `brogue connect`
-                "BrogueNode",  // issue 6: `brogue node`
-                .product(name: "Logging", package: "swift-log"),  // issue 6
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),  // issue 6
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),  // issue 6
+                "BrogueProtocol",
+                "BrogueClient",
+                "BrogueNode",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -148,21 +171,28 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
-        .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent"], swiftSettings: swiftSettings),
+        .testTarget(name: "BrogueFrameTests", dependencies: ["BrogueFrame"], swiftSettings: swiftSettings),
+        .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal", "BrogueFrame"], swiftSettings: swiftSettings),
+        .testTarget(name: "BrogueUITests", dependencies: ["BrogueUI", "BrogueCore", "BrogueContent", "BrogueFrame"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BrogueRecordingTests",
+            dependencies: ["BrogueRecording", "BrogueStore", "BrogueUI", "BrogueCore", "BrogueContent"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "BroguePluginHostTests",
             dependencies: ["BroguePluginHost", "BrogueContent", "BrogueCore"],
             path: "Tests/BroguePluginHostTests",
             swiftSettings: swiftSettings
         ),
-        // Networked node (issue 6).
-        .testTarget(name: "BrogueProtocolTests", dependencies: ["BrogueProtocol", "BrogueTerminal"], swiftSettings: swiftSettings),
+        .testTarget(name: "BrogueProtocolTests", dependencies: ["BrogueProtocol", "BrogueFrame"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BrogueNodeTests",
             dependencies: [
                 "BrogueNode",
+                "BrogueClient",
                 "BrogueProtocol",
+                "BrogueFrame",
                 "BrogueCore",
                 "BrogueContent",
                 "BrogueStore",

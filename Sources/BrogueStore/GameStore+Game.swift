@@ -15,3 +15,10 @@ extension GameStore {
         try appendAction(gameID: gameID, seq: seq, action: action.encoded, summary: GameSummary(game))
     }
 }
+
+extension GameStore {
+    /// Stores an action and the game's summary after it; the action's text form is made here, at the store's edge.
+    public func appendAction(gameID: Int64, seq: Int, action: Action, summary: GameSummary) throws(StoreError) {
+        try appendAction(gameID: gameID, seq: seq, action: action.encoded, summary: summary)
+    }
+}

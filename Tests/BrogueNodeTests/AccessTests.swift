@@ -1,3 +1,4 @@
+import BrogueClient
 import BrogueNode
 import BrogueProtocol
 import Foundation

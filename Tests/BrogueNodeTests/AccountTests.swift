@@ -1,3 +1,4 @@
+import BrogueClient
 import BrogueContent
 import BrogueCore
 import BrogueProtocol

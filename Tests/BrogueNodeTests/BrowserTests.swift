@@ -1,6 +1,7 @@
+import BrogueClient
 import BrogueNode
 import BrogueProtocol
-import BrogueTerminal
+import BrogueFrame
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -2,7 +2,7 @@ import BrogueContent
 import BrogueCore
 import BrogueNode
 import BrogueProtocol
-import BrogueTerminal
+import BrogueFrame
 import Hummingbird
 import HummingbirdTesting
 import NIOWebSocket

@@ -1,4 +1,5 @@
 import BrogueCore
+import BrogueClient
 import BrogueNode
 import BrogueProtocol
 import Foundation

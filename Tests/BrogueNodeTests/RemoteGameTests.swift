@@ -1,9 +1,10 @@
 import BrogueContent
 import BrogueCore
+import BrogueClient
 import BrogueNode
 import BrogueProtocol
 import BrogueStore
-import BrogueTerminal
+import BrogueFrame
 import BrogueUI
 import Foundation
 import Hummingbird

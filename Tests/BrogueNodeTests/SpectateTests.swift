@@ -1,6 +1,6 @@
 import BrogueCore
 import BrogueProtocol
-import BrogueTerminal
+import BrogueFrame
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -8,6 +8,7 @@ import HummingbirdWSClient
 import NIOEmbedded
 import Testing
 
+import BrogueClient
 @testable import BrogueNode
 
 /// Spectating: `list_games`, `spectate`, frames fanned out to watchers, `watch_ended`.

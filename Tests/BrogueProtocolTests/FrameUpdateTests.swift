@@ -1,5 +1,5 @@
 import BrogueProtocol
-import BrogueTerminal
+import BrogueFrame
 import Testing
 
 @Suite struct FrameUpdateTests {

@@ -75,7 +75,7 @@ final class Reader: @unchecked Sendable {
     var account: String?
     let activity = ActivityMark()
     var limiter: RateLimiter
-    private var limitedInARow = 0
+    var limitedInARow = 0
 
     init(connection: Connection, handle: ConnectionHandle) {
         self.connection = connection
@@ -151,67 +151,14 @@ final class Reader: @unchecked Sendable {
             let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16).leftPadded(8)
             player = "guest-" + (name.map { $0.filter { $0.isLetter || $0.isNumber }.prefix(16) + "-" } ?? "") + suffix
             reply(.identity(Identity(player: player!, guest: true)))
-        case .newGame, .resume:
-            guard player != nil else {
-                reply(.error(ProtocolError(.identityRequired, "send guest first")))
-                return true
-            }
-            await stopWatching()
-            if let old = host { await connection.registry.release(old.id, by: handle) }
-            host = nil
-            do {
-                let next: GameHost
-                let resumed: Bool
-                if case .resume(let id, let token) = envelope.message {
-                    next = try await connection.registry.resume(id, token: token, for: handle)
-                    resumed = true
-                } else if case .newGame(let seed) = envelope.message {
-                    next = try await connection.registry.newGame(seed: seed, for: handle)
-                    resumed = false
-                    recordOwner(of: next.id)
-                } else {
-                    return true
-                }
-                host = next
-                await next.setPlayer(player ?? "")
-                let (info, frame) = await next.attach(resumed: resumed)
-                reply(.game(info))
-                reply(.frame(frame))
-            } catch let error as ProtocolError {
-                reply(.error(error))
-            } catch {
-                reply(.error(ProtocolError(.internalError, "\(error)")))
-            }
-        case .action, .key:
-            if await refuseWhileWatching(ref: ref) { return true }
-            guard let host, !handle.isRevoked else {
-                reply(.error(ProtocolError(.noGame, "no game is open on this connection; send new_game or resume")))
-                return true
-            }
-            guard limiter.allow() else {
-                limitedInARow += 1
-                if limitedInARow >= connection.config.floodLimit {
-                    handle.end(ServerEnvelope(.bye(.flooding, "too many actions too fast for too long"), ref: ref), code: CloseCode.policyViolation)
-                    return false
-                }
-                reply(.error(ProtocolError(.rateLimited, "at most \(connection.config.actionsPerSecond) actions a second; this one was dropped")))
-                return true
-            }
-            limitedInARow = 0
-            let start = ContinuousClock.now
-            do {
-                let (ack, frame) =
-                    if case .action(let a) = envelope.message { try await host.perform(encoded: a) } else if case .key(let k) = envelope.message {
-                        try await host.press(key: k)
-                    } else { throw ProtocolError(.internalError, "unreachable") }
-                reply(.ack(ack))
-                reply(.frame(frame))
-            } catch let error as ProtocolError {
-                reply(.error(error))
-            } catch {
-                reply(.error(ProtocolError(.internalError, "\(error)")))
-            }
-            connection.metrics.actionLatency.record(ContinuousClock.now - start)
+        case .newGame(let seed):
+            await open(resumed: false, ref: ref) { try await $0.newGame(seed: seed, for: self.handle) }
+        case .resume(let id, let token):
+            await open(resumed: true, ref: ref) { try await $0.resume(id, token: token, for: self.handle) }
+        case .action(let text):
+            return await play(ref: ref) { host throws(ProtocolError) in try await host.perform(try Self.action(text)) }
+        case .key(let key):
+            return await play(ref: ref) { host throws(ProtocolError) in try await host.press(key: key) }
         case .listGames, .spectate:
             await handleSpectating(envelope)
         case .register, .login, .loginSession:

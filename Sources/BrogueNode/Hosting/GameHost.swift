@@ -1,7 +1,9 @@
 import BrogueCore
 import BrogueProtocol
+import BrogueRecording
+import Prometheus
 import BrogueStore
-import BrogueTerminal
+import BrogueFrame
 import BrogueUI
 
 /// One hosted game: the only owner of its `PlaySession`, so actions on it are applied one at a
@@ -10,26 +12,27 @@ actor GameHost {
     let id: Int64
     let token: String
     let seed: UInt64
-    private let store: any GameStore
     let session: PlaySession
-    private let recorder: TimedRecorder
+    private let recorded: RecordedGame
+    private let metrics: NodeMetrics
     var lastFrame: Frame?
     private var frameSeq = 0
     var finished = false
+    /// `stateHash` after the last action stored, so an acknowledgement that stored nothing needs no hashing.
+    private var storedHash: UInt64?
     /// Who watches this game, and the name of its player (spectating).
     let watchers: Watchers
     var player = ""
 
-    init(id: Int64, token: String, game: Game, nextSeq: Int, store: any GameStore, metrics: NodeMetrics) {
-        self.id = id
+    init(_ recorded: sending RecordedGame, token: String, metrics: NodeMetrics) {
+        self.id = recorded.id
         self.token = token
-        self.seed = game.seed
-        self.store = store
-        let recorder = TimedRecorder(store: store, gameID: id, nextSeq: nextSeq, metrics: metrics)
-        self.recorder = recorder
-        self.session = PlaySession(game: game, recorder: recorder)
-        finished = game.isOver
-        watchers = Watchers(gameID: id, metrics: metrics)
+        self.seed = recorded.game.seed
+        self.recorded = recorded
+        self.metrics = metrics
+        self.session = PlaySession(game: recorded.game, recorder: recorded)
+        finished = recorded.game.isOver
+        watchers = Watchers(gameID: recorded.id, metrics: metrics)
     }
 
     /// Starts a new viewer (the registry decided who owns the game): the next frame is a full one.
@@ -38,36 +41,27 @@ actor GameHost {
         frameSeq = 0
         let game = session.game
         let info = GameInfo(
-            game: id, token: token, seed: seed, resumed: resumed, actions: recorder.nextSeq, turn: game.turn, depth: game.depth,
+            game: id, token: token, seed: seed, resumed: resumed, actions: recorded.nextSeq, turn: game.turn, depth: game.depth,
             stateHash: game.stateHash.hex16, over: game.isOver)
         return (info, nextFrame())
     }
 
-    /// Applies an action in `Action.encoded` form.
-    func perform(encoded text: String) throws(ProtocolError) -> (Ack, FrameUpdate) {
+    /// Applies one action.
+    func perform(_ action: Action) throws(ProtocolError) -> (Ack, FrameUpdate) {
         guard !session.game.isOver else { throw ProtocolError(.gameOver, "game \(id) is over; start a new one") }
-        guard let action = Action(encoded: text) else {
-            throw ProtocolError(.badAction, "'\(text)' is not an action (see docs/protocol.md: m0-m7, z, s, p, >, <, x, ...)")
+        let performed: PlaySession.Performed
+        do { performed = try session.perform(action) } catch { throw storeFailure(error) }
+        if let refusal = performed.events.lazy.compactMap({ if case .refused(let why) = $0 { "\(why)" } else { nil } }).first {
+            throw ProtocolError(.badAction, "the rules refused '\(action.encoded)': \(refusal)")
         }
-        recorder.appended = 0
-        let events: [GameEvent]
-        do { events = try session.perform(action) } catch { throw storeFailure(error) }
-        if let refusal = events.lazy.compactMap({ if case .refused(let why) = $0 { "\(why)" } else { nil } }).first {
-            throw ProtocolError(.badAction, "the rules refused '\(text)': \(refusal)")
-        }
-        return (finishIfOver(), nextFrame())
+        return (acknowledge(performed.recorded.map { [$0] } ?? []), nextFrame())
     }
 
     /// Handles a key as the terminal game does, playing any run it starts to its end.
     func press(key: String) throws(ProtocolError) -> (Ack, FrameUpdate) {
-        recorder.appended = 0
-        do {
-            _ = try session.handle(key: key)
-            while session.isRunning { try session.step() }
-        } catch {
-            throw storeFailure(error)
-        }
-        return (finishIfOver(), nextFrame())
+        let pressed: PlaySession.Pressed
+        do { pressed = try session.press(key: key) } catch { throw storeFailure(error) }
+        return (acknowledge(pressed.recorded), nextFrame())
     }
 
     private func storeFailure(_ error: any Error) -> ProtocolError {
@@ -75,26 +69,20 @@ actor GameHost {
     }
 
     /// The acknowledgement for what was just stored; records the end of a finished game.
-    private func finishIfOver() -> Ack {
+    private func acknowledge(_ stored: [RecordedAction]) -> Ack {
+        for r in stored { metrics.storeWriteLatency.record(r.storeTime) }
+        metrics.actionsTotal.increment(by: Int64(stored.count))
         let game = session.game
         if game.isOver && !finished {
             finished = true
-            let status: GameStatus
-            var cause: String?
-            switch game.outcome {
-            case .won: status = .won
-            case .died(let c, _):
-                status = .died
-                cause = c
-            case .playing: status = .abandoned
-            }
-            _ = try? store.finishGame(id: id, status: status, cause: cause, summary: GameSummary(game), score: ScoreEntry(points: game.score, playerName: nil))
+            _ = try? recorded.finish(game)
         }
         // The game changes only through stored actions, so the hash of the last one stored is the
         // game's hash now (checked in debug builds, which the tests run).
-        let hash = recorder.storedHash ?? game.stateHash
+        if let last = stored.last { storedHash = last.stateHash }
+        let hash = storedHash ?? game.stateHash
         assert(hash == game.stateHash, "game \(id) changed after its last stored action")
-        return Ack(applied: recorder.appended, actions: recorder.nextSeq, turn: game.turn, stateHash: hash.hex16, over: game.isOver)
+        return Ack(applied: stored.count, actions: recorded.nextSeq, turn: game.turn, stateHash: hash.hex16, over: game.isOver)
     }
 
     private func nextFrame() -> FrameUpdate {

@@ -1,6 +1,7 @@
 import BrogueContent
 import BrogueCore
 import BrogueProtocol
+import BrogueRecording
 import BrogueStore
 import Logging
 import Prometheus
@@ -8,8 +9,7 @@ import Prometheus
 /// Which games are hosted and who plays them; the one place that decides ownership, so a game
 /// is never hosted twice. Its methods do not suspend between checking and changing state.
 actor GameRegistry {
-    let store: any GameStore
-    let content: LoadedContent
+    let games: RecordedGames
     let metrics: NodeMetrics
     let logger: Logger
     private let tokens: TokenStore
@@ -20,14 +20,11 @@ actor GameRegistry {
     private(set) var draining = false
 
     init(store: any GameStore, tokens: TokenStore, content: LoadedContent, metrics: NodeMetrics, logger: Logger) {
-        self.store = store
+        self.games = RecordedGames(store: store, content: content)
         self.tokens = tokens
-        self.content = content
         self.metrics = metrics
         self.logger = logger
     }
-
-    var contentSet: [ContentRef] { content.manifests.map { ContentRef(id: $0.id, version: $0.version) } }
 
     /// Counts a new connection; false while draining.
     func register(_ connection: ConnectionHandle) -> Bool {
@@ -52,13 +49,13 @@ actor GameRegistry {
     func newGame(seed: UInt64?, for connection: ConnectionHandle) throws(ProtocolError) -> GameHost {
         guard !draining else { throw ProtocolError(.draining, "the node is shutting down and starts no games; reconnect shortly") }
         let seed = seed ?? UInt64.random(in: 1...(1 << 53))
-        let game = Game(seed: seed, catalog: content.catalog)
         do {
-            let record = try store.createGame(for: game, contentSet: contentSet)
-            let token = try tokens.issue(for: record.id)
-            let host = GameHost(id: record.id, token: token, game: game, nextSeq: record.nextSeq, store: store, metrics: metrics)
-            take(record.id, host: host, by: connection)
-            logger.info("new game", metadata: ["game": "\(record.id)", "seed": "\(seed)"])
+            let recorded = try games.start(seed: seed)
+            let id = recorded.id
+            let token = try tokens.issue(for: id)
+            let host = GameHost(recorded, token: token, metrics: metrics)
+            take(id, host: host, by: connection)
+            logger.info("new game", metadata: ["game": "\(id)", "seed": "\(seed)"])
             return host
         } catch {
             throw ProtocolError(.storeFailed, "the new game could not be stored: \(error)")
@@ -74,30 +71,22 @@ actor GameRegistry {
             take(id, host: host, by: connection)
             return host
         }
-        let stored: StoredGame
+        let recorded: RecordedGame
         do {
-            guard let s = try store.loadGame(id: id) else { throw notFound }
-            stored = s
+            guard let r = try games.resume(id: id) else { throw notFound }
+            recorded = r
         } catch let e as ProtocolError {
             throw e
+        } catch let e as RebuildError {
+            if case .contentChanged = e { throw ProtocolError(.gameNotFound, "\(e)") }
+            throw ProtocolError(.internalError, "\(e)")
         } catch {
             throw ProtocolError(.storeFailed, "game \(id) could not be read: \(error)")
         }
-        let record = stored.record
-        guard record.contentHash == content.catalog.contentHash else {
-            throw ProtocolError(.gameNotFound, "game \(id) was played with other content (hash \(record.contentHash.hex16)); this node has \(content.catalog.contentHash.hex16)")
-        }
-        var game = Game(seed: record.seed, catalog: content.catalog)
-        for (i, text) in stored.actions.enumerated() {
-            guard let action = Action(encoded: text) else { throw ProtocolError(.internalError, "game \(id): stored action \(i) '\(text)' is damaged") }
-            game.apply(action)
-        }
-        guard game.stateHash == record.summary.stateHash else {
-            throw ProtocolError(.internalError, "game \(id): replaying gives stateHash \(game.stateHash.hex16), the store says \(record.summary.stateHash.hex16)")
-        }
-        let host = GameHost(id: id, token: token, game: game, nextSeq: record.nextSeq, store: store, metrics: metrics)
+        let actions = recorded.nextSeq
+        let host = GameHost(recorded, token: token, metrics: metrics)
         take(id, host: host, by: connection)
-        logger.info("resumed game", metadata: ["game": "\(id)", "actions": "\(stored.actions.count)"])
+        logger.info("resumed game", metadata: ["game": "\(id)", "actions": "\(actions)"])
         return host
     }
 

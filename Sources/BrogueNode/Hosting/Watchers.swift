@@ -1,6 +1,6 @@
 import BrogueCore
 import BrogueProtocol
-import BrogueTerminal
+import BrogueFrame
 import BrogueUI
 import Prometheus
 

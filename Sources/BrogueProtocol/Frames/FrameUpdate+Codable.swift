@@ -1,4 +1,4 @@
-import BrogueTerminal
+import BrogueFrame
 
 /// Cells go on the wire as arrays, `[glyph, fg, bg, bold]`, and changes as
 /// `[x, y, glyph, fg, bg, bold]`, with colours `#rrggbb` and bold 0 or 1: a full 100 x 34

@@ -1,4 +1,4 @@
-public import BrogueTerminal
+public import BrogueFrame
 
 /// One screen update: a whole frame (`full`), or the cells that changed since the previous one.
 ///

@@ -1,3 +1,4 @@
+public import BrogueFrame
 import Glibc
 
 /// A real terminal: raw mode, the alternate screen, diffed drawing and keys.

@@ -1,3 +1,4 @@
+public import BrogueFrame
 /// Maps 24-bit colours to the xterm 256-colour palette.
 ///
 /// Only indices 16...255 are chosen: 16...231 are the 6x6x6 colour cube (levels 0, 95, 135,

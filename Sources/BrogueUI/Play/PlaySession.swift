@@ -1,12 +1,5 @@
 public import BrogueCore
 
-/// Where each applied action goes before its result is shown: the save file.
-public protocol ActionRecorder: AnyObject {
-    /// Stores `action` as the game's next action, with a summary of `game` after it.
-    /// - Throws: when it could not be stored; the session then stops without drawing the result.
-    func record(_ action: Action, after game: Game) throws
-}
-
 /// One game being played through a keyboard: turns key names into actions, keeps the
 /// message log, runs multi-step commands (explore, travel, rest), and asks for items.
 ///
@@ -38,6 +31,18 @@ public final class PlaySession {
         case equip, remove, quaff, read, eat, throwItem = "throw", drop
     }
 
+    /// What `perform(_:)` did: the action's events and, unless the rules refused it, what was stored.
+    public struct Performed: Sendable {
+        public var events: [GameEvent]
+        public var recorded: RecordedAction?
+    }
+
+    /// What `press(key:)` did: the outcome of the key and every action stored on its way.
+    public struct Pressed: Sendable {
+        public var outcome: Outcome
+        public var recorded: [RecordedAction]
+    }
+
     /// What the front end should do after a key.
     public enum Outcome: Equatable, Sendable {
         case `continue`
@@ -61,6 +66,8 @@ public final class PlaySession {
     private let recorder: (any ActionRecorder)?
     private var run: Run?
     private var runSteps = 0
+    /// What the recorder stored since the last key or action (`press(key:)` and `perform(_:)` return it).
+    private var stored: [RecordedAction] = []
     /// Monsters in view when the current run started or last stepped.
     private var seenIDs: Set<Int> = []
 
@@ -91,12 +98,25 @@ public final class PlaySession {
 
     /// Applies one action as if a key had asked for it: stored through the recorder first,
     /// then kept and logged. A network client that sends actions rather than keys uses this.
-    /// - Returns: the action's events; a `.refused` event means nothing changed or was stored.
+    /// - Returns: the action's events (a `.refused` event means nothing changed or was stored) and what was stored.
     /// - Throws: what the recorder throws; the session then keeps the game as it was.
     @discardableResult
-    public func perform(_ action: Action) throws -> [GameEvent] {
+    public func perform(_ action: Action) throws -> Performed {
         run = nil
-        return try act(action)
+        stored = []
+        let events = try act(action)
+        return Performed(events: events, recorded: stored.last)
+    }
+
+    /// Handles a key as `handle(key:)` does and plays any run it starts (explore, travel, rest)
+    /// to its end: what a front end that cannot interrupt a run between steps uses.
+    /// - Returns: the key's outcome and what was stored, in order; actions stored before a
+    ///   throw stay stored, and the game keeps them.
+    @discardableResult
+    public func press(key: String) throws -> Pressed {
+        let outcome = try handle(key: key)
+        while isRunning { try step() }
+        return Pressed(outcome: outcome, recorded: stored)
     }
 
     /// Whether a multi-step command is under way; call `step()` until it is not.
@@ -109,6 +129,7 @@ public final class PlaySession {
     @discardableResult
     public func handle(key: String) throws -> Outcome {
         run = nil
+        stored = []
         switch mode {
         case .gameOver:
             return .finished
@@ -248,7 +269,7 @@ public final class PlaySession {
         var next = game
         let events = next.apply(action)
         let refused = events.contains { if case .refused = $0 { true } else { false } }
-        if !refused { try recorder?.record(action, after: next) }
+        if !refused, let recorder { stored.append(try recorder.record(action, after: next)) }
         game = next
         log.record(events, turn: game.turn)
         if game.isOver {

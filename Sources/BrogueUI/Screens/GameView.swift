@@ -1,5 +1,5 @@
 public import BrogueCore
-public import BrogueTerminal
+public import BrogueFrame
 
 /// Composes the game screen: messages, sidebar, map, status line, and whatever the session's
 /// mode lays over them.

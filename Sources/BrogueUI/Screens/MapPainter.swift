@@ -1,5 +1,5 @@
 public import BrogueCore
-public import BrogueTerminal
+public import BrogueFrame
 
 /// How one map cell looks to the player: terrain by draw priority, then what lies and stands
 /// there, lit by the player's light, dimmed where only remembered.

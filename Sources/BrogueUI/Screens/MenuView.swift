@@ -1,4 +1,4 @@
-public import BrogueTerminal
+public import BrogueFrame
 
 /// Full-screen menus and tables: the title screen, high scores, the list of games.
 public enum MenuView {

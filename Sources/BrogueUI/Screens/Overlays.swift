@@ -1,5 +1,5 @@
 import BrogueCore
-import BrogueTerminal
+import BrogueFrame
 
 /// Boxes laid over the map for the session's modes: menus, prompts, help, the end screen.
 enum Overlays {

@@ -1,5 +1,5 @@
 import BrogueCore
-import BrogueTerminal
+import BrogueFrame
 
 /// The left panel: the player's state, then each visible creature and item with a bar.
 enum Sidebar {

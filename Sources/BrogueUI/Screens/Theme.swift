@@ -1,5 +1,5 @@
 import BrogueCore
-public import BrogueTerminal
+public import BrogueFrame
 
 /// Colours of the interface (content supplies those of terrain, monsters and items).
 public enum Theme {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import BrogueContent
 import BrogueCore
+import BrogueRecording
 import BrogueStore
+import BrogueFrame
 import BrogueTerminal
 import BrogueUI
 import Foundation
@@ -153,16 +155,16 @@ struct BenchCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteGameStore(path: folder.appendingPathComponent("brogue.sqlite").path)
-        let saved = SavedGames(store: store, content: loaded)
+        let games = RecordedGames(store: store, content: loaded)
         let keys = ["k", "l", "j", "h", "u", "n", "b", "y"]
         var latencies: [Double] = []
         var bytes: [Int] = []
         var seed: UInt64 = 500
         var encoder = FrameEncoder(colorMode: .trueColor)
         while latencies.count < moves {
-            let (game, record) = try saved.start(seed: seed)
+            let recorded = try games.start(seed: seed)
             seed += 1
-            let session = PlaySession(game: game, recorder: StoreRecorder(store: store, record: record))
+            let session = PlaySession(game: recorded.game, recorder: recorded)
             var previous = GameView.render(session)
             while latencies.count < moves && !session.game.isOver {
                 var probe = session.game

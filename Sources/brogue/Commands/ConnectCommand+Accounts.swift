@@ -1,5 +1,5 @@
 import ArgumentParser
-import BrogueNode
+import BrogueClient
 import BrogueProtocol
 import BrogueStore
 import Foundation

@@ -1,6 +1,7 @@
 import ArgumentParser
-import BrogueNode
+import BrogueClient
 import BrogueProtocol
+import BrogueFrame
 import BrogueTerminal
 import BrogueUI
 import Foundation

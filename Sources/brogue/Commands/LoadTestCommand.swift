@@ -1,5 +1,5 @@
 import ArgumentParser
-import BrogueNode
+import BrogueClient
 import Foundation
 import Logging
 

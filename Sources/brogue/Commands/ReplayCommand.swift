@@ -2,6 +2,8 @@ import ArgumentParser
 import BrogueContent
 import BrogueCore
 import BrogueStore
+import BrogueFrame
+import BrogueRecording
 import BrogueTerminal
 import BrogueUI
 import Foundation
@@ -27,7 +29,7 @@ struct ReplayCommand: ParsableCommand {
         let settings = try config.load()
         let loaded = try content.load(config: config.path)
         let store = try data.open(readOnly: true)
-        let saved = SavedGames(store: store, content: loaded)
+        let games = RecordedGames(store: store, content: loaded)
         let stored: StoredGame
         do {
             guard let found = try store.loadGame(id: gameID) else {
@@ -42,13 +44,13 @@ struct ReplayCommand: ParsableCommand {
         if verify {
             let start = ContinuousClock.now
             do {
-                let game = try saved.rebuild(stored)
+                let game = try games.rebuild(stored)
                 let d = ContinuousClock.now - start
                 let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
                 print("game \(gameID): \(stored.actions.count) actions, \(game.turn) turns replayed in \(String(format: "%.3f", seconds)) s "
                     + "(\(seconds > 0 ? Int(Double(game.turn) / seconds) : 0) turns/s)")
                 print("stateHash: \(game.stateHash.hex16) matches the saved game")
-            } catch let error as SavedGames.RebuildError {
+            } catch {
                 Console.error("brogue: verification failed: \(error)")
                 throw ExitCode(1)
             }
@@ -56,9 +58,9 @@ struct ReplayCommand: ParsableCommand {
         }
         do {
             try Terminal.run { terminal in
-                try ReplayViewer(saved: saved, ui: TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)).run(stored)
+                try ReplayViewer(games: games, ui: TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)).run(stored)
             }
-        } catch let error as SavedGames.RebuildError {
+        } catch let error as RebuildError {
             Console.error("brogue: \(error)")
             throw ExitCode(1)
         } catch let error as TerminalError {

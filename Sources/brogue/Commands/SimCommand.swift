@@ -2,7 +2,9 @@ import ArgumentParser
 import BrogueContent
 import BrogueCore
 import BroguePluginHost
+import BrogueRecording
 import BrogueStore
+import BrogueUI
 import Foundation
 
 struct SimCommand: ParsableCommand {
@@ -53,18 +55,16 @@ struct SimCommand: ParsableCommand {
         let loaded = try content.load()
         let r: Simulation.Result
         if save {
-            let saved = SavedGames(store: try data.open(), content: loaded)
-            let (game, record) = try saved.start(seed: seed)
-            let recorder = StoreRecorder(store: saved.store, record: record)
-            if reportSaves { FileHandle.standardOutput.write(Data("game \(record.id)\n".utf8)) }
-            var last = game
+            let recorded = try RecordedGames(store: try data.open(), content: loaded).start(seed: seed)
+            if reportSaves { FileHandle.standardOutput.write(Data("game \(recorded.id)\n".utf8)) }
+            var last = recorded.game
             r = try Simulation.run(seed: seed, catalog: loaded.catalog, turns: turns) { action, game in
-                try recorder.record(action, after: game)
+                let stored = try recorded.record(action, after: game)
                 last = game
-                if reportSaves { FileHandle.standardOutput.write(Data("stored \(recorder.nextSeq)\n".utf8)) }
+                if reportSaves { FileHandle.standardOutput.write(Data("stored \(stored.seq + 1)\n".utf8)) }
             }
-            try saved.finish(record, game: last, abandoned: false)
-            print("game: \(record.id) (saved)")
+            try recorded.finish(last)
+            print("game: \(recorded.id) (saved)")
         } else {
             let catalog = pluginLibraries.isEmpty ? loaded.catalog : try PluginLoader().extend(loaded.catalog, libraries: pluginLibraries)
             r = Simulation.run(seed: seed, catalog: catalog, turns: turns)

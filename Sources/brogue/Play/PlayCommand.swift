@@ -2,7 +2,9 @@ import ArgumentParser
 import BrogueContent
 import BrogueCore
 import BroguePluginHost
+import BrogueRecording
 import BrogueStore
+import BrogueFrame
 import BrogueTerminal
 import BrogueUI
 import Foundation
@@ -37,15 +39,16 @@ struct PlayCommand: ParsableCommand {
         let settings = try config.load()
         let (plugins, candidates) = try content.loadSet(config: config.path)
         let store = try data.open()
-        let saved = SavedGames(store: store, content: try ContentOptions.withRules(plugins))
-        let reload = dev ? DevReload(candidates: candidates, plugins: plugins, content: saved.content) : nil
+        let content = try ContentOptions.withRules(plugins)
+        let games = RecordedGames(store: store, content: content)
+        let reload = dev ? DevReload(candidates: candidates, plugins: plugins, content: content) : nil
         do {
             try Terminal.run { terminal in
                 let ui = TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)
                 if let seed {
-                    try playNew(seed: seed, saved: saved, ui: ui)
+                    try playNew(seed: seed, games: games, ui: ui)
                 } else {
-                    var flow = TitleFlow(saved: saved, ui: ui, reload: reload)
+                    var flow = TitleFlow(games: games, ui: ui, reload: reload)
                     try flow.run()
                 }
             }
@@ -64,19 +67,13 @@ struct PlayCommand: ParsableCommand {
 }
 
 /// Plays a new game from `seed` to the end or until the player leaves.
-func playNew(seed: UInt64, saved: SavedGames, ui: TerminalPlay) throws {
-    let (game, record) = try saved.start(seed: seed)
-    try playStored(game: game, record: record, saved: saved, ui: ui)
+func playNew(seed: UInt64, games: RecordedGames, ui: TerminalPlay) throws {
+    try playRecorded(try games.start(seed: seed), ui: ui)
 }
 
-/// Plays a stored game, recording each action, and finishes it when it ends.
-func playStored(game: Game, record: GameRecord, saved: SavedGames, ui: TerminalPlay, log: MessageLog = MessageLog()) throws {
-    let recorder = StoreRecorder(store: saved.store, record: record)
-    let session = PlaySession(game: game, recorder: recorder, log: log)
+/// Plays a recorded game on, each action stored as it is made, and records how it ends.
+func playRecorded(_ recorded: RecordedGame, ui: TerminalPlay, log: MessageLog = MessageLog()) throws {
+    let session = PlaySession(game: recorded.game, recorder: recorded, log: log)
     let outcome = try ui.play(session)
-    switch outcome {
-    case .abandoned: try saved.finish(record, game: session.game, abandoned: true)
-    case .finished, .saveAndQuit, .continue:
-        if session.game.isOver { try saved.finish(record, game: session.game, abandoned: false) }
-    }
+    try recorded.finish(session.game, abandoned: outcome == .abandoned)
 }

@@ -1,21 +1,23 @@
 import BrogueContent
 import BrogueCore
 import BrogueStore
+import BrogueFrame
+import BrogueRecording
 import BrogueTerminal
 import BrogueUI
 
 /// Watches a stored game being replayed: pause, faster, slower, step, next depth.
 struct ReplayViewer {
-    let saved: SavedGames
+    let games: RecordedGames
     let ui: TerminalPlay
 
     static let speeds = [1, 2, 5, 10, 20, 50, 100, 250, 1_000]
 
     func run(_ stored: StoredGame) throws {
         // Check the content first, as resuming does; the hash is compared at the end.
-        _ = try saved.rebuild(StoredGame(record: stored.record, actions: []), checkHash: false)
+        _ = try games.rebuild(StoredGame(record: stored.record, actions: []), checkHash: false)
         let actions = try stored.decodedActions()
-        let session = PlaySession(game: Game(seed: stored.record.seed, catalog: saved.content.catalog), recorder: nil)
+        let session = PlaySession(game: Game(seed: stored.record.seed, catalog: games.catalog), recorder: nil)
         var index = 0
         var speed = 3
         var paused = false

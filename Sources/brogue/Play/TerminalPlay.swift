@@ -1,4 +1,5 @@
 import BrogueCore
+import BrogueFrame
 import BrogueTerminal
 import BrogueUI
 

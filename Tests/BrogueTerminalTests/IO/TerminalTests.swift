@@ -1,3 +1,4 @@
+import BrogueFrame
 import Glibc
 import Testing
 

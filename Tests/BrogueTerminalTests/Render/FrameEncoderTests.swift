@@ -1,3 +1,4 @@
+import BrogueFrame
 import BrogueTerminal
 import Testing
 

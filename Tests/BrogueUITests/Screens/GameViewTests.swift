@@ -1,5 +1,5 @@
 import BrogueCore
-import BrogueTerminal
+import BrogueFrame
 import BrogueUI
 import Testing
 

@@ -23,11 +23,12 @@ final class MemoryRecorder: ActionRecorder {
 
     struct Failure: Error {}
 
-    func record(_ action: Action, after game: Game) throws {
+    func record(_ action: Action, after game: Game) throws -> RecordedAction {
         if failNext {
             failNext = false
             throw Failure()
         }
         actions.append(action)
+        return RecordedAction(seq: actions.count - 1, stateHash: game.stateHash, storeTime: .zero)
     }
 }

@@ -1,4 +1,4 @@
-import BrogueTerminal
+import BrogueFrame
 import Foundation
 import Testing
 

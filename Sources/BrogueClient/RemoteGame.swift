@@ -1,5 +1,5 @@
 public import BrogueProtocol
-public import BrogueTerminal
+public import BrogueFrame
 import Foundation
 import HummingbirdWSClient
 public import Logging

@@ -1,5 +1,3 @@
-public import BrogueTerminal
-
 extension Key {
     /// The key's name as key bindings write it (see `Keymap`).
     public var name: String {

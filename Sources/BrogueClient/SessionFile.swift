@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The session tokens `brogue connect --user` keeps, one per node address and account, in
 /// `node-sessions.json` in the data folder (readable by its owner only), so the next connect

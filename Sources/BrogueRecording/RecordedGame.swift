@@ -1,0 +1,68 @@
+public import BrogueCore
+public import BrogueStore
+public import BrogueUI
+
+/// One stored game being played: records each action the session applies, in order, before
+/// the session keeps the new state, and records how the game ended.
+///
+/// Made by `RecordedGames.start(seed:)` or `resume(id:)`; `game` is the game as it was then,
+/// for the `PlaySession` that plays it on.
+public final class RecordedGame: ActionRecorder {
+    public let store: any GameStore
+    /// The game's id in the store.
+    public let id: Int64
+    /// The game when it was started or resumed.
+    public let game: Game
+    /// The `seq` the next recorded action gets: the number of actions stored so far.
+    public private(set) var nextSeq: Int
+    private var finished: Bool
+
+    init(store: any GameStore, record: GameRecord, game: Game) {
+        self.store = store
+        self.id = record.id
+        self.game = game
+        self.nextSeq = record.nextSeq
+        self.finished = record.status.isFinished
+    }
+
+    /// Stores `action` as the game's next action with the summary of `game`, the game after it.
+    /// - Returns: what was stored: its `seq`, the game's `stateHash` after it, the time the write took.
+    /// - Throws: `StoreError`; nothing is stored then, and the session keeps the game as it was.
+    public func record(_ action: Action, after game: Game) throws -> RecordedAction {
+        let start = ContinuousClock.now
+        let summary = GameSummary(game)
+        try store.appendAction(gameID: id, seq: nextSeq, action: action, summary: summary)
+        defer { nextSeq += 1 }
+        return RecordedAction(seq: nextSeq, stateHash: summary.stateHash, storeTime: ContinuousClock.now - start)
+    }
+
+    /// Records how `game` ended, with its score, once; a game still being played is recorded as
+    /// abandoned only when `abandoned` is true.
+    /// - Returns: the finished record, or nil when there was nothing to record.
+    /// - Throws: `StoreError`.
+    @discardableResult
+    public func finish(_ game: Game, abandoned: Bool = false) throws(StoreError) -> GameRecord? {
+        guard !finished else { return nil }
+        let status: GameStatus
+        var cause: String?
+        switch game.outcome {
+        case .won: status = .won
+        case .died(let c, _):
+            status = .died
+            cause = c
+        case .playing:
+            guard abandoned else { return nil }
+            status = .abandoned
+            cause = "abandoned"
+        }
+        do {
+            let record = try store.finishGame(
+                id: id, status: status, cause: cause, summary: GameSummary(game), score: ScoreEntry(points: game.score, playerName: nil))
+            finished = true
+            return record
+        } catch .gameFinished {
+            finished = true  // ended elsewhere (another process) since it was opened
+            return nil
+        }
+    }
+}
