@@ -106,6 +106,8 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            // The browser client's HTML, CSS and JavaScript, served byte for byte (Bundle.module).
+            resources: [.copy("Web/Client")],
             swiftSettings: swiftSettings
         ),
         // The host executable: argument parsing and wiring only.
