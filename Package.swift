@@ -32,7 +32,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // Networked node (issue 6).
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -51,12 +50,15 @@ let package = Package(
         // over 1,000 seeds x 26 depths and plays thousands of bot turns, which unoptimised
         // code runs 30-60 times slower. Everything else stays a plain debug build.
         .target(name: "BrogueCore", swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        // YAML content -> validated catalogs for BrogueCore, with file:line:column diagnostics.
-        .target(
-            name: "BrogueContent",
-            dependencies: ["BrogueCore", .product(name: "Yams", package: "Yams")],
-            swiftSettings: swiftSettings
+        // The system's libyaml (pkg-config yaml-0.1), whose event API BrogueContent's composer reads.
+        .systemLibrary(
+            name: "CLibYAML",
+            path: "Sources/CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // YAML content -> validated catalogs for BrogueCore, with file:line:column diagnostics.
+        .target(name: "BrogueContent", dependencies: ["BrogueCore", "CLibYAML"], swiftSettings: swiftSettings),
         // Persistence: games (seed + action log), scores; SQLite through GRDB.
         .target(
             name: "BrogueStore",
@@ -111,6 +113,8 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            // The browser client's HTML, CSS and JavaScript, served byte for byte (Bundle.module).
+            resources: [.copy("Web/Client")],
             swiftSettings: swiftSettings
         ),
         // Clients of a node: `brogue connect`'s remote game, session files, the load tool. Not the gateway.

@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 
 /// Builds a `YNode` tree from libyaml's event stream, enforcing `ContentLimits` as it goes.
 ///

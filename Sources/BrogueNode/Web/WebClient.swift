@@ -1,26 +1,45 @@
+import Foundation
 import Hummingbird
 import NIOCore
 
-/// Serves the browser client: `/` (HTML), `/app.js`, `/app.css`, with a Content-Security-Policy
-/// that allows nothing but this node (its scripts, styles and WebSocket).
+/// Serves the browser client: `/` (HTML), `/app.js`, `/app.css`, the files of `Web/Client/`
+/// embedded as SwiftPM resources, with a Content-Security-Policy that allows nothing but this
+/// node (its scripts, styles and WebSocket), and entity tags so unchanged files are not sent again.
 enum WebClient {
     static let contentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
+    /// The client's files by URL path, read from the bundle once, when the first application is made.
+    static let assets: [String: WebAsset] = {
+        do {
+            return [
+                "/": try WebAsset.load("index.html", contentType: "text/html; charset=utf-8", from: .module),
+                "/app.js": try WebAsset.load("app.js", contentType: "text/javascript; charset=utf-8", from: .module),
+                "/app.css": try WebAsset.load("app.css", contentType: "text/css; charset=utf-8", from: .module),
+            ]
+        } catch {
+            // The files are part of the build: without them the installation is broken, and the
+            // node stops at start-up rather than serve a page that cannot work.
+            fatalError("\(error)")
+        }
+    }()
+
     static func addRoutes(to router: Router<NodeRequestContext>) {
-        router.get("/") { _, _ in asset(ClientHTML.text, type: "text/html; charset=utf-8") }
-        router.get("/app.js") { _, _ in asset(ClientJS.text, type: "text/javascript; charset=utf-8") }
-        router.get("/app.css") { _, _ in asset(ClientCSS.text, type: "text/css; charset=utf-8") }
+        for (path, asset) in assets {
+            router.get(RouterPath(path)) { request, _ in response(asset, ifNoneMatch: request.headers[values: .ifNoneMatch]) }
+        }
     }
 
-    static func asset(_ text: String, type: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [
-                .contentType: type, .contentSecurityPolicy: contentSecurityPolicy, .xContentTypeOptions: "nosniff",
-                .cacheControl: "no-cache",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: text))
-        )
+    /// The file, or 304 Not Modified with no body when the request names its current tag.
+    static func response(_ asset: WebAsset, ifNoneMatch: [String]) -> Response {
+        var headers: HTTPFields = [
+            .contentSecurityPolicy: contentSecurityPolicy, .xContentTypeOptions: "nosniff",
+            .cacheControl: "no-cache", .eTag: asset.eTag,
+        ]
+        if asset.isNamed(byIfNoneMatch: ifNoneMatch) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = asset.contentType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: asset.body))
     }
 }

@@ -1,7 +1,5 @@
-/// The browser client's script, served at `GET /app.js`: the protocol of docs/protocol.md over
-/// the node's own `/ws`, the screen drawn on a canvas from `frame` messages.
-enum ClientJS {
-    static let text = ##"""
+// The browser client (docs/node.md): the protocol of docs/protocol.md over the node's own /ws,
+// the screen drawn on a canvas from `frame` messages.
 "use strict";
 (() => {
   const WIDTH_HINT = 100, HEIGHT_HINT = 34;
@@ -256,5 +254,3 @@ enum ClientJS {
   // The lobby's list of live games stays fresh while it shows.
   setInterval(() => { if (state.phase === "lobby" && state.connection === "open" && state.identity) send({ type: "list_games" }); }, 5000);
 })();
-"""##
-}
