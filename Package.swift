@@ -92,7 +92,6 @@ let package = Package(
                 "BrogueTerminal",
                 "BrogueUI",
                 "BrogueProtocol",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
@@ -146,6 +145,7 @@ let package = Package(
                 "brogue-store-crasher",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "BrogueTerminalTests", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),

@@ -1,6 +1,7 @@
 import BrogueContent
 import BrogueCore
 import BrogueProtocol
+import BrogueStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
