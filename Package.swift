@@ -102,7 +102,6 @@ let package = Package(
                 "BrogueUI",
                 "BrogueRecording",
                 "BrogueProtocol",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -173,6 +172,7 @@ let package = Package(
                 "brogue-store-crasher",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "BrogueFrameTests", dependencies: ["BrogueFrame"], swiftSettings: swiftSettings),

@@ -2,6 +2,7 @@ import BrogueClient
 import BrogueContent
 import BrogueCore
 import BrogueProtocol
+import BrogueStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -38,7 +39,7 @@ import Testing
             #expect(await refusal(b, .session(String(repeating: "0", count: 64))) == .badCredentials)
             await b.close()
 
-            // Nothing in node.sqlite holds the password or the session token.
+            // Nothing in the data folder holds the password or the session token.
             for file in try FileManager.default.contentsOfDirectory(atPath: node.dataDirectory) {
                 let raw = try Data(contentsOf: URL(fileURLWithPath: node.dataDirectory + "/" + file))
                 #expect(raw.range(of: Data("correct horse".utf8)) == nil && raw.range(of: Data(session.utf8)) == nil, "\(file)")

@@ -1,4 +1,5 @@
 import BrogueProtocol
+import BrogueStore
 import Crypto
 import Foundation
 import HummingbirdBcrypt
@@ -9,12 +10,12 @@ import Synchronization
 /// own (never on a connection's task, so a slow hash holds up nobody else), opens sessions, and
 /// throttles failed logins per account name and per remote address.
 final class Accounts: Sendable {
-    let store: AccountStore
+    let store: any AccountStore
     let config: AccessConfig
     let logger: Logger
     private let throttle: Mutex<LoginThrottle>
 
-    init(store: AccountStore, config: AccessConfig, logger: Logger) {
+    init(store: any AccountStore, config: AccessConfig, logger: Logger) {
         self.store = store
         self.config = config
         self.logger = logger
@@ -38,16 +39,16 @@ final class Accounts: Sendable {
             throw ProtocolError(.badPassword, "a password needs at least 8 bytes (at most \(ProtocolInfo.maxPasswordBytes))")
         }
         let taken = ProtocolError(.nameTaken, "the name '\(name)' is taken (names ignore case); choose another, or log in")
-        // Saves a slow hash for a name that is plainly taken; `create` checks again.
+        // Saves a slow hash for a name that is plainly taken; `createAccount` checks again.
         guard (try? store.account(named: name)) == nil else { throw taken }
         let cost = UInt8(clamping: config.bcryptCost)
         let hash = await Self.offThread { Bcrypt.hash(Self.prehash(password), cost: cost) }
-        do {
-            guard try store.create(name: name, passwordHash: hash, now: config.clock()) else { throw taken }
+        do throws(StoreError) {
+            try store.createAccount(Account(name: name, passwordHash: hash, createdAt: config.clock()))
             logger.info("account registered", metadata: ["account": "\(name)"])
             return try openSession(for: name)
-        } catch let e as ProtocolError {
-            throw e
+        } catch .accountNameTaken {
+            throw taken
         } catch {
             throw ProtocolError(.storeFailed, "the account could not be stored: \(error)")
         }
@@ -58,7 +59,7 @@ final class Accounts: Sendable {
         let keys = ["name:" + name.lowercased(), "address:" + address]
         let started = config.clock()
         try admit(keys, now: started)
-        let account: AccountStore.Account?
+        let account: Account?
         do { account = try store.account(named: name) } catch {
             throttle.withLock { $0.succeeded(keys, at: started, cleared: []) }
             throw ProtocolError(.storeFailed, "accounts could not be read: \(error)")
@@ -85,15 +86,15 @@ final class Accounts: Sendable {
         let keys = ["address:" + address]
         let started = config.clock()
         try admit(keys, now: started)
-        let found: (name: String, expires: Date)?
-        do { found = try store.session(token) } catch { throw ProtocolError(.storeFailed, "sessions could not be read: \(error)") }
+        let found: AccountSession?
+        do { found = try store.session(tokenHash: SessionToken.hash(token)) } catch { throw ProtocolError(.storeFailed, "sessions could not be read: \(error)") }
         guard let found else { throw ProtocolError(.badCredentials, "unknown session; log in with your name and password") }
         throttle.withLock { $0.succeeded(keys, at: started, cleared: []) }
         guard found.expires > started else {
-            try? store.closeSession(token)
+            try? store.closeSession(tokenHash: SessionToken.hash(token))
             throw ProtocolError(.sessionExpired, "the session has expired; log in with your name and password")
         }
-        return Identity(player: found.name, guest: false, session: token, expires: Int(found.expires.timeIntervalSince1970))
+        return Identity(player: found.accountName, guest: false, session: token, expires: Int(found.expires.timeIntervalSince1970))
     }
 
     private func admit(_ keys: [String], now: Date) throws(ProtocolError) {
@@ -105,9 +106,10 @@ final class Accounts: Sendable {
         if let wait { throw ProtocolError(.loginThrottled, "too many failed logins; try again in \(wait) seconds") }
     }
 
-    private func openSession(for name: String) throws -> Identity {
+    private func openSession(for name: String) throws(StoreError) -> Identity {
         let expires = config.clock().addingTimeInterval(config.sessionSeconds)
-        let token = try store.openSession(for: name, expires: expires)
+        let token = SessionToken.make()
+        try store.openSession(AccountSession(tokenHash: SessionToken.hash(token), accountName: name, expires: expires))
         return Identity(player: name, guest: false, session: token, expires: Int(expires.timeIntervalSince1970))
     }
 

@@ -1,4 +1,5 @@
 import BrogueProtocol
+import BrogueStore
 import Logging
 
 extension Reader {

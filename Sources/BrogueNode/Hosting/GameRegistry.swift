@@ -12,14 +12,14 @@ actor GameRegistry {
     let games: RecordedGames
     let metrics: NodeMetrics
     let logger: Logger
-    private let tokens: TokenStore
+    private let tokens: any GameTokenStore
     var hosts: [Int64: GameHost] = [:]
     var owners: [Int64: ConnectionHandle] = [:]
     private var connections: [ObjectIdentifier: ConnectionHandle] = [:]
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private(set) var draining = false
 
-    init(store: any GameStore, tokens: TokenStore, content: LoadedContent, metrics: NodeMetrics, logger: Logger) {
+    init(store: any GameStore, tokens: any GameTokenStore, content: LoadedContent, metrics: NodeMetrics, logger: Logger) {
         self.games = RecordedGames(store: store, content: content)
         self.tokens = tokens
         self.metrics = metrics
@@ -66,7 +66,7 @@ actor GameRegistry {
     func resume(_ id: Int64, token: String, for connection: ConnectionHandle) throws(ProtocolError) -> GameHost {
         guard !draining else { throw ProtocolError(.draining, "the node is shutting down; reconnect shortly") }
         let notFound = ProtocolError(.gameNotFound, "there is no game \(id) with that token on this node")
-        guard (try? tokens.check(token, for: id)) == true else { throw notFound }
+        guard (try? tokens.check(token, forGame: id)) == true else { throw notFound }
         if let host = hosts[id] {
             take(id, host: host, by: connection)
             return host

@@ -18,7 +18,7 @@ extension Node {
     /// The games this node hosted that are not over: each can be resumed with its id and token,
     /// after a restart as before it.
     public func unfinishedGames() throws -> [Int64] {
-        try accounts.store.hostedGames().filter { id in
+        try store.gamesWithTokens().filter { id in
             guard let record = try store.game(id: id) else { return false }
             return record.status == .playing
         }

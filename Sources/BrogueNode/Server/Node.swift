@@ -9,7 +9,7 @@ import NIOCore
 public import ServiceLifecycle
 
 /// A networked node: the HTTP endpoints, the WebSocket gateway and the hosted games, over one
-/// SQLite store in a data folder.
+/// SQLite store in a data folder (games, accounts, sessions, game tokens and owners).
 ///
 /// ```swift
 /// let node = try Node(config: config, content: content, dataDirectory: "/var/lib/brogue", logger: logger)
@@ -24,10 +24,12 @@ public final class Node: Sendable {
     let logger: Logger
     let accounts: Accounts
     let addresses: AddressLimiter
-    /// The data folder: `brogue.sqlite`, `node.sqlite`.
+    /// The data folder, holding `brogue.sqlite`.
     public let dataDirectory: String
 
-    /// Opens (or creates) `brogue.sqlite` and `node.sqlite` in `dataDirectory`.
+    /// Opens (or creates) `brogue.sqlite` in `dataDirectory`. A `node.sqlite` left there by an
+    /// older node (accounts and game tokens in a second file) is merged into it first and
+    /// renamed `node.sqlite.migrated`.
     /// - Throws: `StoreError` or a file error when the folder cannot be used.
     public init(config: NodeConfig, content: LoadedContent, dataDirectory: String, logger: Logger) throws {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
@@ -36,9 +38,9 @@ public final class Node: Sendable {
         self.dataDirectory = dataDirectory
         metrics = NodeMetrics()
         store = try SQLiteGameStore(path: (dataDirectory as NSString).appendingPathComponent("brogue.sqlite"))
-        let tokens = try TokenStore(path: (dataDirectory as NSString).appendingPathComponent("node.sqlite"))
-        registry = GameRegistry(store: store, tokens: tokens, content: content, metrics: metrics, logger: logger)
-        accounts = Accounts(store: AccountStore(db: tokens.db), config: config.access, logger: logger)
+        try Self.mergeNodeFile(into: store, folder: dataDirectory, logger: logger)
+        registry = GameRegistry(store: store, tokens: store, content: content, metrics: metrics, logger: logger)
+        accounts = Accounts(store: store, config: config.access, logger: logger)
         addresses = AddressLimiter(cap: config.access.maxConnectionsPerAddress)
         if let waiting = try? unfinishedGames(), !waiting.isEmpty {
             logger.info("unfinished games can be resumed", metadata: ["games": "\(waiting.count)"])

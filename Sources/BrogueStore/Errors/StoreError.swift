@@ -28,6 +28,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidArgument(String)
     /// An export document was refused on import.
     case invalidImport(String)
+    /// An account already has this name, ignoring case.
+    case accountNameTaken(name: String)
+    /// No account has this name.
+    case accountNotFound(name: String)
 
     public var description: String {
         switch self {
@@ -67,6 +71,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "store: refused: \(detail). Fix the caller; nothing was written."
         case .invalidImport(let detail):
             return "import: refused: \(detail). Nothing was imported; check that the file is an unmodified `brogue-game` export."
+        case .accountNameTaken(let name):
+            return "account '\(name)': the name is taken (names ignore case). Nothing was written; choose another name."
+        case .accountNotFound(let name):
+            return "account '\(name)': no such account in this store. Nothing was written; create the account first."
         }
     }
 

@@ -52,6 +52,39 @@ enum StoreSchema {
                     """
             )
         }
+        // The node's tables, which lived in a second file (`node.sqlite`) before; the columns
+        // are those of that file, so `mergeNodeFile(at:)` copies rows as they are. Tokens and
+        // owners name games without a foreign key, as there: such a row is kept even if its game
+        // is not in this file, rather than failing the copy of everything else.
+        migrator.registerMigration("v2-accounts-sessions-game-tokens-owners") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE account (
+                        name_key TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL,
+                        password_hash TEXT NOT NULL,
+                        created INTEGER NOT NULL
+                    );
+
+                    CREATE TABLE session (
+                        token_hash TEXT PRIMARY KEY NOT NULL,
+                        name_key TEXT NOT NULL REFERENCES account (name_key) ON DELETE CASCADE,
+                        expires INTEGER NOT NULL
+                    );
+                    CREATE INDEX session_by_account ON session (name_key);
+
+                    CREATE TABLE game_token (
+                        game_id INTEGER PRIMARY KEY,
+                        token TEXT NOT NULL
+                    );
+
+                    CREATE TABLE game_owner (
+                        game_id INTEGER PRIMARY KEY,
+                        name_key TEXT NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -55,7 +55,7 @@ import Testing
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
         }
         #expect(mode == "wal")
-        #expect(migrations == ["v1-games-actions-scores"])
+        #expect(migrations == ["v1-games-actions-scores", "v2-accounts-sessions-game-tokens-owners"])
         let (sync, foreignKeys, timeout) = try store.queueSettings()
         #expect(sync == 1, "synchronous should be NORMAL (1)")
         #expect(foreignKeys == 1)
