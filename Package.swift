@@ -18,29 +18,28 @@ let package = Package(
         .library(name: "BrogueFrame", targets: ["BrogueFrame"]),
         .library(name: "BrogueTerminal", targets: ["BrogueTerminal"]),
         .library(name: "BrogueUI", targets: ["BrogueUI"]),
-        .library(name: "CBroguePlugin", targets: ["CBroguePlugin"]),
         .library(name: "BroguePluginHost", targets: ["BroguePluginHost"]),
-        // Swift types over the plugin ABI, for plugins written in Swift (issue 5).
-        .library(name: "BroguePluginKit", targets: ["BroguePluginKit"]),
-        // The Swift example plugin: a shared library the host dlopens (issue 5).
+        // The Swift example plugin: a shared library the host dlopens.
         .library(name: "ExampleSwift", type: .dynamic, targets: ["ExampleSwift"]),
-        // Networked node (issue 6): wire messages, and the node that serves them.
+        // Wire messages, the node that serves them, and its clients.
         .library(name: "BrogueProtocol", targets: ["BrogueProtocol"]),
         .library(name: "BrogueNode", targets: ["BrogueNode"]),
         .library(name: "BrogueClient", targets: ["BrogueClient"]),
         .library(name: "BrogueRecording", targets: ["BrogueRecording"]),
     ],
     dependencies: [
+        // The plugin ABI header and BroguePluginKit: a package of their own, which plugins outside this repository depend on.
+        .package(path: "PluginKit"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
-        // Networked node (issue 6).
+        // The networked node.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
-        // Node accounts (issue 6): bcrypt password hashes, SHA-256 of session tokens.
+        // Node accounts: bcrypt password hashes, SHA-256 of session tokens.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
@@ -73,22 +72,18 @@ let package = Package(
         .target(name: "BrogueUI", dependencies: ["BrogueCore", "BrogueFrame"], swiftSettings: swiftSettings),
         // Recorded games: start, record each action, resume by replay, finish; the one way the terminal and the node do it.
         .target(name: "BrogueRecording", dependencies: ["BrogueCore", "BrogueContent", "BrogueStore", "BrogueUI"], swiftSettings: swiftSettings),
-        // The plugin ABI: one C header, versioned, append-only. The one public contract for native plugins.
-        .target(name: "CBroguePlugin", path: "Sources/CBroguePlugin"),
         // libffi, for calling plugin functions declared in plugin.yaml `natives:`.
         .systemLibrary(name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi", providers: [.apt(["libffi-dev"])]),
         // dlopen, ABI check, registrations and libffi natives for native plugins; loads a plugin set (content + libraries);
         // bridges registrations to the rules' extension points.
         .target(
             name: "BroguePluginHost",
-            dependencies: ["BrogueCore", "CBroguePlugin", "CFFI", "BrogueContent"],
+            dependencies: ["BrogueCore", .product(name: "CBroguePlugin", package: "PluginKit"), "CFFI", "BrogueContent"],
             path: "Sources/BroguePluginHost",
             swiftSettings: swiftSettings
         ),
-        // Swift types over the C ABI; imports only CBroguePlugin, so plugins outside this repository can use it.
-        .target(name: "BroguePluginKit", dependencies: ["CBroguePlugin"], path: "Sources/BroguePluginKit", swiftSettings: swiftSettings),
         // The Swift example plugin. `Plugins/` is also SwiftPM's package-plugin folder, hence the explicit path.
-        .target(name: "ExampleSwift", dependencies: ["BroguePluginKit"], path: "Plugins/ExampleSwift/Sources", swiftSettings: swiftSettings),
+        .target(name: "ExampleSwift", dependencies: [.product(name: "BroguePluginKit", package: "PluginKit")], path: "Plugins/ExampleSwift/Sources", swiftSettings: swiftSettings),
         // Versioned JSON wire messages and frame diffs, shared by node and clients; no NIO.
         .target(name: "BrogueProtocol", dependencies: ["BrogueFrame"], swiftSettings: swiftSettings),
         // The networked node: HTTP + WebSocket gateway, one actor per hosted game, accounts, metrics, drain.

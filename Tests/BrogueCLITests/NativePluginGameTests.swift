@@ -11,7 +11,7 @@ import Testing
     static func buildPlugin(in dir: URL, cc: String) throws -> URL {
         let plugin = dir.appendingPathComponent("alchemy")
         try FileManager.default.createDirectory(at: plugin.appendingPathComponent("monsters"), withIntermediateDirectories: true)
-        let include = BrogueProcess.repoRoot.appendingPathComponent("Sources/CBroguePlugin/include").path
+        let include = BrogueProcess.repoRoot.appendingPathComponent("PluginKit/Sources/CBroguePlugin/include").path
         let source = BrogueProcess.repoRoot.appendingPathComponent("Plugins/ExampleC/Sources/example_c.c").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: cc)

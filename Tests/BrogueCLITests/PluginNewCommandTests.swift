@@ -63,7 +63,7 @@ import Testing
         for file in ["plugin.yaml", "Makefile", "README.md", "Sources/night_watch.c"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
         }
-        let include = BrogueProcess.repoRoot.appendingPathComponent("Sources/CBroguePlugin/include").path
+        let include = BrogueProcess.repoRoot.appendingPathComponent("PluginKit/Sources/CBroguePlugin/include").path
         let built = try Self.shell(cc, ["-shared", "-fPIC", "-Wall", "-Werror", "-I", include, "-o", "libnight_watch.so", "Sources/night_watch.c"], in: folder)
         #expect(built.status == 0, "\(built.output)")
         let plugin = try PluginLoader().load(library: folder.appendingPathComponent("libnight_watch.so").path, pluginID: "night-watch")
@@ -79,7 +79,7 @@ import Testing
         }
     }
 
-    /// Slow: resolves and builds a package that depends on this checkout by path.
+    /// Builds a package that depends on the plugin kit by path, and nothing else of this checkout.
     @Test func aSwiftScaffoldBuildsWithSwiftBuildAndLoads() throws {
         guard let swift = Self.tool(["swift"]) else { return }
         let dir = try BrogueProcess.temporaryFolder()
@@ -88,11 +88,18 @@ import Testing
         let out = try BrogueProcess.run(["plugin", "new", "cold-feet", "--lang", "swift", "--output", folder.path])
         #expect(out.status == 0, "\(out.stderr)")
         let manifest = try String(contentsOf: folder.appendingPathComponent("Package.swift"), encoding: .utf8)
-        #expect(manifest.contains(".package(path: \"\(BrogueProcess.repoRoot.standardizedFileURL.path)\")"), "\(manifest)")
+        let kit = BrogueProcess.repoRoot.appendingPathComponent("PluginKit").standardizedFileURL.path
+        #expect(manifest.contains(".package(path: \"\(kit)\")"), "\(manifest)")
         let built = try Self.shell(swift, ["build", "--product", "ColdFeet"], in: folder)
         #expect(built.status == 0, "\(built.output)")
         let lib = folder.appendingPathComponent(".build/debug/libColdFeet.so").path
         let plugin = try PluginLoader().load(library: lib, pluginID: "cold-feet")
         #expect(plugin.behaviorNames == ["cold-feet"])
+        // Only the kit is resolved: none of the host's packages (NIO, Hummingbird, GRDB, crypto) come along.
+        let resolved = try Self.shell(swift, ["package", "show-dependencies"], in: folder)
+        #expect(resolved.status == 0, "\(resolved.output)")
+        for heavy in ["swift-nio", "hummingbird", "grdb", "swift-crypto", "yams"] {
+            #expect(!resolved.output.lowercased().contains(heavy), "the scaffold pulls \(heavy): \(resolved.output)")
+        }
     }
 }

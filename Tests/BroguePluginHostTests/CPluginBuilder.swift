@@ -5,7 +5,7 @@ import Testing
 /// Compiles C plugins at test time with `cc -shared -fPIC`, using only the installed header.
 enum CPluginBuilder {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let includeDir = repoRoot.appendingPathComponent("Sources/CBroguePlugin/include").path
+    static let includeDir = repoRoot.appendingPathComponent("PluginKit/Sources/CBroguePlugin/include").path
     static let exampleSource = repoRoot.appendingPathComponent("Plugins/ExampleC/Sources/example_c.c")
 
     /// The C compiler (`cc`, else the `clang` every Swift toolchain ships), or nil after printing why

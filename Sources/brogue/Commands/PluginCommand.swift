@@ -14,7 +14,7 @@ struct PluginCommand: ParsableCommand {
             commandName: "sdk",
             abstract: "Print where the plugin ABI header is and how to compile a C plugin against it.",
             discussion: """
-                The header is looked for in $BROGUE_SDK/include, in Sources/CBroguePlugin/include \
+                The header is looked for in $BROGUE_SDK/include, in PluginKit/Sources/CBroguePlugin/include \
                 under the current folder and the folders above the binary, and in share/brogue/include \
                 beside the binary. In a script: cc -shared -fPIC -I "$(brogue plugin sdk --include-dir)" ...
                 """
@@ -35,8 +35,7 @@ struct PluginCommand: ParsableCommand {
                 print(include)
                 return
             }
-            let root = URL(fileURLWithPath: include).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            let example = root.appendingPathComponent("Plugins/ExampleC")
+            let example = Self.kitPackage(include: include).deletingLastPathComponent().appendingPathComponent("Plugins/ExampleC")
             print(
                 "Brogue native plugin SDK, ABI \(PluginABIVersion.host) (a plugin built for \(PluginABIVersion.host.major).0 to \(PluginABIVersion.host) loads)"
             )
@@ -51,14 +50,22 @@ struct PluginCommand: ParsableCommand {
             print("docs:     docs/plugins.md")
         }
 
+        /// Where the header lies in a source checkout.
+        static let headerFolder = "PluginKit/Sources/CBroguePlugin/include"
+
+        /// The plugin kit package that holds `include` (`<kit>/Sources/CBroguePlugin/include`).
+        static func kitPackage(include: String) -> URL {
+            URL(fileURLWithPath: include).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        }
+
         static func candidates() -> [String] {
             var out: [String] = []
             if let sdk = ProcessInfo.processInfo.environment["BROGUE_SDK"], !sdk.isEmpty { out.append(sdk + "/include") }
-            out.append(FileManager.default.currentDirectoryPath + "/Sources/CBroguePlugin/include")
+            out.append(FileManager.default.currentDirectoryPath + "/" + headerFolder)
             var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
             // .build/<triple>/<config>/brogue -> the package root is three folders up.
             for _ in 0..<5 {
-                out.append(dir.appendingPathComponent("Sources/CBroguePlugin/include").path)
+                out.append(dir.appendingPathComponent(headerFolder).path)
                 out.append(dir.appendingPathComponent("share/brogue/include").path)
                 dir = dir.deletingLastPathComponent()
             }

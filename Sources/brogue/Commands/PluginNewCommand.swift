@@ -81,14 +81,16 @@ enum Scaffold {
         case .c:
             files = cFiles(name: name, include: include)
         case .swift:
-            // The checkout that holds the header also holds BroguePluginKit: <root>/Sources/CBroguePlugin/include.
-            let root = URL(fileURLWithPath: include).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/BroguePluginKit").path),
-                FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path)
+            // The package that holds the header also holds BroguePluginKit: <kit>/Sources/CBroguePlugin/include.
+            let kit = PluginCommand.SDK.kitPackage(include: include)
+            guard FileManager.default.fileExists(atPath: kit.appendingPathComponent("Sources/BroguePluginKit").path),
+                FileManager.default.fileExists(atPath: kit.appendingPathComponent("Package.swift").path)
             else {
-                throw Failure(message: "a Swift plugin needs a Brogue source checkout (for BroguePluginKit), but the SDK at \(include) is not in one; set BROGUE_SDK to <checkout>/Sources/CBroguePlugin")
+                throw Failure(
+                    message: "a Swift plugin needs the plugin kit package (BroguePluginKit), but the SDK at \(include) is not in one; "
+                        + "set BROGUE_SDK to <checkout>/PluginKit/Sources/CBroguePlugin")
             }
-            files = swiftFiles(name: name, root: root.path)
+            files = swiftFiles(name: name, kit: kit.path)
         }
         do {
             for (path, text) in files {
@@ -179,9 +181,9 @@ enum Scaffold {
         ]
     }
 
-    static func swiftFiles(name: String, root: String) -> [(String, String)] {
+    static func swiftFiles(name: String, kit: String) -> [(String, String)] {
         let module = camel(name)
-        let identity = URL(fileURLWithPath: root).lastPathComponent
+        let identity = URL(fileURLWithPath: kit).lastPathComponent
         let package = """
             // swift-tools-version:6.1
             // \(name): a native Brogue plugin in Swift. `swift build -c release` builds lib\(module).so.
@@ -194,8 +196,8 @@ enum Scaffold {
                     .library(name: "\(module)", type: .dynamic, targets: ["\(module)"]),
                 ],
                 dependencies: [
-                    // The Brogue checkout this plugin was made from; BroguePluginKit wraps the plugin ABI.
-                    .package(path: "\(root)"),
+                    // Brogue's plugin kit (the ABI header and BroguePluginKit), from the checkout this plugin was made from.
+                    .package(path: "\(kit)"),
                 ],
                 targets: [
                     .target(name: "\(module)", dependencies: [.product(name: "BroguePluginKit", package: "\(identity)")]),
@@ -235,10 +237,10 @@ enum Scaffold {
             # \(name)
 
             A native Brogue plugin in Swift (plugin ABI \(PluginABIVersion.host)), made by `brogue plugin new \(name) --lang swift`.
-            It depends on the Brogue checkout at `\(root)` (by path) for `BroguePluginKit`; if that
-            checkout moves, fix the path in `Package.swift`.
+            It depends on Brogue's plugin kit at `\(kit)` (by path) for `BroguePluginKit`, a small
+            package with no dependencies; if that checkout moves, fix the path in `Package.swift`.
 
-            Build (the first build resolves Brogue's package dependencies, which takes a while):
+            Build (seconds: only the kit and this plugin are compiled):
 
             ```sh
             swift build -c release

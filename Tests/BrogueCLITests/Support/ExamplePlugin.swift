@@ -28,7 +28,7 @@ enum ExamplePlugin {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: cc)
         p.arguments = [
-            "-shared", "-fPIC", "-I", BrogueProcess.repoRoot.appendingPathComponent("Sources/CBroguePlugin/include").path,
+            "-shared", "-fPIC", "-I", BrogueProcess.repoRoot.appendingPathComponent("PluginKit/Sources/CBroguePlugin/include").path,
             "-o", folder.appendingPathComponent("libexample_c.so").path, example.appendingPathComponent("Sources/example_c.c").path,
         ]
         try p.run()
