@@ -204,6 +204,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Reads docs/architecture.md's module table and every import in the sources; depends on nothing.
+        .testTarget(name: "BrogueArchitectureTests", swiftSettings: swiftSettings),
         // Drives the real `brogue` binary in child processes.
         .testTarget(
             name: "BrogueCLITests",
