@@ -63,24 +63,36 @@ import Testing
         }
     }
 
-    @Test func anIdleConnectionIsToldByeIdleAndClosedNormally() async throws {
-        // Long enough that a loaded machine (the whole suite on 2 cores) never stalls the client
-        // between two of its messages for that long; short enough to keep the test quick.
-        let node = try makeNode(accountConfig { $0.idleTimeoutSeconds = 2 })
+    @Test(.timeLimit(.minutes(1))) func anIdleConnectionIsToldByeIdleAndClosedNormally() async throws {
+        // The node's steady time is the test's to move: neither a slow machine nor a quick one
+        // changes when the timeout falls.
+        let clock = ManualClock()
+        var config = accountConfig { $0.idleTimeoutSeconds = 2 }
+        config.steadyClock = clock
+        let node = try makeNode(config)
         try await node.makeApplication().test(.live) { client in
             let port = try #require(client.port)
             let got = Box<[ServerMessage]>([])
-            let started = ContinuousClock.now
+            let idleFor = Box<Duration>(.zero)
             let close = try await connect(port: port) { peer in
                 try await peer.start()
-                // Activity keeps it open: each message restarts the timeout.
+                // Activity keeps it open: each message restarts the timeout, so 4 x 1.5 s of
+                // talking outlasts a 2 s timeout.
                 for _ in 0..<4 {
+                    clock.advance(by: .milliseconds(1500))
                     try await peer.send(.newGame(seed: 3))
                     _ = try await peer.expectNext()
                     _ = try await peer.expectNext()
                 }
-                // Then nothing: the node speaks first (and last).
-                while let e = try await peer.next() { got.set(got.get + [e.message]) }
+                // Then nothing: the node speaks first (and last). Time moves only to the
+                // deadlines the node waits for, never past them.
+                let idleFrom = clock.now
+                let mover = Task { while true { try await clock.advanceToNextDeadline() } }
+                defer { mover.cancel() }
+                while let e = try await peer.next() {
+                    got.set(got.get + [e.message])
+                    idleFor.set(clock.now - idleFrom)
+                }
             }
             #expect(got.get.count == 1)
             guard case .bye(.idle, _)? = got.get.first else {
@@ -88,7 +100,7 @@ import Testing
                 return
             }
             #expect(close?.closeCode == .normalClosure)
-            #expect(ContinuousClock.now - started >= .seconds(2))
+            #expect(idleFor.get >= .seconds(2), "bye came after \(idleFor.get) of silence")
         }
     }
 
