@@ -7,9 +7,10 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// Linux only, so no `platforms:`: BrogueTerminal, `brogue`'s password prompt and the load tool
+// call Glibc (termios, sigaction, poll) directly, and no Darwin build is tested.
 let package = Package(
     name: "Brogue",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "brogue", targets: ["brogue"]),
         .library(name: "BrogueCore", targets: ["BrogueCore"]),
@@ -19,11 +20,11 @@ let package = Package(
         .library(name: "BrogueUI", targets: ["BrogueUI"]),
         .library(name: "CBroguePlugin", targets: ["CBroguePlugin"]),
         .library(name: "BroguePluginHost", targets: ["BroguePluginHost"]),
-        // Swift types over the plugin ABI, for plugins written in Swift (issue 5).
+        // Swift types over the plugin ABI, for plugins written in Swift.
         .library(name: "BroguePluginKit", targets: ["BroguePluginKit"]),
-        // The Swift example plugin: a shared library the host dlopens (issue 5).
+        // The Swift example plugin: a shared library the host dlopens.
         .library(name: "ExampleSwift", type: .dynamic, targets: ["ExampleSwift"]),
-        // Networked node (issue 6): wire messages, and the node that serves them.
+        // Networked node: wire messages, and the node that serves them.
         .library(name: "BrogueProtocol", targets: ["BrogueProtocol"]),
         .library(name: "BrogueNode", targets: ["BrogueNode"]),
     ],
@@ -31,14 +32,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
-        // Networked node (issue 6).
+        // Networked node: HTTP and WebSocket server, graceful shutdown, logs, metrics.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
-        // Node accounts (issue 6): bcrypt password hashes, SHA-256 of session tokens.
+        // Node accounts: bcrypt password hashes, SHA-256 of session tokens.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
@@ -80,9 +81,9 @@ let package = Package(
         .target(name: "BroguePluginKit", dependencies: ["CBroguePlugin"], path: "Sources/BroguePluginKit", swiftSettings: swiftSettings),
         // The Swift example plugin. `Plugins/` is also SwiftPM's package-plugin folder, hence the explicit path.
         .target(name: "ExampleSwift", dependencies: ["BroguePluginKit"], path: "Plugins/ExampleSwift/Sources", swiftSettings: swiftSettings),
-        // Networked node (issue 6): versioned JSON wire messages and frame diffs; no NIO.
+        // Networked node: versioned JSON wire messages and frame diffs; no NIO.
         .target(name: "BrogueProtocol", dependencies: ["BrogueTerminal"], swiftSettings: swiftSettings),
-        // Networked node (issue 6): HTTP + WebSocket gateway, one actor per hosted game, metrics, drain.
+        // Networked node: HTTP + WebSocket gateway, one actor per hosted game, metrics, drain.
         .target(
             name: "BrogueNode",
             dependencies: [
@@ -116,11 +117,12 @@ let package = Package(
                 "BrogueTerminal",
                 "BrogueUI",
                 "BroguePluginHost",
-                "BrogueProtocol",  // issue 6: `brogue connect`
-                "BrogueNode",  // issue 6: `brogue node`
-                .product(name: "Logging", package: "swift-log"),  // issue 6
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),  // issue 6
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),  // issue 6
+                "BrogueProtocol",  // `brogue connect`
+                "BrogueNode",  // `brogue node`
+                // `brogue node`: its logs, and the drain on SIGTERM.
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -156,7 +158,6 @@ let package = Package(
             path: "Tests/BroguePluginHostTests",
             swiftSettings: swiftSettings
         ),
-        // Networked node (issue 6).
         .testTarget(name: "BrogueProtocolTests", dependencies: ["BrogueProtocol", "BrogueTerminal"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BrogueNodeTests",
