@@ -7,8 +7,8 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-// Linux only, so no `platforms:`: BrogueTerminal, `brogue`'s password prompt and the load tool
-// call Glibc (termios, sigaction, poll) directly, and no Darwin build is tested.
+// Linux only, so no `platforms:`: BrogueTerminal calls Glibc (termios, sigaction with Glibc's
+// field names) directly, and no Darwin build is tested.
 let package = Package(
     name: "Brogue",
     products: [
