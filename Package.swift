@@ -7,9 +7,10 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// Linux only, so no `platforms:`: BrogueTerminal calls Glibc (termios, sigaction with Glibc's
+// field names) directly, and no Darwin build is tested.
 let package = Package(
     name: "Brogue",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "brogue", targets: ["brogue"]),
         .library(name: "BrogueCore", targets: ["BrogueCore"]),

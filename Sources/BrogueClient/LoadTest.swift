@@ -29,10 +29,16 @@ public enum LoadTest {
         public var ramp: Double
         /// Sessions that say hello and guest, then only hold the connection open.
         public var idle: Int
-        /// Seconds between progress lines.
+        /// Seconds between progress lines; one more comes at the end.
         public var progressEvery: Double
+        /// When set, each bot stops once it has stored this many actions (`duration` still
+        /// bounds it): a run whose size does not depend on the machine's speed.
+        public var actionsPerBot: Int?
 
-        public init(url: String, bots: Int, duration: Double, rate: Double = 1, ramp: Double = 0, idle: Int = 0, progressEvery: Double = 5) {
+        public init(
+            url: String, bots: Int, duration: Double, rate: Double = 1, ramp: Double = 0, idle: Int = 0, progressEvery: Double = 5,
+            actionsPerBot: Int? = nil
+        ) {
             self.url = url
             self.bots = bots
             self.duration = duration
@@ -40,6 +46,7 @@ public enum LoadTest {
             self.ramp = ramp
             self.idle = idle
             self.progressEvery = progressEvery
+            self.actionsPerBot = actionsPerBot
         }
     }
 
@@ -138,8 +145,7 @@ public enum LoadTest {
         // Progress lines until every bot is done.
         let reporter = Task {
             var last = (actions: 0, at: clock.now)
-            while !Task.isCancelled {
-                do { try await Task.sleep(for: .seconds(options.progressEvery)) } catch { break }
+            func report() {
                 let r = tally.report.withLock { $0 }
                 let now = clock.now
                 let elapsed = (now - last.at) / .seconds(1)
@@ -149,6 +155,12 @@ public enum LoadTest {
                     "t=\(Int(((now - playStart) / .seconds(1)).rounded()))s actions \(r.actions + r.refused) (\(String(format: "%.1f", rate))/s) errors \(r.errors) drops \(r.drops)"
                 )
             }
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: .seconds(options.progressEvery)) } catch { break }
+                report()
+            }
+            // The last numbers, however short the run was.
+            report()
         }
         await withTaskGroup(of: Void.self) { group in
             for i in 0..<options.bots {
@@ -230,7 +242,8 @@ public enum LoadTest {
             // Bots spread over the interval, so they do not all send at the same instant.
             var next = clock.now + interval * Double.random(in: 0..<1, using: &rng)
             var exploreRefusals = 0
-            while true {
+            var stored = 0
+            while options.actionsPerBot.map({ stored < $0 }) ?? true {
                 try? await Task.sleep(until: next, clock: clock)
                 guard clock.now < endAt else { break }
                 next += interval
@@ -249,6 +262,7 @@ public enum LoadTest {
                         $0.actions += 1
                         $0.roundTrips.append(ms)
                     }
+                    stored += 1
                     restart = ack.over
                 case .refused(let e) where e.code == .badAction:
                     tally.report.withLock {

@@ -126,7 +126,7 @@ extension PluginTerrainFlags {
 
 /// A native monster behaviour as a Core `MonsterBehaviour`.
 struct NativeBehaviourRule: MonsterBehaviour {
-    let native: NativeMonsterBehavior
+    let native: NativeMonsterBehaviour
 
     func intent(monster: Int, game: inout Game, events: inout [GameEvent]) -> MonsterIntent {
         let at = PluginPoint(game.monsters[monster].position)
@@ -215,7 +215,7 @@ extension LoadedNativePlugin {
     /// - Throws: `ExtensionError` when the plugin id is not lower-case letters, digits and '-'.
     public func ruleExtensions() throws(ExtensionError) -> RuleExtensions {
         var ext = RuleExtensions()
-        for b in behaviors { try ext.add(behaviour: NativeBehaviourRule(native: b), named: b.qualifiedName) }
+        for b in behaviours { try ext.add(behaviour: NativeBehaviourRule(native: b), named: b.qualifiedName) }
         for e in itemEffects { try ext.add(itemEffect: NativeEffectRule(native: e), named: e.qualifiedName) }
         for h in eventHooks {
             guard let event = h.event, let rule = RuleEvent(rawValue: Int(event.rawValue)) else { continue }

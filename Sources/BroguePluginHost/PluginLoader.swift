@@ -29,7 +29,7 @@ public struct LoadedNativePlugin: @unchecked Sendable {
     /// The ABI the plugin was built against.
     public let abi: PluginABIVersion
     /// Monster behaviours, in registration order.
-    public let behaviors: [NativeMonsterBehavior]
+    public let behaviours: [NativeMonsterBehaviour]
     /// Item effects, in registration order.
     public let itemEffects: [NativeItemEffect]
     /// Event hooks, in registration order.
@@ -40,7 +40,7 @@ public struct LoadedNativePlugin: @unchecked Sendable {
     public let natives: [NativeFunction]
 
     /// Registered behaviour names (without the plugin id).
-    public var behaviorNames: [String] { behaviors.map(\.name) }
+    public var behaviourNames: [String] { behaviours.map(\.name) }
     /// Registered item effect names.
     public var itemEffectNames: [String] { itemEffects.map(\.name) }
     /// Registered event hook names.
@@ -61,7 +61,7 @@ public struct LoadedNativePlugin: @unchecked Sendable {
 /// let loader = PluginLoader()
 /// do {
 ///     let plugin = try loader.load(library: "Plugins/ExampleC/libexample_c.so", pluginID: "alchemy")
-///     print(plugin.behaviorNames)
+///     print(plugin.behaviourNames)
 /// } catch {
 ///     print(error.message)
 /// }
@@ -157,7 +157,7 @@ public final class PluginLoader {
             id: pluginID,
             file: path,
             abi: abi,
-            behaviors: collector.behaviors,
+            behaviours: collector.behaviours,
             itemEffects: collector.effects,
             eventHooks: collector.hooks,
             generatorStages: collector.stages,

@@ -22,7 +22,7 @@ public enum PluginEvent: Int32, Sendable, CaseIterable {
 }
 
 /// A monster behaviour a native plugin registered, callable through its C function pointer.
-public struct NativeMonsterBehavior: @unchecked Sendable {
+public struct NativeMonsterBehaviour: @unchecked Sendable {
     /// The name the plugin registered.
     public let name: String
     /// `<plugin-id>.<name>`, as YAML refers to it.
@@ -114,7 +114,7 @@ final class RegistrationCollector {
     let pluginID: String
     let file: String
     let taken: [String: String]
-    var behaviors: [NativeMonsterBehavior] = []
+    var behaviours: [NativeMonsterBehaviour] = []
     var effects: [NativeItemEffect] = []
     var hooks: [NativeEventHook] = []
     var stages: [NativeGeneratorStage] = []
@@ -194,11 +194,11 @@ final class RegistrationCollector {
         return (text, qualified)
     }
 
-    func add(behavior raw: UnsafeRawPointer) -> brogue_status {
+    func add(behaviour raw: UnsafeRawPointer) -> brogue_status {
         guard let (b, _) = read(raw, as: brogue_monster_behavior.self, kind: "monster behaviour"),
             let (name, qualified) = claim(b.name, hasCallback: b.act != nil, kind: "monster behaviour")
         else { return brogue_status(BROGUE_STATUS_ERROR) }
-        behaviors.append(NativeMonsterBehavior(name: name, qualifiedName: qualified, act: b.act))
+        behaviours.append(NativeMonsterBehaviour(name: name, qualifiedName: qualified, act: b.act))
         return brogue_status(BROGUE_STATUS_OK)
     }
 
@@ -232,9 +232,9 @@ final class RegistrationCollector {
             var registrar = brogue_registrar(
                 size: MemoryLayout<brogue_registrar>.size,
                 state: OpaquePointer(Unmanaged.passUnretained(self).toOpaque()),
-                register_monster_behavior: { state, behavior in
-                    guard let state, let behavior else { return brogue_status(BROGUE_STATUS_ERROR) }
-                    return Unmanaged<RegistrationCollector>.fromOpaque(UnsafeRawPointer(state)).takeUnretainedValue().add(behavior: behavior)
+                register_monster_behavior: { state, behaviour in
+                    guard let state, let behaviour else { return brogue_status(BROGUE_STATUS_ERROR) }
+                    return Unmanaged<RegistrationCollector>.fromOpaque(UnsafeRawPointer(state)).takeUnretainedValue().add(behaviour: behaviour)
                 },
                 register_item_effect: { state, effect in
                     guard let state, let effect else { return brogue_status(BROGUE_STATUS_ERROR) }

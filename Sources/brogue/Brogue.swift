@@ -39,7 +39,7 @@ struct Brogue: AsyncParsableCommand {
         defaultSubcommand: PlayCommand.self
     )
 
-    /// `mode: node` in the settings file makes `brogue` without a subcommand a node (issue 6).
+    /// `mode: node` in the settings file makes `brogue` without a subcommand a node.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if ModeSelection.startsNode(arguments) {

@@ -67,7 +67,7 @@ import Testing
         let built = try Self.shell(cc, ["-shared", "-fPIC", "-Wall", "-Werror", "-I", include, "-o", "libnight_watch.so", "Sources/night_watch.c"], in: folder)
         #expect(built.status == 0, "\(built.output)")
         let plugin = try PluginLoader().load(library: folder.appendingPathComponent("libnight_watch.so").path, pluginID: "night-watch")
-        #expect(plugin.behaviorNames == ["night-watch"])
+        #expect(plugin.behaviourNames == ["night-watch"])
         // The Makefile does the same (.ci/run installs make; outside CI its absence is only printed).
         if let make = Self.tool(["make"]) {
             let made = try Self.shell(make, ["-B", "CC=\(cc)"], in: folder)
@@ -94,7 +94,7 @@ import Testing
         #expect(built.status == 0, "\(built.output)")
         let lib = folder.appendingPathComponent(".build/debug/libColdFeet.so").path
         let plugin = try PluginLoader().load(library: lib, pluginID: "cold-feet")
-        #expect(plugin.behaviorNames == ["cold-feet"])
+        #expect(plugin.behaviourNames == ["cold-feet"])
         // Only the kit is resolved: none of the host's packages (NIO, Hummingbird, GRDB, crypto) come along.
         let resolved = try Self.shell(swift, ["package", "show-dependencies"], in: folder)
         #expect(resolved.status == 0, "\(resolved.output)")

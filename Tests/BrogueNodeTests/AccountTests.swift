@@ -132,7 +132,7 @@ import Testing
         }
     }
 
-    /// The acceptance flow of issue 6: register and log in, play 100 actions, disconnect,
+    /// An account's whole round: register and log in, play 100 actions, disconnect,
     /// reconnect and resume the same game with the same hash.
     @Test func registerLoginPlay100ActionsReconnectAndResume() async throws {
         let node = try makeNode(accountConfig())

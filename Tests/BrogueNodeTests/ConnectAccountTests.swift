@@ -29,7 +29,7 @@ import Testing
         return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
-    @Test(.timeLimit(.minutes(1))) func registerKeepsTheSessionAndTheNextConnectUsesIt() async throws {
+    @Test(.timeLimit(.minutes(10))) func registerKeepsTheSessionAndTheNextConnectUsesIt() async throws {
         let node = try makeNode(accountConfig())
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-connect-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: data) }

@@ -55,7 +55,11 @@ import WSCore
     }
 
     @Test func actionFloodIsRateLimitedThenClosed() async throws {
-        let node = try makeNode(NodeConfig(port: 0, actionsPerSecond: 1, actionBurst: 3, floodLimit: 5))
+        // Time stands still on the node's clock, so the bucket never refills: the burst is
+        // all there is, however long the 20 actions take to arrive.
+        var config = NodeConfig(port: 0, actionsPerSecond: 1, actionBurst: 3, floodLimit: 5)
+        config.steadyClock = ManualClock()
+        let node = try makeNode(config)
         let app = node.makeApplication()
         try await app.test(.live) { client in
             let port = try #require(client.port)
@@ -77,7 +81,9 @@ import WSCore
                     }
                 }
                 #expect(acks >= 3 && acks < 20)
+                #expect(acks == 3, "the burst, and nothing refilled")
                 #expect(limited >= 1)
+                #expect(limited == 4, "the fifth limited action in a row closes the connection instead")
                 #expect(bye == .flooding)
             }
             #expect(closed?.closeCode == WebSocketErrorCode(codeNumber: Int(CloseCode.policyViolation)))

@@ -43,7 +43,7 @@ import Testing
         process.waitUntilExit()
     }
 
-    @Test(.timeLimit(.minutes(2))) func anAccountsGameResumesWithTheSameHashAfterTheNodeRestarts() async throws {
+    @Test(.timeLimit(.minutes(10))) func anAccountsGameResumesWithTheSameHashAfterTheNodeRestarts() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-node-restart-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -13,18 +13,18 @@ import Testing
         let loader = PluginLoader()
         let plugin = try loader.load(library: lib, pluginID: "alchemy")
         #expect(plugin.abi == PluginABIVersion.host)
-        #expect(plugin.behaviorNames == ["skittish"])
+        #expect(plugin.behaviourNames == ["skittish"])
         #expect(plugin.itemEffectNames == ["brew"])
         #expect(plugin.eventHookNames == [])
-        #expect(plugin.behaviors.map(\.qualifiedName) == ["alchemy.skittish"])
+        #expect(plugin.behaviours.map(\.qualifiedName) == ["alchemy.skittish"])
         #expect(loader.plugins.count == 1)
 
         // Far from the player: the built-in AI decides.
-        #expect(plugin.behaviors[0].act(in: FixedGame(), monster: PluginPoint(x: 1, y: 1)) == .useDefault)
+        #expect(plugin.behaviours[0].act(in: FixedGame(), monster: PluginPoint(x: 1, y: 1)) == .useDefault)
         // Next to the player: steps away, the sideways step drawn from the game's stream (2 -> +1).
-        #expect(plugin.behaviors[0].act(in: FixedGame(draws: [2]), monster: PluginPoint(x: 6, y: 5)) == .move(to: PluginPoint(x: 7, y: 6)))
+        #expect(plugin.behaviours[0].act(in: FixedGame(draws: [2]), monster: PluginPoint(x: 6, y: 5)) == .move(to: PluginPoint(x: 7, y: 6)))
         // Diagonal to the player: straight away, no draw needed.
-        #expect(plugin.behaviors[0].act(in: FixedGame(draws: [0]), monster: PluginPoint(x: 4, y: 4)) == .move(to: PluginPoint(x: 3, y: 3)))
+        #expect(plugin.behaviours[0].act(in: FixedGame(draws: [0]), monster: PluginPoint(x: 4, y: 4)) == .move(to: PluginPoint(x: 3, y: 3)))
 
         #expect(plugin.itemEffects[0].apply(in: FixedGame(), target: PluginPoint(x: 2, y: 3), power: 1))
         #expect(log.contains("a brew of strength 10 bubbles at (2, 3)"))

@@ -40,7 +40,7 @@ import Testing
         #expect(content.manifests.map(\.id) == ["core", "alchemy"])  // alchemy depends on core
         let alchemy = try #require(set.native("alchemy"))
         #expect(set.natives.map(\.id) == ["alchemy"])
-        #expect(alchemy.behaviors.map(\.qualifiedName) == ["alchemy.skittish"])
+        #expect(alchemy.behaviours.map(\.qualifiedName) == ["alchemy.skittish"])
         #expect(alchemy.itemEffects.map(\.qualifiedName) == ["alchemy.brew"])
         #expect(try alchemy.native("brew-strength")?.call([.int32(3)]) == .int32(9))
         // Its item calls that native for its power.
@@ -132,7 +132,7 @@ import Testing
         let first = PluginSet.load(candidates([folder]))
         let same = first.reloadingContent(candidates([folder]))
         #expect(same.content?.catalog.contentHash == first.content?.catalog.contentHash)
-        #expect(same.native("alchemy")?.behaviors.map(\.qualifiedName) == ["alchemy.skittish"])
+        #expect(same.native("alchemy")?.behaviours.map(\.qualifiedName) == ["alchemy.skittish"])
 
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/libexample_c.so"))
         try handle.seekToEnd()

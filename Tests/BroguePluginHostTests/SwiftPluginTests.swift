@@ -53,7 +53,7 @@ import Testing
         guard let lib = Self.exampleLibrary() else { return }
         let plugin = try PluginLoader().load(library: lib, pluginID: "herbalism")
         #expect(plugin.abi == PluginABIVersion.host)
-        #expect(plugin.behaviorNames == ["cowardly"])
+        #expect(plugin.behaviourNames == ["cowardly"])
         #expect(plugin.itemEffectNames == ["tonic"])
     }
 
@@ -76,7 +76,7 @@ import Testing
     @Test func cowardlyFleesOnlyWhenHurtBelowHalf() throws {
         guard let lib = Self.exampleLibrary() else { return }
         let plugin = try PluginLoader().load(library: lib, pluginID: "herbalism")
-        let cowardly = try #require(plugin.behaviors.first)
+        let cowardly = try #require(plugin.behaviours.first)
         let monster = PluginPoint(x: 6, y: 5)
         #expect(cowardly.act(in: OneMonsterGame(at: monster, hp: 4, maxHP: 10), monster: monster) == .flee)
         #expect(cowardly.act(in: OneMonsterGame(at: monster, hp: 5, maxHP: 10), monster: monster) == .useDefault)

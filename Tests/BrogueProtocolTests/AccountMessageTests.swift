@@ -2,7 +2,7 @@ import BrogueProtocol
 import Foundation
 import Testing
 
-/// `register` and `login` on the wire, and the identity fields of an account (issue 6).
+/// `register` and `login` on the wire, and the identity fields of an account.
 @Suite struct AccountMessageTests {
     @Test(arguments: [
         ClientEnvelope(.register(name: "Alice_1", password: "correct horse"), id: 1),

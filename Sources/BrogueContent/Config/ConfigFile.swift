@@ -33,7 +33,7 @@ public struct ConfigFile: Sendable, Equatable {
     public var plugins: [PluginEntry] = []
     /// `mode:`: `terminal` (the default) or `node`, which makes a plain `brogue` start a node.
     public var mode: Mode?
-    /// The `node:` section (issue 6), `ConfigFile+Node.swift`.
+    /// The `node:` section, `ConfigFile+Node.swift`.
     public var node: NodeSettings?
 
     public static func == (a: ConfigFile, b: ConfigFile) -> Bool {

@@ -16,8 +16,11 @@ public struct NodeConfig: Sendable {
     public var drainSeconds: Int
     /// The node's name in `hello` and logs.
     public var instanceID: String
-    /// Accounts, limits per address, idle timeout, Origin check (issue 6); see `NodeConfig+Accounts.swift`.
+    /// Accounts, limits per address, idle timeout, Origin check; see `NodeConfig+Accounts.swift`.
     public var access = AccessConfig()
+    /// The steady time for the idle timeout, the action rate and the drain bound (the wall
+    /// clock for sessions is `access.clock`); tests pass one they move by hand.
+    public var steadyClock: any NodeClock = SystemNodeClock()
 
     public init(
         host: String = "127.0.0.1",

@@ -27,16 +27,3 @@ final class AddressLimiter: Sendable {
         }
     }
 }
-
-/// When the client last sent a message, for the idle timeout.
-final class ActivityMark: Sendable {
-    private let state = Mutex<(last: ContinuousClock.Instant, busy: Bool)>((.now, false))
-
-    /// A message arrived (`busy`: the node is handling it, which never counts as idle).
-    func touch(busy: Bool) { state.withLock { $0 = (.now, busy) } }
-
-    /// When the connection becomes idle, or nil while a message is being handled.
-    func idleAt(after timeout: Duration) -> ContinuousClock.Instant? {
-        state.withLock { $0.busy ? nil : $0.last + timeout }
-    }
-}

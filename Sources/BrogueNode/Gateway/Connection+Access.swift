@@ -16,7 +16,10 @@ extension Connection {
                     var messages = inbound.messages(maxSize: Connection.maxFrameBytes).makeAsyncIterator()
                     _ = try? await messages.next()
                 }
-                group.addTask { try? await Task.sleep(for: .seconds(5)) }
+                group.addTask {
+                    let clock = config.steadyClock
+                    try? await clock.sleep(until: clock.now + .seconds(5))
+                }
                 await group.next()
                 group.cancelAll()
             }
@@ -40,14 +43,15 @@ extension Connection {
         guard seconds > 0 else { return nil }
         let timeout = Duration.milliseconds(Int64(seconds * 1000))
         let logger = logger
+        let clock = config.steadyClock
         return Task {
             while !Task.isCancelled {
                 guard let at = activity.idleAt(after: timeout) else {
                     // A message is being handled; look again once it could have timed out.
-                    try? await Task.sleep(for: timeout)
+                    try? await clock.sleep(until: clock.now + timeout)
                     continue
                 }
-                if ContinuousClock.now >= at {
+                if clock.now >= at {
                     logger.info("idle connection closed")
                     handle.endAfterPending(
                         ServerEnvelope(.bye(.idle, "no message for \(Int(seconds)) seconds; connect again to go on")),
@@ -55,7 +59,7 @@ extension Connection {
                     )
                     return
                 }
-                try? await Task.sleep(until: at, clock: .continuous)
+                try? await clock.sleep(until: at)
             }
         }
     }

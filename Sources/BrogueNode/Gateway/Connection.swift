@@ -11,7 +11,7 @@ struct Connection {
     let config: NodeConfig
     let metrics: NodeMetrics
     let logger: Logger
-    /// Accounts and per-address limits (issue 6): `Reader+Accounts.swift`, `Connection+Access.swift`.
+    /// Accounts and per-address limits: `Reader+Accounts.swift`, `Connection+Access.swift`.
     let accounts: Accounts
     let addresses: AddressLimiter
     /// The client's IP address, for the connection cap and login throttling.
@@ -73,14 +73,16 @@ final class Reader: @unchecked Sendable {
     var watching: GameHost?
     /// The account logged in on this connection (nil for a guest); it owns the games it starts.
     var account: String?
-    let activity = ActivityMark()
+    let activity: ActivityMark
     var limiter: RateLimiter
     var limitedInARow = 0
 
     init(connection: Connection, handle: ConnectionHandle) {
         self.connection = connection
         self.handle = handle
-        limiter = RateLimiter(rate: connection.config.actionsPerSecond, burst: connection.config.actionBurst)
+        let clock = connection.config.steadyClock
+        activity = ActivityMark(clock: clock)
+        limiter = RateLimiter(rate: connection.config.actionsPerSecond, burst: connection.config.actionBurst, now: clock.now)
     }
 
     /// Reads until the client leaves or is closed; returns the game it played last.

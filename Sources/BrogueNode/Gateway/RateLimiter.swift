@@ -1,11 +1,12 @@
-/// A token bucket: `rate` actions a second on average, `burst` at once.
+/// A token bucket: `rate` actions a second on average, `burst` at once. Time comes from the
+/// caller (`NodeClock.now`), so the bucket itself never reads a clock.
 struct RateLimiter {
     let rate: Double
     let burst: Double
     private var tokens: Double
-    private var last: ContinuousClock.Instant
+    private var last: Duration
 
-    init(rate: Int, burst: Int, now: ContinuousClock.Instant = .now) {
+    init(rate: Int, burst: Int, now: Duration) {
         self.rate = Double(max(rate, 1))
         self.burst = Double(max(burst, 1))
         tokens = self.burst
@@ -13,7 +14,7 @@ struct RateLimiter {
     }
 
     /// Takes one token if there is one.
-    mutating func allow(now: ContinuousClock.Instant = .now) -> Bool {
+    mutating func allow(now: Duration) -> Bool {
         let elapsed = now - last
         last = now
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -7,7 +7,7 @@ extension Reader {
     /// connection's identity; a game already open stays open.
     func handleAccount(_ message: ClientMessage, reply: (ServerMessage) -> Void) async {
         // Each attempt costs a bcrypt hash, so it costs a token of the action rate too.
-        guard limiter.allow() else {
+        guard limiter.allow(now: connection.config.steadyClock.now) else {
             reply(.error(ProtocolError(.rateLimited, "at most \(connection.config.actionsPerSecond) requests a second; this one was dropped")))
             return
         }

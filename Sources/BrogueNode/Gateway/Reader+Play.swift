@@ -40,7 +40,7 @@ extension Reader {
             reply(.error(ProtocolError(.noGame, "no game is open on this connection; send new_game or resume")))
             return true
         }
-        guard limiter.allow() else {
+        guard limiter.allow(now: connection.config.steadyClock.now) else {
             limitedInARow += 1
             if limitedInARow >= connection.config.floodLimit {
                 handle.end(ServerEnvelope(.bye(.flooding, "too many actions too fast for too long"), ref: ref), code: CloseCode.policyViolation)

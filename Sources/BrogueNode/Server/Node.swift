@@ -59,7 +59,10 @@ public final class Node: Sendable {
         logger.info("draining")
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.registry.drain() }
-            group.addTask { try? await Task.sleep(for: .seconds(self.config.drainSeconds)) }
+            group.addTask {
+                let clock = self.config.steadyClock
+                try? await clock.sleep(until: clock.now + .seconds(self.config.drainSeconds))
+            }
             await group.next()
             group.cancelAll()
         }

@@ -8,7 +8,7 @@ import Foundation
 /// ```swift
 /// let set = PluginSet.load(candidates)
 /// guard let content = set.content else { ... set.report.diagnostics ... }
-/// for native in set.natives { print(native.id, native.behaviorNames) }
+/// for native in set.natives { print(native.id, native.behaviourNames) }
 /// ```
 public struct PluginSet: @unchecked Sendable {
     /// Each plugin found, loaded or refused, and the diagnostics of the load.

@@ -104,7 +104,7 @@ struct BenchCommand: ParsableCommand {
         // 5. The terminal game's figures.
         try keypressToFrame(loaded)
         replaySpeed(catalog)
-        nativePlugins()  // issue 5: BenchCommand+Plugins.swift
+        nativePlugins()  // BenchCommand+Plugins.swift
     }
 
     /// Levels per second for seeds 1...levelSeeds x depths 1-26: generated alone, and

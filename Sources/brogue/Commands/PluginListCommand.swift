@@ -43,7 +43,7 @@ extension PluginCommand {
                     if more > 0 { print("  \(name): and \(more) more error(s); brogue content validate \(s.candidate.folder) lists them") }
                 } else if let library = s.library, let native = set.native(library.pluginID) {
                     var parts = ["library \(library.path) (hash \(library.hash.hex16)), ABI \(native.abi)"]
-                    if !native.behaviorNames.isEmpty { parts.append("behaviours " + native.behaviors.map(\.qualifiedName).joined(separator: ", ")) }
+                    if !native.behaviourNames.isEmpty { parts.append("behaviours " + native.behaviours.map(\.qualifiedName).joined(separator: ", ")) }
                     if !native.itemEffectNames.isEmpty {
                         parts.append("item effects " + native.itemEffects.map(\.qualifiedName).joined(separator: ", "))
                     }

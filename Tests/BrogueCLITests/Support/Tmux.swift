@@ -60,9 +60,10 @@ final class Tmux {
 
     func isRunning(session: String = "main") throws -> Bool { try run(["has-session", "-t", session]).status == 0 }
 
-    /// Polls the screen until `condition` holds; fails the test after `seconds`.
+    /// Polls the screen until `condition` holds; fails the test after `seconds`, a bound only a
+    /// hang reaches (a loaded machine makes a real program slow, never this slow).
     @discardableResult
-    func waitFor(_ what: String, seconds: Double = 30, session: String = "main", _ condition: ([String]) -> Bool) throws -> [String] {
+    func waitFor(_ what: String, seconds: Double = 60, session: String = "main", _ condition: ([String]) -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(seconds)
         var last: [String] = []
         while Date() < deadline {
@@ -76,7 +77,7 @@ final class Tmux {
     }
 
     /// Waits until the session's program has exited.
-    func waitForExit(seconds: Double = 30, session: String = "main") throws {
+    func waitForExit(seconds: Double = 60, session: String = "main") throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try !isRunning(session: session) { return }

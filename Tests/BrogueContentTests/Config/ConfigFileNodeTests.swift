@@ -2,7 +2,7 @@ import BrogueContent
 import Foundation
 import Testing
 
-/// `mode: node` and the `node:` section of `brogue.yaml` (issue 6).
+/// `mode: node` and the `node:` section of `brogue.yaml`.
 @Suite struct ConfigFileNodeTests {
     func load(_ text: String, home: String = "/home/me") -> (ConfigFile?, [Diagnostic], String) {
         let folder = TempFolder()

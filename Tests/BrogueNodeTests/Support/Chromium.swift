@@ -57,7 +57,8 @@ final class Chromium: @unchecked Sendable {
         pid = child
         // Chromium writes the port it bound to this file once it listens; nothing else tells.
         let portFile = profile + "/DevToolsActivePort"
-        let deadline = Date().addingTimeInterval(30)
+        // A bound only a hung start reaches: a loaded machine can take many seconds.
+        let deadline = Date().addingTimeInterval(60)
         var found: String?
         while Date() < deadline {
             if let text = try? String(contentsOfFile: portFile, encoding: .utf8) {
@@ -81,7 +82,7 @@ final class Chromium: @unchecked Sendable {
             kill(child, SIGKILL)
             var status: Int32 = 0
             waitpid(child, &status, 0)
-            throw ChromiumError("chromium did not write DevToolsActivePort within 30 s")
+            throw ChromiumError("chromium did not write DevToolsActivePort within 60 s")
         }
         browserURL = found
     }
@@ -187,7 +188,7 @@ final class DevTools: @unchecked Sendable {
     /// Waits in the page until `condition` (JavaScript) holds, up to `seconds`; returns
     /// `window.brogueState` as JSON then. The page checks after every task, so this is an event
     /// wait with a deadline, not a sleep.
-    func waitFor(_ condition: String, seconds: Int = 20) async throws -> [String: Any] {
+    func waitFor(_ condition: String, seconds: Int = 60) async throws -> [String: Any] {
         let text = try await evaluate(
             """
             new Promise((resolve, reject) => {

@@ -71,8 +71,9 @@ final class ChildProcess {
         case stillRunning
     }
 
-    /// Waits up to `milliseconds` for the child to end, or with `untraced`, to stop.
-    func wait(milliseconds: Int = 10_000, untraced: Bool = false) -> Outcome {
+    /// Waits up to `milliseconds` for the child to end, or with `untraced`, to stop; the default
+    /// is a bound only a hang reaches (a loaded machine is slow, never this slow).
+    func wait(milliseconds: Int = 60_000, untraced: Bool = false) -> Outcome {
         var status: Int32 = 0
         for _ in 0..<(milliseconds / 5) {
             let result = waitpid(pid, &status, WNOHANG | (untraced ? WUNTRACED : 0))

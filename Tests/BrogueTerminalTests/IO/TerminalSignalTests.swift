@@ -99,13 +99,15 @@ import Testing
                 usleep(50_000)
                 exit(7)
             case "suspend":
-                while let event = try terminal.readKey(timeoutMilliseconds: 20_000) {
+                // The parent signals or types when it is ready, however slow the machine; the
+                // timeout is only against a parent that never does (the child is killed anyway).
+                while let event = try terminal.readKey(timeoutMilliseconds: 600_000) {
                     if event == .redraw { try terminal.write(Array("redrawn".utf8)) }
                     if event == .key(.character("q")) { return }
                 }
                 exit(3)
             default:
-                _ = try terminal.readKey(timeoutMilliseconds: 20_000)
+                _ = try terminal.readKey(timeoutMilliseconds: 600_000)
                 exit(3)
             }
         }
@@ -115,10 +117,10 @@ import Testing
         String(cString: try #require(ttyname(pty.slave)))
     }
 
-    /// Reads the pty until `text` shows up or ten seconds pass, keeping what was read for later checks.
+    /// Reads the pty until `text` shows up or a minute passes (a bound only a hang reaches).
     private func waitForOutput(_ pty: PseudoTerminal, containing text: String) -> Bool {
         var seen = ""
-        for _ in 0..<100 {
+        for _ in 0..<600 {
             seen += pty.output(waitingMilliseconds: 100)
             if seen.contains(text) { return true }
         }
