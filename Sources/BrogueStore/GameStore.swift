@@ -1,3 +1,5 @@
+public import BrogueCore
+
 /// Durable storage for games: content set, seed and action log, plus summaries and scores.
 ///
 /// A game is fully described by its content, seed and action log; replaying the log from the
@@ -41,12 +43,12 @@ public protocol GameStore: Sendable {
     /// - Parameters:
     ///   - gameID: the game.
     ///   - seq: the action's 0-based position; must be exactly the game's `actionCount`.
-    ///   - action: the action in `Action.encoded` form.
+    ///   - action: the action; the store keeps it in `Action.encoded` form.
     ///   - summary: the game's summary after the action.
     /// - Throws: `StoreError.outOfSequence` for a double write or a gap, `.gameFinished`,
-    ///   `.gameNotFound`, `.invalidArgument` for text that is not an action, and the file's
-    ///   failures (`.locked`, `.diskFull`, `.readOnly`, ...). Nothing is stored on a throw.
-    func appendAction(gameID: Int64, seq: Int, action: String, summary: GameSummary) throws(StoreError)
+    ///   `.gameNotFound`, `.invalidArgument` for a bad summary, and the file's failures
+    ///   (`.locked`, `.diskFull`, `.readOnly`, ...). Nothing is stored on a throw.
+    func appendAction(gameID: Int64, seq: Int, action: Action, summary: GameSummary) throws(StoreError)
 
     /// Ends a game: sets its status and cause, optionally a last summary, and records its
     /// score, all in one transaction.

@@ -1,4 +1,4 @@
-import BrogueCore
+public import BrogueCore
 import GRDB
 
 extension SQLiteGameStore {
@@ -34,10 +34,8 @@ extension SQLiteGameStore {
         return try row.record()
     }
 
-    public func appendAction(gameID: Int64, seq: Int, action: String, summary: GameSummary) throws(StoreError) {
-        guard action.utf8.count <= GameExport.maximumActionLength, Action(encoded: action) != nil else {
-            throw .invalidArgument("game \(gameID) seq \(seq): '\(action.prefix(40))' is not an encoded action")
-        }
+    public func appendAction(gameID: Int64, seq: Int, action: Action, summary: GameSummary) throws(StoreError) {
+        let action = action.encoded
         if let problem = summary.problem { throw .invalidArgument("game \(gameID) seq \(seq): \(problem)") }
         let now = StoreText.timestamp(options.now())
         try write { db in
