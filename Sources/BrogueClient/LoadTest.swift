@@ -73,11 +73,7 @@ public enum LoadTest {
         public var errorSamples: [String] = []
 
         /// The `q` quantile (0...1) of the round trips, in ms; 0 when there are none.
-        public func percentile(_ q: Double) -> Double {
-            guard !roundTrips.isEmpty else { return 0 }
-            let i = min(roundTrips.count - 1, max(0, Int((q * Double(roundTrips.count)).rounded(.up)) - 1))
-            return roundTrips[i]
-        }
+        public func percentile(_ q: Double) -> Double { Percentile.of(roundTrips, q * 100) ?? 0 }
 
         public var actionsPerSecond: Double { seconds > 0 ? Double(actions + refused) / seconds : 0 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrogueClient
 import BrogueContent
 import BrogueCore
 import BrogueRecording
@@ -230,8 +231,6 @@ struct BenchCommand: ParsableCommand {
     func ms(_ d: Duration) -> Double { seconds(d) * 1000 }
     func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
     func median(_ v: [Double]) -> Double { percentile(v.sorted(), 50) }
-    func percentile(_ sorted: [Double], _ p: Int) -> Double {
-        sorted[min(sorted.count - 1, sorted.count * p / 100)]
-    }
+    func percentile(_ sorted: [Double], _ p: Int) -> Double { Percentile.of(sorted, Double(p)) ?? 0 }
     func fmt(_ v: Double) -> String { String(format: "%.3f", v) }
 }
