@@ -82,7 +82,15 @@ struct GeneratorDecoder {
             let height = e.range("height"), let wreath = e.int("wreath"), let minDepth = e.int("min-depth")
         else { return nil }
         return LakeSpec(
-            deep: deep, shallow: shallow, chance: chance, attempts: attempts, width: width, height: height, wreath: wreath, minDepth: minDepth)
+            deep: deep,
+            shallow: shallow,
+            chance: chance,
+            attempts: attempts,
+            width: width,
+            height: height,
+            wreath: wreath,
+            minDepth: minDepth
+        )
     }
 
     /// `decorations`: the decorations that read.
@@ -112,7 +120,8 @@ struct GeneratorDecoder {
 
     /// `bridges`, when given and it reads.
     mutating func bridges() -> BridgeSpec? {
-        guard let n = r.mapping("bridges"), let e = EntryReader(n, table: GeneratorSchema.bridges, what: "'bridges' of \(label)", entry: id, sink: file.sink)
+        guard let n = r.mapping("bridges"),
+            let e = EntryReader(n, table: GeneratorSchema.bridges, what: "'bridges' of \(label)", entry: id, sink: file.sink)
         else { return nil }
         if let t = e.string("terrain") { terrain(t, e, "terrain", place: "'bridges'", use: .bridge) }
         let count = curve(e.mapping("count"), "'count' of 'bridges'")
@@ -128,8 +137,10 @@ struct GeneratorDecoder {
                 stages.append(name)
             } else {
                 r.error(
-                    mark, "a stage in 'stages' of \(label) must be '<plugin-id>.<name>', found '\(name.clipped)'",
-                    hint: "name a stage a plugin registers, like alchemy.flooded-ruins")
+                    mark,
+                    "a stage in 'stages' of \(label) must be '<plugin-id>.<name>', found '\(name.clipped)'",
+                    hint: "name a stage a plugin registers, like alchemy.flooded-ruins"
+                )
             }
         }
         return stages
