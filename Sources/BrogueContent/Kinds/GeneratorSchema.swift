@@ -132,113 +132,17 @@ enum GeneratorSchema {
         }
         let id = file.id(r, kind: "generator")
         var decoded = Decoded<GeneratorProfile>(id: id, value: nil, file: file.sink.file, mark: r.mark("id"))
-        let label = r.label
-        func curve(_ n: YNode?, _ what: String) -> DepthCurve? {
-            guard let n, let c = EntryReader(n, table: Self.curve, what: "\(what) of \(label)", entry: id, sink: file.sink) else { return nil }
-            guard let start = c.int("start"), let end = c.int("end"), let from = c.int("from-depth"), let to = c.int("to-depth") else { return nil }
-            if from > to {
-                c.error(c.mark("to-depth"), "'to-depth' \(to) in \(what) of \(label) is below its 'from-depth' \(from)", hint: "swap them")
-                return nil
-            }
-            return DepthCurve(start: start, end: end, fromDepth: from, toDepth: to)
-        }
-        func room(_ n: YNode, _ what: String) -> RoomSpec? {
-            guard let e = EntryReader(n, table: Self.room, what: "\(what) of \(label)", entry: id, sink: file.sink) else { return nil }
-            guard let name = e.string("design"), let design = RoomDesign(rawValue: name), let weight = e.int("weight") else { return nil }
-            let width = e.has("width") ? e.range("width") : RoomSpec.defaultSize(design).0
-            let height = e.has("height") ? e.range("height") : RoomSpec.defaultSize(design).1
-            guard let width, let height else { return nil }
-            if design == .cave && (width.lowerBound < 3 || height.lowerBound < 3) {
-                e.error(e.mark("width"), "a cave in \(label) needs a box of at least 3x3", hint: "raise 'width' and 'height'")
-                return nil
-            }
-            return RoomSpec(design: design, weight: weight, width: width, height: height)
-        }
+        var parts = GeneratorDecoder(r, id: id, file: file)
         let depths = r.range("depths")
-        let entrance = r.mapping("entrance").flatMap { room($0, "entrance") }
-        var rooms: [RoomSpec] = []
-        for (i, n) in (r.list("rooms") ?? []).enumerated() {
-            if let spec = room(n, "room design \(i + 1)") { rooms.append(spec) }
-        }
-        if r.has("rooms") && rooms.allSatisfy({ $0.weight == 0 }) && !r.hasErrors {
-            r.error(r.mark("rooms"), "\(label) has no room design with a weight above 0", hint: "give at least one design a weight")
-        }
-        let secret = curve(r.mapping("secret-doors"), "'secret-doors'")
-        if let secret, max(secret.start, secret.end) > 100 {
-            r.error(r.mark("secret-doors"), "'secret-doors' in \(label) is a percentage; it must stay within 0-100")
-        }
-        var lakes: [LakeSpec] = []
-        for (i, n) in (r.list("lakes") ?? []).enumerated() {
-            guard let e = EntryReader(n, table: lake, what: "lake \(i + 1) of \(label)", entry: id, sink: file.sink) else { continue }
-            if let deep = e.string("deep") {
-                decoded.references.append(
-                    Reference(kind: .terrain, id: deep, mark: e.mark("deep"), place: "'deep' of lake \(i + 1) of \(label)", use: .lakeBody)
-                )
-            }
-            let shallow = e.has("shallow") ? e.string("shallow") : nil
-            if let shallow {
-                decoded.references.append(
-                    Reference(kind: .terrain, id: shallow, mark: e.mark("shallow"), place: "'shallow' of lake \(i + 1) of \(label)", use: .lakeWreath)
-                )
-            }
-            let chance = curve(e.mapping("chance"), "'chance' of lake \(i + 1)")
-            guard let deep = e.string("deep"), let chance, let attempts = e.int("attempts"), let width = e.range("width"),
-                let height = e.range("height"), let wreath = e.int("wreath"), let minDepth = e.int("min-depth")
-            else { continue }
-            lakes.append(
-                LakeSpec(
-                    deep: deep,
-                    shallow: shallow,
-                    chance: chance,
-                    attempts: attempts,
-                    width: width,
-                    height: height,
-                    wreath: wreath,
-                    minDepth: minDepth
-                )
-            )
-        }
-        var decorations: [DecorationSpec] = []
-        for (i, n) in (r.list("decorations") ?? []).enumerated() {
-            guard let e = EntryReader(n, table: decoration, what: "decoration \(i + 1) of \(label)", entry: id, sink: file.sink) else { continue }
-            if let t = e.string("terrain") {
-                let use: TerrainUse? =
-                    switch e.string("placement").flatMap({ DecorationPlacement(rawValue: $0) }) {
-                    case .floor: .floorDecoration
-                    case .trap: .trap
-                    case .wall, nil: nil
-                    }
-                decoded.references.append(
-                    Reference(kind: .terrain, id: t, mark: e.mark("terrain"), place: "'terrain' of decoration \(i + 1) of \(label)", use: use)
-                )
-            }
-            let count = curve(e.mapping("count"), "'count' of decoration \(i + 1)")
-            guard let t = e.string("terrain"), let p = e.string("placement"), let placement = DecorationPlacement(rawValue: p), let count,
-                let size = e.range("size")
-            else { continue }
-            decorations.append(DecorationSpec(terrain: t, placement: placement, count: count, size: size))
-        }
-        let machines = r.has("machines") ? curve(r.mapping("machines"), "'machines'") : DepthCurve(start: 2, end: 4)
-        var bridgeSpec: BridgeSpec?
-        if let n = r.mapping("bridges"), let e = EntryReader(n, table: bridges, what: "'bridges' of \(label)", entry: id, sink: file.sink) {
-            if let t = e.string("terrain") {
-                decoded.references.append(
-                    Reference(kind: .terrain, id: t, mark: e.mark("terrain"), place: "'terrain' of 'bridges' of \(label)", use: .bridge)
-                )
-            }
-            let count = curve(e.mapping("count"), "'count' of 'bridges'")
-            if let t = e.string("terrain"), let count, let maxLength = e.int("max-length"), let detour = e.int("detour") {
-                bridgeSpec = BridgeSpec(terrain: t, count: count, maxLength: maxLength, detour: detour)
-            }
-        }
-        var stages: [String] = []
-        for (name, mark) in r.strings("stages") ?? [] {
-            if RuleExtensions.isQualified(name) {
-                stages.append(name)
-            } else {
-                r.error(mark, "a stage in 'stages' of \(label) must be '<plugin-id>.<name>', found '\(name.clipped)'", hint: "name a stage a plugin registers, like alchemy.flooded-ruins")
-            }
-        }
+        let entrance = r.mapping("entrance").flatMap { parts.room($0, "entrance") }
+        let rooms = parts.rooms()
+        let secret = parts.secretDoors()
+        let lakes = parts.lakes()
+        let decorations = parts.decorations()
+        let machines = r.has("machines") ? parts.curve(r.mapping("machines"), "'machines'") : DepthCurve(start: 2, end: 4)
+        let bridgeSpec = parts.bridges()
+        let stages = parts.stages()
+        decoded.references = parts.references
         let (attempts, corridor, loops, loopDistance, doorChance) = (
             r.int("room-attempts"), r.int("corridor-chance"), r.int("loops"), r.int("loop-min-distance"), r.int("door-chance")
         )

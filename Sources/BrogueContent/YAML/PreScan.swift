@@ -124,15 +124,175 @@ enum PreScan {
 
     /// Estimates nesting depth (open flow brackets plus block indentation levels).
     static func checkDepth(_ bytes: [UInt8], maxDepth: Int, sink: DiagnosticSink) -> Bool {
-        let n = bytes.count
-        var flow = 0
-        var indents: [Int] = []
-        var quote: UInt8?
-        var blockScalarParent: Int?
-        var line = 1
-        var i = 0
+        var scan = DepthScan(bytes: bytes, maxDepth: maxDepth, sink: sink)
+        return scan.run()
+    }
+}
 
-        func tooDeep(_ column: Int) -> Bool {
+extension PreScan {
+    /// The depth estimate of `checkDepth`, line by line and byte by byte: the block indentation
+    /// levels and `- ` items open, plus the flow brackets open; quotes, comments and block scalars
+    /// are skipped.
+    struct DepthScan {
+        let bytes: [UInt8]
+        let maxDepth: Int
+        let sink: DiagnosticSink
+        private var flow = 0
+        private var indents: [Int] = []
+        private var quote: UInt8?
+        /// The indentation of the line that opened a block scalar (`|`, `>`) being skipped.
+        private var blockScalarParent: Int?
+        private var line = 1
+        private var i = 0
+        // The line being read.
+        private var lineStart = 0
+        private var lineEnd = 0
+        private var indent = 0
+        private var column = 0
+        private var previous = PreScan.space
+        /// Whether the next byte may begin a token (an item, a bracket, a quote, ...).
+        private var tokenStart = false
+
+        /// What a byte asks of the line it is on.
+        private enum Next { case byte, endOfLine, tooDeep }
+
+        init(bytes: [UInt8], maxDepth: Int, sink: DiagnosticSink) {
+            self.bytes = bytes
+            self.maxDepth = maxDepth
+            self.sink = sink
+        }
+
+        /// - Returns: false when the file nests too deep (reported to the sink).
+        mutating func run() -> Bool {
+            while i < bytes.count {
+                guard scanLine() else { return false }
+                i = lineEnd + 1
+                line += 1
+            }
+            return true
+        }
+
+        private mutating func scanLine() -> Bool {
+            lineStart = i
+            lineEnd = i
+            while lineEnd < bytes.count && bytes[lineEnd] != PreScan.newline { lineEnd += 1 }
+            indent = 0
+            while i < lineEnd && bytes[i] == PreScan.space {
+                i += 1
+                indent += 1
+            }
+            let blank = i == lineEnd || bytes[i] == UInt8(ascii: "#") || bytes[i] == PreScan.cr
+            if quote == nil, let parent = blockScalarParent {
+                if blank || indent > parent { return true }
+                blockScalarParent = nil
+            }
+            if quote == nil && flow == 0 && !blank {
+                while let last = indents.last, last > indent { indents.removeLast() }
+                if indents.last != indent { indents.append(indent) }
+                if tooDeep(indent + 1) { return false }
+            }
+            tokenStart = quote == nil
+            previous = PreScan.space
+            column = indent
+            while i < lineEnd {
+                let b = bytes[i]
+                let next: Next
+                if quote != nil {
+                    next = quoted(b)
+                } else if b == UInt8(ascii: "#") && (previous == PreScan.space || previous == PreScan.tab || i == lineStart) {
+                    next = .endOfLine
+                } else {
+                    next = flow == 0 ? block(b) : inFlow(b)
+                }
+                previous = b
+                if !PreScan.isContinuation(b) { column += 1 }
+                i += 1
+                switch next {
+                case .byte: continue
+                case .endOfLine: return true
+                case .tooDeep: return false
+                }
+            }
+            return true
+        }
+
+        /// Inside quotes: skips escapes (and `''` in single quotes) up to the closing quote.
+        private mutating func quoted(_ b: UInt8) -> Next {
+            guard let q = quote else { return .byte }
+            if q == UInt8(ascii: "\"") && b == UInt8(ascii: "\\") && i + 1 < lineEnd {
+                i += 1
+                if !PreScan.isContinuation(bytes[i]) { column += 1 }
+            } else if b == q {
+                if q == UInt8(ascii: "'") && i + 1 < lineEnd && bytes[i + 1] == q {
+                    i += 1
+                    column += 1
+                } else {
+                    quote = nil
+                    tokenStart = false
+                }
+            }
+            return .byte
+        }
+
+        /// Outside flow brackets: at a token's start, `- ` and `? ` open a level, a bracket opens
+        /// flow, a quote or a block scalar begins; after `: ` a token may start again.
+        private mutating func block(_ b: UInt8) -> Next {
+            guard tokenStart else {
+                if b == UInt8(ascii: ":") && endsToken(i + 1) { tokenStart = true }
+                return .byte
+            }
+            switch b {
+            case PreScan.space, PreScan.tab, PreScan.cr: break
+            case UInt8(ascii: "-"), UInt8(ascii: "?"):
+                guard endsToken(i + 1) else {
+                    tokenStart = false
+                    break
+                }
+                if let last = indents.last, column > last { indents.append(column) }
+                if tooDeep(column + 1) { return .tooDeep }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                flow = 1
+                if tooDeep(column + 1) { return .tooDeep }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                quote = b
+            case UInt8(ascii: "|"), UInt8(ascii: ">"):
+                blockScalarParent = indent
+                return .endOfLine
+            case UInt8(ascii: "&"), UInt8(ascii: "!"):
+                while i + 1 < lineEnd && !endsToken(i + 1) {
+                    i += 1
+                    if !PreScan.isContinuation(bytes[i]) { column += 1 }
+                }
+            default:
+                tokenStart = false
+            }
+            return .byte
+        }
+
+        /// Inside flow brackets: brackets nest, `,` and `:` start a token, a quote may begin one.
+        private mutating func inFlow(_ b: UInt8) -> Next {
+            switch b {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                flow += 1
+                tokenStart = true
+                if tooDeep(column + 1) { return .tooDeep }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                flow = max(0, flow - 1)
+                tokenStart = false
+            case UInt8(ascii: ","), UInt8(ascii: ":"):
+                tokenStart = true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if tokenStart { quote = b }
+            case PreScan.space, PreScan.tab, PreScan.cr:
+                break
+            default:
+                tokenStart = false
+            }
+            return .byte
+        }
+
+        /// Reports and returns true when the levels open exceed `maxDepth`.
+        private func tooDeep(_ column: Int) -> Bool {
             guard flow + indents.count > maxDepth else { return false }
             sink.error(
                 Mark(line: line, column: column),
@@ -141,112 +301,9 @@ enum PreScan {
             )
             return true
         }
-        func endsToken(_ j: Int) -> Bool {
-            j >= n || bytes[j] == space || bytes[j] == tab || bytes[j] == newline || bytes[j] == cr
-        }
 
-        while i < n {
-            let lineStart = i
-            var lineEnd = i
-            while lineEnd < n && bytes[lineEnd] != newline { lineEnd += 1 }
-            var indent = 0
-            while i < lineEnd && bytes[i] == space {
-                i += 1
-                indent += 1
-            }
-            let blank = i == lineEnd || bytes[i] == UInt8(ascii: "#") || bytes[i] == cr
-            if quote == nil, let parent = blockScalarParent {
-                if blank || indent > parent {
-                    i = lineEnd + 1
-                    line += 1
-                    continue
-                }
-                blockScalarParent = nil
-            }
-            if quote == nil && flow == 0 && !blank {
-                while let last = indents.last, last > indent { indents.removeLast() }
-                if indents.last != indent { indents.append(indent) }
-                if tooDeep(indent + 1) { return false }
-            }
-            var tokenStart = quote == nil
-            var previous = space
-            var column = indent
-            lineLoop: while i < lineEnd {
-                let b = bytes[i]
-                defer {
-                    previous = b
-                    if !isContinuation(b) { column += 1 }
-                    i += 1
-                }
-                if let q = quote {
-                    if q == UInt8(ascii: "\"") && b == UInt8(ascii: "\\") && i + 1 < lineEnd {
-                        i += 1
-                        if !isContinuation(bytes[i]) { column += 1 }
-                    } else if b == q {
-                        if q == UInt8(ascii: "'") && i + 1 < lineEnd && bytes[i + 1] == q {
-                            i += 1
-                            column += 1
-                        } else {
-                            quote = nil
-                            tokenStart = false
-                        }
-                    }
-                    continue
-                }
-                if b == UInt8(ascii: "#") && (previous == space || previous == tab || i == lineStart) { break lineLoop }
-                if flow == 0 {
-                    if tokenStart {
-                        switch b {
-                        case space, tab, cr: break
-                        case UInt8(ascii: "-"), UInt8(ascii: "?"):
-                            if endsToken(i + 1) {
-                                if let last = indents.last, column > last { indents.append(column) }
-                                if tooDeep(column + 1) { return false }
-                            } else {
-                                tokenStart = false
-                            }
-                        case UInt8(ascii: "["), UInt8(ascii: "{"):
-                            flow = 1
-                            if tooDeep(column + 1) { return false }
-                        case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                            quote = b
-                        case UInt8(ascii: "|"), UInt8(ascii: ">"):
-                            blockScalarParent = indent
-                            break lineLoop
-                        case UInt8(ascii: "&"), UInt8(ascii: "!"):
-                            while i + 1 < lineEnd && !endsToken(i + 1) {
-                                i += 1
-                                if !isContinuation(bytes[i]) { column += 1 }
-                            }
-                        default:
-                            tokenStart = false
-                        }
-                    } else if b == UInt8(ascii: ":") && endsToken(i + 1) {
-                        tokenStart = true
-                    }
-                } else {
-                    switch b {
-                    case UInt8(ascii: "["), UInt8(ascii: "{"):
-                        flow += 1
-                        tokenStart = true
-                        if tooDeep(column + 1) { return false }
-                    case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                        flow = max(0, flow - 1)
-                        tokenStart = false
-                    case UInt8(ascii: ","), UInt8(ascii: ":"):
-                        tokenStart = true
-                    case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                        if tokenStart { quote = b }
-                    case space, tab, cr:
-                        break
-                    default:
-                        tokenStart = false
-                    }
-                }
-            }
-            i = lineEnd + 1
-            line += 1
+        private func endsToken(_ j: Int) -> Bool {
+            j >= bytes.count || bytes[j] == PreScan.space || bytes[j] == PreScan.tab || bytes[j] == PreScan.newline || bytes[j] == PreScan.cr
         }
-        return true
     }
 }

@@ -112,38 +112,6 @@ extension Game {
         return true
     }
 
-    /// Asks monster `i`'s plugin behaviour for an intent and carries it out.
-    /// - Returns: the ticks the turn took, or nil to let the built-in AI go on.
-    mutating func extensionTurn(_ i: Int, behaviour: any MonsterBehaviour, _ events: inout [GameEvent]) -> Int? {
-        let intent = behaviour.intent(monster: i, game: &self, events: &events)
-        guard monsters.indices.contains(i), monsters[i].hp > 0 else { return 100 }
-        let kind = catalog.monsters[monsters[i].kind]
-        let pos = monsters[i].position
-        switch intent {
-        case .defaultAI: return nil
-        case .wait: return 100
-        case .flee:
-            monsters[i].state = .fleeing
-            return nil
-        case .move(let toward):
-            let d = toward - pos
-            guard !kind.flags.contains(.immobile), let dir = Direction(delta: Point(d.x.signum(), d.y.signum())) else { return 100 }
-            let to = pos + dir.offset
-            guard level.canStep(from: pos, dir), creature(at: to) == nil, machineAllows(i, to), monsterWillEnter(to) else { return 100 }
-            monsters[i].position = to
-            monsterEnteredCell(i, &events)
-            return kind.movementDuration
-        case .attack(let at):
-            guard let dir = Direction(delta: at - pos), level.canStep(from: pos, dir) else { return 100 }
-            switch creature(at: at) {
-            case .player: monsterAttack(i, &events)
-            case .monster(let j): monsterAttack(i, monster: j, &events)
-            case nil: return 100
-            }
-            return kind.attackDuration
-        }
-    }
-
     /// Calls every hook registered for `event`, in the order they were added.
     mutating func fireHooks(_ event: RuleEvent, at cell: Point, _ events: inout [GameEvent]) {
         let hooks = catalog.extensions.hooks

@@ -1,39 +1,3 @@
-/// What a monster behaviour asks its monster to do this turn.
-public enum MonsterIntent: Hashable, Sendable {
-    /// Let the built-in AI decide.
-    case defaultAI
-    /// Spend the turn in place.
-    case wait
-    /// Take one step towards a cell (any distance away); waits when the step is blocked.
-    case move(toward: Point)
-    /// Attack whoever stands on an adjacent cell; waits when no one is there.
-    case attack(at: Point)
-    /// Start fleeing, then let the built-in AI run away.
-    case flee
-}
-
-/// A monster behaviour added by a plugin: a monster kind names it with `behaviour`.
-///
-/// Called on each waking turn of such a monster. Reads the game, may draw from `game.rng`
-/// (never any other randomness) and returns an intent; the rules carry the intent out.
-///
-/// ```swift
-/// struct Coward: MonsterBehaviour {
-///     func intent(monster: Int, game: inout Game, events: inout [GameEvent]) -> MonsterIntent {
-///         game.monsters[monster].position.distance(to: game.player.position) <= 2 ? .flee : .defaultAI
-///     }
-/// }
-/// ```
-public protocol MonsterBehaviour: Sendable {
-    /// Decides what monster `monster` (an index into `game.monsters`) does this turn.
-    /// - Parameters:
-    ///   - monster: the acting monster's index in `game.monsters`.
-    ///   - game: the game; the behaviour may draw from `game.rng` and use the `Game+Extensions` actions.
-    ///   - events: where messages and other events go.
-    /// - Returns: the intent.
-    func intent(monster: Int, game: inout Game, events: inout [GameEvent]) -> MonsterIntent
-}
-
 /// An item effect added by a plugin: an item kind's `effect` names it (`<plugin-id>.<name>`).
 ///
 /// ```swift

@@ -16,26 +16,6 @@ extension Game {
         return nil
     }
 
-    /// One turn of ally `i`: attack a hostile neighbour, else keep within two steps of the player.
-    /// - Returns: the ticks the turn took.
-    mutating func allyTurn(_ i: Int, _ events: inout [GameEvent]) -> Int {
-        let kind = catalog.monsters[monsters[i].kind]
-        if let j = adjacentFoe(of: i) {
-            monsterAttack(i, monster: j, &events)
-            return kind.attackDuration
-        }
-        guard !kind.flags.contains(.immobile), monsters[i].position.distance(to: player.position) > 2 else { return 100 }
-        refreshPlayerMap()
-        let pos = monsters[i].position
-        // The shared monster step: it keeps allies off hazards and springs what they walk on.
-        if let dir = scratch.playerMap.downhill(from: pos, level: level, allowed: { p in p != self.player.position && self.monsterIndex(at: p) == nil }),
-            stepMonster(i, dir, &events)
-        {
-            return kind.movementDuration
-        }
-        return 100
-    }
-
     /// Monster `i` attacks monster `j` (an ally and a hostile monster fighting).
     mutating func monsterAttack(_ i: Int, monster j: Int, _ events: inout [GameEvent]) {
         let a = monsters[i]

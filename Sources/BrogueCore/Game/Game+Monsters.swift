@@ -1,7 +1,7 @@
 extension Game {
-    /// One turn of monster `i`: notice the player, then attack, chase, flee or wander.
+    /// One turn of monster `i`: its state's built-in behaviour decides, after (for an awake foe)
+    /// what it perceives, its kind's named behaviour and confusion have had their say.
     mutating func monsterTurn(_ i: Int, _ events: inout [GameEvent]) {
-        let kind = catalog.monsters[monsters[i].kind]
         var duration = 100
         defer {
             if monsters[i].hp > 0 {
@@ -9,117 +9,38 @@ extension Game {
             }
         }
         if monsters[i].status.paralyzed > 0 { return }
-        switch monsters[i].state {
-        case .captive, .dormant: return
-        case .ally:
-            duration = allyTurn(i, &events)
-            return
-        default: break
-        }
-        let pos = monsters[i].position
-        // Sight is symmetric, so the player's view says whether the monster sees the player.
-        let seesPlayer = visible[pos]
-        let distance = pos.distance(to: player.position)
-        let stealth = kind.flags.contains(.keenSenses) ? Dungeon.width : stealthRange
-
-        switch monsters[i].state {
-        case .sleeping:
-            if seesPlayer && distance * 2 <= stealth && rng.percent(33) {
-                monsters[i].state = .hunting
-                events.append(.message("The \(kind.name) wakes up.", .warning))
-            }
-            return
-        case .wandering:
-            if seesPlayer && distance <= stealth {
-                monsters[i].state = .hunting
-                if canSee(monsters[i]) { events.append(.message("The \(kind.name) notices you.", .warning)) }
-            }
-        case .hunting:
-            if kind.flags.contains(.fleesNearDeath) && monsters[i].hp * 4 < monsters[i].maxHP { monsters[i].state = .fleeing }
-            if seesPlayer {
-                monsters[i].turnsSinceSeen = 0
-            } else {
-                monsters[i].turnsSinceSeen += 1
-                if monsters[i].turnsSinceSeen > 20 { monsters[i].state = .wandering }
-            }
-        case .fleeing:
-            if monsters[i].hp * 4 >= monsters[i].maxHP * 3 { monsters[i].state = .hunting }
-        case .captive, .dormant, .ally:
+        let own = monsters[i].state.behaviour
+        guard own.isAwakeFoe else {
+            duration = act(own, i, &events) ?? 100
             return
         }
-
-        if let name = kind.behaviour, let behaviour = catalog.extensions.behaviours[name],
-            let ticks = extensionTurn(i, behaviour: behaviour, &events)
+        own.perceive(monster: i, game: &self, events: &events)
+        if let name = catalog.monsters[monsters[i].kind].behaviour, let named = catalog.extensions.behaviours[name],
+            let ticks = act(named, i, &events)
         {
             duration = ticks
             return
         }
         if monsters[i].hp <= 0 { return }
-        let adjacentDir = Direction(delta: player.position - pos)
-        let canHit = adjacentDir.map { level.canStep(from: pos, $0) } ?? false
-        if monsters[i].status.confused > 0 || (kind.flags.contains(.erratic) && rng.percent(33)) {
-            let dir = Direction.allCases[rng.below(8)]
-            if dir == adjacentDir && canHit {
-                monsterAttack(i, &events)
-                duration = kind.attackDuration
-            } else if !kind.flags.contains(.immobile) && stepMonster(i, dir, voluntary: monsters[i].status.confused == 0, &events) {
-                duration = kind.movementDuration
-            }
-            return
-        }
-
-        switch monsters[i].state {
-        case .hunting:
-            if canHit {
-                monsterAttack(i, &events)
-                duration = kind.attackDuration
-            } else if let j = adjacentFoe(of: i) {
-                monsterAttack(i, monster: j, &events)
-                duration = kind.attackDuration
-            } else if !kind.flags.contains(.immobile) {
-                refreshPlayerMap()
-                if let dir = scratch.playerMap.downhill(from: pos, level: level, allowed: isFreeForMonster), stepMonster(i, dir, &events) {
-                    duration = kind.movementDuration
-                }
-            }
-        case .fleeing:
-            refreshSafetyMap()
-            if !kind.flags.contains(.immobile),
-                let dir = scratch.safetyMap.downhill(from: pos, level: level, allowed: isFreeForMonster), stepMonster(i, dir, &events)
-            {
-                duration = kind.movementDuration
-            } else if canHit {
-                monsterAttack(i, &events)
-                duration = kind.attackDuration
-            }
-        case .wandering:
-            guard !kind.flags.contains(.immobile) else { return }
-            refreshWaypointMaps()
-            let waypoints = level.waypoints
-            guard !waypoints.isEmpty else { return }
-            if monsters[i].waypoint < 0 || scratch.waypointMaps[monsters[i].waypoint][pos] <= 1 {
-                monsters[i].waypoint = rng.below(waypoints.count)
-            }
-            let map = scratch.waypointMaps[monsters[i].waypoint]
-            if let dir = map.downhill(from: pos, level: level, allowed: isFreeForMonster), stepMonster(i, dir, &events) {
-                duration = kind.movementDuration
-            } else {
-                monsters[i].waypoint = rng.below(waypoints.count)
-            }
-        case .sleeping, .captive, .dormant, .ally:
-            break
-        }
+        // Read the state again: perceiving, or a named behaviour's `.flee`, may have changed it.
+        duration = act(Stumbling(), i, &events) ?? act(monsters[i].state.behaviour, i, &events) ?? 100
     }
 
-    private func isFreeForMonster(_ p: Point) -> Bool { p != player.position && monsterIndex(at: p) == nil }
+    func isFreeForMonster(_ p: Point) -> Bool { p != player.position && monsterIndex(at: p) == nil }
+
+    /// Whether monster `i` may step in `dir`: open, free, inside its machine if it guards one and,
+    /// for a chosen (`voluntary`) step, not a hazard. What `stepMonster` checks before moving.
+    func monsterCanStep(_ i: Int, _ dir: Direction, voluntary: Bool = true) -> Bool {
+        let from = monsters[i].position
+        let to = from + dir.offset
+        return level.canStep(from: from, dir) && isFreeForMonster(to) && machineAllows(i, to) && (!voluntary || monsterWillEnter(to))
+    }
 
     /// Moves monster `i` one step if the cell is open; returns whether it moved. A chosen
     /// (`voluntary`) step never enters a hazard; a confused stumble may.
     mutating func stepMonster(_ i: Int, _ dir: Direction, voluntary: Bool = true, _ events: inout [GameEvent]) -> Bool {
-        let from = monsters[i].position
-        let to = from + dir.offset
-        guard level.canStep(from: from, dir), isFreeForMonster(to), machineAllows(i, to), !voluntary || monsterWillEnter(to) else { return false }
-        monsters[i].position = to
+        guard monsterCanStep(i, dir, voluntary: voluntary) else { return false }
+        monsters[i].position = monsters[i].position + dir.offset
         monsterEnteredCell(i, &events)
         return true
     }

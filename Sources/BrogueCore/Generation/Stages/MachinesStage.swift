@@ -106,116 +106,9 @@ struct MachineSite {
         let savedTaken = takenOutside.count
         let number = UInt8(truncatingIfNeeded: builder.level.machines.count + 1)
         guard builder.level.machines.count < 254 else { return false }
-        let roles = catalog.roles
-        let ids = catalog.terrainIndexByID
-        func lay(_ id: String?, at p: Point, orDefault fallback: Int? = nil) {
-            if let id, let t = ids[id] {
-                let layer = catalog.terrains[t].layer
-                if layer != .dungeon && builder.level.terrain(.dungeon, at: p) != roles.floor {
-                    builder.level.setTerrain(roles.floor, layer: .dungeon, at: p, catalog: catalog)
-                }
-                builder.level.setTerrain(t, layer: layer, at: p, catalog: catalog)
-            } else if let fallback {
-                builder.level.setTerrain(fallback, layer: .dungeon, at: p, catalog: catalog)
-            }
-        }
-        let o = machine.origin
-        var inside: [Point] = []
-        for y in (o.y - 1)...(o.y + machine.height) {
-            for x in (o.x - 1)...(o.x + machine.width) {
-                let p = Point(x, y)
-                builder.level.machineAt[p] = number
-                if machine.contains(p) {
-                    inside.append(p)
-                    builder.level.setTerrain(roles.floor, layer: .dungeon, at: p, catalog: catalog)
-                    lay(bp.floor, at: p)
-                } else if builder.level.terrain(.dungeon, at: p) == roles.granite {
-                    builder.level.setTerrain(roles.wall, layer: .dungeon, at: p, catalog: catalog)
-                }
-            }
-        }
-        lay(bp.entrance, at: machine.entrance, orDefault: roles.floor)
-        // Walking distance from the cell inside the entrance, for `far`.
-        var dist = Grid(width: machine.width, height: machine.height, filling: -1)
-        func local(_ p: Point) -> Point { Point(p.x - o.x, p.y - o.y) }
-        var queue = [inner]
-        dist[local(inner)] = 0
-        var head = 0
-        while head < queue.count {
-            let p = queue[head]
-            head += 1
-            for d in Direction.cardinals where machine.contains(p + d.offset) && dist[local(p + d.offset)] < 0 {
-                dist[local(p + d.offset)] = dist[local(p)] + 1
-                queue.append(p + d.offset)
-            }
-        }
-        var used = Grid(width: machine.width, height: machine.height, filling: false)
-        used[local(inner)] = true  // the way in stays clear
-        let center = Point(o.x + (machine.width - 1) / 2, o.y + (machine.height - 1) / 2)
-        func free(_ p: Point) -> Bool { !used[local(p)] }
-        func ring(_ p: Point) -> Bool {
-            Direction.cardinals.contains { !machine.contains(p + $0.offset) }
-        }
-        var spots: [MachineSpot] = []
-        var ok = true
-        features: for (fi, f) in bp.features.enumerated() {
-            let count = rng.int(in: f.count)
-            for n in 0..<count {
-                var chosen: Point?
-                switch f.placement {
-                case .interior:
-                    chosen = rng.pick(inside.filter(free))
-                case .center:
-                    chosen = inside.filter(free).min { $0.distance(to: center) < $1.distance(to: center) }
-                case .far:
-                    chosen = inside.filter(free).max { dist[local($0)] < dist[local($1)] }
-                case .edge:
-                    chosen = rng.pick(inside.filter { free($0) && ring($0) })
-                case .wall:
-                    var walls: [Point] = []
-                    for p in inside where ring(p) {
-                        for d in Direction.cardinals where !machine.contains(p + d.offset) && p + d.offset != machine.entrance {
-                            let q = p + d.offset
-                            if builder.level.terrain(.dungeon, at: q) == roles.wall && !walls.contains(q) { walls.append(q) }
-                        }
-                    }
-                    chosen = rng.pick(walls)
-                case .outside:
-                    for _ in 0..<60 {
-                        guard let p = rng.pick(reachableFloor) else { break }
-                        if isPlainFloor(p, builder.level) && !takenOutside.contains(p) && p != builder.level.upStairs
-                            && p != builder.level.downStairs
-                        {
-                            chosen = p
-                            break
-                        }
-                    }
-                case .outsideWall:
-                    for _ in 0..<60 {
-                        guard let p = rng.pick(reachableFloor), isPlainFloor(p, builder.level) else { continue }
-                        let d = Direction.cardinals[rng.below(4)]
-                        let q = p + d.offset
-                        if builder.level.terrain(.dungeon, at: q) == roles.wall && builder.level.machineAt[q] == 0
-                            && LevelBuilder.isInterior(q) && !takenOutside.contains(q)
-                        {
-                            chosen = q
-                            break
-                        }
-                    }
-                }
-                guard let p = chosen else {
-                    if n < f.count.lowerBound { ok = false }
-                    break features
-                }
-                if machine.contains(p) { used[local(p)] = true }
-                if f.placement == .outside || f.placement == .outsideWall { takenOutside.append(p) }
-                if f.placement == .outsideWall || f.placement == .wall { builder.level.machineAt[p] = number }
-                if let t = f.terrain { lay(t, at: p) }
-                if f.item != nil || f.monster != nil { spots.append(MachineSpot(position: p, feature: fi)) }
-            }
-        }
-        if ok { ok = spotsReachable(spots, inner: inner, machine: machine, level: builder.level) }
-        guard ok else {
+        var room = MachineRoom(machine, inner: inner, inside: carve(machine, number: number, blueprint: bp, level: &builder.level))
+        let spots = placeFeatures(of: bp, in: &room, number: number, level: &builder.level, rng: &rng)
+        guard let spots, spotsReachable(spots, inner: inner, machine: machine, level: builder.level) else {
             builder.level = saved
             takenOutside.removeSubrange(savedTaken...)
             return false
@@ -224,6 +117,111 @@ struct MachineSite {
         machine.keyFeatures = bp.features.indices.filter { bp.features[$0].item?.key == true }
         builder.level.machines.append(machine)
         return true
+    }
+
+    /// Gives the machine's box to machine `number`: floors the room (with the blueprint's floor),
+    /// turns granite round it into wall and lays the entrance.
+    /// - Returns: the room's cells, row by row.
+    func carve(_ machine: Machine, number: UInt8, blueprint bp: Blueprint, level: inout Level) -> [Point] {
+        let roles = catalog.roles
+        let o = machine.origin
+        var inside: [Point] = []
+        for y in (o.y - 1)...(o.y + machine.height) {
+            for x in (o.x - 1)...(o.x + machine.width) {
+                let p = Point(x, y)
+                level.machineAt[p] = number
+                if machine.contains(p) {
+                    inside.append(p)
+                    level.setTerrain(roles.floor, layer: .dungeon, at: p, catalog: catalog)
+                    lay(bp.floor, at: p, level: &level)
+                } else if level.terrain(.dungeon, at: p) == roles.granite {
+                    level.setTerrain(roles.wall, layer: .dungeon, at: p, catalog: catalog)
+                }
+            }
+        }
+        lay(bp.entrance, at: machine.entrance, orDefault: roles.floor, level: &level)
+        return inside
+    }
+
+    /// Lays terrain `id` on its layer (on floor, for a layer above the dungeon), or the dungeon
+    /// terrain `fallback` when there is no such terrain.
+    func lay(_ id: String?, at p: Point, orDefault fallback: Int? = nil, level: inout Level) {
+        let roles = catalog.roles
+        if let id, let t = catalog.terrainIndexByID[id] {
+            let layer = catalog.terrains[t].layer
+            if layer != .dungeon && level.terrain(.dungeon, at: p) != roles.floor {
+                level.setTerrain(roles.floor, layer: .dungeon, at: p, catalog: catalog)
+            }
+            level.setTerrain(t, layer: layer, at: p, catalog: catalog)
+        } else if let fallback {
+            level.setTerrain(fallback, layer: .dungeon, at: p, catalog: catalog)
+        }
+    }
+
+    /// Places each feature of the blueprint its rolled number of times, stopping at the first that
+    /// finds no spot.
+    /// - Returns: the spots of items and monsters, or nil when a feature got fewer than its least count.
+    mutating func placeFeatures(
+        of bp: Blueprint,
+        in room: inout MachineRoom,
+        number: UInt8,
+        level: inout Level,
+        rng: inout RandomStream
+    ) -> [MachineSpot]? {
+        var spots: [MachineSpot] = []
+        for (fi, f) in bp.features.enumerated() {
+            let count = rng.int(in: f.count)
+            for n in 0..<count {
+                guard let p = spot(for: f.placement, in: room, level: level, rng: &rng) else { return n < f.count.lowerBound ? nil : spots }
+                if room.machine.contains(p) { room.used[room.local(p)] = true }
+                if f.placement == .outside || f.placement == .outsideWall { takenOutside.append(p) }
+                if f.placement == .outsideWall || f.placement == .wall { level.machineAt[p] = number }
+                if let t = f.terrain { lay(t, at: p, level: &level) }
+                if f.item != nil || f.monster != nil { spots.append(MachineSpot(position: p, feature: fi)) }
+            }
+        }
+        return spots
+    }
+
+    /// Where the next feature placed `placement` goes, or nil when nowhere fits.
+    func spot(for placement: FeaturePlacement, in room: MachineRoom, level: Level, rng: inout RandomStream) -> Point? {
+        let machine = room.machine
+        switch placement {
+        case .interior:
+            return rng.pick(room.inside.filter(room.isFree))
+        case .center:
+            return room.inside.filter(room.isFree).min { $0.distance(to: room.center) < $1.distance(to: room.center) }
+        case .far:
+            return room.inside.filter(room.isFree).max { room.distance[room.local($0)] < room.distance[room.local($1)] }
+        case .edge:
+            return rng.pick(room.inside.filter { room.isFree($0) && room.isOnRing($0) })
+        case .wall:
+            var walls: [Point] = []
+            for p in room.inside where room.isOnRing(p) {
+                for d in Direction.cardinals where !machine.contains(p + d.offset) && p + d.offset != machine.entrance {
+                    let q = p + d.offset
+                    if level.terrain(.dungeon, at: q) == catalog.roles.wall && !walls.contains(q) { walls.append(q) }
+                }
+            }
+            return rng.pick(walls)
+        case .outside:
+            for _ in 0..<60 {
+                guard let p = rng.pick(reachableFloor) else { return nil }
+                if isPlainFloor(p, level) && !takenOutside.contains(p) && p != level.upStairs && p != level.downStairs { return p }
+            }
+            return nil
+        case .outsideWall:
+            for _ in 0..<60 {
+                guard let p = rng.pick(reachableFloor), isPlainFloor(p, level) else { continue }
+                let q = p + Direction.cardinals[rng.below(4)].offset
+                if level.terrain(.dungeon, at: q) == catalog.roles.wall && level.machineAt[q] == 0 && LevelBuilder.isInterior(q)
+                    && !takenOutside.contains(q)
+                {
+                    return q
+                }
+            }
+            return nil
+        }
     }
 
     /// Every inside cell one can stand on without swimming (and so every item and monster spot)

@@ -1,0 +1,27 @@
+/// Hunting: attacks the player (or an ally) next to it, else follows the player's distance map.
+/// Panics into fleeing near death if its kind does, and gives up after 20 turns out of sight.
+struct Hunting: StateBehaviour {
+    var isAwakeFoe: Bool { true }
+
+    func perceive(monster i: Int, game: inout Game, events: inout [GameEvent]) {
+        let m = game.monsters[i]
+        if game.catalog.monsters[m.kind].flags.contains(.fleesNearDeath) && m.hp * 4 < m.maxHP { game.monsters[i].state = .fleeing }
+        if game.monsterSeesPlayer(i) {
+            game.monsters[i].turnsSinceSeen = 0
+        } else {
+            game.monsters[i].turnsSinceSeen += 1
+            if game.monsters[i].turnsSinceSeen > 20 { game.monsters[i].state = .wandering }
+        }
+    }
+
+    func intent(monster i: Int, game: inout Game, events: inout [GameEvent]) -> MonsterIntent {
+        if game.playerDirection(from: i) != nil { return .attack(at: game.player.position) }
+        if let j = game.adjacentFoe(of: i) { return .attack(at: game.monsters[j].position) }
+        guard !game.catalog.monsters[game.monsters[i].kind].flags.contains(.immobile) else { return .wait }
+        game.refreshPlayerMap()
+        guard let dir = game.scratch.playerMap.downhill(from: game.monsters[i].position, level: game.level, allowed: game.isFreeForMonster) else {
+            return .wait
+        }
+        return .step(dir)
+    }
+}
