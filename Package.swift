@@ -84,7 +84,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The Swift example plugin. `Plugins/` is also SwiftPM's package-plugin folder, hence the explicit path.
-        .target(name: "ExampleSwift", dependencies: [.product(name: "BroguePluginKit", package: "PluginKit")], path: "Plugins/ExampleSwift/Sources", swiftSettings: swiftSettings),
+        .target(
+            name: "ExampleSwift",
+            dependencies: [.product(name: "BroguePluginKit", package: "PluginKit")],
+            path: "Plugins/ExampleSwift/Sources",
+            swiftSettings: swiftSettings
+        ),
         // Versioned JSON wire messages and frame diffs, shared by node and clients; no NIO.
         .target(name: "BrogueProtocol", dependencies: ["BrogueFrame"], swiftSettings: swiftSettings),
         // The networked node: HTTP + WebSocket gateway, one actor per hosted game, accounts, metrics, drain.

@@ -36,7 +36,13 @@ public enum LoadTest {
         public var actionsPerBot: Int?
 
         public init(
-            url: String, bots: Int, duration: Double, rate: Double = 1, ramp: Double = 0, idle: Int = 0, progressEvery: Double = 5,
+            url: String,
+            bots: Int,
+            duration: Double,
+            rate: Double = 1,
+            ramp: Double = 0,
+            idle: Int = 0,
+            progressEvery: Double = 5,
             actionsPerBot: Int? = nil
         ) {
             self.url = url

@@ -1,5 +1,5 @@
-public import BrogueProtocol
 public import BrogueFrame
+public import BrogueProtocol
 import Foundation
 import HummingbirdWSClient
 public import Logging
@@ -149,7 +149,9 @@ public final class RemoteGame: @unchecked Sendable {
     private static func describe(_ error: any Error) -> String {
         let text = "\(error)"
         if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") { return "connection refused" }
-        if text.contains("webSocketUpgradeFailed") || text.contains("WebSocket upgrade failed") { return "it answered, but not as a WebSocket endpoint" }
+        if text.contains("webSocketUpgradeFailed") || text.contains("WebSocket upgrade failed") {
+            return "it answered, but not as a WebSocket endpoint"
+        }
         if text.contains("invalidURL") { return "the address is not valid" }
         return text
     }

@@ -12,13 +12,13 @@ enum ELFCheck {
     /// This process's machine, as an ELF `e_machine` value.
     static var host: UInt16? {
         #if arch(x86_64)
-            62
+        62
         #elseif arch(arm64)
-            183
+        183
         #elseif arch(riscv64)
-            243
+        243
         #else
-            nil
+        nil
         #endif
     }
 

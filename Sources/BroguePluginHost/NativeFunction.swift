@@ -1,5 +1,5 @@
-import CFFI
 public import BrogueContent
+import CFFI
 import Foundation
 
 /// The types a native function may take and return.

@@ -1,5 +1,5 @@
-import CBroguePlugin
 public import BrogueContent
+import CBroguePlugin
 import Foundation
 
 /// An ABI version, `major.minor`.

@@ -57,7 +57,12 @@ public final class RecordedGame: ActionRecorder {
         }
         do {
             let record = try store.finishGame(
-                id: id, status: status, cause: cause, summary: GameSummary(game), score: ScoreEntry(points: game.score, playerName: nil))
+                id: id,
+                status: status,
+                cause: cause,
+                summary: GameSummary(game),
+                score: ScoreEntry(points: game.score, playerName: nil)
+            )
             finished = true
             return record
         } catch .gameFinished {

@@ -56,11 +56,17 @@ public struct RecordedGames: Sendable {
     ///   - checkHash: compare the replayed `stateHash` with the stored one.
     ///   - onEvents: sees each replayed action's events and the turn after it.
     /// - Throws: `RebuildError`.
-    public func rebuild(_ stored: StoredGame, checkHash: Bool = true, onEvents: ([GameEvent], Int) -> Void = { _, _ in }) throws(RebuildError) -> Game {
+    public func rebuild(_ stored: StoredGame, checkHash: Bool = true, onEvents: ([GameEvent], Int) -> Void = { _, _ in }) throws(RebuildError) -> Game
+    {
         let record = stored.record
         guard record.contentHash == catalog.contentHash else {
             throw .contentChanged(
-                game: record.id, stored: record.contentHash, storedSet: record.contentSet, loaded: catalog.contentHash, loadedSet: contentSet)
+                game: record.id,
+                stored: record.contentHash,
+                storedSet: record.contentSet,
+                loaded: catalog.contentHash,
+                loadedSet: contentSet
+            )
         }
         var game = Game(seed: record.seed, catalog: catalog)
         for (i, text) in stored.actions.enumerated() {

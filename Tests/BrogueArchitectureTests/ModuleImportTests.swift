@@ -37,7 +37,10 @@ import Testing
             | `BrogueUI` | screens, `PlaySession` | `BrogueCore`, `BrogueFrame`, Foundation |
             """
         let table = ModuleTable(markdown: markdown)
-        #expect(table.allowed == ["BrogueCore": [], "BrogueUI": ["BrogueCore", "BrogueFrame"]], "a backticked name in the middle column is not an import")
+        #expect(
+            table.allowed == ["BrogueCore": [], "BrogueUI": ["BrogueCore", "BrogueFrame"]],
+            "a backticked name in the middle column is not an import"
+        )
     }
 }
 
@@ -75,7 +78,9 @@ struct ModuleTable {
             }
             for (imported, place) in sources.imports[module]!.sorted(by: { $0.key < $1.key }) where ours.contains(imported) && imported != module {
                 if !permitted.contains(imported) {
-                    out.append("\(place): \(module) imports \(imported), which its row in docs/architecture.md does not allow; change the code or, if the design changed, the table")
+                    out.append(
+                        "\(place): \(module) imports \(imported), which its row in docs/architecture.md does not allow; change the code or, if the design changed, the table"
+                    )
                 }
             }
         }
@@ -134,7 +139,8 @@ struct SourceModules {
             words.removeFirst()
         }
         guard words.first == "import", words.count >= 2 else { return nil }
-        let target = ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains(words[1]) && words.count >= 3 ? words[2] : words[1]
+        let target =
+            ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains(words[1]) && words.count >= 3 ? words[2] : words[1]
         return target.split(separator: ".").first.map(String.init)
     }
 }

@@ -36,7 +36,11 @@ import Testing
         let lines = csv.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "seed,depth,kind,x,y,name,machine,note")
         #expect(rows.count == lines.count - 1 && rows.count > 10)
-        #expect(rows.allSatisfy { ($0["seed"] as? Int).map { (3...4).contains($0) } == true && ($0["depth"] as? Int).map { (2...6).contains($0) } == true })
+        #expect(
+            rows.allSatisfy {
+                ($0["seed"] as? Int).map { (3...4).contains($0) } == true && ($0["depth"] as? Int).map { (2...6).contains($0) } == true
+            }
+        )
         let first = try #require(rows.first)
         #expect(lines[1].hasPrefix("\(first["seed"]!),\(first["depth"]!),\(first["kind"]!),\(first["x"]!),\(first["y"]!),"))
     }

@@ -75,7 +75,12 @@ import Testing
         #expect(rows.contains(["junk", "0.2.0", "native", "refused", "BROGUE_PLUGIN_PATH", junk.path]), "\(out.stdout)")
         #expect(out.stdout.contains("junk: refused: plugin 'junk' (\(junk.path)/libjunk.so): cannot load it as a shared library: "), "\(out.stdout)")
         #expect(out.stdout.contains("alchemy: library \(alchemy.path)/libexample_c.so (hash "), "\(out.stdout)")
-        #expect(out.stdout.contains("behaviours alchemy.skittish; item effects alchemy.brew; generator stages alchemy.flooded-ruins; natives alchemy.brew-strength"), "\(out.stdout)")
+        #expect(
+            out.stdout.contains(
+                "behaviours alchemy.skittish; item effects alchemy.brew; generator stages alchemy.flooded-ruins; natives alchemy.brew-strength"
+            ),
+            "\(out.stdout)"
+        )
         #expect(out.stdout.contains("from 2 plugin(s): core, alchemy"), "\(out.stdout)")
 
         // Other commands carry on without the refused plugin, and say so once.

@@ -64,7 +64,11 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
         }
         let include = BrogueProcess.repoRoot.appendingPathComponent("PluginKit/Sources/CBroguePlugin/include").path
-        let built = try Self.shell(cc, ["-shared", "-fPIC", "-Wall", "-Werror", "-I", include, "-o", "libnight_watch.so", "Sources/night_watch.c"], in: folder)
+        let built = try Self.shell(
+            cc,
+            ["-shared", "-fPIC", "-Wall", "-Werror", "-I", include, "-o", "libnight_watch.so", "Sources/night_watch.c"],
+            in: folder
+        )
         #expect(built.status == 0, "\(built.output)")
         let plugin = try PluginLoader().load(library: folder.appendingPathComponent("libnight_watch.so").path, pluginID: "night-watch")
         #expect(plugin.behaviourNames == ["night-watch"])

@@ -32,9 +32,11 @@ import Testing
         let catalog = try ContentLoader().load(plugins: [BrogueProcess.repoRoot.appendingPathComponent("content/core").path]).catalog
         let seed: UInt64 = 7
         var expected = Game(seed: seed, catalog: catalog)
-        let step = try #require(Direction.allCases.first {
-            expected.level.canStep(from: expected.player.position, $0) && expected.monsterIndex(at: expected.player.position + $0.offset) == nil
-        })
+        let step = try #require(
+            Direction.allCases.first {
+                expected.level.canStep(from: expected.player.position, $0) && expected.monsterIndex(at: expected.player.position + $0.offset) == nil
+            }
+        )
         let keys = ["k", "l", "j", "h", "u", "n", "b", "y"]
         let start = expected.player.position
         _ = expected.apply(.move(step))

@@ -1,7 +1,7 @@
 import BrogueClient
+import BrogueFrame
 import BrogueNode
 import BrogueProtocol
-import BrogueFrame
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -79,7 +79,9 @@ import Testing
                 _ = try await dt.evaluate("document.getElementById('leave').click(); 'ok'")
                 _ = try await dt.waitFor("brogueState.phase === 'lobby' && brogueState.identity && !document.getElementById('resume').hidden")
                 _ = try await dt.evaluate("document.getElementById('resume').click(); 'ok'")
-                state = try await dt.waitFor("brogueState.phase === 'playing' && brogueState.game === \(game) && brogueState.frames >= 1 && brogueState.player")
+                state = try await dt.waitFor(
+                    "brogueState.phase === 'playing' && brogueState.game === \(game) && brogueState.frames >= 1 && brogueState.player"
+                )
                 #expect(state["turn"] as? Int == turnBefore)
 
                 // Watching: another player's game, listed in the lobby, followed frame by frame.

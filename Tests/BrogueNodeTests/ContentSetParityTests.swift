@@ -58,7 +58,10 @@ import Testing
         _ = try await player.identify(.guest("parity"))
         let info = try await player.newGame(seed: 7)
         for action in ["s", "s", "z"] {
-            guard case .ack = try await player.perform(action) else { Issue.record("no ack for \(action)"); return }
+            guard case .ack = try await player.perform(action) else {
+                Issue.record("no ack for \(action)")
+                return
+            }
         }
         await player.close()
         NodeRestartTests.stop(node)

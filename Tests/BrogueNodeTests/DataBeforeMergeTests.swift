@@ -42,7 +42,9 @@ import Testing
             }
             let tar = Process()
             tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            tar.arguments = ["tar", "xzf", fixture.appendingPathComponent("content-core.tgz").path, "-C", root.appendingPathComponent("content").path]
+            tar.arguments = [
+                "tar", "xzf", fixture.appendingPathComponent("content-core.tgz").path, "-C", root.appendingPathComponent("content").path,
+            ]
             try tar.run()
             tar.waitUntilExit()
             #expect(tar.terminationStatus == 0, "tar could not extract the fixture's content")
@@ -100,7 +102,12 @@ import Testing
     @Test(.timeLimit(.minutes(2))) func everyGameStillReplaysToItsStateHash() throws {
         let copy = try Copy()
         defer { copy.remove() }
-        _ = try Node(config: Self.config, content: try ContentLoader().load(plugins: [copy.content]), dataDirectory: copy.data, logger: Logger(label: "test"))
+        _ = try Node(
+            config: Self.config,
+            content: try ContentLoader().load(plugins: [copy.content]),
+            dataDirectory: copy.data,
+            logger: Logger(label: "test")
+        )
         for (id, hash) in [(1, "18a69f2645d2d292"), (2, "e07540818b836928"), (3, "8048e4d2f0432c11"), (4, "7116ce4ec7144656")] {
             let process = Process()
             process.executableURL = RemoteGameTests.binary

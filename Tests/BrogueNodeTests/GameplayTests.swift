@@ -1,8 +1,8 @@
 import BrogueContent
 import BrogueCore
+import BrogueFrame
 import BrogueNode
 import BrogueProtocol
-import BrogueFrame
 import Hummingbird
 import HummingbirdTesting
 import NIOWebSocket
@@ -23,9 +23,15 @@ import WSCore
             try await connect(port: port) { peer in
                 try await peer.start()
                 try await peer.send(.newGame(seed: seed), id: 1)
-                guard case .game(let info) = try await peer.expectNext() else { Issue.record("no game"); return }
+                guard case .game(let info) = try await peer.expectNext() else {
+                    Issue.record("no game")
+                    return
+                }
                 #expect(!info.resumed && info.actions == 0 && info.seed == seed)
-                guard case .frame(let first) = try await peer.expectNext() else { Issue.record("no frame"); return }
+                guard case .frame(let first) = try await peer.expectNext() else {
+                    Issue.record("no frame")
+                    return
+                }
                 #expect(first.isFull && first.seq == 1)
                 var screen: Frame?
                 try first.apply(to: &screen)
@@ -41,7 +47,10 @@ import WSCore
                         actions.append(action)
                         #expect(ack.actions == actions.count && ack.applied == 1)
                         lastHash = ack.stateHash
-                        guard case .frame(let update) = try await peer.expectNext() else { Issue.record("no frame"); return }
+                        guard case .frame(let update) = try await peer.expectNext() else {
+                            Issue.record("no frame")
+                            return
+                        }
                         #expect(!update.isFull)
                         try update.apply(to: &screen)
                     case .error(let e):
@@ -65,21 +74,36 @@ import WSCore
                 // the token starts with 0).
                 let wrongToken = (token.first == "0" ? "1" : "0") + token.dropFirst()
                 try await peer.send(.resume(game: id, token: wrongToken), id: 2)
-                guard case .error(let wrong) = try await peer.expectNext() else { Issue.record("a wrong token was accepted"); return }
+                guard case .error(let wrong) = try await peer.expectNext() else {
+                    Issue.record("a wrong token was accepted")
+                    return
+                }
                 #expect(wrong.code == .gameNotFound)
                 try await peer.send(.resume(game: id, token: token), id: 3)
-                guard case .game(let info) = try await peer.expectNext() else { Issue.record("no game"); return }
+                guard case .game(let info) = try await peer.expectNext() else {
+                    Issue.record("no game")
+                    return
+                }
                 #expect(info.resumed && info.game == id)
                 #expect(info.stateHash == expectedHash)
                 #expect(info.actions == sent.get.count)
-                guard case .frame(let full) = try await peer.expectNext() else { Issue.record("no frame"); return }
+                guard case .frame(let full) = try await peer.expectNext() else {
+                    Issue.record("no frame")
+                    return
+                }
                 #expect(full.isFull)
                 try await peer.send(.key("s"), id: 4)
-                guard case .ack(let ack) = try await peer.expectNext() else { Issue.record("no ack"); return }
+                guard case .ack(let ack) = try await peer.expectNext() else {
+                    Issue.record("no ack")
+                    return
+                }
                 #expect(ack.applied == 1 && ack.actions == sent.get.count + 1)
                 _ = try await peer.expectNext()
                 try await peer.send(.bye)
-                guard case .bye(let reason, _) = try await peer.expectNext() else { Issue.record("no bye"); return }
+                guard case .bye(let reason, _) = try await peer.expectNext() else {
+                    Issue.record("no bye")
+                    return
+                }
                 #expect(reason == .clientQuit)
             }
 
@@ -105,11 +129,17 @@ import WSCore
                 _ = try await peer.expectNext()
                 _ = try await peer.expectNext()
                 try await peer.send(.action("s"), id: 9)
-                guard case .ack(let ack) = try await peer.expectNext() else { Issue.record("no ack"); return }
+                guard case .ack(let ack) = try await peer.expectNext() else {
+                    Issue.record("no ack")
+                    return
+                }
                 #expect(ack.actions == 1)
                 _ = try await peer.expectNext()
                 async let drained: Void = node.drain()
-                guard case .bye(let reason, _) = try await peer.expectNext() else { Issue.record("no bye"); return }
+                guard case .bye(let reason, _) = try await peer.expectNext() else {
+                    Issue.record("no bye")
+                    return
+                }
                 #expect(reason == .shutdown)
                 #expect(try await peer.next() == nil)
                 await drained

@@ -30,7 +30,10 @@ import WSCore
                     } else {
                         try await peer.outbound.write(.binary(ByteBuffer(bytes: (0..<64).map { UInt8(($0 * 53) % 256) })))
                     }
-                    guard case .error(let e) = try await peer.expectNext() else { Issue.record("no error for \(code)"); return }
+                    guard case .error(let e) = try await peer.expectNext() else {
+                        Issue.record("no error for \(code)")
+                        return
+                    }
                     #expect(e.code == code)
                     #expect(try await peer.next() == nil)
                 }
@@ -39,16 +42,28 @@ import WSCore
             try await connect(port: port) { peer in
                 try await peer.start()
                 try await peer.send(.action("s"), id: 1)
-                guard case .error(let e) = try await peer.expectNext() else { Issue.record("no error"); return }
+                guard case .error(let e) = try await peer.expectNext() else {
+                    Issue.record("no error")
+                    return
+                }
                 #expect(e.code == .noGame)
                 try await peer.send(.newGame(seed: 1))
-                guard case .game = try await peer.expectNext() else { Issue.record("no game"); return }
+                guard case .game = try await peer.expectNext() else {
+                    Issue.record("no game")
+                    return
+                }
                 _ = try await peer.expectNext()
                 try await peer.send(.action("q9"), id: 2)
-                guard case .error(let bad) = try await peer.expectNext() else { Issue.record("no error"); return }
+                guard case .error(let bad) = try await peer.expectNext() else {
+                    Issue.record("no error")
+                    return
+                }
                 #expect(bad.code == .badAction)
                 try await peer.send(.action("s"), id: 3)
-                guard case .ack = try await peer.expectNext() else { Issue.record("no ack"); return }
+                guard case .ack = try await peer.expectNext() else {
+                    Issue.record("no ack")
+                    return
+                }
             }
             try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
         }

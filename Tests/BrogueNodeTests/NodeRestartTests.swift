@@ -1,5 +1,5 @@
-import BrogueCore
 import BrogueClient
+import BrogueCore
 import BrogueNode
 import BrogueProtocol
 import Foundation

@@ -1,10 +1,10 @@
+import BrogueClient
 import BrogueContent
 import BrogueCore
-import BrogueClient
+import BrogueFrame
 import BrogueNode
 import BrogueProtocol
 import BrogueStore
-import BrogueFrame
 import BrogueUI
 import Foundation
 import Hummingbird
@@ -36,7 +36,10 @@ import Testing
                 let reply = try await remote.press(key)
                 _ = try local.handle(key: key)
                 while local.isRunning { try local.step() }
-                guard case .ack(let ack) = reply else { Issue.record("key \(key): \(reply)"); continue }
+                guard case .ack(let ack) = reply else {
+                    Issue.record("key \(key): \(reply)")
+                    continue
+                }
                 #expect(ack.stateHash == local.game.stateHash.hex16, "after \(key)")
                 #expect(remote.screen == GameView.render(local), "screen after \(key)")
                 #expect(remote.lastUpdate?.isFull == false)
@@ -58,7 +61,10 @@ import Testing
             let resumed = try await again.resume(game: info.game, token: info.token)
             #expect(resumed.resumed && resumed.stateHash == played.stateHash && resumed.actions == played.actions)
             #expect(again.screen?.width == remote.screen?.width)
-            guard case .ack = try await again.press("s") else { Issue.record("no ack after resume"); return }
+            guard case .ack = try await again.press("s") else {
+                Issue.record("no ack after resume")
+                return
+            }
             await again.close()
         }
     }
@@ -91,7 +97,10 @@ import Testing
             // bound is only against a hang.
             let deadline = ContinuousClock.now + .seconds(60)
             while first.endedByNode == nil && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
-            guard case .ended(.takenOver, _)? = first.endedByNode else { Issue.record("no taken_over notice: \(String(describing: first.endedByNode))"); return }
+            guard case .ended(.takenOver, _)? = first.endedByNode else {
+                Issue.record("no taken_over notice: \(String(describing: first.endedByNode))")
+                return
+            }
             do {
                 _ = try await first.press("s")
                 Issue.record("the taken-over connection went on")
@@ -122,7 +131,10 @@ import Testing
             let slow = Task {
                 var config = WebSocketClientConfiguration()
                 config.maxFrameSize = 1 << 21
-                _ = try? await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", configuration: config, logger: Logger(label: "slow")) { _, outbound, _ in
+                _ = try? await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", configuration: config, logger: Logger(label: "slow")) {
+                    _,
+                    outbound,
+                    _ in
                     try await outbound.writeTextMessage(WireCodec.encode(ClientEnvelope(.hello(version: 1, client: "slow"))))
                     try await outbound.writeTextMessage(WireCodec.encode(ClientEnvelope(.guest(name: "slow"))))
                     for _ in 0..<2000 where !stop.get {
@@ -136,7 +148,10 @@ import Testing
             // machine's business, so it is not timed); the bound is only against a hang.
             let deadline = ContinuousClock.now + .seconds(60)
             while ContinuousClock.now < deadline {
-                guard case .ack = try await good.press("s") else { Issue.record("the good client was refused"); break }
+                guard case .ack = try await good.press("s") else {
+                    Issue.record("the good client was refused")
+                    break
+                }
                 let metrics = try await client.execute(uri: "/metrics", method: .get) { String(buffer: $0.body) }
                 if metrics.contains("brogue_connections_dropped_total 1") {
                     dropped = true
@@ -146,7 +161,10 @@ import Testing
             #expect(dropped, "the slow client was not dropped")
             // The good client goes on after the drop.
             for _ in 0..<5 {
-                guard case .ack = try await good.press("s") else { Issue.record("no ack"); break }
+                guard case .ack = try await good.press("s") else {
+                    Issue.record("no ack")
+                    break
+                }
             }
             #expect(good.info?.game == game.game)
             stop.set(true)
@@ -194,7 +212,10 @@ import Testing
         try await remote.start()
         let info = try await remote.newGame(seed: 21)
         for key in ["l", "j", "s", "x", "s", "h"] {
-            guard case .ack = try await remote.press(key) else { Issue.record("no ack for \(key)"); continue }
+            guard case .ack = try await remote.press(key) else {
+                Issue.record("no ack for \(key)")
+                continue
+            }
         }
         let acknowledged = try #require(remote.info?.actions)
         #expect(acknowledged > 0)

@@ -1,6 +1,7 @@
+import BrogueClient
 import BrogueCore
-import BrogueProtocol
 import BrogueFrame
+import BrogueProtocol
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -8,7 +9,6 @@ import HummingbirdWSClient
 import NIOEmbedded
 import Testing
 
-import BrogueClient
 @testable import BrogueNode
 
 /// Spectating: `list_games`, `spectate`, frames fanned out to watchers, `watch_ended`.
@@ -67,7 +67,10 @@ import BrogueClient
             #expect(try await watcher.nextWatched() == .ended(.playerLeft))
             #expect(try await watcher.listGames().contains { $0.game == info.game } == false)
             // No longer watching: an action is refused for having no game, not as read-only.
-            guard case .refused(let after) = try await watcher.perform("z") else { Issue.record("acted with no game"); return }
+            guard case .refused(let after) = try await watcher.perform("z") else {
+                Issue.record("acted with no game")
+                return
+            }
             #expect(after.code == .noGame)
             #expect(node.metrics.text().contains("brogue_spectators 0.0\n"))
             do {

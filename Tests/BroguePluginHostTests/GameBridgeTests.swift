@@ -1,8 +1,9 @@
 import BrogueContent
-@testable import BrogueCore
 import BroguePluginHost
 import Foundation
 import Testing
+
+@testable import BrogueCore
 
 /// The C example in a real game: its behaviour, effect and generator stage, called through the ABI.
 @Suite struct GameBridgeTests {
@@ -29,8 +30,12 @@ import Testing
                 m.behaviour = "alchemy.skittish"
                 return m
             },
-            items: items, spawns: base.spawns, player: player, appearances: base.appearances,
-            generators: base.generators, blueprints: base.blueprints
+            items: items,
+            spawns: base.spawns,
+            player: player,
+            appearances: base.appearances,
+            generators: base.generators,
+            blueprints: base.blueprints
         )
         let loader = PluginLoader()
         return (try loader.extend(plain, libraries: ["alchemy=\(lib)"]), brew)
@@ -46,9 +51,11 @@ import Testing
         guard let (lib, dir) = try Self.buildExample() else { return }
         defer { try? FileManager.default.removeItem(at: dir) }
         let (catalog, brew) = try Self.catalog(loading: lib)
-        #expect(catalog.extensions.names == [
-            "monster behaviour alchemy.skittish", "item effect alchemy.brew", "generator stage alchemy.flooded-ruins",
-        ])
+        #expect(
+            catalog.extensions.names == [
+                "monster behaviour alchemy.skittish", "item effect alchemy.brew", "generator stage alchemy.flooded-ruins",
+            ]
+        )
 
         // The stage: more shallow water on depth 1 than the same seed builds without it.
         let water = catalog.terrainIndexByID["shallow-water"]!

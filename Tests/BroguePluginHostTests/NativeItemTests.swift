@@ -1,8 +1,9 @@
 import BrogueContent
-@testable import BrogueCore
 import BroguePluginHost
 import Foundation
 import Testing
+
+@testable import BrogueCore
 
 /// Content calling a libffi-bound native: an item whose power is `alchemy.brew-strength(...)`.
 @Suite struct NativeItemTests {
@@ -18,8 +19,14 @@ import Testing
         var player = base.player
         player.startingItems.append(StartingItem(kind: items[kind].id))
         let plain = try ContentCatalog(
-            terrains: base.terrains, monsters: base.monsters, items: items, spawns: base.spawns, player: player,
-            appearances: base.appearances, generators: base.generators, blueprints: base.blueprints
+            terrains: base.terrains,
+            monsters: base.monsters,
+            items: items,
+            spawns: base.spawns,
+            player: player,
+            appearances: base.appearances,
+            generators: base.generators,
+            blueprints: base.blueprints
         )
         let loader = PluginLoader()
         try loader.load(library: lib, pluginID: "alchemy", natives: natives)
@@ -51,7 +58,9 @@ import Testing
 
     @Test func theCatalogRefusesAMissingNativeAndAWrongArgumentCount() throws {
         #expect(throws: CatalogError.self) {
-            _ = try Self.catalog(NativeCall(native: "alchemy.brew-strength", arguments: [.depth]), natives: []).map { try? FileManager.default.removeItem(at: $0.dir) }
+            _ = try Self.catalog(NativeCall(native: "alchemy.brew-strength", arguments: [.depth]), natives: []).map {
+                try? FileManager.default.removeItem(at: $0.dir)
+            }
         }
         do {
             _ = try Self.catalog(NativeCall(native: "alchemy.brew-strength", arguments: [.depth, .turn]))
@@ -118,8 +127,14 @@ import Testing
         var player = base.player
         player.startingItems.append(StartingItem(kind: items[kind].id))
         let plain = try ContentCatalog(
-            terrains: base.terrains, monsters: base.monsters, items: items, spawns: base.spawns, player: player,
-            appearances: base.appearances, generators: base.generators, blueprints: base.blueprints
+            terrains: base.terrains,
+            monsters: base.monsters,
+            items: items,
+            spawns: base.spawns,
+            player: player,
+            appearances: base.appearances,
+            generators: base.generators,
+            blueprints: base.blueprints
         )
         let catalog = try PluginLoader().extend(plain, libraries: ["rain=\(lib)"])
         var game = Game(seed: 11, catalog: catalog)

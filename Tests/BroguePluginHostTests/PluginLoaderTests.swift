@@ -1,6 +1,7 @@
-@testable import BroguePluginHost
 import Foundation
 import Testing
+
+@testable import BroguePluginHost
 
 @Suite struct PluginLoaderTests {
     @Test func theExampleCPluginLoadsAndItsCallbacksRun() throws {

@@ -59,9 +59,12 @@ import Testing
         let plain = try #require(set.content)
         #expect(plain.catalog.extensions.isEmpty)
         let content = try #require(try set.contentWithRules())
-        #expect(content.catalog.extensions.names == [
-            "monster behaviour alchemy.skittish", "item effect alchemy.brew", "generator stage alchemy.flooded-ruins", "native alchemy.brew-strength",
-        ])
+        #expect(
+            content.catalog.extensions.names == [
+                "monster behaviour alchemy.skittish", "item effect alchemy.brew", "generator stage alchemy.flooded-ruins",
+                "native alchemy.brew-strength",
+            ]
+        )
         #expect(content.catalog.generatorProfile(at: 5).stages == ["alchemy.flooded-ruins"], "the example's patch of 'standard'")
         #expect(content.catalog.contentHash != plain.catalog.contentHash)
     }

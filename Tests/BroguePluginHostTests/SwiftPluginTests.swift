@@ -1,8 +1,9 @@
 import BrogueContent
-@testable import BrogueCore
 import BroguePluginHost
 import Foundation
 import Testing
+
+@testable import BrogueCore
 
 /// The Swift example (Plugins/ExampleSwift, on BroguePluginKit), built by `swift build` as
 /// libExampleSwift.so next to the test binary, loaded through the same C ABI as the C example.
@@ -41,8 +42,12 @@ import Testing
                 m.behaviour = c != nil && i % 2 == 1 ? "alchemy.skittish" : "herbalism.cowardly"
                 return m
             },
-            items: items, spawns: base.spawns, player: player, appearances: base.appearances,
-            generators: base.generators, blueprints: base.blueprints
+            items: items,
+            spawns: base.spawns,
+            player: player,
+            appearances: base.appearances,
+            generators: base.generators,
+            blueprints: base.blueprints
         )
         var libraries = ["herbalism=\(swift)"]
         if let c { libraries.append("alchemy=\(c)") }

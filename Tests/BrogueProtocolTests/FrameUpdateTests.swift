@@ -1,5 +1,5 @@
-import BrogueProtocol
 import BrogueFrame
+import BrogueProtocol
 import Testing
 
 @Suite struct FrameUpdateTests {
@@ -68,7 +68,12 @@ import Testing
     @Test(arguments: [
         ServerEnvelope(.hello(ServerHello(version: 1, server: "brogue-node/0.1.0", maxMessageBytes: 4096, actionsPerSecond: 30, actionBurst: 60))),
         ServerEnvelope(.identity(Identity(player: "guest-1", guest: true))),
-        ServerEnvelope(.game(GameInfo(game: 3, token: "t", seed: 7, resumed: true, actions: 100, turn: 90, depth: 2, stateHash: "00ff00ff00ff00ff", over: false)), ref: 5),
+        ServerEnvelope(
+            .game(
+                GameInfo(game: 3, token: "t", seed: 7, resumed: true, actions: 100, turn: 90, depth: 2, stateHash: "00ff00ff00ff00ff", over: false)
+            ),
+            ref: 5
+        ),
         ServerEnvelope(.ack(Ack(applied: 1, actions: 101, turn: 91, stateHash: "0123456789abcdef", over: false)), ref: 6),
         ServerEnvelope(.error(ProtocolError(.rateLimited, "slow down")), ref: 7),
         ServerEnvelope(.bye(.shutdown, "the node is restarting")),

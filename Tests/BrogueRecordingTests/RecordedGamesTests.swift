@@ -65,7 +65,10 @@ import Testing
         do {
             _ = try games(changed).resume(id: recorded.id)
         } catch let e as RebuildError {
-            guard case .contentChanged(let id, _, _, _, _) = e else { Issue.record("expected contentChanged, got \(e)"); return }
+            guard case .contentChanged(let id, _, _, _, _) = e else {
+                Issue.record("expected contentChanged, got \(e)")
+                return
+            }
             #expect(id == recorded.id)
             #expect(e.description.contains("Load the same plugins"))
         }
@@ -81,7 +84,9 @@ import Testing
         #expect(throws: RebuildError.badAction(game: recorded.id, index: 1, text: "m9")) { try games().rebuild(damaged) }
         var wrong = stored
         wrong.record.summary.stateHash ^= 1
-        #expect(throws: RebuildError.hashMismatch(game: recorded.id, stored: session.game.stateHash ^ 1, replayed: session.game.stateHash, actions: 2)) {
+        #expect(
+            throws: RebuildError.hashMismatch(game: recorded.id, stored: session.game.stateHash ^ 1, replayed: session.game.stateHash, actions: 2)
+        ) {
             try games().rebuild(wrong)
         }
         #expect(try games().rebuild(wrong, checkHash: false).stateHash == session.game.stateHash)
@@ -102,7 +107,9 @@ import Testing
         let set = [ContentSetMember(id: "core", version: "1.0.0"), ContentSetMember(id: "alchemy", version: "0.1.0", libraryHash: 0xABC)]
         let refs = try games(set: set).contentSet
         #expect(refs == [ContentRef(id: "core", version: "1.0.0"), ContentRef(id: "alchemy", version: "0.1.0+lib.0000000000000abc")])
-        #expect(ContentRef(member: ContentSetMember(id: "a", version: "1.0.0+build.5", libraryHash: 1)).version == "1.0.0+build.5.lib.0000000000000001")
+        #expect(
+            ContentRef(member: ContentSetMember(id: "a", version: "1.0.0+build.5", libraryHash: 1)).version == "1.0.0+build.5.lib.0000000000000001"
+        )
         let recorded = try games(set: set).start(seed: 1)
         #expect(try games().store.game(id: recorded.id)?.contentSet == refs)
     }
@@ -112,7 +119,11 @@ import Testing
         let (session, _) = try play(recorded, keys: ["x", "x"])
         let bytes = try games().store.exportGame(id: recorded.id)
         let elsewhere = TempFolder()
-        let there = RecordedGames(store: try SQLiteGameStore(path: elsewhere.file("brogue.sqlite")), catalog: CoreContent.catalog, contentSet: CoreContent.set)
+        let there = RecordedGames(
+            store: try SQLiteGameStore(path: elsewhere.file("brogue.sqlite")),
+            catalog: CoreContent.catalog,
+            contentSet: CoreContent.set
+        )
         let imported = try there.store.importGame(bytes)
         let resumed = try #require(try there.resume(id: imported.id))
         #expect(resumed.game.stateHash == session.game.stateHash)

@@ -51,9 +51,18 @@ public struct Creature: Sendable {
     public var isPlayer: Bool
 }
 
-public enum LogLevel: Int32, Sendable { case debug = 0, info, warning, error }
-public enum MessageKind: Int32, Sendable { case info = 0, good, bad, warning }
-public enum StatusKind: Int32, Sendable { case hasted = 1, confused, paralyzed, telepathic, darkened, poisoned }
+public enum LogLevel: Int32, Sendable {
+    case debug = 0
+    case info, warning, error
+}
+public enum MessageKind: Int32, Sendable {
+    case info = 0
+    case good, bad, warning
+}
+public enum StatusKind: Int32, Sendable {
+    case hasted = 1
+    case confused, paralyzed, telepathic, darkened, poisoned
+}
 
 public struct TerrainFlags: OptionSet, Sendable {
     public let rawValue: UInt32
@@ -172,7 +181,10 @@ public typealias EffectBody = (Game, Point, Int32) -> Void
 public typealias HookBody = (Game, brogue_event_kind, Point) -> Void
 public typealias StageBody = (Level, Int32) -> Void
 
-public enum Event: Int32, Sendable { case turn = 1, death, levelEntered }
+public enum Event: Int32, Sendable {
+    case turn = 1
+    case death, levelEntered
+}
 
 /// A plugin written in Swift.
 public protocol BroguePlugin {
@@ -236,8 +248,11 @@ public enum PluginKit {
 
     /// The body of `brogue_plugin_init`: checks the host's major, runs `P.register`, reports errors.
     public static func initialize<P: BroguePlugin>(
-        _ plugin: P.Type, _ host: UnsafePointer<brogue_host_api>?, _ registrar: UnsafeMutablePointer<brogue_registrar>?,
-        _ error: UnsafeMutablePointer<CChar>?, _ errorLength: Int
+        _ plugin: P.Type,
+        _ host: UnsafePointer<brogue_host_api>?,
+        _ registrar: UnsafeMutablePointer<brogue_registrar>?,
+        _ error: UnsafeMutablePointer<CChar>?,
+        _ errorLength: Int
     ) -> brogue_status {
         func fail(_ text: String) -> brogue_status {
             if let error, errorLength > 0 {
@@ -283,7 +298,13 @@ enum Slots {
         return list.count - 1
     }
 
-    static func behave(_ slot: Int, _ host: UnsafePointer<brogue_host_api>?, _ game: OpaquePointer?, _ monster: brogue_point, _ intent: UnsafeMutablePointer<brogue_intent>?) -> brogue_status {
+    static func behave(
+        _ slot: Int,
+        _ host: UnsafePointer<brogue_host_api>?,
+        _ game: OpaquePointer?,
+        _ monster: brogue_point,
+        _ intent: UnsafeMutablePointer<brogue_intent>?
+    ) -> brogue_status {
         guard let host, let game, let intent, slot < behaviours.count else { return BROGUE_STATUS_ERROR }
         let result = behaviours[slot](Game(host: Host(host), raw: game), monster)
         let fits = intent.pointee.size >= MemoryLayout<brogue_intent>.size
@@ -301,13 +322,20 @@ enum Slots {
         return BROGUE_STATUS_OK
     }
 
-    static func effect(_ slot: Int, _ host: UnsafePointer<brogue_host_api>?, _ game: OpaquePointer?, _ target: brogue_point, _ power: Int32) -> brogue_status {
+    static func effect(
+        _ slot: Int,
+        _ host: UnsafePointer<brogue_host_api>?,
+        _ game: OpaquePointer?,
+        _ target: brogue_point,
+        _ power: Int32
+    ) -> brogue_status {
         guard let host, let game, slot < effects.count else { return BROGUE_STATUS_ERROR }
         effects[slot](Game(host: Host(host), raw: game), target, power)
         return BROGUE_STATUS_OK
     }
 
-    static func hook(_ slot: Int, _ host: UnsafePointer<brogue_host_api>?, _ game: OpaquePointer?, _ event: brogue_event_kind, _ where_: brogue_point) {
+    static func hook(_ slot: Int, _ host: UnsafePointer<brogue_host_api>?, _ game: OpaquePointer?, _ event: brogue_event_kind, _ where_: brogue_point)
+    {
         guard let host, let game, slot < hooks.count else { return }
         hooks[slot](Game(host: Host(host), raw: game), event, where_)
     }
@@ -320,7 +348,8 @@ enum Slots {
 
 /// The fixed pools of C-callable thunks, one per slot; none captures anything.
 enum Thunks {
-    typealias Act = @convention(c) (UnsafePointer<brogue_host_api>?, OpaquePointer?, brogue_point, UnsafeMutablePointer<brogue_intent>?) -> brogue_status
+    typealias Act =
+        @convention(c) (UnsafePointer<brogue_host_api>?, OpaquePointer?, brogue_point, UnsafeMutablePointer<brogue_intent>?) -> brogue_status
     typealias Apply = @convention(c) (UnsafePointer<brogue_host_api>?, OpaquePointer?, brogue_point, Int32) -> brogue_status
     typealias OnEvent = @convention(c) (UnsafePointer<brogue_host_api>?, OpaquePointer?, brogue_event_kind, brogue_point) -> Void
     typealias Run = @convention(c) (UnsafePointer<brogue_host_api>?, OpaquePointer?, Int32) -> Void

@@ -27,8 +27,10 @@ public func brogue_plugin_abi() -> brogue_abi_version { PluginKit.abi() }
 
 @_cdecl("brogue_plugin_init")
 public func brogue_plugin_init(
-    _ host: UnsafePointer<brogue_host_api>?, _ registrar: UnsafeMutablePointer<brogue_registrar>?,
-    _ error: UnsafeMutablePointer<CChar>?, _ errorLength: Int
+    _ host: UnsafePointer<brogue_host_api>?,
+    _ registrar: UnsafeMutablePointer<brogue_registrar>?,
+    _ error: UnsafeMutablePointer<CChar>?,
+    _ errorLength: Int
 ) -> brogue_status {
     PluginKit.initialize(Herbalism.self, host, registrar, error, errorLength)
 }

@@ -112,7 +112,12 @@ public struct ConfigFile: Sendable, Equatable {
                     )
                 }
             case "node":
-                config.node = readNode(pair.value, base: URL(fileURLWithPath: config.path).deletingLastPathComponent(), environment: environment, sink: sink)
+                config.node = readNode(
+                    pair.value,
+                    base: URL(fileURLWithPath: config.path).deletingLastPathComponent(),
+                    environment: environment,
+                    sink: sink
+                )
             case "keys":
                 readKeys(pair.value, into: &config, commands: commands, sink: sink)
             case "plugins":

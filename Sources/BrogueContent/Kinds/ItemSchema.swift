@@ -147,7 +147,9 @@ enum ItemSchema {
     private static func readEffect(_ r: EntryReader) -> (String?, NativeCall?) {
         guard let (node, _) = r.valueNode("effect") else { return (nil, nil) }
         if case .mapping = node.value {
-            guard let e = EntryReader(node, table: nativeEffect, what: "effect of \(r.label)", entry: r.entry, sink: r.sink) else { return (nil, nil) }
+            guard let e = EntryReader(node, table: nativeEffect, what: "effect of \(r.label)", entry: r.entry, sink: r.sink) else {
+                return (nil, nil)
+            }
             let native = e.string("native")
             if let native, !RuleExtensions.isQualified(native) {
                 e.error(

@@ -42,7 +42,12 @@ enum SpawnsSchema {
             .init("monsters", .range(min: 0, max: nil), .required, "Monster groups placed when the level is made."),
             .init("items", .range(min: 0, max: nil), .required, "Items placed, gold not counted."),
             .init("gold", .range(min: 0, max: nil), .required, "Gold piles placed, on top of the items."),
-            .init("food", .range(min: 0, max: nil), .value("0"), "Food items placed on top of the items, drawn from the depth's food lines (a food clock)."),
+            .init(
+                "food",
+                .range(min: 0, max: nil),
+                .value("0"),
+                "Food items placed on top of the items, drawn from the depth's food lines (a food clock)."
+            ),
         ]
     )
 

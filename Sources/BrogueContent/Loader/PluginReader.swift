@@ -13,7 +13,13 @@ extension PluginFolder {
     /// A problem with this plugin, placed at `mark` in its plugin.yaml.
     func diagnostic(_ severity: Diagnostic.Severity, at mark: Mark, _ message: String, hint: String?) -> Diagnostic {
         Diagnostic(
-            severity: severity, file: manifestFile, line: mark.line, column: mark.column, entry: manifest.id, message: message, hint: hint
+            severity: severity,
+            file: manifestFile,
+            line: mark.line,
+            column: mark.column,
+            entry: manifest.id,
+            message: message,
+            hint: hint
         )
     }
 }

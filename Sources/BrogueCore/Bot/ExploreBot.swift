@@ -53,13 +53,17 @@ public struct ExploreBot: Sendable {
             if !adjacent.isEmpty, let l = find(game, { k, i in k.category == .potion && !game.knownKinds[i.kind] }) { return .quaff(l) }
         }
         if game.nutrition < 300, let l = find(game, { k, _ in k.category == .food }) { return .eat(l) }
-        if let target = adjacent.filter({ !game.catalog.monsters[$0.kind].flags.contains(.invulnerable) }).min(by: { $0.hp != $1.hp ? $0.hp < $1.hp : $0.id < $1.id }) {
+        if let target = adjacent.filter({ !game.catalog.monsters[$0.kind].flags.contains(.invulnerable) }).min(by: {
+            $0.hp != $1.hp ? $0.hp < $1.hp : $0.id < $1.id
+        }) {
             let dir = Direction(delta: target.position - me)!
             // Confused beside lava or a chasm, a swing may stumble in: wait it out instead.
             return game.player.status.confused > 0 && game.hazardWarning(for: dir) != nil ? .search : .move(dir)
         }
         if let throwing = find(game, { k, _ in k.throwable }),
-            let target = seen.first(where: { $0.state == .hunting && (2...6).contains($0.position.distance(to: me)) && clearShot(game, me, $0.position) })
+            let target = seen.first(where: {
+                $0.state == .hunting && (2...6).contains($0.position.distance(to: me)) && clearShot(game, me, $0.position)
+            })
         {
             return .throwItem(throwing, at: target.position)
         }

@@ -69,7 +69,9 @@ public struct ContentCatalog: Sendable {
         for s in player.startingItems where it[s.kind] == nil { problems.append("player starts with unknown item '\(s.kind)'") }
         for k in items where k.category == .potion || k.category == .scroll {
             // `<plugin-id>.<name>` effects come from plugins; `adding(_:)` checks that they exist.
-            if let e = k.effect, ItemEffect(rawValue: e) == nil, !RuleExtensions.isQualified(e) { problems.append("item '\(k.id)' has unknown effect '\(e)'") }
+            if let e = k.effect, ItemEffect(rawValue: e) == nil, !RuleExtensions.isQualified(e) {
+                problems.append("item '\(k.id)' has unknown effect '\(e)'")
+            }
         }
         if !items.contains(where: { $0.category == .amulet }) { problems.append("content defines no amulet item for depth \(Dungeon.amuletLevel)") }
         if !items.contains(where: { $0.category == .gold }) { problems.append("content defines no gold item") }
@@ -141,7 +143,8 @@ extension ContentCatalog {
                         problems.append("item '\(k.id)' calls native '\(call.native)', which content cannot call: \(reason)")
                     } else if rule.arity != call.arguments.count {
                         problems.append(
-                            "item '\(k.id)' passes \(call.arguments.count) argument(s) to native '\(call.native)', which takes \(rule.arity)")
+                            "item '\(k.id)' passes \(call.arguments.count) argument(s) to native '\(call.native)', which takes \(rule.arity)"
+                        )
                     }
                 } else {
                     problems.append("item '\(k.id)' calls native '\(call.native)', which no loaded plugin declares in its 'natives'")

@@ -26,7 +26,8 @@ public struct LevelPopulation: Hashable, Sendable, Codable {
     /// careful player does not starve by bad luck.
     public var food: ClosedRange<Int>
 
-    public init(depths: ClosedRange<Int>, monsters: ClosedRange<Int>, items: ClosedRange<Int>, gold: ClosedRange<Int>, food: ClosedRange<Int> = 0...0) {
+    public init(depths: ClosedRange<Int>, monsters: ClosedRange<Int>, items: ClosedRange<Int>, gold: ClosedRange<Int>, food: ClosedRange<Int> = 0...0)
+    {
         self.depths = depths
         self.monsters = monsters
         self.items = items

@@ -60,7 +60,8 @@ extension Game {
 
     /// A status a plugin may apply.
     public enum ExtensionStatus: Int, Sendable, CaseIterable {
-        case hasted = 1, confused, paralyzed, telepathic, darkened, poisoned
+        case hasted = 1
+        case confused, paralyzed, telepathic, darkened, poisoned
     }
 
     /// Sets a status on whoever stands on `cell` to at least `turns`.

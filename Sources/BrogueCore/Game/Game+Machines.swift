@@ -78,9 +78,11 @@ extension Game {
             return 100
         }
         if f.contains(.isLocked) {
-            guard let letter = Letter.all.first(where: { l in
-                inventory[l].map { $0.opensMachine == n && $0.keyDepth == depth && n > 0 } ?? false
-            }) else {
+            guard
+                let letter = Letter.all.first(where: { l in
+                    inventory[l].map { $0.opensMachine == n && $0.keyDepth == depth && n > 0 } ?? false
+                })
+            else {
                 return refuse("It is locked. Its key must lie somewhere on this level.", &events)
             }
             let key = inventory.take(letter)!

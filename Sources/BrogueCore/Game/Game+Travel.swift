@@ -103,9 +103,10 @@ extension Game {
     }
 
     private func wantsItem(_ item: Item) -> Bool {
-        catalog.items[item.kind].category == .gold || !inventory.isFull || inventory.letters.contains {
-            inventory[$0]!.stacks(with: item, kind: catalog.items[item.kind])
-        }
+        catalog.items[item.kind].category == .gold || !inventory.isFull
+            || inventory.letters.contains {
+                inventory[$0]!.stacks(with: item, kind: catalog.items[item.kind])
+            }
     }
 
     private mutating func stepTowards(_ dir: Direction, _ events: inout [GameEvent]) -> Int? {

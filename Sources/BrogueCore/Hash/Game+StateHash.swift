@@ -44,7 +44,10 @@ extension Game {
     }
 
     private func hash(_ c: Creature, into h: inout StableHasher) {
-        for v in [c.id, c.kind, c.hp, c.maxHP, c.ticksUntilTurn, c.state.rawValue, c.waypoint, c.turnsSinceSeen, c.regenCounter, c.machine, c.leadsHorde ? 1 : 0] {
+        for v in [
+            c.id, c.kind, c.hp, c.maxHP, c.ticksUntilTurn, c.state.rawValue, c.waypoint, c.turnsSinceSeen, c.regenCounter, c.machine,
+            c.leadsHorde ? 1 : 0,
+        ] {
             h.combine(v)
         }
         h.combine(c.position)

@@ -56,14 +56,17 @@ struct MachineReach {
                     let p = level.machineAt.point(at: i)
                     let f = level.flags[p]
                     if f.contains(.firesOnBump) && touches(p) { leverReached = true }
-                    if f.contains(.blocksMovement) && (f.contains(.isWired) || f.contains(.isLocked) || f.contains(.isSecret)) && !f.contains(.firesOnBump) {
+                    if f.contains(.blocksMovement) && (f.contains(.isWired) || f.contains(.isLocked) || f.contains(.isSecret))
+                        && !f.contains(.firesOnBump)
+                    {
                         barriers.append(p)
                     }
                 }
                 let e = m.entrance
                 let f = level.flags[e]
                 let canOpen =
-                    !f.contains(.blocksMovement) ? true
+                    !f.contains(.blocksMovement)
+                    ? true
                     : (f.contains(.isSecret) || (f.contains(.isLocked) && keyReached) || (f.contains(.isWired) && leverReached)) && touches(e)
                 if canOpen {
                     openedMachines[n] = true

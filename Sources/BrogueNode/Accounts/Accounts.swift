@@ -87,7 +87,9 @@ final class Accounts: Sendable {
         let started = config.clock()
         try admit(keys, now: started)
         let found: AccountSession?
-        do { found = try store.session(tokenHash: SessionToken.hash(token)) } catch { throw ProtocolError(.storeFailed, "sessions could not be read: \(error)") }
+        do { found = try store.session(tokenHash: SessionToken.hash(token)) } catch {
+            throw ProtocolError(.storeFailed, "sessions could not be read: \(error)")
+        }
         guard let found else { throw ProtocolError(.badCredentials, "unknown session; log in with your name and password") }
         throttle.withLock { $0.succeeded(keys, at: started, cleared: []) }
         guard found.expires > started else {

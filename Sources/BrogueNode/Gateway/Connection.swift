@@ -134,7 +134,17 @@ final class Reader: @unchecked Sendable {
             }
             helloDone = true
             let c = connection.config
-            reply(.hello(ServerHello(version: ProtocolInfo.version, server: "brogue-node/0.1.0 (\(c.instanceID))", maxMessageBytes: ProtocolInfo.maxClientMessageBytes, actionsPerSecond: c.actionsPerSecond, actionBurst: c.actionBurst)))
+            reply(
+                .hello(
+                    ServerHello(
+                        version: ProtocolInfo.version,
+                        server: "brogue-node/0.1.0 (\(c.instanceID))",
+                        maxMessageBytes: ProtocolInfo.maxClientMessageBytes,
+                        actionsPerSecond: c.actionsPerSecond,
+                        actionBurst: c.actionBurst
+                    )
+                )
+            )
             return true
         }
         switch envelope.message {

@@ -57,7 +57,8 @@ final class ConnectionHandle: Sendable {
         }
         guard first else { return }
         if enqueue(.text(WireCodec.encode(last))) {
-            let reason: String = if case .bye(let r, _) = last.message { r.rawValue } else if case .error(let e) = last.message { e.code.rawValue } else { "" }
+            let reason: String =
+                if case .bye(let r, _) = last.message { r.rawValue } else if case .error(let e) = last.message { e.code.rawValue } else { "" }
             enqueue(.close(code: code, reason: reason))
         }
         if code != CloseCode.normal && code != CloseCode.goingAway { metrics.droppedConnections.increment() }

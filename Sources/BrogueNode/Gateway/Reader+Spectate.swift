@@ -48,7 +48,13 @@ extension Reader {
             return false
         }
         handle.send(
-            ServerEnvelope(.error(ProtocolError(.readOnly, "this connection spectates game \(watched.id); spectators cannot act (send new_game or resume to play)")), ref: ref))
+            ServerEnvelope(
+                .error(
+                    ProtocolError(.readOnly, "this connection spectates game \(watched.id); spectators cannot act (send new_game or resume to play)")
+                ),
+                ref: ref
+            )
+        )
         return true
     }
 

@@ -1,10 +1,10 @@
 import BrogueCore
+import BrogueFrame
 import BrogueProtocol
 import BrogueRecording
-import Prometheus
 import BrogueStore
-import BrogueFrame
 import BrogueUI
+import Prometheus
 
 /// One hosted game: the only owner of its `PlaySession`, so actions on it are applied one at a
 /// time, each stored before it is acknowledged.
@@ -41,8 +41,16 @@ actor GameHost {
         frameSeq = 0
         let game = session.game
         let info = GameInfo(
-            game: id, token: token, seed: seed, resumed: resumed, actions: recorded.nextSeq, turn: game.turn, depth: game.depth,
-            stateHash: game.stateHash.hex16, over: game.isOver)
+            game: id,
+            token: token,
+            seed: seed,
+            resumed: resumed,
+            actions: recorded.nextSeq,
+            turn: game.turn,
+            depth: game.depth,
+            stateHash: game.stateHash.hex16,
+            over: game.isOver
+        )
         return (info, nextFrame())
     }
 

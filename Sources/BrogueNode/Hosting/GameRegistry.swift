@@ -116,7 +116,10 @@ actor GameRegistry {
         draining = true
         for host in hosts.values { await host.endWatching(.shutdown) }
         for c in connections.values {
-            c.endAfterPending(ServerEnvelope(.bye(.shutdown, "the node is shutting down; reconnect and resume your game shortly")), code: CloseCode.goingAway)
+            c.endAfterPending(
+                ServerEnvelope(.bye(.shutdown, "the node is shutting down; reconnect and resume your game shortly")),
+                code: CloseCode.goingAway
+            )
         }
         if connections.isEmpty { return }
         await withCheckedContinuation { idleWaiters.append($0) }

@@ -1,6 +1,6 @@
 import BrogueCore
-import BrogueProtocol
 import BrogueFrame
+import BrogueProtocol
 import BrogueUI
 import Prometheus
 

@@ -84,8 +84,10 @@ public final class Node: Sendable {
         }
         router.get("/metrics") { _, _ -> Response in
             Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: self.metrics.text())))
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: self.metrics.text()))
+            )
         }
         WebClient.addRoutes(to: router)
         router.ws(
@@ -96,8 +98,14 @@ public final class Node: Sendable {
             },
             onUpgrade: { inbound, outbound, context in
                 let connection = Connection(
-                    registry: self.registry, config: self.config, metrics: self.metrics, logger: self.logger, accounts: self.accounts,
-                    addresses: self.addresses, address: context.requestContext.channel.remoteAddress?.ipAddress ?? "unknown")
+                    registry: self.registry,
+                    config: self.config,
+                    metrics: self.metrics,
+                    logger: self.logger,
+                    accounts: self.accounts,
+                    addresses: self.addresses,
+                    address: context.requestContext.channel.remoteAddress?.ipAddress ?? "unknown"
+                )
                 await connection.run(inbound: inbound, outbound: outbound, channel: context.requestContext.channel)
             }
         )

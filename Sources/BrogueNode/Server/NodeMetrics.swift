@@ -13,13 +13,27 @@ public struct NodeMetrics: Sendable {
     let spectators: Gauge
 
     public init() {
-        let buckets: [Duration] = [.microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1)]
+        let buckets: [Duration] = [
+            .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10),
+            .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
+        ]
         playersConnected = registry.makeGauge(name: "brogue_players_connected", help: "Open WebSocket connections.")
         gamesActive = registry.makeGauge(name: "brogue_games_active", help: "Games hosted in memory with a player attached.")
         actionsTotal = registry.makeCounter(name: "brogue_actions_total", help: "Actions applied and stored.")
-        actionLatency = registry.makeDurationHistogram(name: "brogue_action_latency_seconds", buckets: buckets, help: "From an action or key arriving to its acknowledgement being queued.")
-        storeWriteLatency = registry.makeDurationHistogram(name: "brogue_store_write_latency_seconds", buckets: buckets, help: "One action appended to the store.")
-        droppedConnections = registry.makeCounter(name: "brogue_connections_dropped_total", help: "Connections closed by the node for a protocol error, flooding or a full outbound queue.")
+        actionLatency = registry.makeDurationHistogram(
+            name: "brogue_action_latency_seconds",
+            buckets: buckets,
+            help: "From an action or key arriving to its acknowledgement being queued."
+        )
+        storeWriteLatency = registry.makeDurationHistogram(
+            name: "brogue_store_write_latency_seconds",
+            buckets: buckets,
+            help: "One action appended to the store."
+        )
+        droppedConnections = registry.makeCounter(
+            name: "brogue_connections_dropped_total",
+            help: "Connections closed by the node for a protocol error, flooding or a full outbound queue."
+        )
         spectators = registry.makeGauge(name: "brogue_spectators", help: "Connections watching a game.")
     }
 

@@ -36,9 +36,13 @@ extension KeyedDecodingContainer where K == AnyKey {
     /// A string of 1...`ProtocolInfo.maxFieldLength` characters without control characters.
     func text(_ name: String, in message: String, required: Bool) throws -> String? {
         let expected = "a string of 1-\(ProtocolInfo.maxFieldLength) printable characters"
-        let value = required ? try field(String.self, name, in: message, expected: expected) : try optionalField(String.self, name, in: message, expected: expected)
+        let value =
+            required
+            ? try field(String.self, name, in: message, expected: expected) : try optionalField(String.self, name, in: message, expected: expected)
         guard let value else { return nil }
-        guard (1...ProtocolInfo.maxFieldLength).contains(value.count), !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard (1...ProtocolInfo.maxFieldLength).contains(value.count),
+            !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
             throw ProtocolError(.badField, "'\(name)' in '\(message)' must be \(expected)")
         }
         return value
@@ -49,7 +53,9 @@ extension KeyedDecodingContainer where K == AnyKey {
     func password(in message: String) throws -> String {
         let expected = "a string of at most \(ProtocolInfo.maxPasswordBytes) bytes"
         let value = try field(String.self, "password", in: message, expected: expected)
-        guard value.utf8.count <= ProtocolInfo.maxPasswordBytes else { throw ProtocolError(.badField, "'password' in '\(message)' must be \(expected)") }
+        guard value.utf8.count <= ProtocolInfo.maxPasswordBytes else {
+            throw ProtocolError(.badField, "'password' in '\(message)' must be \(expected)")
+        }
         return value
     }
 }

@@ -32,7 +32,10 @@ public enum WireCodec {
     /// - Throws: `ProtocolError` with `too_large`, `bad_json`, `unknown_type` or `bad_field`.
     public static func decodeServer(_ text: String) throws(ProtocolError) -> ServerEnvelope {
         guard text.utf8.count <= ProtocolInfo.maxServerMessageBytes else {
-            throw ProtocolError(.tooLarge, "a node message may hold at most \(ProtocolInfo.maxServerMessageBytes) bytes; this one has \(text.utf8.count)")
+            throw ProtocolError(
+                .tooLarge,
+                "a node message may hold at most \(ProtocolInfo.maxServerMessageBytes) bytes; this one has \(text.utf8.count)"
+            )
         }
         return try decode(ServerEnvelope.self, Data(text.utf8))
     }

@@ -121,7 +121,10 @@ extension ClientEnvelope: Decodable {
             }
         default:
             let shown = type.count > ProtocolInfo.maxFieldLength ? String(type.prefix(ProtocolInfo.maxFieldLength)) + "..." : type
-            throw ProtocolError(.unknownType, "unknown message type '\(shown)'; this node (protocol \(ProtocolInfo.version)) knows \(ClientMessage.types.joined(separator: ", "))")
+            throw ProtocolError(
+                .unknownType,
+                "unknown message type '\(shown)'; this node (protocol \(ProtocolInfo.version)) knows \(ClientMessage.types.joined(separator: ", "))"
+            )
         }
     }
 }

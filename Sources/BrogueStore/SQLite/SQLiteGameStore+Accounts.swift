@@ -6,7 +6,9 @@ extension SQLiteGameStore: AccountStore {
         try Self.check(accountName: account.name)
         let hash = account.passwordHash
         guard hash.hasPrefix("$"), hash.split(separator: "$").count >= 3, hash.utf8.count <= 256 else {
-            throw .invalidArgument("account '\(account.name)': the password hash is not in modular crypt format ($2b$12$...); hash the password first")
+            throw .invalidArgument(
+                "account '\(account.name)': the password hash is not in modular crypt format ($2b$12$...); hash the password first"
+            )
         }
         try write { db in
             let row = AccountRow(account)
@@ -33,7 +35,11 @@ extension SQLiteGameStore: AccountStore {
         try read { db in
             let sql = "SELECT account.name AS name, session.expires AS expires FROM session JOIN account USING (name_key) WHERE token_hash = ?"
             return try Row.fetchOne(db, sql: sql, arguments: [tokenHash]).map { row in
-                AccountSession(tokenHash: tokenHash, accountName: row["name"], expires: Date(timeIntervalSince1970: TimeInterval(row["expires"] as Int64)))
+                AccountSession(
+                    tokenHash: tokenHash,
+                    accountName: row["name"],
+                    expires: Date(timeIntervalSince1970: TimeInterval(row["expires"] as Int64))
+                )
             }
         }
     }

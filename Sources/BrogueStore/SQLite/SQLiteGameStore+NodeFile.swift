@@ -5,7 +5,10 @@ extension SQLiteGameStore {
     /// The tables a node kept in `node.sqlite`, in the order they are copied (sessions after
     /// the accounts they belong to), with the statement that copies each one.
     static let nodeFileTables: [(table: String, copy: String)] = [
-        ("account", "INSERT OR IGNORE INTO main.account (name_key, name, password_hash, created) SELECT name_key, name, password_hash, created FROM old.account"),
+        (
+            "account",
+            "INSERT OR IGNORE INTO main.account (name_key, name, password_hash, created) SELECT name_key, name, password_hash, created FROM old.account"
+        ),
         (
             "session",
             "INSERT OR IGNORE INTO main.session (token_hash, name_key, expires) SELECT token_hash, name_key, expires FROM old.session WHERE name_key IN (SELECT name_key FROM main.account)"
@@ -87,7 +90,8 @@ extension SQLiteGameStore {
             throw .database(
                 path: nodePath,
                 detail: "its rows are now in the game store, but it could not be renamed to \(target): \(error.localizedDescription); "
-                    + "rename or remove it by hand (merging again copies nothing twice)")
+                    + "rename or remove it by hand (merging again copies nothing twice)"
+            )
         }
         return target
     }

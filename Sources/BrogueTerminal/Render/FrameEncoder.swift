@@ -1,4 +1,5 @@
 public import BrogueFrame
+
 /// Turns frames into the bytes that draw them, sending only what changed.
 ///
 /// The encoder is pure: the same previous frame, new frame and colour mode always give the

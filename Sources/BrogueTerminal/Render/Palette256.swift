@@ -1,4 +1,5 @@
 public import BrogueFrame
+
 /// Maps 24-bit colours to the xterm 256-colour palette.
 ///
 /// Only indices 16...255 are chosen: 16...231 are the 6x6x6 colour cube (levels 0, 95, 135,

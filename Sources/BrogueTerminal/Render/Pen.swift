@@ -1,4 +1,5 @@
 import BrogueFrame
+
 /// A colour as it is written for one colour mode, so two colours that the terminal would
 /// show the same (in 256 colours) compare equal and cost no escape sequence.
 enum Paint: Hashable {

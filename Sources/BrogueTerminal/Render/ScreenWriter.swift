@@ -1,4 +1,5 @@
 import BrogueFrame
+
 /// The bytes of one update, with what the terminal's cursor and pen will be after them,
 /// so the encoder moves the cursor and changes colour only when it must.
 struct ScreenWriter {

@@ -28,7 +28,9 @@ public final class PlaySession {
     }
 
     public enum ItemPurpose: String, Sendable {
-        case equip, remove, quaff, read, eat, throwItem = "throw", drop
+        case equip, remove, quaff, read, eat
+        case throwItem = "throw"
+        case drop
     }
 
     /// What `perform(_:)` did: the action's events and, unless the rules refused it, what was stored.

@@ -63,7 +63,11 @@ public enum MapPainter {
             return Cell(game.catalog.monsters[game.monsters[m].kind].glyph, fg: Theme.magicMapped, bg: Theme.remembered)
         }
         if remembered {
-            return Cell(glyph, fg: fg.desaturated(percent: 50).scaled(percent: 45), bg: bg.desaturated(percent: 50).scaled(percent: 30).adding(Theme.remembered))
+            return Cell(
+                glyph,
+                fg: fg.desaturated(percent: 50).scaled(percent: 45),
+                bg: bg.desaturated(percent: 50).scaled(percent: 30).adding(Theme.remembered)
+            )
         }
         return Cell(glyph, fg: Theme.magicMapped.scaled(percent: 60), bg: .black)
     }

@@ -21,7 +21,11 @@ enum Overlays {
                 let worn = game.inventory.weapon == l ? " (in hand)" : game.inventory.armor == l ? " (worn)" : ""
                 return ("\(l)) \(game.displayName(item))\(worn)", Theme.text)
             }
-            box(title: "Inventory (\(lines.count)/\(Inventory.capacity)); any key closes", lines: lines.isEmpty ? [("Empty.", Theme.dimText)] : lines, into: &frame)
+            box(
+                title: "Inventory (\(lines.count)/\(Inventory.capacity)); any key closes",
+                lines: lines.isEmpty ? [("Empty.", Theme.dimText)] : lines,
+                into: &frame
+            )
         case .discoveries:
             var lines: [(String, TermColor)] = []
             for category in [ItemCategory.potion, .scroll] {
@@ -57,7 +61,9 @@ enum Overlays {
         case .confirmAbandon:
             box(
                 title: "Abandon this game?",
-                lines: [("It will end here and cannot be continued.", Theme.text), ("Press y to abandon, any other key to keep playing.", Theme.title)],
+                lines: [
+                    ("It will end here and cannot be continued.", Theme.text), ("Press y to abandon, any other key to keep playing.", Theme.title),
+                ],
                 into: &frame
             )
         case .confirmStep(_, let question):
@@ -71,7 +77,9 @@ enum Overlays {
             }
             box(
                 title: "The end",
-                lines: lines + [("Turns: \(game.turn)  Gold: \(game.gold)  Level: \(game.experienceLevel)", Theme.text), ("Press any key.", Theme.dimText)],
+                lines: lines + [
+                    ("Turns: \(game.turn)  Gold: \(game.gold)  Level: \(game.experienceLevel)", Theme.text), ("Press any key.", Theme.dimText),
+                ],
                 into: &frame
             )
         }

@@ -73,7 +73,9 @@ extension BenchCommand {
         }
         let behaviour = perCall { _ = skittish.act(in: game, monster: far) }
         print("native behaviour call (C skittish through the ABI, one host read): median \(fmt(behaviour)) ns/call over 5 x \(calls)")
-        if haveSwift, let swiftPlugin = try? PluginLoader().load(library: swiftLib, pluginID: "herbalism"), let cowardly = swiftPlugin.behaviours.first {
+        if haveSwift, let swiftPlugin = try? PluginLoader().load(library: swiftLib, pluginID: "herbalism"),
+            let cowardly = swiftPlugin.behaviours.first
+        {
             let swiftCall = perCall { _ = cowardly.act(in: game, monster: far) }
             print("native behaviour call (Swift cowardly through the ABI, one host read): median \(fmt(swiftCall)) ns/call over 5 x \(calls)")
         }

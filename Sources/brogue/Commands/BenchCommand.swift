@@ -2,9 +2,9 @@ import ArgumentParser
 import BrogueClient
 import BrogueContent
 import BrogueCore
+import BrogueFrame
 import BrogueRecording
 import BrogueStore
-import BrogueFrame
 import BrogueTerminal
 import BrogueUI
 import Foundation
@@ -50,7 +50,7 @@ struct BenchCommand: ParsableCommand {
         let folders = loaded.manifests.map(\.folder)
         let catalog = loaded.catalog
         #if DEBUG
-            Console.error("warning: this is a debug build; build with -c release for meaningful figures.")
+        Console.error("warning: this is a debug build; build with -c release for meaningful figures.")
         #endif
 
         // 1. Content loading.
@@ -185,7 +185,9 @@ struct BenchCommand: ParsableCommand {
             "keypress to frame (move, store append, compose, encode): median \(fmt(percentile(latencies, 50))) ms, "
                 + "p99 \(fmt(percentile(latencies, 99))) ms over \(latencies.count) moves"
         )
-        print("bytes written per move: median \(Int(percentile(bytes.map(Double.init), 50))), p99 \(Int(percentile(bytes.map(Double.init), 99))), max \(bytes.last!)")
+        print(
+            "bytes written per move: median \(Int(percentile(bytes.map(Double.init), 50))), p99 \(Int(percentile(bytes.map(Double.init), 99))), max \(bytes.last!)"
+        )
     }
 
     /// Replaying a long recorded bot game from its log, as `brogue replay --verify` does.

@@ -112,7 +112,9 @@ struct CatalogCommand: ParsableCommand {
                 emit(lines.joined(separator: "\n"))
             case .csv:
                 for e in entries {
-                    let fields = ["\(e.seed)", "\(e.depth)", e.kind.rawValue, "\(e.position.x)", "\(e.position.y)", e.name, e.machine ?? "", e.note ?? ""]
+                    let fields = [
+                        "\(e.seed)", "\(e.depth)", e.kind.rawValue, "\(e.position.x)", "\(e.position.y)", e.name, e.machine ?? "", e.note ?? "",
+                    ]
                     emit(fields.map(Self.csv).joined(separator: ","))
                 }
             case .json:

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BrogueClient
-import BrogueProtocol
 import BrogueFrame
+import BrogueProtocol
 import BrogueTerminal
 import BrogueUI
 import Foundation

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BrogueClient
-import BrogueProtocol
 import BrogueFrame
+import BrogueProtocol
 import BrogueTerminal
 import BrogueUI
 import Foundation
@@ -41,7 +41,12 @@ struct ConnectCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Watch a live game read-only (q or Ctrl-C leaves).", valueName: "game"))
     var spectate: Int64?
-    @Option(help: ArgumentHelp("Play as this account: the password is asked for on the terminal (or read from $BROGUE_PASSWORD); the session is kept in the data folder so the next connect needs no password.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Play as this account: the password is asked for on the terminal (or read from $BROGUE_PASSWORD); the session is kept in the data folder so the next connect needs no password.",
+            valueName: "name"
+        )
+    )
     var user: String?
 
     @Flag(help: "Create the account named by --user first.")
@@ -51,7 +56,9 @@ struct ConnectCommand: AsyncParsableCommand {
 
     func validate() throws {
         if resume != nil && seed != nil { throw ValidationError("--seed starts a new game; --resume continues one: give one of them") }
-        if (list || spectate != nil) && (resume != nil || seed != nil) { throw ValidationError("--list and --spectate do not play: leave out --seed and --resume") }
+        if (list || spectate != nil) && (resume != nil || seed != nil) {
+            throw ValidationError("--list and --spectate do not play: leave out --seed and --resume")
+        }
         if list && spectate != nil { throw ValidationError("give --list or --spectate, not both") }
         if let spectate, spectate <= 0 { throw ValidationError("--spectate takes a game id (a positive number; see --list)") }
         if let resume, Self.parseResume(resume) == nil { throw ValidationError("--resume '\(resume)' is not GAME:TOKEN (for example 12:0a1b...)") }

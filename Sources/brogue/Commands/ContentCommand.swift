@@ -56,7 +56,10 @@ struct ContentCommand: ParsableCommand {
             switch kind {
             case .monsters:
                 let rows = catalog.monsters.map { m in
-                    [m.id, String(m.glyph), m.name, "\(m.hp)", "\(m.defense)", "\(m.accuracy)", m.damage.description, "\(m.movementDuration)/\(m.attackDuration)", "\(m.xp)"]
+                    [
+                        m.id, String(m.glyph), m.name, "\(m.hp)", "\(m.defense)", "\(m.accuracy)", m.damage.description,
+                        "\(m.movementDuration)/\(m.attackDuration)", "\(m.xp)",
+                    ]
                 }
                 print(Table.render(header: ["id", "glyph", "name", "hp", "def", "acc", "damage", "move/attack", "xp"], rows: rows))
             case .items:
@@ -66,12 +69,18 @@ struct ContentCommand: ParsableCommand {
                 print(Table.render(header: ["id", "glyph", "category", "name", "details"], rows: rows))
             case .terrain:
                 let rows = catalog.terrains.map { t in
-                    [t.id, String(t.glyph), t.layer.name, t.name, TerrainFlags.names.filter { t.flags.contains($0.1) }.map(\.0).joined(separator: ",")]
+                    [
+                        t.id, String(t.glyph), t.layer.name, t.name,
+                        TerrainFlags.names.filter { t.flags.contains($0.1) }.map(\.0).joined(separator: ","),
+                    ]
                 }
                 print(Table.render(header: ["id", "glyph", "layer", "name", "flags"], rows: rows))
             case .blueprints:
                 let rows = catalog.blueprints.map { b in
-                    [b.id, b.name, "\(b.depths.lowerBound)-\(b.depths.upperBound)", "\(b.frequency)", "\(b.width.upperBound)x\(b.height.upperBound)", b.entrance ?? "open", "\(b.features.count)"]
+                    [
+                        b.id, b.name, "\(b.depths.lowerBound)-\(b.depths.upperBound)", "\(b.frequency)",
+                        "\(b.width.upperBound)x\(b.height.upperBound)", b.entrance ?? "open", "\(b.features.count)",
+                    ]
                 }
                 print(Table.render(header: ["id", "name", "depths", "freq", "max size", "entrance", "features"], rows: rows))
             }

@@ -21,13 +21,21 @@ struct NodeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The address to listen on (default: $BROGUE_LISTEN, else node.listen in brogue.yaml, else 127.0.0.1:8080; port 0 picks a free one).", valueName: "host:port"))
+    @Option(
+        help: ArgumentHelp(
+            "The address to listen on (default: $BROGUE_LISTEN, else node.listen in brogue.yaml, else 127.0.0.1:8080; port 0 picks a free one).",
+            valueName: "host:port"
+        )
+    )
     var listen: String?
 
     @Flag(inversion: .prefixedNo, help: "Accept guests, or only accounts (default: $BROGUE_GUESTS, else node.guests, else true).")
     var guests: Bool?
 
-    @Option(name: .customLong("allow-origin"), help: ArgumentHelp("A browser origin allowed to connect besides the node's own host; repeat for more.", valueName: "scheme://host[:port]"))
+    @Option(
+        name: .customLong("allow-origin"),
+        help: ArgumentHelp("A browser origin allowed to connect besides the node's own host; repeat for more.", valueName: "scheme://host[:port]")
+    )
     var allowOrigins: [String] = []
 
     @Option(help: ArgumentHelp("Open WebSockets per remote address; 0 is no cap (default 32).", valueName: "n"))
@@ -51,10 +59,17 @@ struct NodeCommand: AsyncParsableCommand {
         let launch: NodeLaunch
         do {
             launch = try NodeLaunch.resolve(
-                file: file?.node, environment: env,
+                file: file?.node,
+                environment: env,
                 flags: .init(
-                    listen: listen, data: data.folder, guests: guests, allowedOrigins: allowOrigins, maxConnectionsPerAddress: maxConnectionsPerAddress,
-                    idleTimeoutSeconds: idleTimeout))
+                    listen: listen,
+                    data: data.folder,
+                    guests: guests,
+                    allowedOrigins: allowOrigins,
+                    maxConnectionsPerAddress: maxConnectionsPerAddress,
+                    idleTimeoutSeconds: idleTimeout
+                )
+            )
         } catch {
             throw ValidationError("\(error)")
         }
@@ -76,7 +91,12 @@ struct NodeCommand: AsyncParsableCommand {
             logger.info("listening", metadata: ["host": "\(host)", "port": "\(port)", "data": "\(folder)"])
         }
         let group = ServiceGroup(
-            configuration: .init(services: [.init(service: app), .init(service: node.drainService)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(
+                services: [.init(service: app), .init(service: node.drainService)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
         try await group.run()
     }
 }

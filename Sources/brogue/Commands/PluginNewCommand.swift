@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import BroguePluginHost
+import Foundation
 
 extension PluginCommand {
     /// `brogue plugin new NAME --lang swift|c [--output DIR]`: a plugin folder that builds outside this repository.
@@ -64,7 +64,10 @@ enum Scaffold {
     @discardableResult
     static func create(name: String, lang: PluginCommand.New.Language, output: String?) throws(Failure) -> URL {
         guard isKebab(name) else {
-            throw Failure(message: "'\(name)' is not a valid plugin name; use kebab-case: lower-case letters and digits in words joined by '-', starting with a letter (e.g. my-plugin)")
+            throw Failure(
+                message:
+                    "'\(name)' is not a valid plugin name; use kebab-case: lower-case letters and digits in words joined by '-', starting with a letter (e.g. my-plugin)"
+            )
         }
         let dir = URL(fileURLWithPath: output ?? name, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         var isDir: ObjCBool = false
@@ -74,7 +77,9 @@ enum Scaffold {
             guard entries.isEmpty else { throw Failure(message: "\(dir.path) exists and is not empty; choose another --output") }
         }
         guard let include = PluginCommand.SDK.locateInclude() else {
-            throw Failure(message: "brogue_plugin.h not found (see `brogue plugin sdk`); set BROGUE_SDK to the folder that holds include/brogue_plugin.h")
+            throw Failure(
+                message: "brogue_plugin.h not found (see `brogue plugin sdk`); set BROGUE_SDK to the folder that holds include/brogue_plugin.h"
+            )
         }
         var files: [(String, String)]
         switch lang {
@@ -88,7 +93,8 @@ enum Scaffold {
             else {
                 throw Failure(
                     message: "a Swift plugin needs the plugin kit package (BroguePluginKit), but the SDK at \(include) is not in one; "
-                        + "set BROGUE_SDK to <checkout>/PluginKit/Sources/CBroguePlugin")
+                        + "set BROGUE_SDK to <checkout>/PluginKit/Sources/CBroguePlugin"
+                )
             }
             files = swiftFiles(name: name, kit: kit.path)
         }

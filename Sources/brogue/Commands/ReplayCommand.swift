@@ -1,9 +1,9 @@
 import ArgumentParser
 import BrogueContent
 import BrogueCore
-import BrogueStore
 import BrogueFrame
 import BrogueRecording
+import BrogueStore
 import BrogueTerminal
 import BrogueUI
 import Foundation
@@ -47,8 +47,10 @@ struct ReplayCommand: ParsableCommand {
                 let game = try games.rebuild(stored)
                 let d = ContinuousClock.now - start
                 let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-                print("game \(gameID): \(stored.actions.count) actions, \(game.turn) turns replayed in \(String(format: "%.3f", seconds)) s "
-                    + "(\(seconds > 0 ? Int(Double(game.turn) / seconds) : 0) turns/s)")
+                print(
+                    "game \(gameID): \(stored.actions.count) actions, \(game.turn) turns replayed in \(String(format: "%.3f", seconds)) s "
+                        + "(\(seconds > 0 ? Int(Double(game.turn) / seconds) : 0) turns/s)"
+                )
                 print("stateHash: \(game.stateHash.hex16) matches the saved game")
             } catch {
                 Console.error("brogue: verification failed: \(error)")
@@ -58,7 +60,9 @@ struct ReplayCommand: ParsableCommand {
         }
         do {
             try Terminal.run { terminal in
-                try ReplayViewer(games: games, ui: TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)).run(stored)
+                try ReplayViewer(games: games, ui: TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)).run(
+                    stored
+                )
             }
         } catch let error as RebuildError {
             Console.error("brogue: \(error)")

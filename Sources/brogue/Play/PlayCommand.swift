@@ -1,10 +1,10 @@
 import ArgumentParser
 import BrogueContent
 import BrogueCore
+import BrogueFrame
 import BroguePluginHost
 import BrogueRecording
 import BrogueStore
-import BrogueFrame
 import BrogueTerminal
 import BrogueUI
 import Foundation
@@ -54,7 +54,9 @@ struct PlayCommand: ParsableCommand {
             }
         } catch let error as TerminalError {
             if case .notATerminal = error {
-                Console.error("brogue: playing needs a terminal (standard input and output must be a TTY). For a headless game try: brogue sim --seed 1")
+                Console.error(
+                    "brogue: playing needs a terminal (standard input and output must be a TTY). For a headless game try: brogue sim --seed 1"
+                )
             } else {
                 Console.error("brogue: terminal error: \(error)")
             }

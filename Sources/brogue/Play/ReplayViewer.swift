@@ -1,8 +1,8 @@
 import BrogueContent
 import BrogueCore
-import BrogueStore
 import BrogueFrame
 import BrogueRecording
+import BrogueStore
 import BrogueTerminal
 import BrogueUI
 

@@ -72,7 +72,12 @@ final class TerminalPlay {
     }
 
     /// A menu; returns the chosen index, or nil for Escape/q.
-    func menu(title: String, subtitle: String = "", items: [String], footer: String = "up/down or j/k to choose, Enter to select, Esc to go back") throws -> Int? {
+    func menu(
+        title: String,
+        subtitle: String = "",
+        items: [String],
+        footer: String = "up/down or j/k to choose, Enter to select, Esc to go back"
+    ) throws -> Int? {
         var selected = 0
         while true {
             let frame = MenuView.render(title: title, subtitle: subtitle, items: items, selected: selected, footer: footer)
@@ -100,7 +105,13 @@ final class TerminalPlay {
     func askNumber(prompt: String) throws -> UInt64? {
         var text = ""
         while true {
-            let frame = MenuView.render(title: prompt, subtitle: text.isEmpty ? "type digits" : text, items: [], selected: 0, footer: "Enter to start, Esc to cancel")
+            let frame = MenuView.render(
+                title: prompt,
+                subtitle: text.isEmpty ? "type digits" : text,
+                items: [],
+                selected: 0,
+                footer: "Enter to start, Esc to cancel"
+            )
             try show(frame)
             guard let key = try nextKey(redraw: { frame }) else { continue }
             switch key {

@@ -21,7 +21,9 @@ struct TitleFlow {
             }
             let unfinished = try games.store.unfinishedGames()
             let items = ["New game", "New seeded game", "Continue (\(unfinished.count) saved)", "High scores", "Replays", "Quit"]
-            guard let choice = try ui.menu(title: "A Brogue-style roguelike", subtitle: "Find the Amulet of Yendor on depth 26.", items: items) else { return }
+            guard let choice = try ui.menu(title: "A Brogue-style roguelike", subtitle: "Find the Amulet of Yendor on depth 26.", items: items) else {
+                return
+            }
             switch choice {
             case 0: try playNew(seed: UInt64.random(in: 1...999_999_999), games: games, ui: ui)
             case 1: if let seed = try ui.askNumber(prompt: "Seed for the new game") { try playNew(seed: seed, games: games, ui: ui) }

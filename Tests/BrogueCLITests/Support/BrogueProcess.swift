@@ -15,10 +15,11 @@ enum BrogueProcess {
     /// The `brogue` executable SwiftPM built for this test run.
     static let binary: URL = {
         let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [
-            bundleDir.appendingPathComponent("brogue"),
-            bundleDir.deletingLastPathComponent().appendingPathComponent("brogue"),
-        ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("brogue") }
+        let candidates =
+            [
+                bundleDir.appendingPathComponent("brogue"),
+                bundleDir.deletingLastPathComponent().appendingPathComponent("brogue"),
+            ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("brogue") }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
@@ -49,7 +50,11 @@ enum BrogueProcess {
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+        return Output(
+            status: p.terminationStatus,
+            stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self)
+        )
     }
 
     /// A fresh temporary folder, removed by the caller.

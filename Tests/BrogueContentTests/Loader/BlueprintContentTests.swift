@@ -22,7 +22,8 @@ struct BlueprintContentTests {
                     ids += game.level.machines.map { catalog.blueprints[$0.blueprint].id }
                 }
                 return ids
-            })
+            }
+        )
         #expect(built == Set(catalog.blueprints.map(\.id)), "never built: \(Set(catalog.blueprints.map(\.id)).subtracting(built).sorted())")
     }
 
@@ -137,7 +138,9 @@ struct BlueprintContentTests {
     @Test("the worked example in docs/content/blueprints.md loads, is built and works")
     func workedExample() throws {
         let root = BrogueContentTestsRoot.url
-        let catalog = try ContentLoader().load(plugins: [root.appendingPathComponent("content/core").path, root.appendingPathComponent("docs/examples/bone-shrine").path]).catalog
+        let catalog = try ContentLoader().load(plugins: [
+            root.appendingPathComponent("content/core").path, root.appendingPathComponent("docs/examples/bone-shrine").path,
+        ]).catalog
         let shrine = try #require(catalog.blueprints.firstIndex { $0.id == "bone-shrine" })
         var found = false
         for seed in 1...30 where !found {

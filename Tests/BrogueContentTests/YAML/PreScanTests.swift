@@ -38,7 +38,9 @@ struct PreScanTests {
         let overlong: [UInt8] = Array("a: ".utf8) + [0xC0, 0xAF]
         let sink = DiagnosticSink(file: "t.yaml", cap: 5)
         #expect(!PreScan.check(overlong, maxDepth: 8, sink: sink))
-        #expect(sink.diagnostics.map(\.description) == ["t.yaml:1:4: error: content file is not valid UTF-8 (byte 0xC0 here) (save the file as UTF-8)"])
+        #expect(
+            sink.diagnostics.map(\.description) == ["t.yaml:1:4: error: content file is not valid UTF-8 (byte 0xC0 here) (save the file as UTF-8)"]
+        )
         let truncated: [UInt8] = Array("▒: 1\nb: ".utf8) + [0xE2, 0x96]
         let sink2 = DiagnosticSink(file: "t.yaml", cap: 5)
         #expect(!PreScan.check(truncated, maxDepth: 8, sink: sink2))
@@ -66,7 +68,10 @@ struct YAMLComposerTests {
         let (node, problems) = compose("a: 1\nb: \"2\"\nc: [x, {d: e}]\n")
         #expect(problems.isEmpty)
         let root = try #require(node)
-        guard case .mapping(let pairs) = root.value else { Issue.record("not a mapping"); return }
+        guard case .mapping(let pairs) = root.value else {
+            Issue.record("not a mapping")
+            return
+        }
         #expect(pairs.map { $0.key.scalar } == ["a", "b", "c"])
         #expect(pairs[0].value.isPlainScalar && !pairs[1].value.isPlainScalar)
         #expect(pairs[2].value.mark == Mark(line: 3, column: 4))

@@ -1,5 +1,6 @@
-@testable import BrogueCore
 import Testing
+
+@testable import BrogueCore
 
 /// Behaviours, effects, hooks and stages as plain Swift values: what a plugin bridge plugs in.
 private struct HoldStill: MonsterBehaviour {
@@ -65,7 +66,10 @@ private struct GrassColumn: GenerationStage {
                 m.behaviour = "test.nowhere"
                 return m
             },
-            items: base.items, spawns: base.spawns, player: base.player, appearances: base.appearances
+            items: base.items,
+            spawns: base.spawns,
+            player: base.player,
+            appearances: base.appearances
         )
         let error = #expect(throws: CatalogError.self) { try plain.adding(RuleExtensions()) }
         #expect(error?.problems.first == "monster 'rat' names behaviour 'test.nowhere', which no loaded plugin registers")
@@ -117,7 +121,12 @@ private struct GrassColumn12: GenerationStage {
     static func catalog(upperStages: [String]) throws -> ContentCatalog {
         func profile(_ id: String, _ depths: ClosedRange<Int>, _ stages: [String]) -> GeneratorProfile {
             GeneratorProfile(
-                id: id, depths: depths, entrance: GeneratorProfile.builtIn.entrance, rooms: GeneratorProfile.builtIn.rooms, stages: stages)
+                id: id,
+                depths: depths,
+                entrance: GeneratorProfile.builtIn.entrance,
+                rooms: GeneratorProfile.builtIn.rooms,
+                stages: stages
+            )
         }
         let plain = TestCatalog.withLakes(generators: [profile("upper", 1...3, upperStages), profile("lower", 4...26, [])])
         var ext = RuleExtensions()

@@ -2,12 +2,13 @@ import BrogueCore
 import Testing
 
 @Suite struct ActionEncodingTests {
-    static let samples: [Action] = Direction.allCases.map { .move($0) } + [
-        .rest, .search, .pickUp, .descend, .ascend, .exploreStep,
-        .drop(Letter("a")!), .equip(Letter("b")!), .remove(Letter("c")!), .quaff(Letter("z")!), .eat(Letter("d")!),
-        .read(Letter("e")!, target: nil), .read(Letter("e")!, target: Letter("f")!),
-        .throwItem(Letter("g")!, at: Point(78, 28)), .travel(to: Point(0, 0)), .travel(to: Point(12, 7)),
-    ]
+    static let samples: [Action] =
+        Direction.allCases.map { .move($0) } + [
+            .rest, .search, .pickUp, .descend, .ascend, .exploreStep,
+            .drop(Letter("a")!), .equip(Letter("b")!), .remove(Letter("c")!), .quaff(Letter("z")!), .eat(Letter("d")!),
+            .read(Letter("e")!, target: nil), .read(Letter("e")!, target: Letter("f")!),
+            .throwItem(Letter("g")!, at: Point(78, 28)), .travel(to: Point(0, 0)), .travel(to: Point(12, 7)),
+        ]
 
     @Test(arguments: samples)
     func roundTrips(action: Action) {

@@ -1,47 +1,83 @@
-@testable import BrogueCore
 import Testing
+
+@testable import BrogueCore
 
 /// Machines built from blueprints, and their rules at play: locks and keys, caged altars,
 /// levers and portcullises, captives, dormant monsters, guardians.
 @Suite struct MachineTests {
     static let lockedVault = Blueprint(
-        id: "locked-vault", name: "locked vault", depths: 1...26, width: 3...5, height: 3...4, entrance: "locked-door",
+        id: "locked-vault",
+        name: "locked vault",
+        depths: 1...26,
+        width: 3...5,
+        height: 3...4,
+        entrance: "locked-door",
         features: [
             BlueprintFeature(terrain: "altar-cage-open", placement: .edge, count: 2...3, item: ItemChoice(categories: [.weapon, .armor])),
             BlueprintFeature(placement: .outside, item: ItemChoice(kind: "vault-key", key: true)),
         ]
     )
     static let portcullisVault = Blueprint(
-        id: "portcullis-vault", name: "portcullis vault", depths: 1...26, width: 3...5, height: 2...4, entrance: "portcullis",
+        id: "portcullis-vault",
+        name: "portcullis vault",
+        depths: 1...26,
+        width: 3...5,
+        height: 2...4,
+        entrance: "portcullis",
         features: [
             BlueprintFeature(placement: .far, item: ItemChoice(categories: [.potion])),
             BlueprintFeature(terrain: "lever", placement: .outsideWall),
         ]
     )
     static let prison = Blueprint(
-        id: "prison", name: "prison cell", depths: 1...26, width: 3...4, height: 3...4, entrance: "door",
+        id: "prison",
+        name: "prison cell",
+        depths: 1...26,
+        width: 3...4,
+        height: 3...4,
+        entrance: "door",
         features: [BlueprintFeature(placement: .center, monster: MonsterChoice(kind: "goblin", state: .captive))]
     )
     static let ambush = Blueprint(
-        id: "ambush", name: "ambush", depths: 1...26, width: 5...7, height: 4...5, entrance: "door",
+        id: "ambush",
+        name: "ambush",
+        depths: 1...26,
+        width: 5...7,
+        height: 4...5,
+        entrance: "door",
         features: [
             BlueprintFeature(terrain: "altar-switch", placement: .center, item: ItemChoice(categories: [.weapon])),
             BlueprintFeature(placement: .edge, count: 2...2, monster: MonsterChoice(kind: "rat", state: .dormant)),
         ]
     )
     static let hall = Blueprint(
-        id: "hall", name: "guardian hall", depths: 1...26, width: 6...9, height: 3...4, entrance: "door",
+        id: "hall",
+        name: "guardian hall",
+        depths: 1...26,
+        width: 6...9,
+        height: 3...4,
+        entrance: "door",
         features: [
             BlueprintFeature(terrain: "altar", placement: .far, item: ItemChoice(categories: [.armor])),
             BlueprintFeature(placement: .edge, monster: MonsterChoice(kind: "guardian", state: .guarding)),
         ]
     )
     static let secret = Blueprint(
-        id: "secret", name: "secret room", depths: 1...26, width: 2...4, height: 2...3, entrance: "secret-door",
+        id: "secret",
+        name: "secret room",
+        depths: 1...26,
+        width: 2...4,
+        height: 2...3,
+        entrance: "secret-door",
         features: [BlueprintFeature(placement: .interior, count: 1...2, item: ItemChoice(categories: [.scroll]))]
     )
     static let statues = Blueprint(
-        id: "statues", name: "statuary", depths: 1...26, width: 3...6, height: 3...5, entrance: "door",
+        id: "statues",
+        name: "statuary",
+        depths: 1...26,
+        width: 3...6,
+        height: 3...5,
+        entrance: "door",
         features: [
             BlueprintFeature(terrain: "statue", placement: .interior, count: 3...8),
             BlueprintFeature(placement: .far, item: ItemChoice(categories: [.food])),
@@ -201,15 +237,19 @@ import Testing
         let summoned = game.summon("rat", near: captive, state: .hunting)
         #expect(summoned)
         let rat = game.monsters.count - 1
-        game.monsters[rat].position = try #require(Direction.allCases.map { captive + $0.offset }.first { p in
-            game.level.isPassable(p) && game.monsterIndex(at: p) == nil && p != game.player.position
-                && game.level.canStep(from: captive, Direction(delta: p - captive)!)
-        })
+        game.monsters[rat].position = try #require(
+            Direction.allCases.map { captive + $0.offset }.first { p in
+                game.level.isPassable(p) && game.monsterIndex(at: p) == nil && p != game.player.position
+                    && game.level.canStep(from: captive, Direction(delta: p - captive)!)
+            }
+        )
         game.player.position = game.level.upStairs
         var fought = false
         for _ in 0..<20 where !fought {
             let events = game.apply(.rest)
-            fought = events.contains { if case .attacked(let a, let d, _, _) = $0 { a == game.monsters[i].id || d == game.monsters[i].id } else { false } }
+            fought = events.contains {
+                if case .attacked(let a, let d, _, _) = $0 { a == game.monsters[i].id || d == game.monsters[i].id } else { false }
+            }
         }
         #expect(fought)
     }
@@ -234,9 +274,11 @@ import Testing
         let hp = game.monsters[g].hp
         // Blows glance off it, even against a guardian that does not see them coming.
         let at = game.monsters[g].position
-        let from = try #require(Direction.allCases.first { d in
-            game.level.isPassable(at - d.offset) && game.monsterIndex(at: at - d.offset) == nil && game.level.canStep(from: at - d.offset, d)
-        })
+        let from = try #require(
+            Direction.allCases.first { d in
+                game.level.isPassable(at - d.offset) && game.monsterIndex(at: at - d.offset) == nil && game.level.canStep(from: at - d.offset, d)
+            }
+        )
         game.player.position = at - from.offset
         for _ in 0..<5 {
             game.player.hp = game.player.maxHP

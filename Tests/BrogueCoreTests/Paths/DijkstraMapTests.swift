@@ -87,7 +87,9 @@ import Testing
                 for dir in Direction.allCases {
                     let n = p + dir.offset
                     guard grid.contains(n), !grid[n].contains(.blocksMovement) else { continue }
-                    if dir.isDiagonal && (grid[Point(n.x, p.y)].contains(.blocksDiagonal) || grid[Point(p.x, n.y)].contains(.blocksDiagonal)) { continue }
+                    if dir.isDiagonal && (grid[Point(n.x, p.y)].contains(.blocksDiagonal) || grid[Point(p.x, n.y)].contains(.blocksDiagonal)) {
+                        continue
+                    }
                     if d[i] + 1 < d[grid.index(n)] {
                         d[grid.index(n)] = d[i] + 1
                         changed = true

@@ -67,57 +67,121 @@ enum TestCatalog {
         return make(lakes: true, generators: [profile], blueprints: blueprints)
     }
 
-    static func make(extraItems: [String] = [], lakes: Bool = false, generators: [GeneratorProfile] = [], blueprints: [Blueprint] = []) -> ContentCatalog {
+    static func make(
+        extraItems: [String] = [],
+        lakes: Bool = false,
+        generators: [GeneratorProfile] = [],
+        blueprints: [Blueprint] = []
+    ) -> ContentCatalog {
         let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
-        let terrains = [
-            terrain("granite", " ", .dungeon, wall.union(.isImpregnable)),
-            terrain("wall", "#", .dungeon, wall),
-            terrain("floor", "."),
-            terrain("door", "+", .dungeon, [.blocksVision, .isDoor]),
-            terrain("secret-door", "#", .dungeon, wall.union(.isSecret), discoverAs: "door"),
-            terrain("up-stairs", "<", .dungeon, [.stairsUp]),
-            terrain("down-stairs", ">", .dungeon, [.stairsDown]),
-            terrain("dungeon-exit", "<", .dungeon, [.stairsUp, .isDungeonExit]),
-            terrain("torch-wall", "#", .dungeon, wall.union(.glows)),
-            terrain("grass", "\"", .surface),
-            terrain("shallow-water", "~", .liquid, [.isLiquid]),
-        ] + (lakes ? [terrain("deep-water", "~", .liquid, [.isLiquid, .isDeep]), terrain("fungus", "\"", .surface, [.glows])] : [])
+        let terrains =
+            [
+                terrain("granite", " ", .dungeon, wall.union(.isImpregnable)),
+                terrain("wall", "#", .dungeon, wall),
+                terrain("floor", "."),
+                terrain("door", "+", .dungeon, [.blocksVision, .isDoor]),
+                terrain("secret-door", "#", .dungeon, wall.union(.isSecret), discoverAs: "door"),
+                terrain("up-stairs", "<", .dungeon, [.stairsUp]),
+                terrain("down-stairs", ">", .dungeon, [.stairsDown]),
+                terrain("dungeon-exit", "<", .dungeon, [.stairsUp, .isDungeonExit]),
+                terrain("torch-wall", "#", .dungeon, wall.union(.glows)),
+                terrain("grass", "\"", .surface),
+                terrain("shallow-water", "~", .liquid, [.isLiquid]),
+            ] + (lakes ? [terrain("deep-water", "~", .liquid, [.isLiquid, .isDeep]), terrain("fungus", "\"", .surface, [.glows])] : [])
             + (blueprints.isEmpty ? [] : machineTerrains)
-        let monsters = [
-            MonsterKind(id: "rat", name: "rat", glyph: "r", color: .white, hp: 6, defense: 0, accuracy: 80, damage: DamageRange(min: 1, max: 3), xp: 1),
-            MonsterKind(
-                id: "jackal", name: "jackal", glyph: "j", color: .white, hp: 8, defense: 3, accuracy: 70,
-                damage: DamageRange(min: 2, max: 4), movementDuration: 50, xp: 2),
-            MonsterKind(
-                id: "goblin", name: "goblin", glyph: "g", color: .white, hp: 15, defense: 10, accuracy: 70,
-                damage: DamageRange(min: 2, max: 5), xp: 5, flags: [.fleesNearDeath]),
-            MonsterKind(
-                id: "ogre", name: "ogre", glyph: "O", color: .white, hp: 55, defense: 60, accuracy: 125,
-                damage: DamageRange(min: 9, max: 13, clump: 2), attackDuration: 200, xp: 20),
-        ]
+        let monsters =
+            [
+                MonsterKind(
+                    id: "rat",
+                    name: "rat",
+                    glyph: "r",
+                    color: .white,
+                    hp: 6,
+                    defense: 0,
+                    accuracy: 80,
+                    damage: DamageRange(min: 1, max: 3),
+                    xp: 1
+                ),
+                MonsterKind(
+                    id: "jackal",
+                    name: "jackal",
+                    glyph: "j",
+                    color: .white,
+                    hp: 8,
+                    defense: 3,
+                    accuracy: 70,
+                    damage: DamageRange(min: 2, max: 4),
+                    movementDuration: 50,
+                    xp: 2
+                ),
+                MonsterKind(
+                    id: "goblin",
+                    name: "goblin",
+                    glyph: "g",
+                    color: .white,
+                    hp: 15,
+                    defense: 10,
+                    accuracy: 70,
+                    damage: DamageRange(min: 2, max: 5),
+                    xp: 5,
+                    flags: [.fleesNearDeath]
+                ),
+                MonsterKind(
+                    id: "ogre",
+                    name: "ogre",
+                    glyph: "O",
+                    color: .white,
+                    hp: 55,
+                    defense: 60,
+                    accuracy: 125,
+                    damage: DamageRange(min: 9, max: 13, clump: 2),
+                    attackDuration: 200,
+                    xp: 20
+                ),
+            ]
             + (blueprints.isEmpty
                 ? []
                 : [
                     MonsterKind(
-                        id: "guardian", name: "guardian", glyph: "G", color: .white, hp: 1000, defense: 0, accuracy: 200,
-                        damage: DamageRange(min: 12, max: 20), movementDuration: 200, regenTurns: 0, xp: 0, flags: [.invulnerable, .neverSleeps])
+                        id: "guardian",
+                        name: "guardian",
+                        glyph: "G",
+                        color: .white,
+                        hp: 1000,
+                        defense: 0,
+                        accuracy: 200,
+                        damage: DamageRange(min: 12, max: 20),
+                        movementDuration: 200,
+                        regenTurns: 0,
+                        xp: 0,
+                        flags: [.invulnerable, .neverSleeps]
+                    )
                 ])
-        let items = [
-            ItemKind(id: "dagger", name: "dagger", category: .weapon, damage: DamageRange(min: 3, max: 4), strength: 12),
-            ItemKind(id: "sword", name: "sword", category: .weapon, damage: DamageRange(min: 7, max: 9), strength: 14),
-            ItemKind(id: "dart", name: "dart", category: .weapon, damage: DamageRange(min: 2, max: 4), strength: 10, throwable: true, quantity: 3...8),
-            ItemKind(id: "leather-armor", name: "leather armor", category: .armor, strength: 10, armor: 30),
-            ItemKind(id: "chain-mail", name: "chain mail", category: .armor, strength: 13, armor: 50),
-            ItemKind(id: "healing", name: "potion of healing", category: .potion, effect: "heal", power: 100),
-            ItemKind(id: "confusion", name: "potion of confusion", category: .potion, effect: "confusion", power: 10, malevolent: true),
-            ItemKind(id: "telepathy", name: "potion of telepathy", category: .potion, effect: "telepathy", power: 300),
-            ItemKind(id: "identify", name: "scroll of identify", category: .scroll, effect: "identify"),
-            ItemKind(id: "enchanting", name: "scroll of enchanting", category: .scroll, effect: "enchant", power: 1),
-            ItemKind(id: "magic-mapping", name: "scroll of magic mapping", category: .scroll, effect: "magic-mapping"),
-            ItemKind(id: "food-ration", name: "food ration", category: .food, nutrition: 1800),
-            ItemKind(id: "gold", name: "gold", category: .gold),
-            ItemKind(id: "amulet-of-yendor", name: "Amulet of Yendor", category: .amulet),
-        ] + (blueprints.isEmpty ? [] : [ItemKind(id: "vault-key", name: "vault key", category: .key)])
+        let items =
+            [
+                ItemKind(id: "dagger", name: "dagger", category: .weapon, damage: DamageRange(min: 3, max: 4), strength: 12),
+                ItemKind(id: "sword", name: "sword", category: .weapon, damage: DamageRange(min: 7, max: 9), strength: 14),
+                ItemKind(
+                    id: "dart",
+                    name: "dart",
+                    category: .weapon,
+                    damage: DamageRange(min: 2, max: 4),
+                    strength: 10,
+                    throwable: true,
+                    quantity: 3...8
+                ),
+                ItemKind(id: "leather-armor", name: "leather armor", category: .armor, strength: 10, armor: 30),
+                ItemKind(id: "chain-mail", name: "chain mail", category: .armor, strength: 13, armor: 50),
+                ItemKind(id: "healing", name: "potion of healing", category: .potion, effect: "heal", power: 100),
+                ItemKind(id: "confusion", name: "potion of confusion", category: .potion, effect: "confusion", power: 10, malevolent: true),
+                ItemKind(id: "telepathy", name: "potion of telepathy", category: .potion, effect: "telepathy", power: 300),
+                ItemKind(id: "identify", name: "scroll of identify", category: .scroll, effect: "identify"),
+                ItemKind(id: "enchanting", name: "scroll of enchanting", category: .scroll, effect: "enchant", power: 1),
+                ItemKind(id: "magic-mapping", name: "scroll of magic mapping", category: .scroll, effect: "magic-mapping"),
+                ItemKind(id: "food-ration", name: "food ration", category: .food, nutrition: 1800),
+                ItemKind(id: "gold", name: "gold", category: .gold),
+                ItemKind(id: "amulet-of-yendor", name: "Amulet of Yendor", category: .amulet),
+            ] + (blueprints.isEmpty ? [] : [ItemKind(id: "vault-key", name: "vault key", category: .key)])
         let spawns = SpawnRules(
             monsters: [
                 SpawnEntry(kind: "rat", depths: 1...8, weight: 30),
@@ -141,8 +205,16 @@ enum TestCatalog {
             scrollSyllables: ["xo", "zan", "fel", "ru", "mit"]
         )
         do {
-            return try ContentCatalog(terrains: terrains, monsters: monsters, items: items, spawns: spawns, player: player, appearances: appearances, generators: generators,
-                blueprints: blueprints)
+            return try ContentCatalog(
+                terrains: terrains,
+                monsters: monsters,
+                items: items,
+                spawns: spawns,
+                player: player,
+                appearances: appearances,
+                generators: generators,
+                blueprints: blueprints
+            )
         } catch {
             fatalError("test catalog is invalid: \(error)")
         }

@@ -12,7 +12,8 @@ import Testing
 
 /// The core content, loaded once.
 let coreContent: LoadedContent = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     return try! ContentLoader().load(plugins: [root.appendingPathComponent("content/core").path])
 }()
 
@@ -68,7 +69,10 @@ final class Peer: @unchecked Sendable {
 func connect(port: Int, _ body: @escaping @Sendable (Peer) async throws -> Void) async throws -> WebSocketCloseFrame? {
     var config = WebSocketClientConfiguration()
     config.maxFrameSize = 1 << 21
-    return try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", configuration: config, logger: Logger(label: "client")) { inbound, outbound, _ in
+    return try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", configuration: config, logger: Logger(label: "client")) {
+        inbound,
+        outbound,
+        _ in
         try await body(Peer(inbound: inbound, outbound: outbound))
     }
 }

@@ -45,7 +45,10 @@ import Testing
         try DataBeforeMerge.copy(to: folder)
         let store = try SQLiteGameStore(path: folder.file("brogue.sqlite"))
         _ = try store.mergeNodeFile(at: folder.file("node.sqlite"))
-        try FileManager.default.copyItem(at: DataBeforeMerge.folder.appendingPathComponent("node.sqlite"), to: folder.url.appendingPathComponent("node.sqlite"))
+        try FileManager.default.copyItem(
+            at: DataBeforeMerge.folder.appendingPathComponent("node.sqlite"),
+            to: folder.url.appendingPathComponent("node.sqlite")
+        )
         let again = try #require(try SQLiteGameStore(path: folder.file("brogue.sqlite")).mergeNodeFile(at: folder.file("node.sqlite")))
         #expect(again.copied == ["account": 0, "session": 0, "game_token": 0, "game_owner": 0])
         #expect(again.skipped == ["account": 1, "session": 2, "game_token": 3, "game_owner": 2])
@@ -67,7 +70,10 @@ import Testing
         #expect(throws: StoreError.self) { try store.mergeNodeFile(at: folder.file("node.sqlite")) }
         #expect(try Data(contentsOf: folder.url.appendingPathComponent("node.sqlite")) == original)
         #expect(!FileManager.default.fileExists(atPath: folder.file("node.sqlite.migrated")))
-        #expect(try store.gamesWithTokens() == [] && store.account(named: "fixture_alice") == nil, "the tables copied before the failure were rolled back")
+        #expect(
+            try store.gamesWithTokens() == [] && store.account(named: "fixture_alice") == nil,
+            "the tables copied before the failure were rolled back"
+        )
 
         try sabotage.write { db in try db.execute(sql: "DROP TRIGGER fail_owner") }
         #expect(try store.mergeNodeFile(at: folder.file("node.sqlite"))?.copied == ["account": 1, "session": 2, "game_token": 3, "game_owner": 2])

@@ -11,7 +11,8 @@ import Testing
     /// A direction the player can step in from where it stands.
     func openDirection(_ game: Game) -> (String, Direction)? {
         let keys = ["k", "l", "j", "h", "u", "n", "b", "y"]
-        for d in Direction.allCases where game.level.canStep(from: game.player.position, d) && game.monsterIndex(at: game.player.position + d.offset) == nil {
+        for d in Direction.allCases
+        where game.level.canStep(from: game.player.position, d) && game.monsterIndex(at: game.player.position + d.offset) == nil {
             return (keys[d.rawValue], d)
         }
         return nil
