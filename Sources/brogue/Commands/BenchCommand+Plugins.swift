@@ -10,7 +10,7 @@ extension BenchCommand {
             print("native plugins: skipped (brogue_plugin.h not found; see `brogue plugin sdk`)")
             return
         }
-        let root = URL(fileURLWithPath: include).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = PluginCommand.SDK.kitPackage(include: include).deletingLastPathComponent()
         let source = root.appendingPathComponent("Plugins/ExampleC/Sources/example_c.c")
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: tmp) }
