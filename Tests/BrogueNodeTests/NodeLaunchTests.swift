@@ -80,4 +80,52 @@ import Testing
             try NodeLaunch.resolve(file: nil, environment: ["BROGUE_LISTEN": "localhost"], flags: .init())
         }
     }
+
+    @Test func theRoleIsAllUnlessSetAndAClusterRoleNeedsNATSAndPostgres() throws {
+        let plain = try NodeLaunch.resolve(file: nil, environment: [:], flags: .init())
+        #expect(plain.cluster.role == .all && plain.cluster.natsServers.isEmpty && plain.cluster.postgresURL == nil)
+        let env = ["BROGUE_ROLE": "game", "NATS_URL": "nats://10.0.0.5:4222, nats://10.0.0.6:4222", "POSTGRES_URL": "postgres://brogue:pw@db:5432/brogue"]
+        let game = try NodeLaunch.resolve(file: nil, environment: env, flags: .init())
+        #expect(game.cluster.role == .game && game.cluster.natsServers == ["nats://10.0.0.5:4222", "nats://10.0.0.6:4222"])
+        #expect(game.cluster.postgresURL?.value == "postgres://brogue:pw@db:5432/brogue")
+        // The flag wins over the environment, which wins over the file.
+        var f = ConfigFile.NodeSettings()
+        f.role = "all"
+        #expect(try NodeLaunch.resolve(file: f, environment: env, flags: .init(role: "gateway")).cluster.role == .gateway)
+        #expect(try NodeLaunch.resolve(file: f, environment: env, flags: .init()).cluster.role == .game)
+
+        #expect(throws: NodeLaunch.Problem.self) { try NodeLaunch.resolve(file: nil, environment: ["BROGUE_ROLE": "gateway"], flags: .init()) }
+        do {
+            _ = try NodeLaunch.resolve(file: nil, environment: ["BROGUE_ROLE": "game", "NATS_URL": "nats://n:4222"], flags: .init())
+            Issue.record("a game instance without a store was accepted")
+        } catch {
+            #expect("\(error)".contains("role game needs the shared PostgreSQL store: set POSTGRES_URL"))
+        }
+    }
+
+    @Test func thePostgresURLComesFromAFileAndIsNeverShown() throws {
+        let env = ["BROGUE_ROLE": "gateway", "NATS_URL": "nats://n:4222", "POSTGRES_URL_FILE": "/run/secrets/pg"]
+        let l = try NodeLaunch.resolve(file: nil, environment: env, flags: .init()) { path in
+            #expect(path == "/run/secrets/pg")
+            return "postgres://brogue:s3cret@db/brogue\n"
+        }
+        #expect(l.cluster.postgresURL?.value == "postgres://brogue:s3cret@db/brogue")
+        #expect("\(l.cluster)".contains("s3cret") == false && "\(String(reflecting: l.cluster))".contains("s3cret") == false)
+
+        do {
+            _ = try NodeLaunch.resolve(file: nil, environment: ["POSTGRES_URL": "mysql://root:s3cret@db"], flags: .init())
+            Issue.record("a URL that is not PostgreSQL was accepted")
+        } catch {
+            #expect("\(error)".contains("POSTGRES_URL is not a PostgreSQL URL") && !"\(error)".contains("s3cret"), "\(error)")
+        }
+        #expect(throws: NodeLaunch.Problem.self) {
+            try NodeLaunch.resolve(file: nil, environment: ["POSTGRES_URL": "postgres://db/x", "POSTGRES_URL_FILE": "/f"], flags: .init())
+        }
+        #expect(throws: NodeLaunch.Problem(description: "NATS_URL: 'tls://n:4222' is not a NATS server; write nats://host:port, comma-separated for several")) {
+            try NodeLaunch.resolve(file: nil, environment: ["NATS_URL": "tls://n:4222"], flags: .init())
+        }
+        #expect(throws: NodeLaunch.Problem(description: "LOG_LEVEL='loud' must be one of trace, debug, info, notice, warning, error, critical")) {
+            try NodeLaunch.resolve(file: nil, environment: ["LOG_LEVEL": "loud"], flags: .init())
+        }
+    }
 }

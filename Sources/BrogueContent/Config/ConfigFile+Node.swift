@@ -21,6 +21,9 @@ extension ConfigFile {
     ///   allowed_origins: [https://brogue.example.org]
     ///   max_connections_per_address: 32
     ///   idle_timeout_seconds: 900
+    ///   role: game                      # all (default), gateway or game: docs/cluster.md
+    ///   nats_url: [nats://10.0.0.5:4222, nats://10.0.0.6:4222]
+    ///   postgres_url_file: /run/secrets/postgres-url
     /// ```
     public struct NodeSettings: Sendable, Equatable {
         public var listen: String?
@@ -40,6 +43,13 @@ extension ConfigFile {
         public var actionBurst: Int?
         public var loginFailureLimit: Int?
         public var loginFailureWindowSeconds: Int?
+        /// `all`, `gateway` or `game`: what this process does in a cluster (docs/cluster.md).
+        public var role: String?
+        /// NATS servers as `nats://host:port`, tried in order.
+        public var natsServers: [String]?
+        /// A file holding the PostgreSQL connection string: the string itself is a secret, so the
+        /// settings file only names where it is mounted.
+        public var postgresURLFile: String?
 
         public init() {}
     }
@@ -48,10 +58,13 @@ extension ConfigFile {
     public static let nodeFields = [
         "listen", "data", "instance_id", "log_level", "log_format", "guests", "allowed_origins", "max_connections_per_address",
         "idle_timeout_seconds", "drain_seconds", "bcrypt_cost", "session_days", "actions_per_second", "action_burst",
-        "login_failure_limit", "login_failure_window_seconds",
+        "login_failure_limit", "login_failure_window_seconds", "role", "nats_url", "postgres_url_file",
     ]
 
-    static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+    /// The values of `role:`.
+    public static let nodeRoles = ["all", "gateway", "game"]
+
+    public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
     static func readNode(_ node: YNode, base: URL, environment: [String: String], sink: DiagnosticSink) -> NodeSettings? {
         guard case .mapping(let pairs) = node.value else {
@@ -78,5 +91,16 @@ extension ConfigFile {
             reader.read(name, pair.value, key: pair.key.mark, into: &s)
         }
         return s
+    }
+}
+
+extension ConfigFile {
+    /// Whether `text` names a NATS server: `nats://host[:port]`, optionally with `user:password@`
+    /// or a token before the host. The port, when given, is 1...65535 (NATS' own default is 4222).
+    public static func isNATSServer(_ text: String) -> Bool {
+        guard let url = URL(string: text), url.scheme?.lowercased() == "nats", let host = url.host, !host.isEmpty else { return false }
+        guard url.path.isEmpty || url.path == "/", url.query == nil else { return false }
+        if let port = url.port { return (1...65535).contains(port) }
+        return true
     }
 }

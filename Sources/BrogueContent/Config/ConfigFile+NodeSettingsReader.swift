@@ -28,6 +28,15 @@ extension ConfigFile {
             case "action_burst": s.actionBurst = integer(v, name, 1...100_000)
             case "login_failure_limit": s.loginFailureLimit = integer(v, name, 1...1000)
             case "login_failure_window_seconds": s.loginFailureWindowSeconds = integer(v, name, 1...86_400)
+            case "role": s.role = role(v)
+            case "nats_url": s.natsServers = natsServers(v)
+            case "postgres_url_file": s.postgresURLFile = file(v, name)
+            case "postgres_url":
+                sink.error(
+                    key,
+                    "unknown node setting 'postgres_url': the connection string holds a password, so it stays out of this file",
+                    hint: "put it in a file named by 'postgres_url_file', or set POSTGRES_URL in the environment"
+                )
             default:
                 sink.error(
                     key,
@@ -69,6 +78,11 @@ extension ConfigFile {
         /// A folder: `~` expanded, relative to `base`.
         func data(_ v: YNode) -> String? {
             guard let t = text(v, "data", "a folder") else { return nil }
+            return resolved(t, v)
+        }
+
+        /// `t` with `~` expanded, relative to `base`.
+        private func resolved(_ t: String, _ v: YNode) -> String? {
             guard t == "~" || t.hasPrefix("~/") else { return t.hasPrefix("/") ? t : base.appendingPathComponent(t).standardizedFileURL.path }
             guard let home = environment["HOME"], !home.isEmpty else {
                 sink.error(v.mark, "'\(t.clipped)' starts with ~, but HOME is not set", hint: "write the full path")
@@ -88,6 +102,47 @@ extension ConfigFile {
                 return nil
             }
             return t
+        }
+
+        func role(_ v: YNode) -> String? {
+            let roles = ConfigFile.nodeRoles
+            guard let t = text(v, "role", "one of \(roles.joined(separator: ", "))") else { return nil }
+            guard roles.contains(t) else {
+                sink.error(
+                    v.mark,
+                    "'role' must be one of \(roles.joined(separator: ", ")), found \(v.foundDescription)",
+                    hint: DidYouMean.hint(for: t, among: roles) ?? "all runs everything in one process; see docs/cluster.md"
+                )
+                return nil
+            }
+            return t
+        }
+
+        /// One server or a list of them, each `nats://host:port`; the wrong ones are left out.
+        func natsServers(_ v: YNode) -> [String]? {
+            let items: [YNode]
+            switch v.value {
+            case .sequence(let list): items = list
+            case .scalar where !v.isNull: items = [v]
+            default:
+                sink.error(v.mark, "'nats_url' must be a list of servers such as nats://10.0.0.5:4222, found \(v.foundDescription)")
+                return nil
+            }
+            let servers = items.compactMap { item -> String? in
+                guard let t = text(item, "nats_url", "a server such as nats://10.0.0.5:4222") else { return nil }
+                guard ConfigFile.isNATSServer(t) else {
+                    sink.error(item.mark, "'\(t.clipped)' is not a NATS server: write nats://host:port, such as nats://10.0.0.5:4222")
+                    return nil
+                }
+                return t
+            }
+            return servers.isEmpty ? nil : servers
+        }
+
+        /// A file path: `~` expanded, relative to `base`.
+        func file(_ v: YNode, _ name: String) -> String? {
+            guard let t = text(v, name, "a file path") else { return nil }
+            return resolved(t, v)
         }
 
         func logFormat(_ v: YNode) -> String? {

@@ -12,6 +12,8 @@ public struct NodeLaunch: Sendable {
     public var logFormat = "json"
     /// Where `listen` came from, for error messages.
     public var listenText = "127.0.0.1:8080"
+    /// Role, NATS servers and shared store (`NodeLaunch+Cluster.swift`).
+    public var cluster = ClusterSettings()
 
     /// Flags of `brogue node`; nil when not given.
     public struct Flags: Sendable {
@@ -21,6 +23,7 @@ public struct NodeLaunch: Sendable {
         public var allowedOrigins: [String] = []
         public var maxConnectionsPerAddress: Int?
         public var idleTimeoutSeconds: Int?
+        public var role: String?
 
         public init(
             listen: String? = nil,
@@ -28,7 +31,8 @@ public struct NodeLaunch: Sendable {
             guests: Bool? = nil,
             allowedOrigins: [String] = [],
             maxConnectionsPerAddress: Int? = nil,
-            idleTimeoutSeconds: Int? = nil
+            idleTimeoutSeconds: Int? = nil,
+            role: String? = nil
         ) {
             self.listen = listen
             self.data = data
@@ -36,6 +40,7 @@ public struct NodeLaunch: Sendable {
             self.allowedOrigins = allowedOrigins
             self.maxConnectionsPerAddress = maxConnectionsPerAddress
             self.idleTimeoutSeconds = idleTimeoutSeconds
+            self.role = role
         }
     }
 
@@ -49,14 +54,22 @@ public struct NodeLaunch: Sendable {
     public static let environmentNames = [
         "BROGUE_LISTEN", "BROGUE_DATA_DIR", "INSTANCE_ID", "LOG_LEVEL", "LOG_FORMAT", "BROGUE_GUESTS", "BROGUE_ALLOWED_ORIGINS",
         "BROGUE_MAX_CONNECTIONS_PER_ADDRESS", "BROGUE_IDLE_TIMEOUT_SECONDS", "BROGUE_DRAIN_SECONDS", "BROGUE_BCRYPT_COST", "BROGUE_SESSION_DAYS",
-        "BROGUE_ACTIONS_PER_SECOND", "BROGUE_ACTION_BURST",
+        "BROGUE_ACTIONS_PER_SECOND", "BROGUE_ACTION_BURST", "BROGUE_ROLE", "NATS_URL", "POSTGRES_URL", "POSTGRES_URL_FILE",
     ]
 
     public init() {}
 
+    /// Reads a whole text file: where `POSTGRES_URL_FILE` points.
+    public static func readFile(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
     /// Combines the three sources.
     /// - Throws: `Problem` for an environment variable or flag that is not a valid value.
-    public static func resolve(file: ConfigFile.NodeSettings?, environment env: [String: String], flags: Flags) throws -> NodeLaunch {
+    public static func resolve(
+        file: ConfigFile.NodeSettings?,
+        environment env: [String: String],
+        flags: Flags,
+        readFile: (String) throws -> String = NodeLaunch.readFile
+    ) throws -> NodeLaunch {
         var l = NodeLaunch()
         let f = file ?? ConfigFile.NodeSettings()
         func envInt(_ name: String, _ range: ClosedRange<Int>) throws(Problem) -> Int? {
@@ -85,7 +98,14 @@ public struct NodeLaunch: Sendable {
         l.dataDirectory = flags.data ?? nonEmpty("BROGUE_DATA_DIR") ?? f.data
         l.config.instanceID = nonEmpty("INSTANCE_ID") ?? f.instanceID ?? "node-1"
         l.logLevel = nonEmpty("LOG_LEVEL") ?? f.logLevel ?? "info"
+        guard ConfigFile.logLevels.contains(l.logLevel) else {
+            throw Problem(description: "LOG_LEVEL='\(l.logLevel)' must be one of \(ConfigFile.logLevels.joined(separator: ", "))")
+        }
         l.logFormat = nonEmpty("LOG_FORMAT") ?? f.logFormat ?? "json"
+        guard l.logFormat == "json" || l.logFormat == "text" else {
+            throw Problem(description: "LOG_FORMAT='\(l.logFormat)' must be json or text")
+        }
+        l.cluster = try resolveCluster(file: f, environment: env, role: flags.role, readFile: readFile)
 
         var a = AccessConfig()
         a.guests = try flags.guests ?? envBool("BROGUE_GUESTS") ?? f.guests ?? a.guests

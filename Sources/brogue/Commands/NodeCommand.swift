@@ -15,7 +15,8 @@ struct NodeCommand: AsyncParsableCommand {
             Settings come from the node: section of brogue.yaml, then the environment \
             (BROGUE_LISTEN, BROGUE_DATA_DIR, INSTANCE_ID, LOG_LEVEL, LOG_FORMAT=json|text, \
             BROGUE_GUESTS, BROGUE_ALLOWED_ORIGINS, BROGUE_MAX_CONNECTIONS_PER_ADDRESS, \
-            BROGUE_IDLE_TIMEOUT_SECONDS, ...: docs/node.md), then flags, each overriding the last. SIGTERM or SIGINT drains: /ready answers 503, \
+            BROGUE_IDLE_TIMEOUT_SECONDS, BROGUE_ROLE, NATS_URL, POSTGRES_URL or POSTGRES_URL_FILE, ...: \
+            docs/node.md and docs/cluster.md), then flags, each overriding the last. SIGTERM or SIGINT drains: /ready answers 503, \
             players are told 'bye shutdown' (close 1001) after their pending actions are \
             stored, then the process exits. Prints 'listening on HOST:PORT' when it accepts.
             """
@@ -44,6 +45,14 @@ struct NodeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds without a client message before the node says bye idle; 0 never (default 900).", valueName: "seconds"))
     var idleTimeout: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "all: everything in one process (the default); gateway or game: one side of a cluster over NATS and PostgreSQL (default: $BROGUE_ROLE, else node.role; docs/cluster.md).",
+            valueName: "role"
+        )
+    )
+    var role: String?
+
     @OptionGroup var content: ContentOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var config: ConfigOptions
@@ -67,11 +76,17 @@ struct NodeCommand: AsyncParsableCommand {
                     guests: guests,
                     allowedOrigins: allowOrigins,
                     maxConnectionsPerAddress: maxConnectionsPerAddress,
-                    idleTimeoutSeconds: idleTimeout
+                    idleTimeoutSeconds: idleTimeout,
+                    role: role
                 )
             )
         } catch {
             throw ValidationError("\(error)")
+        }
+        guard launch.cluster.role == .all else {
+            throw ValidationError(
+                "role \(launch.cluster.role) is not served by this build yet: the cluster roles are being built (docs/cluster.md); run with --role all"
+            )
         }
         let json = launch.logFormat == "json"
         let level = Logger.Level(rawValue: launch.logLevel) ?? .info

@@ -88,6 +88,40 @@ import Testing
         #expect(text[8].contains("'listen' is set twice in 'node'"))
     }
 
+    @Test func readsTheClusterSettings() throws {
+        let (config, problems, path) = load(
+            """
+            node:
+              role: game
+              nats_url: [nats://10.0.0.5:4222, nats://nats-2]
+              postgres_url_file: secrets/pg
+            """
+        )
+        #expect(problems.isEmpty, "\(problems.map(\.description))")
+        let n = try #require(config?.node)
+        #expect(n.role == "game" && n.natsServers == ["nats://10.0.0.5:4222", "nats://nats-2"])
+        #expect(n.postgresURLFile == URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("secrets/pg").standardizedFileURL.path)
+    }
+
+    @Test func clusterMistakesAreReportedWithTheirPosition() {
+        let (_, problems, _) = load(
+            """
+            node:
+              role: gatway
+              nats_url: [http://10.0.0.5:4222]
+              postgres_url: postgres://me:hunter2@db/brogue
+            """
+        )
+        let text = problems.filter { $0.severity == .error }.map(\.description)
+        #expect(text.count == 3, "\(text)")
+        #expect(text.first?.contains("2:9: error: 'role' must be one of all, gateway, game, found 'gatway' (did you mean 'gateway'?)") == true, "\(text)")
+        #expect(text.dropFirst().first?.contains("3:14: error: 'http://10.0.0.5:4222' is not a NATS server") == true, "\(text)")
+        // A connection string with a password does not belong in a settings file: the key is unknown, the hint names the file key.
+        #expect(text.last?.contains("4:3: error: unknown node setting 'postgres_url': the connection string holds a password") == true, "\(text)")
+        #expect(text.last?.contains("put it in a file named by 'postgres_url_file', or set POSTGRES_URL") == true, "\(text)")
+        #expect(!text.joined().contains("hunter2"))
+    }
+
     @Test func nodeMustBeAMapping() {
         let (_, problems, _) = load("node: [listen]\n")
         #expect(problems.first?.description.contains("'node' must be a mapping") == true)
