@@ -84,7 +84,9 @@ import Testing
     @Test func theRoleIsAllUnlessSetAndAClusterRoleNeedsNATSAndPostgres() throws {
         let plain = try NodeLaunch.resolve(file: nil, environment: [:], flags: .init())
         #expect(plain.cluster.role == .all && plain.cluster.natsServers.isEmpty && plain.cluster.postgresURL == nil)
-        let env = ["BROGUE_ROLE": "game", "NATS_URL": "nats://10.0.0.5:4222, nats://10.0.0.6:4222", "POSTGRES_URL": "postgres://brogue:pw@db:5432/brogue"]
+        let env = [
+            "BROGUE_ROLE": "game", "NATS_URL": "nats://10.0.0.5:4222, nats://10.0.0.6:4222", "POSTGRES_URL": "postgres://brogue:pw@db:5432/brogue",
+        ]
         let game = try NodeLaunch.resolve(file: nil, environment: env, flags: .init())
         #expect(game.cluster.role == .game && game.cluster.natsServers == ["nats://10.0.0.5:4222", "nats://10.0.0.6:4222"])
         #expect(game.cluster.postgresURL?.value == "postgres://brogue:pw@db:5432/brogue")
@@ -121,7 +123,11 @@ import Testing
         #expect(throws: NodeLaunch.Problem.self) {
             try NodeLaunch.resolve(file: nil, environment: ["POSTGRES_URL": "postgres://db/x", "POSTGRES_URL_FILE": "/f"], flags: .init())
         }
-        #expect(throws: NodeLaunch.Problem(description: "NATS_URL: 'tls://n:4222' is not a NATS server; write nats://host:port, comma-separated for several")) {
+        #expect(
+            throws: NodeLaunch.Problem(
+                description: "NATS_URL: 'tls://n:4222' is not a NATS server; write nats://host:port, comma-separated for several"
+            )
+        ) {
             try NodeLaunch.resolve(file: nil, environment: ["NATS_URL": "tls://n:4222"], flags: .init())
         }
         #expect(throws: NodeLaunch.Problem(description: "LOG_LEVEL='loud' must be one of trace, debug, info, notice, warning, error, critical")) {

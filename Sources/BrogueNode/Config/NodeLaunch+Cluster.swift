@@ -69,7 +69,8 @@ extension NodeLaunch {
         guard role.isClustered else { return c }
         if c.natsServers.isEmpty {
             throw Problem(
-                description: "role \(role) needs the NATS servers: set NATS_URL (for example nats://10.0.0.5:4222,nats://10.0.0.6:4222) or node.nats_url"
+                description:
+                    "role \(role) needs the NATS servers: set NATS_URL (for example nats://10.0.0.5:4222,nats://10.0.0.6:4222) or node.nats_url"
             )
         }
         if c.postgresURL == nil {

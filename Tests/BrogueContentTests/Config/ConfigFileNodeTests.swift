@@ -100,7 +100,9 @@ import Testing
         #expect(problems.isEmpty, "\(problems.map(\.description))")
         let n = try #require(config?.node)
         #expect(n.role == "game" && n.natsServers == ["nats://10.0.0.5:4222", "nats://nats-2"])
-        #expect(n.postgresURLFile == URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("secrets/pg").standardizedFileURL.path)
+        #expect(
+            n.postgresURLFile == URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("secrets/pg").standardizedFileURL.path
+        )
     }
 
     @Test func clusterMistakesAreReportedWithTheirPosition() {
@@ -114,7 +116,10 @@ import Testing
         )
         let text = problems.filter { $0.severity == .error }.map(\.description)
         #expect(text.count == 3, "\(text)")
-        #expect(text.first?.contains("2:9: error: 'role' must be one of all, gateway, game, found 'gatway' (did you mean 'gateway'?)") == true, "\(text)")
+        #expect(
+            text.first?.contains("2:9: error: 'role' must be one of all, gateway, game, found 'gatway' (did you mean 'gateway'?)") == true,
+            "\(text)"
+        )
         #expect(text.dropFirst().first?.contains("3:14: error: 'http://10.0.0.5:4222' is not a NATS server") == true, "\(text)")
         // A connection string with a password does not belong in a settings file: the key is unknown, the hint names the file key.
         #expect(text.last?.contains("4:3: error: unknown node setting 'postgres_url': the connection string holds a password") == true, "\(text)")
