@@ -40,8 +40,9 @@ import Testing
             await b.close()
 
             // Nothing in the data folder holds the password or the session token.
-            for file in try FileManager.default.contentsOfDirectory(atPath: node.dataDirectory) {
-                let raw = try Data(contentsOf: URL(fileURLWithPath: node.dataDirectory + "/" + file))
+            let folder = try #require(node.dataDirectory)
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+                let raw = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
                 #expect(raw.range(of: Data("correct horse".utf8)) == nil && raw.range(of: Data(session.utf8)) == nil, "\(file)")
             }
         }

@@ -7,7 +7,7 @@ import Prometheus
 
 /// One WebSocket client: reads its messages one at a time, answers through a bounded queue.
 struct Connection {
-    let registry: GameRegistry
+    let registry: any GameSeats
     let config: NodeConfig
     let metrics: NodeMetrics
     let logger: Logger
@@ -68,9 +68,9 @@ final class Reader: @unchecked Sendable {
     let handle: ConnectionHandle
     private var helloDone = false
     var player: String?
-    var host: GameHost?
+    var host: (any PlayedGame)?
     /// The game this connection spectates, if any (Reader+Spectate.swift).
-    var watching: GameHost?
+    var watching: (any WatchedGame)?
     /// The account logged in on this connection (nil for a guest); it owns the games it starts.
     var account: String?
     let activity: ActivityMark
@@ -106,7 +106,7 @@ final class Reader: @unchecked Sendable {
             connection.logger.debug("connection read ended", metadata: ["error": "\(error)"])
         }
         await stopWatching()
-        return await host?.id
+        return host?.id
     }
 
     private func fatal(_ error: ProtocolError, ref: Int?) {

@@ -4,7 +4,7 @@ import Prometheus
 
 extension Reader {
     /// `new_game` and `resume`: opens a game through the registry and answers with `game` and a full frame.
-    func open(resumed: Bool, ref: Int?, _ opening: (GameRegistry) async throws -> GameHost) async {
+    func open(resumed: Bool, ref: Int?, _ opening: (any GameSeats) async throws -> any PlayedGame) async {
         func reply(_ m: ServerMessage) { handle.send(ServerEnvelope(m, ref: ref)) }
         guard player != nil else {
             reply(.error(ProtocolError(.identityRequired, "send guest first")))
@@ -18,7 +18,7 @@ extension Reader {
             if !resumed { recordOwner(of: next.id) }
             host = next
             await next.setPlayer(player ?? "")
-            let (info, frame) = await next.attach(resumed: resumed)
+            let (info, frame) = try await next.attach(resumed: resumed)
             reply(.game(info))
             reply(.frame(frame))
         } catch let error as ProtocolError {
@@ -33,7 +33,7 @@ extension Reader {
     /// `action` and `key`: checks that this connection plays a game and keeps to its rate, then
     /// runs `move` on the game and answers with `ack` and a frame, or an error.
     /// - Returns: false when the connection must stop reading (it flooded).
-    func play(ref: Int?, _ move: (GameHost) async throws(ProtocolError) -> (Ack, FrameUpdate)) async -> Bool {
+    func play(ref: Int?, _ move: (any PlayedGame) async throws(ProtocolError) -> (Ack, FrameUpdate)) async -> Bool {
         func reply(_ m: ServerMessage) { handle.send(ServerEnvelope(m, ref: ref)) }
         if await refuseWhileWatching(ref: ref) { return true }
         guard let host, !handle.isRevoked else {

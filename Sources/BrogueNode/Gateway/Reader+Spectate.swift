@@ -12,7 +12,7 @@ extension Reader {
         switch envelope.message {
         case .listGames:
             var games: [LiveGame] = []
-            for live in await connection.registry.liveHosts() {
+            for live in await connection.registry.liveGames() {
                 if let summary = await live.summary() { games.append(summary) }
             }
             reply(.games(games))
@@ -24,7 +24,7 @@ extension Reader {
                 host = nil
             }
             let notFound = ProtocolError(.gameNotFound, "game \(id) is not being played on this node now; send list_games for the live games")
-            guard let target = await connection.registry.liveHost(id) else {
+            guard let target = await connection.registry.liveGame(id) else {
                 reply(.error(notFound))
                 return
             }

@@ -46,7 +46,7 @@ actor GameRegistry {
     }
 
     /// Starts and stores a new game for `connection`.
-    func newGame(seed: UInt64?, for connection: ConnectionHandle) throws(ProtocolError) -> GameHost {
+    func startGame(seed: UInt64?, for connection: ConnectionHandle) throws(ProtocolError) -> GameHost {
         guard !draining else { throw ProtocolError(.draining, "the node is shutting down and starts no games; reconnect shortly") }
         let seed = seed ?? UInt64.random(in: 1...(1 << 53))
         do {
@@ -63,7 +63,7 @@ actor GameRegistry {
     }
 
     /// Opens a stored game for `connection`, taking it over from another connection if needed.
-    func resume(_ id: Int64, token: String, for connection: ConnectionHandle) throws(ProtocolError) -> GameHost {
+    func resumeGame(_ id: Int64, token: String, for connection: ConnectionHandle) throws(ProtocolError) -> GameHost {
         guard !draining else { throw ProtocolError(.draining, "the node is shutting down; reconnect shortly") }
         let notFound = ProtocolError(.gameNotFound, "there is no game \(id) with that token on this node")
         guard (try? tokens.check(token, forGame: id)) == true else { throw notFound }

@@ -1,6 +1,6 @@
 public import BrogueContent
 import BrogueProtocol
-import BrogueStore
+public import BrogueStore
 import Foundation
 public import Hummingbird
 import HummingbirdWebSocket
@@ -8,8 +8,11 @@ public import Logging
 import NIOCore
 public import ServiceLifecycle
 
+/// Everything a node keeps: games, accounts, sessions, game tokens and owners.
+public typealias NodeStore = GameStore & AccountStore & GameTokenStore
+
 /// A networked node: the HTTP endpoints, the WebSocket gateway and the hosted games, over one
-/// SQLite store in a data folder (games, accounts, sessions, game tokens and owners).
+/// store: SQLite in a data folder, or any other `NodeStore`.
 ///
 /// ```swift
 /// let node = try Node(config: config, content: content, dataDirectory: "/var/lib/brogue", logger: logger)
@@ -20,25 +23,32 @@ public final class Node: Sendable {
     public let config: NodeConfig
     public let metrics: NodeMetrics
     let registry: GameRegistry
-    let store: SQLiteGameStore
+    let store: any NodeStore
     let logger: Logger
     let accounts: Accounts
     let addresses: AddressLimiter
-    /// The data folder, holding `brogue.sqlite`.
-    public let dataDirectory: String
+    /// The data folder holding `brogue.sqlite`; nil for a store elsewhere.
+    public let dataDirectory: String?
 
     /// Opens (or creates) `brogue.sqlite` in `dataDirectory`. A `node.sqlite` left there by an
     /// older node (accounts and game tokens in a second file) is merged into it first and
     /// renamed `node.sqlite.migrated`.
     /// - Throws: `StoreError` or a file error when the folder cannot be used.
-    public init(config: NodeConfig, content: LoadedContent, dataDirectory: String, logger: Logger) throws {
+    public convenience init(config: NodeConfig, content: LoadedContent, dataDirectory: String, logger: Logger) throws {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let store = try SQLiteGameStore(path: (dataDirectory as NSString).appendingPathComponent("brogue.sqlite"))
+        try Self.mergeNodeFile(into: store, folder: dataDirectory, logger: logger)
+        self.init(config: config, content: content, store: store, dataDirectory: dataDirectory, logger: logger)
+    }
+
+    /// A node over `store`, which it uses from many tasks at once.
+    /// - Parameter dataDirectory: the folder the store lives in, if it is a folder (for logs).
+    public init(config: NodeConfig, content: LoadedContent, store: any NodeStore, dataDirectory: String? = nil, logger: Logger) {
         self.config = config
         self.logger = logger
         self.dataDirectory = dataDirectory
+        self.store = store
         metrics = NodeMetrics()
-        store = try SQLiteGameStore(path: (dataDirectory as NSString).appendingPathComponent("brogue.sqlite"))
-        try Self.mergeNodeFile(into: store, folder: dataDirectory, logger: logger)
         registry = GameRegistry(store: store, tokens: store, content: content, metrics: metrics, logger: logger)
         accounts = Accounts(store: store, config: config.access, logger: logger)
         addresses = AddressLimiter(cap: config.access.maxConnectionsPerAddress)
