@@ -86,6 +86,7 @@ import Testing
         #expect(plain.cluster.role == .all && plain.cluster.natsServers.isEmpty && plain.cluster.postgresURL == nil)
         let env = [
             "BROGUE_ROLE": "game", "NATS_URL": "nats://10.0.0.5:4222, nats://10.0.0.6:4222", "POSTGRES_URL": "postgres://brogue:pw@db:5432/brogue",
+            "INSTANCE_ID": "game-1",
         ]
         let game = try NodeLaunch.resolve(file: nil, environment: env, flags: .init())
         #expect(game.cluster.role == .game && game.cluster.natsServers == ["nats://10.0.0.5:4222", "nats://10.0.0.6:4222"])
@@ -105,8 +106,24 @@ import Testing
         }
     }
 
+    @Test func aClusterInstanceNeedsItsOwnSubjectSafeID() {
+        let env = ["BROGUE_ROLE": "game", "NATS_URL": "nats://n:4222", "POSTGRES_URL": "postgres://db/brogue"]
+        #expect(
+            throws: NodeLaunch.Problem(description: "role game needs INSTANCE_ID (or node.instance_id), unique in the cluster, for example game-1")
+        ) {
+            try NodeLaunch.resolve(file: nil, environment: env, flags: .init())
+        }
+        var withDot = env
+        withDot["INSTANCE_ID"] = "game.1"
+        #expect(
+            throws: NodeLaunch.Problem(
+                description: "INSTANCE_ID='game.1' must be 1-64 letters, digits, '-' or '_' in a cluster (it names NATS subjects)"
+            )
+        ) { try NodeLaunch.resolve(file: nil, environment: withDot, flags: .init()) }
+    }
+
     @Test func thePostgresURLComesFromAFileAndIsNeverShown() throws {
-        let env = ["BROGUE_ROLE": "gateway", "NATS_URL": "nats://n:4222", "POSTGRES_URL_FILE": "/run/secrets/pg"]
+        let env = ["BROGUE_ROLE": "gateway", "NATS_URL": "nats://n:4222", "POSTGRES_URL_FILE": "/run/secrets/pg", "INSTANCE_ID": "gw-1"]
         let l = try NodeLaunch.resolve(file: nil, environment: env, flags: .init()) { path in
             #expect(path == "/run/secrets/pg")
             return "postgres://brogue:s3cret@db/brogue\n"

@@ -106,6 +106,19 @@ public struct NodeLaunch: Sendable {
             throw Problem(description: "LOG_FORMAT='\(l.logFormat)' must be json or text")
         }
         l.cluster = try resolveCluster(file: f, environment: env, role: flags.role, readFile: readFile)
+        if l.cluster.role.isClustered {
+            // Leases, heartbeats and subjects are keyed by the id: two processes sharing one would take each other's games.
+            guard nonEmpty("INSTANCE_ID") != nil || f.instanceID != nil else {
+                throw Problem(
+                    description: "role \(l.cluster.role) needs INSTANCE_ID (or node.instance_id), unique in the cluster, for example game-1"
+                )
+            }
+            guard ClusterSubjects.isToken(l.config.instanceID) else {
+                throw Problem(
+                    description: "INSTANCE_ID='\(l.config.instanceID)' must be 1-64 letters, digits, '-' or '_' in a cluster (it names NATS subjects)"
+                )
+            }
+        }
 
         var a = AccessConfig()
         a.guests = try flags.guests ?? envBool("BROGUE_GUESTS") ?? f.guests ?? a.guests
