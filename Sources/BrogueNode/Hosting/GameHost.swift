@@ -72,6 +72,26 @@ actor GameHost {
         return (acknowledge(pressed.recorded), nextFrame())
     }
 
+    /// Actions stored so far: the `seq` the next one will get.
+    var storedActions: Int { recorded.nextSeq }
+
+    /// What a message sent at action count `seq` should do now. A gateway sends each action with
+    /// the count it last heard; after a timeout or a failover it may send it again, and then the
+    /// count has moved past it: the answer is the state now (with a full frame, since the client
+    /// may have missed the last one) and nothing is applied, so nothing is stored twice.
+    /// - Returns: the answer to a resend, or nil when the message is new and must be applied.
+    func answerIfResent(seq: Int) throws(ProtocolError) -> (Ack, FrameUpdate)? {
+        let count = recorded.nextSeq
+        guard seq != count else { return nil }
+        guard seq < count else {
+            throw ProtocolError(.badField, "seq \(seq) is ahead of game \(id), which has \(count) actions; resume the game")
+        }
+        lastFrame = nil
+        let game = session.game
+        let ack = Ack(applied: 0, actions: count, turn: game.turn, stateHash: (storedHash ?? game.stateHash).hex16, over: game.isOver)
+        return (ack, nextFrame())
+    }
+
     private func storeFailure(_ error: any Error) -> ProtocolError {
         ProtocolError(.storeFailed, "the action could not be saved, so it was not applied: \(error)")
     }
