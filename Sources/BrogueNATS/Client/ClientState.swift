@@ -31,7 +31,13 @@ struct ClientState {
         var prefix: String
         var sid: UInt64
         var nextToken: UInt64 = 0
-        var waiters: [String: EventLoopPromise<NATSMessage>] = [:]
+        var waiters: [String: Waiter] = [:]
+    }
+
+    /// A request waiting for its answer, and its subject for the no-responders error.
+    struct Waiter {
+        var answer: EventLoopPromise<NATSMessage>
+        var subject: String
     }
 
     var phase = Phase.connecting

@@ -26,7 +26,7 @@ extension NATSClient {
     /// - Returns: the connection to close, if there was one.
     @discardableResult
     func shut(with error: NATSError?) -> NATSConnection? {
-        let stopped = state.withLockedValue { state -> (NATSConnection?, [ClientState.Subscription], [EventLoopPromise<NATSMessage>])? in
+        let stopped = state.withLockedValue { state -> (NATSConnection?, [ClientState.Subscription], [ClientState.Waiter])? in
             if state.isClosed { return nil }
             let connection = state.connection
             state.phase = .closed(error)
@@ -41,7 +41,7 @@ extension NATSClient {
         for subscription in subscriptions {
             if case .queue(let queue) = subscription.target { queue.finish() }
         }
-        for waiter in waiters { waiter.fail(error ?? NATSError.clientClosed) }
+        for waiter in waiters { waiter.answer.fail(error ?? NATSError.clientClosed) }
         eventSink.yield(.closed(error))
         eventSink.finish()
         if error != nil, connection != nil { Task { await connection?.close() } }

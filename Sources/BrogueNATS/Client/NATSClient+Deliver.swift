@@ -7,7 +7,7 @@ extension NATSClient {
         enum Route {
             case none
             case queue(SubscriptionQueue, last: Bool)
-            case reply(EventLoopPromise<NATSMessage>)
+            case reply(ClientState.Waiter)
         }
         let route = state.withLockedValue { state -> Route in
             state.statistics.messagesIn += 1
@@ -32,9 +32,9 @@ extension NATSClient {
         case .queue(let queue, let last): if last { queue.finish() }
         case .reply(let waiter):
             if message.status == 503 {
-                waiter.fail(NATSError.noResponders(subject: message.subject))
+                waiter.answer.fail(NATSError.noResponders(subject: waiter.subject))
             } else {
-                waiter.succeed(message)
+                waiter.answer.succeed(message)
             }
         }
     }

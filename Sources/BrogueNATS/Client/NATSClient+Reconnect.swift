@@ -36,12 +36,14 @@ extension NATSClient {
         let connection = try await NATSConnection.open(to: server, options: options, group: group) { [weak self] event in
             self?.handle(event, generation: generation)
         }
-        let adopted = state.withLockedValue { state -> Bool in
+        let adopted = try state.withLockedValue { state -> Bool in
             switch state.phase {
             case .connecting, .reconnecting: break
             case .connected, .closed: return false
             }
-            guard state.generation == generation, state.lostGeneration != generation else { return false }
+            guard state.generation == generation else { return false }
+            // It died between its handshake and now: a failed attempt like any other.
+            if state.lostGeneration == generation { throw NATSError.connectionClosed }
             // Resubscribe first, then what was published meanwhile, in one write.
             var out = state.resubscriptions()
             out.writeBuffer(&state.pendingWrites)

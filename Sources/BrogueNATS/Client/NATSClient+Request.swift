@@ -20,7 +20,7 @@ extension NATSClient {
             var inbox = state.inbox ?? openInbox(&state)
             inbox.nextToken += 1
             let token = String(inbox.nextToken, radix: 36)
-            inbox.waiters[token] = answer
+            inbox.waiters[token] = ClientState.Waiter(answer: answer, subject: subject)
             state.inbox = inbox
             return ("\(inbox.prefix).\(token)", token)
         }
@@ -43,7 +43,7 @@ extension NATSClient {
     /// Fails and forgets the waiter of `token`, if it is still waiting.
     private func abandon(token: String, with error: any Error) {
         let waiter = state.withLockedValue { $0.inbox?.waiters.removeValue(forKey: token) }
-        waiter?.fail(error)
+        waiter?.answer.fail(error)
     }
 
     /// Subscribes the shared inbox on first use; it is resubscribed on reconnect like any subscription.

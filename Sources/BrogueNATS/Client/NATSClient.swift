@@ -44,7 +44,11 @@ public final class NATSClient: Sendable {
         group: (any EventLoopGroup)? = nil
     ) async throws -> NATSClient {
         guard !servers.isEmpty else { throw NATSError.invalidServerAddress("(an empty server list)") }
-        let client = NATSClient(servers: try servers.map { try NATSServerAddress($0) }, options: options, group: group ?? MultiThreadedEventLoopGroup.singleton)
+        let client = NATSClient(
+            servers: try servers.map { try NATSServerAddress($0) },
+            options: options,
+            group: group ?? MultiThreadedEventLoopGroup.singleton
+        )
         try await client.connectFirst()
         return client
     }

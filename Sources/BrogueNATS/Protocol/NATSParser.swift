@@ -128,7 +128,7 @@ struct NATSParser {
             headers = try NATSHeaders.parse(block)
         }
         // A copy, so a message held by a slow consumer does not keep the whole read buffer alive.
-        let body = ByteBuffer(bytes: buffer.readableBytesView[(buffer.readableBytesView.startIndex + message.headerBytes)...].prefix(message.totalBytes - message.headerBytes))
+        let body = ByteBuffer(bytes: buffer.readableBytesView.dropFirst(message.headerBytes).prefix(message.totalBytes - message.headerBytes))
         buffer.moveReaderIndex(forwardBy: message.totalBytes + 2)
         pending = nil
         return .message(NATSMessage(subject: message.subject, replyTo: message.replyTo, headers: headers, payload: body, sid: message.sid))
