@@ -5,10 +5,12 @@ import Testing
 /// closes the connection with a typed reason (here with reconnecting off, so the reason is final).
 @Suite struct NATSMisbehavingServerTests {
     /// A client of `server` that has just told it to misbehave.
-    static func client(for server: FakeNATSServer) async throws -> NATSClient {
+    /// - Parameter pingInterval: short only where the test is about PINGs. A PONG from a loaded machine
+    ///   may take a while; the interval is long enough that only a server that stopped answering trips it.
+    static func client(for server: FakeNATSServer, pingInterval: Duration = .seconds(30)) async throws -> NATSClient {
         var options = NATSOptions()
         options.reconnect = false
-        options.pingInterval = .milliseconds(20)
+        options.pingInterval = pingInterval
         options.maxPingsOut = 2
         let client = try await NATSClient.connect(servers: [server.url], options: options)
         try client.publish("misbehave")
@@ -36,7 +38,7 @@ import Testing
 
     @Test func unansweredPingsMarkTheConnectionDead() async throws {
         let server = try await FakeNATSServer(.silent)
-        let client = try await Self.client(for: server)
+        let client = try await Self.client(for: server, pingInterval: .seconds(1))
         let closed = try await Waiting.event(on: client, "the client to close") { if case .closed = $0 { true } else { false } }
         #expect(closed == .closed(.staleConnection(missedPongs: 2)))
         await server.stop()

@@ -7,7 +7,7 @@ import Testing
 /// Ports are chosen by the server (`-p -1`) and read from its log, so two tests never race for one.
 /// Ready means the server logged "Server is ready" (and, in a cluster, that it listens for routes).
 final class NATSServerProcess: Sendable {
-    let process: Process
+    let process: ChildProcess
     let log: LogLines
     /// The client port, `nats://127.0.0.1:PORT`.
     let port: Int
@@ -49,31 +49,15 @@ final class NATSServerProcess: Sendable {
             try config.write(to: file, atomically: true, encoding: .utf8)
             all += ["-c", file.path]
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = all + arguments
         let log = LogLines(name: "nats-server \((all + arguments).joined(separator: " "))")
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                log.end()
-            } else {
-                log.append(data)
-            }
-        }
-        try process.run()
+        let process = try ChildProcess(executable: executable, arguments: all + arguments, log: log)
         do {
             let listening = try await log.line(containing: "Listening for client connections on")
             _ = try await log.line(containing: "Server is ready")
             let routes = cluster == nil ? nil : try await log.line(containing: "Listening for route connections on")
             return NATSServerProcess(process: process, log: log, port: try Self.port(listening), clusterPort: try routes.map(Self.port))
         } catch {
-            process.terminate()
-            process.waitUntilExit()
+            process.stop(with: SIGKILL)
             throw error
         }
     }
@@ -93,7 +77,7 @@ final class NATSServerProcess: Sendable {
         return servers
     }
 
-    private init(process: Process, log: LogLines, port: Int, clusterPort: Int?) {
+    private init(process: ChildProcess, log: LogLines, port: Int, clusterPort: Int?) {
         self.process = process
         self.log = log
         self.port = port
@@ -108,18 +92,8 @@ final class NATSServerProcess: Sendable {
     }
 
     /// SIGKILL: the server dies without closing its connections politely, as a crashed node would.
-    func kill() {
-        guard process.isRunning else { return }
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    func kill() { process.stop(with: SIGKILL) }
 
-    /// SIGTERM and wait.
-    func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
-    }
-
-    deinit { kill() }
+    /// SIGTERM, and wait until it has exited.
+    func stop() { process.stop(with: SIGTERM) }
 }
