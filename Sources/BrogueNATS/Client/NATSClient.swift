@@ -32,6 +32,12 @@ public final class NATSClient: Sendable {
         (events, eventSink) = AsyncStream.makeStream(of: NATSEvent.self, bufferingPolicy: .bufferingNewest(256))
     }
 
+    /// A client dropped without `close()` still closes its connection; its reconnect loop, if running, holds it until it ends.
+    deinit {
+        state.withLockedValue { $0.connection }?.channel.close(promise: nil)
+        eventSink.finish()
+    }
+
     /// Connects to the first server of `servers` that answers, trying each once.
     /// - Parameters:
     ///   - servers: `nats://[user:password@]host:port`, `host:port` or `host`; servers the cluster announces are added.

@@ -64,6 +64,8 @@ final class NATSChannelHandler: ChannelInboundHandler {
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
+        handshakeTimeout?.cancel()
+        keepalive?.cancel()
         self.context = nil
     }
 

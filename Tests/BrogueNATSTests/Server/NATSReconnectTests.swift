@@ -5,7 +5,7 @@ import Testing
 /// Losing the server: publishes buffered within a bound, subscriptions sent again, the stream going on.
 @Suite(.enabled(if: NATSServerProcess.enabled, NATSServerProcess.skipReason))
 struct NATSReconnectTests {
-    @Test func publishesWhileDisconnectedAreBufferedUpToTheBoundAndSentAfterReconnecting() async throws {
+    @Test func publishesWhileDisconnectedAreBufferedUpToTheBoundAndSentAfterResubscribing() async throws {
         let first = try await NATSServerProcess.start()
         var options = NATSOptions()
         options.reconnectBufferSize = 1024
@@ -13,6 +13,7 @@ struct NATSReconnectTests {
         options.maxReconnectWait = .milliseconds(200)
         let client = try await NATSClient.connect(servers: [first.url], options: options)
         let sub = try client.subscribe("buffered")
+        let member = try client.subscribe("buffered", queue: "workers")
         try await client.flush()
 
         first.kill()
@@ -27,6 +28,7 @@ struct NATSReconnectTests {
         defer { second.stop() }
         _ = try await Waiting.event(on: client, "the reconnect") { if case .reconnected = $0 { true } else { false } }
         #expect(try await Waiting.messages(1, from: sub).map(\.string) == ["kept"])
+        #expect(try await Waiting.messages(1, from: member).map(\.string) == ["kept"], "the queue group subscription came back too")
         #expect(client.statistics.reconnects == 1)
         await client.close()
     }

@@ -16,9 +16,14 @@ final class NATSServerProcess: Sendable {
 
     var url: String { "nats://127.0.0.1:\(port)" }
 
-    /// Where `nats-server` is: on PATH, or the Debian package's /usr/sbin (not on every PATH).
+    /// Where `nats-server` is: `BROGUE_NATS_SERVER` if set (a path; one that does not exist
+    /// means "not installed"), else on PATH, else the Debian package's /usr/sbin (not on every PATH).
     static let executable: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let environment = ProcessInfo.processInfo.environment
+        if let chosen = environment["BROGUE_NATS_SERVER"] {
+            return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
+        }
+        let path = environment["PATH"] ?? ""
         let folders = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/bin"]
         return folders.map { "\($0)/nats-server" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
@@ -40,7 +45,7 @@ final class NATSServerProcess: Sendable {
         config: String? = nil
     ) async throws -> NATSServerProcess {
         guard let executable else {
-            throw TestFailure("nats-server is not on PATH and CI=true: install it (apt-get install nats-server; .ci/run does)")
+            throw TestFailure("nats-server is not on PATH (nor at BROGUE_NATS_SERVER) and CI=true: install it (apt-get install nats-server; .ci/run does)")
         }
         var all = ["-a", "127.0.0.1", "-p", port.map(String.init) ?? "-1"]
         if let cluster { all += ["--cluster", "nats://127.0.0.1:-1", "--cluster_name", cluster] }
