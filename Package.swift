@@ -27,6 +27,8 @@ let package = Package(
         .library(name: "BrogueNode", targets: ["BrogueNode"]),
         .library(name: "BrogueClient", targets: ["BrogueClient"]),
         .library(name: "BrogueRecording", targets: ["BrogueRecording"]),
+        // A NATS client on SwiftNIO, for the node's cluster mode.
+        .library(name: "BrogueNATS", targets: ["BrogueNATS"]),
     ],
     dependencies: [
         // The plugin ABI header and BroguePluginKit: a package of their own, which plugins outside this repository depend on.
@@ -130,6 +132,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A NATS client (core protocol, headers, request-reply, reconnect over a server list); knows nothing of the game.
+        .target(
+            name: "BrogueNATS",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The host executable: argument parsing and wiring only.
         .executableTarget(
             name: "brogue",
@@ -207,6 +220,17 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Parser and encoder unit tests, and the client against real nats-server processes (a 3-node cluster too).
+        .testTarget(
+            name: "BrogueNATSTests",
+            dependencies: [
+                "BrogueNATS",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

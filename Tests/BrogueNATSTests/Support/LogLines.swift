@@ -1,0 +1,86 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+/// A child process's log, line by line, with waits for a line to appear (bounded in time, never a sleep).
+final class LogLines: Sendable {
+    private struct Waiter {
+        var needle: String
+        var continuation: CheckedContinuation<String, any Error>
+    }
+
+    private struct State {
+        var lines: [String] = []
+        var partial = Data()
+        var waiters: [Int: Waiter] = [:]
+        var nextWaiter = 0
+        var ended = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+    let name: String
+
+    init(name: String) { self.name = name }
+
+    var all: [String] { state.withLockedValue { $0.lines } }
+
+    /// Adds output; complete lines wake the waits they match.
+    func append(_ data: Data) {
+        let woken = state.withLockedValue { state -> [(CheckedContinuation<String, any Error>, String)] in
+            state.partial.append(data)
+            var woken: [(CheckedContinuation<String, any Error>, String)] = []
+            while let newline = state.partial.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: state.partial[state.partial.startIndex..<newline], as: UTF8.self)
+                state.partial = Data(state.partial[(newline + 1)...])
+                state.lines.append(line)
+                for (id, waiter) in state.waiters where line.contains(waiter.needle) {
+                    state.waiters[id] = nil
+                    woken.append((waiter.continuation, line))
+                }
+            }
+            return woken
+        }
+        for (continuation, line) in woken { continuation.resume(returning: line) }
+    }
+
+    /// The output ended (the process exited): every wait fails.
+    func end() {
+        let waiters = state.withLockedValue { state in
+            state.ended = true
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.continuation.resume(throwing: TestFailure("\(name) exited before logging '\(waiter.needle)'")) }
+    }
+
+    /// The first line containing `needle`, waiting for it up to `timeout` (a failure guard, not a pace).
+    func line(containing needle: String, timeout: Duration = .seconds(20)) async throws -> String {
+        let id = state.withLockedValue { state in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        let guardTask = Task {
+            try await Task.sleep(for: timeout)
+            self.fail(id, TestFailure("\(name) did not log '\(needle)' within \(timeout); its log:\n\(self.all.joined(separator: "\n"))"))
+        }
+        defer { guardTask.cancel() }
+        return try await withCheckedThrowingContinuation { continuation in
+            let outcome = state.withLockedValue { state -> Result<String, any Error>? in
+                if let line = state.lines.first(where: { $0.contains(needle) }) { return .success(line) }
+                if state.ended { return .failure(TestFailure("\(name) exited before logging '\(needle)'")) }
+                state.waiters[id] = Waiter(needle: needle, continuation: continuation)
+                return nil
+            }
+            if let outcome { continuation.resume(with: outcome) }
+        }
+    }
+
+    private func fail(_ id: Int, _ error: any Error) {
+        let waiter = state.withLockedValue { $0.waiters.removeValue(forKey: id) }
+        waiter?.continuation.resume(throwing: error)
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
