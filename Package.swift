@@ -105,6 +105,7 @@ let package = Package(
                 "BrogueUI",
                 "BrogueRecording",
                 "BrogueProtocol",
+                "BrogueNATS",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -136,7 +136,7 @@ enum ClusterCodec {
         case .open where (r.game ?? 0) <= 0: throw ClusterMessageError(description: "an open request needs a game id over 0")
         default: break
         }
-        guard !r.player.isEmpty, r.player.utf8.count <= 128 else { throw ClusterMessageError(description: "a place request needs a player name") }
+        guard r.player.utf8.count <= 128 else { throw ClusterMessageError(description: "a player name of over 128 bytes") }
         return r
     }
 

@@ -39,8 +39,13 @@ actor GameHost {
     func attach(resumed: Bool) -> (info: GameInfo, frame: FrameUpdate) {
         lastFrame = nil
         frameSeq = 0
+        return (info(resumed: resumed), nextFrame())
+    }
+
+    /// What `game` says of this game now.
+    func info(resumed: Bool) -> GameInfo {
         let game = session.game
-        let info = GameInfo(
+        return GameInfo(
             game: id,
             token: token,
             seed: seed,
@@ -51,7 +56,6 @@ actor GameHost {
             stateHash: game.stateHash.hex16,
             over: game.isOver
         )
-        return (info, nextFrame())
     }
 
     /// Applies one action.

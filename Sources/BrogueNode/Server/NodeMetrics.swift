@@ -11,6 +11,11 @@ public struct NodeMetrics: Sendable {
     let storeWriteLatency: DurationHistogram
     let droppedConnections: Counter
     let spectators: Gauge
+    /// Cluster mode (docs/cluster.md).
+    let clusterBadMessages: Counter
+    let failovers: Counter
+    let placements: Counter
+    let clusterRetries: Counter
 
     public init() {
         let buckets: [Duration] = [
@@ -35,6 +40,19 @@ public struct NodeMetrics: Sendable {
             help: "Connections closed by the node for a protocol error, flooding or a full outbound queue."
         )
         spectators = registry.makeGauge(name: "brogue_spectators", help: "Connections watching a game.")
+        clusterBadMessages = registry.makeCounter(
+            name: "brogue_cluster_bad_messages_total",
+            help: "Messages from the bus that did not decode or were out of range; dropped."
+        )
+        failovers = registry.makeCounter(
+            name: "brogue_cluster_failovers_total",
+            help: "Games this instance took over from an owner that was gone, rebuilt by replay."
+        )
+        placements = registry.makeCounter(name: "brogue_cluster_placements_total", help: "Games placed on this instance, new or opened.")
+        clusterRetries = registry.makeCounter(
+            name: "brogue_cluster_request_retries_total",
+            help: "Requests a gateway sent again after a timeout or a missing owner."
+        )
     }
 
     /// The Prometheus text exposition of every metric.

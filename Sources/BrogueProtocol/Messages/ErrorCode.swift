@@ -33,6 +33,9 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case draining = "draining"
     /// The store could not save the action; the game is as it was before it.
     case storeFailed = "store_failed"
+    /// No game instance answered for the game (a cluster's instances restarting); nothing was
+    /// applied. Send it again shortly.
+    case unavailable = "unavailable"
     /// Anything else that went wrong on the node.
     case internalError = "internal"
     /// `action` or `key` while spectating: a spectator only watches.

@@ -1,0 +1,178 @@
+import BrogueContent
+import BrogueCore
+import BrogueNATS
+import BrogueProtocol
+import BrogueRecording
+import BrogueStore
+import Logging
+import NIOCore
+import Prometheus
+
+/// The game role (docs/cluster.md): takes games from the `place` queue group shared by every game
+/// instance, hosts each in a `GameHost`, and answers the requests gateways send to its subject.
+/// Requests for one game are served one at a time, in order, by that game's own task.
+actor GameInstance {
+    let id: String
+    let bus: ClusterBus
+    let games: RecordedGames
+    let tokens: any GameTokenStore
+    let logger: Logger
+    private var metrics: NodeMetrics { bus.metrics }
+
+    private struct Hosted {
+        let host: GameHost
+        let input: NATSSubscription
+    }
+    private var hosted: [Int64: Hosted] = [:]
+    private var listeners: [NATSSubscription] = []
+    private(set) var draining = false
+
+    init(id: String, bus: ClusterBus, store: any GameStore, tokens: any GameTokenStore, content: LoadedContent, logger: Logger) {
+        self.id = id
+        self.bus = bus
+        self.games = RecordedGames(store: store, content: content)
+        self.tokens = tokens
+        self.logger = logger
+    }
+
+    /// Joins the placement queue and answers pings; returns at once, the work goes on in tasks.
+    func start() throws {
+        let place = try bus.client.subscribe(bus.subjects.place, queue: ClusterSubjects.placeQueue)
+        let ping = try bus.client.subscribe(bus.subjects.ping(id))
+        listeners = [place, ping]
+        Task { for await message in place { await self.place(message) } }
+        let bus = self.bus
+        let me = id
+        Task { for await message in ping { bus.reply(to: message, GameReply(instance: me)) } }
+    }
+
+    /// The games hosted here now, by id.
+    var hostedGames: [Int64] { hosted.keys.sorted() }
+
+    /// Handles one placement request: a new game, or a stored one opened here.
+    private func place(_ message: NATSMessage) async {
+        let request: PlaceRequest
+        do { request = try ClusterCodec.place(message.payload.readableBytesView) } catch {
+            metrics.clusterBadMessages.increment()
+            logger.warning("dropped a placement request", metadata: ["error": "\(error)"])
+            return
+        }
+        guard !draining else {
+            bus.reply(to: message, GameReply(instance: id, error: WireError(ProtocolError(.draining, "instance \(id) is draining"))))
+            return
+        }
+        let host: GameHost
+        do {
+            switch request.kind {
+            case .new: host = try startGame(seed: request.seed)
+            case .open: host = try openGame(request.game ?? 0)
+            }
+        } catch {
+            bus.reply(to: message, GameReply(instance: id, error: WireError(error)))
+            return
+        }
+        metrics.placements.increment()
+        if !request.player.isEmpty { await host.setPlayer(request.player) }
+        bus.reply(to: message, GameReply(instance: id, info: await host.info(resumed: request.kind == .open)))
+    }
+
+    private func startGame(seed: UInt64?) throws(ProtocolError) -> GameHost {
+        let seed = seed ?? UInt64.random(in: 1...(1 << 53))
+        do {
+            let recorded = try games.start(seed: seed)
+            let id = recorded.id
+            let token = try tokens.issue(for: id)
+            let host = GameHost(recorded, token: token, metrics: metrics)
+            try serve(host)
+            logger.info("new game", metadata: ["game": "\(id)", "seed": "\(seed)"])
+            return host
+        } catch let error as ProtocolError {
+            throw error
+        } catch {
+            throw ProtocolError(.storeFailed, "the new game could not be stored: \(error)")
+        }
+    }
+
+    /// Hosts stored game `id` here, rebuilt by replaying its log to the stored hash.
+    private func openGame(_ id: Int64) throws(ProtocolError) -> GameHost {
+        if let here = hosted[id] { return here.host }
+        let recorded: RecordedGame
+        let token: String
+        do {
+            guard let r = try games.resume(id: id), let t = try tokens.token(forGame: id) else {
+                throw ProtocolError(.gameNotFound, "there is no game \(id) in the store")
+            }
+            (recorded, token) = (r, t)
+        } catch let e as ProtocolError {
+            throw e
+        } catch let e as RebuildError {
+            throw ProtocolError(.internalError, "game \(id) could not be rebuilt: \(e)")
+        } catch {
+            throw ProtocolError(.storeFailed, "game \(id) could not be read: \(error)")
+        }
+        let actions = recorded.nextSeq
+        let host = GameHost(recorded, token: token, metrics: metrics)
+        do { try serve(host) } catch { throw ProtocolError(.unavailable, "game \(id) could not be subscribed: \(error)") }
+        logger.info("opened game", metadata: ["game": "\(id)", "actions": "\(actions)"])
+        return host
+    }
+
+    /// Subscribes the game's input subject and serves it until the game is let go.
+    private func serve(_ host: GameHost) throws {
+        let input = try bus.client.subscribe(bus.subjects.input(host.id))
+        hosted[host.id] = Hosted(host: host, input: input)
+        metrics.gamesActive.set(Int64(hosted.count))
+        Task {
+            for await message in input {
+                guard let reply = await self.answer(message, host: host) else { break }
+                self.bus.reply(to: message, reply)
+            }
+        }
+    }
+
+    /// The answer to one request for `host`'s game; nil once the game was let go.
+    private func answer(_ message: NATSMessage, host: GameHost) async -> GameReply? {
+        guard hosted[host.id]?.host === host else { return nil }
+        let request: GameRequest
+        do { request = try ClusterCodec.gameRequest(message.payload.readableBytesView) } catch {
+            metrics.clusterBadMessages.increment()
+            return GameReply(instance: id, error: WireError(ProtocolError(.badField, "\(error)")))
+        }
+        do {
+            switch request.kind {
+            case .attach:
+                await host.setPlayer(request.text ?? "")
+                let (info, frame) = await host.attach(resumed: request.resumed ?? false)
+                return GameReply(instance: id, info: info, frame: frame)
+            case .action, .key:
+                let seq = request.seq ?? 0
+                let text = request.text ?? ""
+                if let (ack, frame) = try await host.answerIfResent(seq: seq) { return GameReply(instance: id, ack: ack, frame: frame) }
+                let (ack, frame) =
+                    request.kind == .action ? try await host.perform(try Reader.action(text)) : try await host.press(key: text)
+                return GameReply(instance: id, ack: ack, frame: frame)
+            case .release:
+                release(host.id)
+                return GameReply(instance: id)
+            }
+        } catch {
+            return GameReply(instance: id, error: WireError(error))
+        }
+    }
+
+    /// Stops hosting game `id`; the store keeps all of it, so any instance can open it again.
+    func release(_ gameID: Int64) {
+        guard let gone = hosted.removeValue(forKey: gameID) else { return }
+        try? gone.input.unsubscribe()
+        metrics.gamesActive.set(Int64(hosted.count))
+        Task { await gone.host.endWatching(.playerLeft) }
+    }
+
+    /// Stops taking games and lets every hosted game go, so gateways open them on other instances.
+    func drain() {
+        draining = true
+        for l in listeners { try? l.unsubscribe() }
+        listeners = []
+        for id in hostedGames { release(id) }
+    }
+}
