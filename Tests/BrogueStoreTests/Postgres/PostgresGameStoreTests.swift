@@ -88,6 +88,24 @@ struct PostgresGameStoreTests {
         }
     }
 
+    @Test(.enabled(if: PostgresTestServer.certificate != nil, "BROGUE_TEST_POSTGRES_CA is not set"))
+    func verifyFullChecksTheCertificate() throws {
+        let folder = TempFolder()
+        var location = try PostgresTestServer.database(for: folder)
+        location.host = "localhost"
+        location.sslMode = .verifyFull
+        location.rootCertificatePath = PostgresTestServer.certificate
+        #expect(try Self.encrypted(try PostgresGameStore(location: location)) == true)
+        location.rootCertificatePath = nil
+        do {
+            _ = try PostgresGameStore(location: location)
+            Issue.record("a self-signed certificate passed the system's trust roots")
+        } catch {
+            guard case .unreachable(let server, _) = error else { throw error }
+            #expect(server == "localhost:\(location.port)")
+        }
+    }
+
     private static func encrypted(_ store: PostgresGameStore) throws -> Bool {
         try store.transaction(.read) { try $0.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")[0].decode(Bool.self) }
     }

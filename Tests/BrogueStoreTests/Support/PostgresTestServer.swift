@@ -36,6 +36,11 @@ enum PostgresTestServer {
         }
     }()
 
+    /// The server certificate's PEM file when the server has TLS (`BROGUE_TEST_POSTGRES_CA`).
+    static var certificate: String? {
+        ProcessInfo.processInfo.environment["BROGUE_TEST_POSTGRES_CA"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// Whether PostgreSQL cases run (or, under CI without a server, fail).
     static var isWanted: Bool {
         if case .failure(let error) = server, error.message == "skipped" { return false }
