@@ -236,7 +236,7 @@ let package = Package(
         // Drives the real `brogue` binary in child processes.
         .testTarget(
             name: "BrogueCLITests",
-            dependencies: ["brogue", "BrogueCore", "BrogueContent", "BroguePluginHost"],
+            dependencies: ["brogue", "BrogueCore", "BrogueContent", "BroguePluginHost", "BrogueStore", "BrogueStorePostgres"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

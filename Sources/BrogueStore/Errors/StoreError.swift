@@ -58,6 +58,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .diskFull(let path):
             return "\(path): the disk is full, so the last write was rolled back; everything stored before it is intact. "
                 + "Free some disk space, then try again."
+        case .cannotOpen(let path, let detail) where path.hasPrefix("postgres://"):
+            return "\(path): cannot open the game store (\(detail)). Check that the database exists (createdb) "
+                + "and that this user may connect to it, or fix the address."
         case .cannotOpen(let path, let detail):
             return "\(path): cannot open the game store (\(detail)). Check that the folder exists and is accessible, "
                 + "or set BROGUE_DATA_DIR to another folder."

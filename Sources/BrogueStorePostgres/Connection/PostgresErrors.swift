@@ -61,7 +61,12 @@ enum PostgresErrors {
         case .serverClosedConnection, .uncleanShutdown:
             return "the server closed the connection"
         case .connectionError:
-            return error.underlying.map { "\($0)" } ?? "the connection failed"
+            let underlying = error.underlying.map { "\($0)" } ?? "the connection failed"
+            if underlying.contains("CERTIFICATE_VERIFY_FAILED") {
+                return "the server's TLS certificate is not trusted (sslmode=\(location.sslMode.rawValue)); "
+                    + "add sslrootcert=/path/to/ca.pem naming the certificate authority that signed it"
+            }
+            return underlying
         default:
             return error.serverInfo?[.message] ?? "\(error.code)"
         }

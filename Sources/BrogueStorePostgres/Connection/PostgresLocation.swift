@@ -102,6 +102,22 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         return copy
     }
 
+    /// Whether the location carries a password.
+    public var hasPassword: Bool { password != nil }
+
+    /// The same location with `password` (e.g. from `$PGPASSWORD`, kept out of the address).
+    public func with(password: String?) -> PostgresLocation {
+        PostgresLocation(
+            host: host,
+            port: port,
+            user: user,
+            password: password,
+            database: database,
+            sslMode: sslMode,
+            rootCertificatePath: rootCertificatePath
+        )
+    }
+
     private static func redacted(_ url: URLComponents) -> String {
         var copy = url
         copy.password = nil
