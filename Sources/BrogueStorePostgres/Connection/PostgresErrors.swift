@@ -7,6 +7,12 @@ import PostgresNIO
 enum PostgresErrors {
     static func storeError(_ error: any Error, location: PostgresLocation) -> StoreError {
         if let error = error as? StoreError { return error }
+        if let error = error as? StatementTimedOut {
+            return .unreachable(
+                server: hostPort(location),
+                detail: "no answer to a statement within \(error.seconds) s, so the connection was closed; the call may or may not have taken effect"
+            )
+        }
         guard let error = error as? PSQLError else {
             if error is PostgresDecodingError {
                 return .database(path: location.description, detail: "a stored value does not decode: the schema is not this build's")

@@ -20,7 +20,7 @@ extension PostgresGameStore {
     }
 
     public func account(named name: String) throws(StoreError) -> Account? {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             try transaction.query("SELECT name, password_hash, created FROM account WHERE name_key = \(Account.key(for: name))").first.map { row in
                 let (name, hash, created) = try row.decode((String, String, Int64).self, context: .default)
                 return Account(name: name, passwordHash: hash, createdAt: Date(timeIntervalSince1970: TimeInterval(created)))
@@ -43,7 +43,7 @@ extension PostgresGameStore {
     }
 
     public func session(tokenHash: String) throws(StoreError) -> AccountSession? {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             let rows = try transaction.query(
                 "SELECT account.name, session.expires FROM session JOIN account USING (name_key) WHERE token_hash = \(tokenHash)"
             )
@@ -71,7 +71,7 @@ extension PostgresGameStore {
     }
 
     public func owner(of game: Int64) throws(StoreError) -> String? {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             try transaction.query("SELECT name_key FROM game_owner WHERE game_id = \(game)").first.map { try $0.decode(String.self) }
         }
     }
@@ -86,13 +86,13 @@ extension PostgresGameStore {
     }
 
     public func token(forGame game: Int64) throws(StoreError) -> String? {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             try transaction.query("SELECT token FROM game_token WHERE game_id = \(game)").first.map { try $0.decode(String.self) }
         }
     }
 
     public func gamesWithTokens() throws(StoreError) -> [Int64] {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             try transaction.query("SELECT game_id FROM game_token ORDER BY game_id").map { try $0.decode(Int64.self) }
         }
     }

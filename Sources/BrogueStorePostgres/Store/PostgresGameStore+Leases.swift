@@ -50,11 +50,11 @@ extension PostgresGameStore {
     }
 
     public func lease(game: Int64) throws(StoreError) -> GameLease? {
-        try transaction(.read) { transaction in try Self.storedLease(game, in: transaction, lock: false) }
+        try transaction(.statement) { transaction in try Self.storedLease(game, in: transaction, lock: false) }
     }
 
     public func leases() throws(StoreError) -> [GameLease] {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             try transaction.query("SELECT \(unescaped: Self.leaseColumns) FROM game_lease ORDER BY game_id").map(Self.lease)
         }
     }
@@ -90,7 +90,7 @@ extension PostgresGameStore {
     }
 
     public func heartbeats() throws(StoreError) -> [InstanceHeartbeat] {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             try transaction.query("SELECT id, role, games_hosted, address, at FROM instance_heartbeat ORDER BY id").map { row in
                 let (id, role, games, address, at) = try row.decode((String, String, Int, String, Int64).self, context: .default)
                 return InstanceHeartbeat(id: id, role: role, gamesHosted: games, address: address, at: at)

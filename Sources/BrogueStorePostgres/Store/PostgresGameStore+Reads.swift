@@ -4,13 +4,13 @@ import PostgresNIO
 
 extension PostgresGameStore {
     public func game(id: Int64) throws(StoreError) -> GameRecord? {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             try transaction.query("SELECT \(unescaped: GameColumns.list) FROM game WHERE id = \(id)").first.map(GameColumns.record)
         }
     }
 
     public func actions(gameID: Int64) throws(StoreError) -> [String] {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             try transaction.query("SELECT action FROM action WHERE game_id = \(gameID) ORDER BY seq").map { try $0.decode(String.self) }
         }
     }
@@ -37,14 +37,14 @@ extension PostgresGameStore {
     }
 
     public func listGames(limit: Int) throws(StoreError) -> [GameRecord] {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             try transaction.query("SELECT \(unescaped: GameColumns.list) FROM game ORDER BY id DESC LIMIT \(max(0, limit))")
                 .map(GameColumns.record)
         }
     }
 
     public func unfinishedGames() throws(StoreError) -> [GameRecord] {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             try transaction.query(
                 "SELECT \(unescaped: GameColumns.list) FROM game WHERE status = \(GameStatus.playing.rawValue) ORDER BY id DESC"
             ).map(GameColumns.record)
@@ -52,7 +52,7 @@ extension PostgresGameStore {
     }
 
     public func highScores(contentHash: UInt64, limit: Int) throws(StoreError) -> [ScoreRecord] {
-        try transaction(.read) { transaction in
+        try transaction(.statement) { transaction in
             let rows = try transaction.query(
                 """
                 SELECT id, game_id, content_hash, score, depth, turns, outcome, cause, player_name, recorded_at FROM score

@@ -26,6 +26,9 @@ public final class PostgresGameStore: GameStore, AccountStore, GameTokenStore, G
         public var waitTimeout: Double
         /// How long connecting may take before `StoreError.unreachable`.
         public var connectTimeout: Double
+        /// How long one statement may run before its connection is closed and the call fails
+        /// with `StoreError.unreachable`.
+        public var queryTimeout: Double
         /// The clock for `startedAt`, `updatedAt` and `recordedAt`.
         public var now: @Sendable () -> Date
         /// Where postgres-nio logs; the password is never logged.
@@ -35,12 +38,14 @@ public final class PostgresGameStore: GameStore, AccountStore, GameTokenStore, G
             maxConnections: Int = 4,
             waitTimeout: Double = 5,
             connectTimeout: Double = 5,
+            queryTimeout: Double = 30,
             now: @escaping @Sendable () -> Date = { Date() },
             logger: Logger = Logger(label: "brogue.store.postgres")
         ) {
             self.maxConnections = maxConnections
             self.waitTimeout = waitTimeout
             self.connectTimeout = connectTimeout
+            self.queryTimeout = queryTimeout
             self.now = now
             self.logger = logger
         }

@@ -67,6 +67,23 @@ struct PostgresGameStoreTests {
         #expect(try store.actions(gameID: game.id) == ["m0", "z"])
     }
 
+    @Test func aStatementWithoutAnAnswerFailsTheCallAndTheStoreGoesOn() throws {
+        let folder = TempFolder()
+        let store = try PostgresGameStore(
+            location: try PostgresTestServer.database(for: folder),
+            options: .init(maxConnections: 1, queryTimeout: 0.5)
+        )
+        let game = try makeGame(store, actions: 1)
+        do {
+            try store.transaction(.statement) { try $0.query("SELECT pg_sleep(5)") }
+            Issue.record("a statement ran past the query timeout")
+        } catch {
+            guard case .unreachable(_, let detail) = error else { throw error }
+            #expect(detail.contains("no answer to a statement within 0.5 s"), "\(detail)")
+        }
+        #expect(try store.game(id: game.id) == game, "the closed connection was replaced")
+    }
+
     @Test func sslModesAreHonoured() throws {
         let folder = TempFolder()
         var location = try PostgresTestServer.database(for: folder)
