@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "BrogueCore", targets: ["BrogueCore"]),
         .library(name: "BrogueContent", targets: ["BrogueContent"]),
         .library(name: "BrogueStore", targets: ["BrogueStore"]),
+        .library(name: "BrogueStorePostgres", targets: ["BrogueStorePostgres"]),
         .library(name: "BrogueFrame", targets: ["BrogueFrame"]),
         .library(name: "BrogueTerminal", targets: ["BrogueTerminal"]),
         .library(name: "BrogueUI", targets: ["BrogueUI"]),
@@ -45,6 +46,9 @@ let package = Package(
         // Node accounts: bcrypt password hashes, SHA-256 of session tokens.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // The shared store of a cluster: PostgreSQL, with TLS through NIOSSL.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // The rules: imports nothing of ours, does no I/O, reads no clock.
@@ -65,6 +69,20 @@ let package = Package(
         .target(
             name: "BrogueStore",
             dependencies: ["BrogueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The same store protocols on a PostgreSQL server, for nodes that share one store.
+        .target(
+            name: "BrogueStorePostgres",
+            dependencies: [
+                "BrogueStore",
+                "BrogueCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Frames of cells and their colours: what the UI composes, the terminal draws and the protocol sends. Imports nothing.
@@ -151,6 +169,7 @@ let package = Package(
                 "BrogueCore",
                 "BrogueContent",
                 "BrogueStore",
+                "BrogueStorePostgres",
                 "BrogueFrame",
                 "BrogueTerminal",
                 "BrogueUI",
@@ -182,10 +201,12 @@ let package = Package(
             name: "BrogueStoreTests",
             dependencies: [
                 "BrogueStore",
+                "BrogueStorePostgres",
                 "BrogueCore",
                 "BrogueContent",
                 "brogue-store-crasher",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
@@ -240,7 +261,7 @@ let package = Package(
         // Drives the real `brogue` binary in child processes.
         .testTarget(
             name: "BrogueCLITests",
-            dependencies: ["brogue", "BrogueCore", "BrogueContent", "BroguePluginHost"],
+            dependencies: ["brogue", "BrogueCore", "BrogueContent", "BroguePluginHost", "BrogueStore", "BrogueStorePostgres"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

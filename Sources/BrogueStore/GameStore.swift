@@ -24,8 +24,8 @@ public import BrogueCore
 /// }
 /// ```
 ///
-/// Backends: `SQLiteGameStore` (one file, embedded). A networked backend implements the same
-/// requirements; export and import come with the protocol.
+/// Backends: `SQLiteGameStore` (one file, embedded) and `PostgresGameStore` (BrogueStorePostgres,
+/// a server shared by a cluster); export and import come with the protocol.
 public protocol GameStore: Sendable {
     /// Stores a new game with no actions yet.
     ///

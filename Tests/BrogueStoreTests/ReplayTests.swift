@@ -14,11 +14,11 @@ import Testing
         return url.appendingPathComponent("content/core").path
     }()
 
-    @Test func storedLogReplaysToTheStoredStateHash() throws {
+    @Test(arguments: StoreBackend.all) func storedLogReplaysToTheStoredStateHash(_ backend: StoreBackend) throws {
         let content = try ContentLoader().load(plugins: [Self.corePlugin])
         let contentSet = content.manifests.map { ContentRef(id: $0.id, version: $0.version) }
         let folder = TempFolder()
-        let store = try SQLiteGameStore(path: folder.file("brogue.sqlite"))
+        let store = try backend.open(folder)
 
         var game = Game(seed: 20_260_501, catalog: content.catalog)
         let record = try store.createGame(for: game, contentSet: contentSet)

@@ -11,7 +11,7 @@
 /// try store.setOwner(of: game.id, to: "Alice_1")
 /// ```
 ///
-/// Backends: `SQLiteGameStore` (the same file as the games).
+/// Backends: `SQLiteGameStore` (the same file as the games) and `PostgresGameStore`.
 public protocol AccountStore: Sendable {
     /// Creates an account.
     ///

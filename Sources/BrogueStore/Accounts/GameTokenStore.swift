@@ -6,7 +6,7 @@
 /// guard try store.check(presented, forGame: id) else { throw notFound }
 /// ```
 ///
-/// Backends: `SQLiteGameStore` (the same file as the games).
+/// Backends: `SQLiteGameStore` (the same file as the games) and `PostgresGameStore`.
 public protocol GameTokenStore: Sendable {
     /// Stores `token` for `game`, replacing an earlier one.
     ///

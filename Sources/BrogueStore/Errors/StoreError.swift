@@ -32,6 +32,14 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case accountNameTaken(name: String)
     /// No account has this name.
     case accountNotFound(name: String)
+    /// The database server did not answer or refused the connection. `server` is
+    /// `host:port/database`, never with the password.
+    case unreachable(server: String, detail: String)
+    /// Every connection of the store's pool stayed in use for longer than the wait allowed.
+    case poolExhausted(server: String, connections: Int, waitedSeconds: Double)
+    /// A fenced write or a renewal came from an instance whose lease on the game is gone:
+    /// another instance took it (a higher epoch) or it was released. Nothing was written.
+    case leaseLost(gameID: Int64, holder: String, epoch: Int64, current: String)
 
     public var description: String {
         switch self {
@@ -50,6 +58,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .diskFull(let path):
             return "\(path): the disk is full, so the last write was rolled back; everything stored before it is intact. "
                 + "Free some disk space, then try again."
+        case .cannotOpen(let path, let detail) where path.hasPrefix("postgres://"):
+            return "\(path): cannot open the game store (\(detail)). Check that the database exists (createdb) "
+                + "and that this user may connect to it, or fix the address."
         case .cannotOpen(let path, let detail):
             return "\(path): cannot open the game store (\(detail)). Check that the folder exists and is accessible, "
                 + "or set BROGUE_DATA_DIR to another folder."
@@ -75,6 +86,15 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "account '\(name)': the name is taken (names ignore case). Nothing was written; choose another name."
         case .accountNotFound(let name):
             return "account '\(name)': no such account in this store. Nothing was written; create the account first."
+        case .unreachable(let server, let detail):
+            return "\(server): cannot reach the database server (\(detail)). Nothing was written. "
+                + "Check that PostgreSQL is running and accepts connections there (host, port, sslmode), then try again."
+        case .poolExhausted(let server, let connections, let waited):
+            return "\(server): all \(connections) connections of the store stayed busy for \(Self.seconds(waited)). Nothing was written. "
+                + "Try again; if this repeats, allow the store more connections or look for slow queries on the server."
+        case .leaseLost(let gameID, let holder, let epoch, let current):
+            return "game \(gameID): '\(holder)' no longer holds the game's lease (epoch \(epoch); now \(current)). Nothing was written. "
+                + "Stop hosting the game here; the instance that holds the lease serves it."
         }
     }
 

@@ -35,7 +35,7 @@ public struct GameSummary: Sendable, Hashable {
     }
 
     /// Why this summary cannot be stored, or nil when it can.
-    var problem: String? {
+    package var problem: String? {
         if depth < 0 || deepest < 0 || turns < 0 || gold < 0 {
             return "depth, deepest, turns and gold must not be negative (got \(depth), \(deepest), \(turns), \(gold))"
         }

@@ -3,13 +3,8 @@ import GRDB
 
 extension SQLiteGameStore: AccountStore {
     public func createAccount(_ account: Account) throws(StoreError) {
-        try Self.check(accountName: account.name)
-        let hash = account.passwordHash
-        guard hash.hasPrefix("$"), hash.split(separator: "$").count >= 3, hash.utf8.count <= 256 else {
-            throw .invalidArgument(
-                "account '\(account.name)': the password hash is not in modular crypt format ($2b$12$...); hash the password first"
-            )
-        }
+        try StoreChecks.accountName(account.name)
+        try StoreChecks.passwordHash(account.passwordHash, account: account.name)
         try write { db in
             let row = AccountRow(account)
             guard try AccountRow.fetchOne(db, key: row.nameKey) == nil else { throw StoreError.accountNameTaken(name: account.name) }
@@ -22,7 +17,7 @@ extension SQLiteGameStore: AccountStore {
     }
 
     public func openSession(_ session: AccountSession) throws(StoreError) {
-        try Self.check(tokenHash: session.tokenHash)
+        try StoreChecks.tokenHash(session.tokenHash)
         let key = Account.key(for: session.accountName)
         try write { db in
             guard try AccountRow.fetchOne(db, key: key) != nil else { throw StoreError.accountNotFound(name: session.accountName) }
@@ -49,23 +44,11 @@ extension SQLiteGameStore: AccountStore {
     }
 
     public func setOwner(of game: Int64, to accountName: String) throws(StoreError) {
-        try Self.check(accountName: accountName)
+        try StoreChecks.accountName(accountName)
         try write { db in try GameOwnerRow(gameID: game, nameKey: Account.key(for: accountName)).save(db) }
     }
 
     public func owner(of game: Int64) throws(StoreError) -> String? {
         try read { db in try GameOwnerRow.fetchOne(db, key: game)?.nameKey }
-    }
-
-    static func check(accountName name: String) throws(StoreError) {
-        guard (1...64).contains(name.utf8.count), !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .invalidArgument("account name '\(name.prefix(64))': it must be 1-64 bytes with no control characters")
-        }
-    }
-
-    static func check(tokenHash: String) throws(StoreError) {
-        guard tokenHash.utf8.count == 64, tokenHash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
-            throw .invalidArgument("a session's token hash must be a SHA-256 as 64 lowercase hex digits; never store the token itself")
-        }
     }
 }

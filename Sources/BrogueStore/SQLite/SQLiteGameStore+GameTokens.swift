@@ -2,9 +2,7 @@ import GRDB
 
 extension SQLiteGameStore: GameTokenStore {
     public func setToken(_ token: String, forGame game: Int64) throws(StoreError) {
-        guard (1...128).contains(token.utf8.count), token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
-            throw .invalidArgument("game \(game): a resume token must be 1-128 printable ASCII characters without spaces")
-        }
+        try StoreChecks.gameToken(token, game: game)
         try write { db in try GameTokenRow(gameID: game, token: token).save(db) }
     }
 

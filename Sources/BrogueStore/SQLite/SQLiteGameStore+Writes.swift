@@ -10,8 +10,7 @@ extension SQLiteGameStore {
     ) throws(StoreError)
         -> GameRecord
     {
-        try Self.check(contentSet: contentSet)
-        if let problem = start.problem { throw .invalidArgument("new game: \(problem)") }
+        try StoreChecks.newGame(contentSet: contentSet, start: start)
         let now = options.now()
         let record = GameRecord(
             id: 0,
@@ -35,10 +34,16 @@ extension SQLiteGameStore {
     }
 
     public func appendAction(gameID: Int64, seq: Int, action: Action, summary: GameSummary) throws(StoreError) {
+        try appendAction(gameID: gameID, seq: seq, action: action, summary: summary, fence: nil)
+    }
+
+    /// The append, after `fence` (run first in the write's transaction) let it through.
+    func appendAction(gameID: Int64, seq: Int, action: Action, summary: GameSummary, fence: Fence?) throws(StoreError) {
         let action = action.encoded
-        if let problem = summary.problem { throw .invalidArgument("game \(gameID) seq \(seq): \(problem)") }
+        try StoreChecks.append(gameID: gameID, seq: seq, summary: summary)
         let now = StoreText.timestamp(options.now())
         try write { db in
+            try fence?(db)
             guard var row = try GameRow.fetchOne(db, key: gameID) else { throw StoreError.gameNotFound(id: gameID) }
             guard row.status == GameStatus.playing.rawValue else {
                 throw StoreError.gameFinished(id: gameID, status: GameStatus(rawValue: row.status) ?? .abandoned)
@@ -64,16 +69,22 @@ extension SQLiteGameStore {
     ) throws(StoreError)
         -> GameRecord
     {
-        guard status.isFinished else { throw .invalidArgument("game \(id): finishGame needs won, died or abandoned, not playing") }
-        if let cause, let problem = StoreText.problem(with: cause, maxLength: GameExport.maximumTextLength) {
-            throw .invalidArgument("game \(id): the cause \(problem)")
-        }
-        if let problem = summary?.problem { throw .invalidArgument("game \(id): \(problem)") }
-        if let name = score?.playerName, let problem = StoreText.problem(with: name, maxLength: 200) {
-            throw .invalidArgument("game \(id): the player name \(problem)")
-        }
+        try finishGame(id: id, status: status, cause: cause, summary: summary, score: score, fence: nil)
+    }
+
+    /// The finish, after `fence` (run first in the write's transaction) let it through.
+    func finishGame(
+        id: Int64,
+        status: GameStatus,
+        cause: String?,
+        summary: GameSummary?,
+        score: ScoreEntry?,
+        fence: Fence?
+    ) throws(StoreError) -> GameRecord {
+        try StoreChecks.finish(id: id, status: status, cause: cause, summary: summary, score: score)
         let now = StoreText.timestamp(options.now())
         let row = try write { db in
+            try fence?(db)
             guard var row = try GameRow.fetchOne(db, key: id) else { throw StoreError.gameNotFound(id: id) }
             guard row.status == GameStatus.playing.rawValue else {
                 throw StoreError.gameFinished(id: id, status: GameStatus(rawValue: row.status) ?? .abandoned)
@@ -104,20 +115,8 @@ extension SQLiteGameStore {
     }
 
     public func insertGame(_ game: StoredGame) throws(StoreError) -> GameRecord {
+        try StoreChecks.insert(game)
         let record = game.record
-        try Self.check(contentSet: record.contentSet)
-        if let problem = record.summary.problem { throw .invalidArgument("imported game: \(problem)") }
-        if let cause = record.cause, let problem = StoreText.problem(with: cause, maxLength: GameExport.maximumTextLength) {
-            throw .invalidArgument("imported game: the cause \(problem)")
-        }
-        guard record.actionCount == game.actions.count else {
-            throw .invalidArgument("imported game: actionCount is \(record.actionCount) but \(game.actions.count) actions were given")
-        }
-        for (i, text) in game.actions.enumerated() {
-            guard text.utf8.count <= GameExport.maximumActionLength, Action(encoded: text) != nil else {
-                throw .invalidArgument("imported game: action \(i) ('\(text.prefix(40))') is not an encoded action")
-            }
-        }
         let row = try write { db in
             var row = GameRow(record)
             try row.insert(db)
@@ -130,16 +129,6 @@ extension SQLiteGameStore {
         return try row.record()
     }
 
-    private static func check(contentSet: [ContentRef]) throws(StoreError) {
-        guard contentSet.count <= GameExport.maximumContentSet else {
-            throw .invalidArgument("the content set has \(contentSet.count) plugins; the limit is \(GameExport.maximumContentSet)")
-        }
-        for ref in contentSet {
-            for text in [ref.id, ref.version] {
-                if let problem = StoreText.problem(with: text, maxLength: 200) {
-                    throw .invalidArgument("content set entry '\(ref.id.prefix(40))': \(problem)")
-                }
-            }
-        }
-    }
+    /// A check run first inside a write's transaction; it throws to refuse the write.
+    typealias Fence = (Database) throws -> Void
 }

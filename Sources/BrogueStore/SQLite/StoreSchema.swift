@@ -85,6 +85,29 @@ enum StoreSchema {
                     """
             )
         }
+        // Cluster instances: who may write which game (the epoch fences stale writers), and
+        // what each instance last said about itself. A released lease keeps its row, so its
+        // epoch is never reused.
+        migrator.registerMigration("v3-game-leases-heartbeats") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE game_lease (
+                        game_id INTEGER PRIMARY KEY,
+                        holder TEXT NOT NULL,
+                        epoch INTEGER NOT NULL CHECK (epoch >= 1),
+                        expires INTEGER NOT NULL
+                    );
+
+                    CREATE TABLE instance_heartbeat (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        role TEXT NOT NULL,
+                        games_hosted INTEGER NOT NULL CHECK (games_hosted >= 0),
+                        address TEXT NOT NULL,
+                        at INTEGER NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

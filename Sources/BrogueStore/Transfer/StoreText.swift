@@ -1,27 +1,27 @@
-import Foundation
+package import Foundation
 
 /// The text forms the store writes for values SQLite and JSON cannot hold as they are: a
 /// `UInt64` seed as decimal text (SQLite integers are signed), hashes as 16 lowercase hex
 /// digits, timestamps as ISO-8601 UTC with milliseconds. Parsers accept exactly what the
 /// writers produce, so a stored or exported value has one spelling.
-enum StoreText {
-    static func seed(_ value: UInt64) -> String { String(value) }
+package enum StoreText {
+    package static func seed(_ value: UInt64) -> String { String(value) }
 
     /// Decimal digits without a sign, spaces or leading zeros.
-    static func parseSeed(_ text: String) -> UInt64? {
+    package static func parseSeed(_ text: String) -> UInt64? {
         guard (1...20).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
             let value = UInt64(text), String(value) == text
         else { return nil }
         return value
     }
 
-    static func hash(_ value: UInt64) -> String {
+    package static func hash(_ value: UInt64) -> String {
         let digits = Array("0123456789abcdef".utf8)
         return String(decoding: (0..<16).map { digits[Int((value >> UInt64(60 - 4 * $0)) & 15)] }, as: UTF8.self)
     }
 
     /// Exactly 16 lowercase hex digits.
-    static func parseHash(_ text: String) -> UInt64? {
+    package static func parseHash(_ text: String) -> UInt64? {
         guard text.utf8.count == 16,
             text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
         else { return nil }
@@ -33,7 +33,7 @@ enum StoreText {
 
     /// Whole milliseconds, rounded: formatting truncates, and a parsed `.123` may be held as
     /// `.12299…`, so rounding first makes `timestamp(parseTimestamp(t)!) == t`.
-    static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (seconds, fraction) = ms.quotientAndRemainder(dividingBy: 1000)
         let (s, f) = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)
@@ -43,24 +43,24 @@ enum StoreText {
     }
 
     /// ISO-8601 UTC, with or without fractional seconds.
-    static func parseTimestamp(_ text: String) -> Date? {
+    package static func parseTimestamp(_ text: String) -> Date? {
         guard text.utf8.count <= 40 else { return nil }
         return (try? withFraction.parse(text)) ?? (try? withoutFraction.parse(text))
     }
 
-    static func contentSet(_ refs: [ContentRef]) -> String {
+    package static func contentSet(_ refs: [ContentRef]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding an array of two-string structs cannot fail.
         return (try? String(decoding: encoder.encode(refs), as: UTF8.self)) ?? "[]"
     }
 
-    static func parseContentSet(_ text: String) -> [ContentRef]? {
+    package static func parseContentSet(_ text: String) -> [ContentRef]? {
         try? JSONDecoder().decode([ContentRef].self, from: Data(text.utf8))
     }
 
     /// Why `text` is not acceptable as a short piece of text (a name, an id, a cause), or nil.
-    static func problem(with text: String, maxLength: Int) -> String? {
+    package static func problem(with text: String, maxLength: Int) -> String? {
         if text.utf8.count > maxLength { return "longer than \(maxLength) bytes" }
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "contains control characters"

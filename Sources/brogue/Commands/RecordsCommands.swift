@@ -40,9 +40,10 @@ struct GamesCommand: ParsableCommand {
 
     @Option(help: "How many games to show, newest first.") var limit = 30
     @OptionGroup var data: DataOptions
+    @OptionGroup var postgres: StoreOptions
 
     func run() throws {
-        let store = try data.open(readOnly: true)
+        let store = try postgres.open(data, readOnly: true).store
         let rows = try store.listGames(limit: max(1, limit)).map { g in
             [
                 "\(g.id)", "\(g.seed)", "\(g.summary.depth)", "\(g.summary.turns)", "\(g.actionCount)", g.status.rawValue,
@@ -62,9 +63,10 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The game's id (see brogue games).") var gameID: Int64
     @Argument(help: "The file to write.") var file: String
     @OptionGroup var data: DataOptions
+    @OptionGroup var postgres: StoreOptions
 
     func run() throws {
-        let store = try data.open(readOnly: true)
+        let store = try postgres.open(data, readOnly: true).store
         do {
             let bytes = try store.exportGame(id: gameID)
             try bytes.write(to: URL(fileURLWithPath: file), options: .atomic)
@@ -87,9 +89,10 @@ struct ImportCommand: ParsableCommand {
 
     @Argument(help: "The file to read.") var file: String
     @OptionGroup var data: DataOptions
+    @OptionGroup var postgres: StoreOptions
 
     func run() throws {
-        let store = try data.open()
+        let store = try postgres.open(data).store
         let limit = 16 << 20
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: file)

@@ -23,17 +23,18 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Draw with plain ASCII characters.") var ascii = false
     @OptionGroup var content: ContentOptions
     @OptionGroup var data: DataOptions
+    @OptionGroup var postgres: StoreOptions
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
         let settings = try config.load()
         let loaded = try content.load(config: config.path)
-        let store = try data.open(readOnly: true)
+        let (store, place) = try postgres.open(data, readOnly: true)
         let games = RecordedGames(store: store, content: loaded)
         let stored: StoredGame
         do {
             guard let found = try store.loadGame(id: gameID) else {
-                Console.error("brogue: there is no game \(gameID) in \(store.path); see brogue games.")
+                Console.error("brogue: there is no game \(gameID) in \(place); see brogue games.")
                 throw ExitCode(1)
             }
             stored = found

@@ -103,6 +103,6 @@ import Testing
         let applied = try DatabaseQueue(path: folder.file("brogue.sqlite")).read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
         }
-        #expect(applied == ["v1-games-actions-scores", "v2-accounts-sessions-game-tokens-owners"])
+        #expect(applied == ["v1-games-actions-scores", "v2-accounts-sessions-game-tokens-owners", "v3-game-leases-heartbeats"])
     }
 }

@@ -2,11 +2,13 @@ import BrogueStore
 import Foundation
 import Testing
 
+/// Export and import, run against every backend in `StoreBackend.all`.
 @Suite struct ExportImportTests {
-    /// A store with one finished game, and its export as a JSON object to edit.
-    private func exported() throws -> (store: SQLiteGameStore, folder: TempFolder, id: Int64, document: [String: Any]) {
+    /// A store with one finished game, and its export as a JSON object to edit. The folder
+    /// must outlive the store: a PostgreSQL store's database goes with it.
+    private func exported(_ backend: StoreBackend) throws -> (store: StoreBackend.Store, folder: TempFolder, id: Int64, document: [String: Any]) {
         let folder = TempFolder()
-        let store = try SQLiteGameStore(path: folder.file("brogue.sqlite"))
+        let store = try backend.open(folder)
         let game = try makeGame(store, seed: 18_446_744_073_709_551_615, contentHash: 0xDEAD_BEEF_0000_0001, actions: 12)
         try store.finishGame(id: game.id, status: .died, cause: "killed by a \"goblin\" conjurer", summary: nil, score: nil)
         let data = try store.exportGame(id: game.id)
@@ -19,7 +21,7 @@ import Testing
     }
 
     /// Imports `document` and returns the refusal's text.
-    private func refusal(_ store: SQLiteGameStore, _ document: Data, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    private func refusal(_ store: StoreBackend.Store, _ document: Data, sourceLocation: SourceLocation = #_sourceLocation) -> String {
         do {
             let record = try store.importGame(document)
             Issue.record("import should have been refused, but made game \(record.id)", sourceLocation: sourceLocation)
@@ -34,8 +36,9 @@ import Testing
         }
     }
 
-    @Test func documentHasTheAgreedFields() throws {
-        let (_, _, _, doc) = try exported()
+    @Test(arguments: StoreBackend.all) func documentHasTheAgreedFields(_ backend: StoreBackend) throws {
+        let (_, folder, _, doc) = try exported(backend)
+        defer { withExtendedLifetime(folder) {} }
         #expect(doc["format"] as? String == "brogue-game")
         #expect(doc["formatVersion"] as? Int == 1)
         #expect(doc["seed"] as? String == "18446744073709551615")
@@ -50,8 +53,9 @@ import Testing
         #expect(doc["startedAt"] is String && doc["updatedAt"] is String)
     }
 
-    @Test func roundTripMakesANewIdenticalGame() throws {
-        let (store, _, id, _) = try exported()
+    @Test(arguments: StoreBackend.all) func roundTripMakesANewIdenticalGame(_ backend: StoreBackend) throws {
+        let (store, folder, id, _) = try exported(backend)
+        defer { withExtendedLifetime(folder) {} }
         let original = try #require(try store.loadGame(id: id))
         let imported = try store.importGame(try store.exportGame(id: id))
         #expect(imported.id != id)
@@ -64,8 +68,9 @@ import Testing
         #expect(throws: StoreError.gameNotFound(id: 999)) { try store.exportGame(id: 999) }
     }
 
-    @Test func wrongFormatOrVersion() throws {
-        let (store, _, _, doc) = try exported()
+    @Test(arguments: StoreBackend.all) func wrongFormatOrVersion(_ backend: StoreBackend) throws {
+        let (store, folder, _, doc) = try exported(backend)
+        defer { withExtendedLifetime(folder) {} }
         var other = doc
         other["format"] = "some-save"
         #expect(refusal(store, try data(other)).contains("not a Brogue game export"))
@@ -78,8 +83,9 @@ import Testing
         #expect(refusal(store, try data(noFormat)).contains("missing field 'format'"))
     }
 
-    @Test func everyMissingFieldIsNamed() throws {
-        let (store, _, _, doc) = try exported()
+    @Test(arguments: StoreBackend.all) func everyMissingFieldIsNamed(_ backend: StoreBackend) throws {
+        let (store, folder, _, doc) = try exported(backend)
+        defer { withExtendedLifetime(folder) {} }
         for field in doc.keys where field != "cause" {
             var broken = doc
             broken[field] = nil
@@ -90,8 +96,9 @@ import Testing
         #expect(try store.importGame(try data(noCause)).cause == nil, "cause is optional")
     }
 
-    @Test func badSeedsAndHashes() throws {
-        let (store, _, _, doc) = try exported()
+    @Test(arguments: StoreBackend.all) func badSeedsAndHashes(_ backend: StoreBackend) throws {
+        let (store, folder, _, doc) = try exported(backend)
+        defer { withExtendedLifetime(folder) {} }
         for seed in ["-1", "12a", "18446744073709551616", "007", " 7", "", "1e5"] {
             var broken = doc
             broken["seed"] = seed
@@ -109,8 +116,9 @@ import Testing
         }
     }
 
-    @Test func badActionsAreNamedByIndex() throws {
-        let (store, _, _, doc) = try exported()
+    @Test(arguments: StoreBackend.all) func badActionsAreNamedByIndex(_ backend: StoreBackend) throws {
+        let (store, folder, _, doc) = try exported(backend)
+        defer { withExtendedLifetime(folder) {} }
         var actions = try #require(doc["actions"] as? [String])
         actions[7] = "m9"
         var broken = doc
@@ -127,8 +135,9 @@ import Testing
         #expect(refusal(store, try data(short)).contains("'actionCount' is 11"))
     }
 
-    @Test func otherFieldsAreChecked() throws {
-        let (store, _, _, doc) = try exported()
+    @Test(arguments: StoreBackend.all) func otherFieldsAreChecked(_ backend: StoreBackend) throws {
+        let (store, folder, _, doc) = try exported(backend)
+        defer { withExtendedLifetime(folder) {} }
         let cases: [(String, Any, String)] = [
             ("status", "sleeping", "'status'"),
             ("depth", -1, "'depth'"),
@@ -148,8 +157,9 @@ import Testing
         }
     }
 
-    @Test func hostileShapesAreRefusedWithoutCrashing() throws {
-        let (store, _, _, _) = try exported()
+    @Test(arguments: StoreBackend.all) func hostileShapesAreRefusedWithoutCrashing(_ backend: StoreBackend) throws {
+        let (store, folder, _, _) = try exported(backend)
+        defer { withExtendedLifetime(folder) {} }
         #expect(refusal(store, Data()).contains("not a JSON document"))
         #expect(refusal(store, Data("[1, 2, 3]".utf8)).contains("not a JSON object"))
         #expect(refusal(store, Data("null".utf8)).contains("not a JSON object"))
