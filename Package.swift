@@ -230,6 +230,8 @@ let package = Package(
             name: "BrogueNodeTests",
             dependencies: [
                 "BrogueNode",
+                "BrogueNATS",
+                "BrogueTestServers",
                 "BrogueClient",
                 "BrogueProtocol",
                 "BrogueFrame",
@@ -246,10 +248,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Parser and encoder unit tests, and the client against real nats-server processes (a 3-node cluster too).
+        // Real servers for tests: child processes (posix_spawn), their logs, nats-server on free ports.
+        .target(
+            name: "BrogueTestServers",
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            path: "Tests/Support/BrogueTestServers",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "BrogueNATSTests",
             dependencies: [
                 "BrogueNATS",
+                "BrogueTestServers",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

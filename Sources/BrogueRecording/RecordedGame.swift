@@ -16,6 +16,9 @@ public final class RecordedGame: ActionRecorder {
     /// The `seq` the next recorded action gets: the number of actions stored so far.
     public private(set) var nextSeq: Int
     private var finished: Bool
+    /// In a cluster: the lease this instance holds on the game; every write is fenced by it, so
+    /// an instance that lost the game cannot add to it.
+    private var fence: (lease: GameLease, store: any GameLeaseStore)?
 
     init(store: any GameStore, record: GameRecord, game: Game) {
         self.store = store
@@ -25,13 +28,22 @@ public final class RecordedGame: ActionRecorder {
         self.finished = record.status.isFinished
     }
 
+    /// Fences every later write of this game with `lease`, checked by `store` in each write's transaction.
+    public func fence(with lease: GameLease, in store: any GameLeaseStore) {
+        fence = (lease, store)
+    }
+
     /// Stores `action` as the game's next action with the summary of `game`, the game after it.
     /// - Returns: what was stored: its `seq`, the game's `stateHash` after it, the time the write took.
     /// - Throws: `StoreError`; nothing is stored then, and the session keeps the game as it was.
     public func record(_ action: Action, after game: Game) throws -> RecordedAction {
         let start = ContinuousClock.now
         let summary = GameSummary(game)
-        try store.appendAction(gameID: id, seq: nextSeq, action: action, summary: summary)
+        if let fence {
+            try fence.store.appendAction(gameID: id, seq: nextSeq, action: action, summary: summary, holding: fence.lease)
+        } else {
+            try store.appendAction(gameID: id, seq: nextSeq, action: action, summary: summary)
+        }
         defer { nextSeq += 1 }
         return RecordedAction(seq: nextSeq, stateHash: summary.stateHash, storeTime: ContinuousClock.now - start)
     }
@@ -56,13 +68,14 @@ public final class RecordedGame: ActionRecorder {
             cause = "abandoned"
         }
         do {
-            let record = try store.finishGame(
-                id: id,
-                status: status,
-                cause: cause,
-                summary: GameSummary(game),
-                score: ScoreEntry(points: game.score, playerName: nil)
-            )
+            let summary = GameSummary(game)
+            let score = ScoreEntry(points: game.score, playerName: nil)
+            let record =
+                if let fence {
+                    try fence.store.finishGame(id: id, status: status, cause: cause, summary: summary, score: score, holding: fence.lease)
+                } else {
+                    try store.finishGame(id: id, status: status, cause: cause, summary: summary, score: score)
+                }
             finished = true
             return record
         } catch .gameFinished {

@@ -79,7 +79,9 @@ actor ClusterGame: PlayedGame {
                 return reply
             } catch let silence as ClusterBus.Silence {
                 bus.metrics.clusterRetries.increment()
-                if silence == .noResponders, await reopen() { continue }
+                // No owner: place the game again. No answer: the owner may be paused past its lease, and
+                // then placing it lets another instance take over; a live owner keeps it.
+                if await reopen(), silence == .noResponders { continue }
             } catch let error as ProtocolError {
                 throw error
             } catch {

@@ -16,22 +16,42 @@ actor GameInstance {
     let bus: ClusterBus
     let games: RecordedGames
     let tokens: any GameTokenStore
+    let leases: any GameLeaseStore
     let logger: Logger
+    /// Unix milliseconds, for leases: the wall clock, or one a test moves.
+    let now: @Sendable () -> Int64
+    /// How long a lease lasts without renewal; renewed every third of it.
+    let leaseMillis: Int64
     private var metrics: NodeMetrics { bus.metrics }
 
     private struct Hosted {
         let host: GameHost
         let input: NATSSubscription
+        var lease: GameLease
     }
     private var hosted: [Int64: Hosted] = [:]
     private var listeners: [NATSSubscription] = []
+    private var beating: Task<Void, Never>?
     private(set) var draining = false
+    /// Where this instance's HTTP endpoints listen, for heartbeats.
+    var address = ""
 
-    init(id: String, bus: ClusterBus, store: any GameStore, tokens: any GameTokenStore, content: LoadedContent, logger: Logger) {
+    init(
+        id: String,
+        bus: ClusterBus,
+        store: any ClusterStore,
+        content: LoadedContent,
+        leaseMillis: Int64 = 6_000,
+        now: @escaping @Sendable () -> Int64,
+        logger: Logger
+    ) {
         self.id = id
         self.bus = bus
         self.games = RecordedGames(store: store, content: content)
-        self.tokens = tokens
+        self.tokens = store
+        self.leases = store
+        self.leaseMillis = leaseMillis
+        self.now = now
         self.logger = logger
     }
 
@@ -44,6 +64,27 @@ actor GameInstance {
         let bus = self.bus
         let me = id
         Task { for await message in ping { bus.reply(to: message, GameReply(instance: me)) } }
+        let period = Duration.milliseconds(leaseMillis / 3)
+        beating = Task {
+            while !Task.isCancelled {
+                await self.beat()
+                try? await Task.sleep(for: period)
+            }
+        }
+    }
+
+    /// Renews the leases and says who this instance is and what it hosts, on the bus and in the store.
+    func beat() async {
+        renewLeases()
+        var live: [LiveGame] = []
+        for gameID in hostedGames { if let s = await hosted[gameID]?.host.summary() { live.append(s) } }
+        let at = now()
+        bus.publish(bus.subjects.heartbeat, Heartbeat(instance: id, role: "game", address: address, games: live, sentAt: at))
+        do {
+            try leases.recordHeartbeat(InstanceHeartbeat(id: id, role: "game", gamesHosted: hosted.count, address: address, at: at))
+        } catch {
+            logger.warning("could not record the heartbeat", metadata: ["error": "\(error)"])
+        }
     }
 
     /// The games hosted here now, by id.
@@ -65,7 +106,7 @@ actor GameInstance {
         do {
             switch request.kind {
             case .new: host = try startGame(seed: request.seed)
-            case .open: host = try openGame(request.game ?? 0)
+            case .open: host = try await openGame(request.game ?? 0)
             }
         } catch {
             bus.reply(to: message, GameReply(instance: id, error: WireError(error)))
@@ -82,8 +123,12 @@ actor GameInstance {
             let recorded = try games.start(seed: seed)
             let id = recorded.id
             let token = try tokens.issue(for: id)
+            guard let lease = try leases.acquireLease(game: id, instance: self.id, now: now(), ttl: leaseMillis) else {
+                throw ProtocolError(.unavailable, "game \(id) was taken by another instance as it was made")
+            }
+            recorded.fence(with: lease, in: leases)
             let host = GameHost(recorded, token: token, metrics: metrics)
-            try serve(host)
+            try serve(host, lease: lease)
             logger.info("new game", metadata: ["game": "\(id)", "seed": "\(seed)"])
             return host
         } catch let error as ProtocolError {
@@ -94,7 +139,10 @@ actor GameInstance {
     }
 
     /// Hosts stored game `id` here, rebuilt by replaying its log to the stored hash.
-    private func openGame(_ id: Int64) throws(ProtocolError) -> GameHost {
+    private func openGame(_ id: Int64) async throws(ProtocolError) -> GameHost {
+        if let here = hosted[id] { return here.host }
+        let lease = try await takeLease(id)
+        // Nothing is awaited from here on, so no other placement of this game can interleave.
         if let here = hosted[id] { return here.host }
         let recorded: RecordedGame
         let token: String
@@ -103,6 +151,7 @@ actor GameInstance {
                 throw ProtocolError(.gameNotFound, "there is no game \(id) in the store")
             }
             (recorded, token) = (r, t)
+            recorded.fence(with: lease, in: leases)
         } catch let e as ProtocolError {
             throw e
         } catch let e as RebuildError {
@@ -112,15 +161,42 @@ actor GameInstance {
         }
         let actions = recorded.nextSeq
         let host = GameHost(recorded, token: token, metrics: metrics)
-        do { try serve(host) } catch { throw ProtocolError(.unavailable, "game \(id) could not be subscribed: \(error)") }
+        do { try serve(host, lease: lease) } catch { throw ProtocolError(.unavailable, "game \(id) could not be subscribed: \(error)") }
         logger.info("opened game", metadata: ["game": "\(id)", "actions": "\(actions)"])
         return host
     }
 
+    /// The lease on game `id` for this instance: free, expired, or taken over from a holder that no
+    /// longer answers its ping (a killed process); the epoch fences the old holder's writes.
+    private func takeLease(_ game: Int64) async throws(ProtocolError) -> GameLease {
+        do {
+            if let lease = try leases.acquireLease(game: game, instance: id, now: now(), ttl: leaseMillis) { return lease }
+            guard let seen = try leases.lease(game: game) else { throw ProtocolError(.unavailable, "the lease on game \(game) moved; retry") }
+            do {
+                _ = try await bus.request(bus.subjects.ping(seen.holder), GameReply(instance: id), timeout: .seconds(1))
+                throw ProtocolError(.unavailable, "game \(game) is hosted by \(seen.holder), which is alive")
+            } catch ClusterBus.Silence.noResponders {
+                guard let taken = try leases.takeOverLease(seen, instance: id, now: now(), ttl: leaseMillis) else {
+                    throw ProtocolError(.unavailable, "another instance took game \(game) first")
+                }
+                metrics.failovers.increment()
+                logger.notice("took over a game from a gone instance", metadata: ["game": "\(game)", "from": "\(seen.holder)"])
+                return taken
+            } catch ClusterBus.Silence.timedOut {
+                // Paused, not gone: wait for its lease to expire.
+                throw ProtocolError(.unavailable, "game \(game) is held by \(seen.holder), which does not answer; its lease ends soon")
+            }
+        } catch let error as ProtocolError {
+            throw error
+        } catch {
+            throw ProtocolError(.storeFailed, "the lease on game \(game) could not be read: \(error)")
+        }
+    }
+
     /// Subscribes the game's input subject and serves it until the game is let go.
-    private func serve(_ host: GameHost) throws {
+    private func serve(_ host: GameHost, lease: GameLease) throws {
         let input = try bus.client.subscribe(bus.subjects.input(host.id))
-        hosted[host.id] = Hosted(host: host, input: input)
+        hosted[host.id] = Hosted(host: host, input: input, lease: lease)
         metrics.gamesActive.set(Int64(hosted.count))
         Task {
             for await message in input {
@@ -160,10 +236,28 @@ actor GameInstance {
         }
     }
 
-    /// Stops hosting game `id`; the store keeps all of it, so any instance can open it again.
-    func release(_ gameID: Int64) {
+    /// Renews every lease this instance holds; a game whose lease was lost is let go.
+    func renewLeases() {
+        for gameID in hostedGames {
+            guard let h = hosted[gameID] else { continue }
+            do {
+                hosted[gameID]?.lease = try leases.renewLease(h.lease, now: now(), ttl: leaseMillis)
+            } catch {
+                metrics.leaseRenewalFailures.increment()
+                if case .leaseLost = error {
+                    logger.warning("lost the lease on a game; letting it go", metadata: ["game": "\(gameID)"])
+                    release(gameID, keepLease: true)
+                }
+            }
+        }
+    }
+
+    /// Stops hosting game `id` and gives up its lease; the store keeps all of it, so any instance
+    /// can open it again. `keepLease`: the lease is already another's.
+    func release(_ gameID: Int64, keepLease: Bool = false) {
         guard let gone = hosted.removeValue(forKey: gameID) else { return }
         try? gone.input.unsubscribe()
+        if !keepLease { try? leases.releaseLease(gone.lease) }
         metrics.gamesActive.set(Int64(hosted.count))
         Task { await gone.host.endWatching(.playerLeft) }
     }
@@ -171,6 +265,7 @@ actor GameInstance {
     /// Stops taking games and lets every hosted game go, so gateways open them on other instances.
     func drain() {
         draining = true
+        beating?.cancel()
         for l in listeners { try? l.unsubscribe() }
         listeners = []
         for id in hostedGames { release(id) }

@@ -11,6 +11,9 @@ public import ServiceLifecycle
 /// Everything a node keeps: games, accounts, sessions, game tokens and owners.
 public typealias NodeStore = GameStore & AccountStore & GameTokenStore
 
+/// What the instances of a cluster share: a node's store with leases on its games.
+public typealias ClusterStore = NodeStore & GameLeaseStore
+
 /// A networked node: the HTTP endpoints, the WebSocket gateway and the hosted games, over one
 /// store: SQLite in a data folder, or any other `NodeStore`.
 ///
@@ -22,7 +25,8 @@ public typealias NodeStore = GameStore & AccountStore & GameTokenStore
 public final class Node: Sendable {
     public let config: NodeConfig
     public let metrics: NodeMetrics
-    let registry: GameRegistry
+    /// Where connections find games: hosted here (`GameRegistry`) or by a cluster's game instances (`ClusterSeats`).
+    let registry: any GameSeats
     let store: any NodeStore
     let logger: Logger
     let accounts: Accounts
@@ -43,13 +47,19 @@ public final class Node: Sendable {
 
     /// A node over `store`, which it uses from many tasks at once.
     /// - Parameter dataDirectory: the folder the store lives in, if it is a folder (for logs).
-    public init(config: NodeConfig, content: LoadedContent, store: any NodeStore, dataDirectory: String? = nil, logger: Logger) {
+    public convenience init(config: NodeConfig, content: LoadedContent, store: any NodeStore, dataDirectory: String? = nil, logger: Logger) {
+        let metrics = NodeMetrics()
+        let registry = GameRegistry(store: store, tokens: store, content: content, metrics: metrics, logger: logger)
+        self.init(config: config, store: store, seats: registry, metrics: metrics, dataDirectory: dataDirectory, logger: logger)
+    }
+
+    init(config: NodeConfig, store: any NodeStore, seats: any GameSeats, metrics: NodeMetrics, dataDirectory: String?, logger: Logger) {
         self.config = config
         self.logger = logger
         self.dataDirectory = dataDirectory
         self.store = store
-        metrics = NodeMetrics()
-        registry = GameRegistry(store: store, tokens: store, content: content, metrics: metrics, logger: logger)
+        self.metrics = metrics
+        registry = seats
         accounts = Accounts(store: store, config: config.access, logger: logger)
         addresses = AddressLimiter(cap: config.access.maxConnectionsPerAddress)
         if let waiting = try? unfinishedGames(), !waiting.isEmpty {

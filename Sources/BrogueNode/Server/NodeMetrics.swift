@@ -16,6 +16,7 @@ public struct NodeMetrics: Sendable {
     let failovers: Counter
     let placements: Counter
     let clusterRetries: Counter
+    let leaseRenewalFailures: Counter
 
     public init() {
         let buckets: [Duration] = [
@@ -49,6 +50,10 @@ public struct NodeMetrics: Sendable {
             help: "Games this instance took over from an owner that was gone, rebuilt by replay."
         )
         placements = registry.makeCounter(name: "brogue_cluster_placements_total", help: "Games placed on this instance, new or opened.")
+        leaseRenewalFailures = registry.makeCounter(
+            name: "brogue_cluster_lease_renewal_failures_total",
+            help: "Lease renewals that failed: the store was unreachable, or another instance had taken the game."
+        )
         clusterRetries = registry.makeCounter(
             name: "brogue_cluster_request_retries_total",
             help: "Requests a gateway sent again after a timeout or a missing owner."

@@ -24,6 +24,13 @@ public protocol GameLeaseStore: Sendable {
     ///   that is not positive.
     func acquireLease(game: Int64, instance: String, now: Int64, ttl: Int64) throws(StoreError) -> GameLease?
 
+    /// Takes the lease on `game` from a holder known to be gone (its process no longer answers),
+    /// before the lease expires: only when the stored lease is still `seen` (same holder and
+    /// epoch), so of two instances that saw the same dead holder one wins. The epoch increments,
+    /// so if the holder was only paused its later writes are refused.
+    ///
+    /// - Returns: the lease, expiring at `now + ttl`; nil when the lease changed since `seen`.
+    func takeOverLease(_ seen: GameLease, instance: String, now: Int64, ttl: Int64) throws(StoreError) -> GameLease?
     /// Extends a lease still held with the same epoch (even past its expiry, when nobody took it).
     ///
     /// - Returns: the lease, expiring at `now + ttl`.

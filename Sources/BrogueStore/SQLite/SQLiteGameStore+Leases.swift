@@ -22,6 +22,17 @@ extension SQLiteGameStore: GameLeaseStore {
         }
     }
 
+    public func takeOverLease(_ seen: GameLease, instance: String, now: Int64, ttl: Int64) throws(StoreError) -> GameLease? {
+        try StoreChecks.lease(game: seen.gameID, instance: instance, ttl: ttl)
+        return try write { db in
+            guard let current = try GameLeaseRow.fetchOne(db, key: seen.gameID)?.lease, current.holder == seen.holder, current.epoch == seen.epoch
+            else { return nil }
+            let taken = GameLease(gameID: seen.gameID, holder: instance, epoch: current.epoch + 1, expires: now + ttl)
+            try GameLeaseRow(taken).save(db)
+            return taken
+        }
+    }
+
     public func renewLease(_ lease: GameLease, now: Int64, ttl: Int64) throws(StoreError) -> GameLease {
         try StoreChecks.lease(game: lease.gameID, instance: lease.holder, ttl: ttl)
         return try write { db in

@@ -23,6 +23,20 @@ extension PostgresGameStore {
         }
     }
 
+    public func takeOverLease(_ seen: GameLease, instance: String, now: Int64, ttl: Int64) throws(StoreError) -> GameLease? {
+        try StoreChecks.lease(game: seen.gameID, instance: instance, ttl: ttl)
+        // One statement: of two instances taking over from the same holder, the second finds the epoch moved.
+        return try transaction { transaction in
+            try transaction.query(
+                """
+                UPDATE game_lease SET holder = \(instance), epoch = epoch + 1, expires = \(now + ttl)
+                WHERE game_id = \(seen.gameID) AND holder = \(seen.holder) AND epoch = \(seen.epoch)
+                RETURNING \(unescaped: Self.leaseColumns)
+                """
+            ).first.map(Self.lease)
+        }
+    }
+
     public func renewLease(_ lease: GameLease, now: Int64, ttl: Int64) throws(StoreError) -> GameLease {
         try StoreChecks.lease(game: lease.gameID, instance: lease.holder, ttl: ttl)
         return try transaction { transaction in

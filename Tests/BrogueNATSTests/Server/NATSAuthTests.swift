@@ -1,9 +1,10 @@
 import BrogueNATS
+import BrogueTestServers
 import NIOCore
 import Testing
 
 /// Credentials against a server started with `--user/--pass` or `--auth`.
-@Suite(.enabled(if: NATSServerProcess.enabled, NATSServerProcess.skipReason))
+@Suite(.enabled(if: NATSServerProcess.enabled, Comment(rawValue: NATSServerProcess.skipReason)))
 struct NATSAuthTests {
     static func roundTrip(_ client: NATSClient) async throws {
         let sub = try client.subscribe("auth.check")

@@ -1,9 +1,10 @@
 import BrogueNATS
+import BrogueTestServers
 import NIOCore
 import Testing
 
 /// The client against a real nats-server.
-@Suite(.enabled(if: NATSServerProcess.enabled, NATSServerProcess.skipReason))
+@Suite(.enabled(if: NATSServerProcess.enabled, Comment(rawValue: NATSServerProcess.skipReason)))
 struct NATSClientTests {
     @Test func aPublishedMessageReachesASubscriber() async throws {
         let server = try await NATSServerProcess.start()

@@ -1,10 +1,11 @@
 import BrogueNATS
+import BrogueTestServers
 import NIOConcurrencyHelpers
 import NIOCore
 import Testing
 
 /// A 3-node cluster with routes: delivery across nodes, and a node killed under a live stream.
-@Suite(.enabled(if: NATSServerProcess.enabled, NATSServerProcess.skipReason))
+@Suite(.enabled(if: NATSServerProcess.enabled, Comment(rawValue: NATSServerProcess.skipReason)))
 struct NATSClusterTests {
     /// Answers every request on `subject` with "pong", until the client closes.
     static func respond(on subject: String, with client: NATSClient) throws -> Task<Void, Never> {

@@ -1,9 +1,10 @@
 import BrogueNATS
+import BrogueTestServers
 import NIOCore
 import Testing
 
 /// Losing the server: publishes buffered within a bound, subscriptions sent again, the stream going on.
-@Suite(.enabled(if: NATSServerProcess.enabled, NATSServerProcess.skipReason))
+@Suite(.enabled(if: NATSServerProcess.enabled, Comment(rawValue: NATSServerProcess.skipReason)))
 struct NATSReconnectTests {
     @Test func publishesWhileDisconnectedAreBufferedUpToTheBoundAndSentAfterResubscribing() async throws {
         let first = try await NATSServerProcess.start()

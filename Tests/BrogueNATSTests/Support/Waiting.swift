@@ -1,4 +1,5 @@
 import BrogueNATS
+import BrogueTestServers
 import Foundation
 
 /// Bounded waits for the server tests: each gives up after a generous time, as a failure guard only.

@@ -32,6 +32,19 @@ import Testing
         #expect(back.epoch == 3, "every change of holder increments the epoch")
     }
 
+    @Test(arguments: StoreBackend.all) func aLeaseIsTakenOverFromAGoneHolderOnlyOnce(_ backend: StoreBackend) throws {
+        let folder = TempFolder()
+        let store = try backend.open(folder)
+        let dead = try #require(try store.acquireLease(game: 3, instance: "a", now: 1_000, ttl: 10_000))
+        let taken = try #require(try store.takeOverLease(dead, instance: "b", now: 2_000, ttl: 10_000), "unexpired, but its holder is gone")
+        #expect(taken == GameLease(gameID: 3, holder: "b", epoch: 2, expires: 12_000))
+        #expect(try store.takeOverLease(dead, instance: "c", now: 2_001, ttl: 10_000) == nil, "the lease moved since c saw it")
+        #expect(try store.lease(game: 3) == taken)
+        #expect(throws: StoreError.self, "the old holder, were it only paused, can no longer write") {
+            _ = try store.renewLease(dead, now: 2_002, ttl: 10_000)
+        }
+    }
+
     @Test(arguments: StoreBackend.all) func releaseFreesTheLeaseAndKeepsTheEpoch(_ backend: StoreBackend) throws {
         let folder = TempFolder()
         let store = try backend.open(folder)

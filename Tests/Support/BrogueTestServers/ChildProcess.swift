@@ -1,16 +1,16 @@
 import Foundation
-import Glibc
+public import Glibc
 import NIOConcurrencyHelpers
 
 /// A child process started with `posix_spawn`, its standard error read line by line on a thread of
 /// its own. Not Foundation's `Process`: its `waitUntilExit` runs a run loop on the calling thread,
 /// and with several servers started and stopped from concurrent tests that crashed libdispatch.
-final class ChildProcess: Sendable {
-    let pid: pid_t
+public final class ChildProcess: Sendable {
+    public let pid: pid_t
     private let reaped = NIOLockedValueBox(false)
 
     /// Starts `executable` with standard output discarded and standard error into `log`.
-    init(executable: String, arguments: [String], log: LogLines) throws {
+    public init(executable: String, arguments: [String], log: LogLines) throws {
         let (pid, readEnd) = try Self.spawnLock.withLock { try Self.spawn(executable, arguments) }
         self.pid = pid
         Thread.detachNewThread {
@@ -57,7 +57,7 @@ final class ChildProcess: Sendable {
     }
 
     /// Sends `signal` and waits for the process to exit; does nothing once it has been reaped.
-    func stop(with signal: Int32) {
+    public func stop(with signal: Int32) {
         reaped.withLockedValue { reaped in
             guard !reaped else { return }
             Glibc.kill(pid, signal)

@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 import NIOConcurrencyHelpers
 
 /// A child process's log, line by line, with waits for a line to appear (bounded in time, never a sleep).
-final class LogLines: Sendable {
+public final class LogLines: Sendable {
     private struct Waiter {
         var needle: String
         var continuation: CheckedContinuation<String, any Error>
@@ -17,14 +17,14 @@ final class LogLines: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
-    let name: String
+    public let name: String
 
-    init(name: String) { self.name = name }
+    public init(name: String) { self.name = name }
 
-    var all: [String] { state.withLockedValue { $0.lines } }
+    public var all: [String] { state.withLockedValue { $0.lines } }
 
     /// Adds output; complete lines wake the waits they match.
-    func append(_ data: Data) {
+    public func append(_ data: Data) {
         let woken = state.withLockedValue { state -> [(CheckedContinuation<String, any Error>, String)] in
             state.partial.append(data)
             var woken: [(CheckedContinuation<String, any Error>, String)] = []
@@ -43,7 +43,7 @@ final class LogLines: Sendable {
     }
 
     /// The output ended (the process exited): every wait fails.
-    func end() {
+    public func end() {
         let waiters = state.withLockedValue { state in
             state.ended = true
             defer { state.waiters = [:] }
@@ -53,7 +53,7 @@ final class LogLines: Sendable {
     }
 
     /// The first line containing `needle`, waiting for it up to `timeout` (a failure guard, not a pace).
-    func line(containing needle: String, timeout: Duration = .seconds(20)) async throws -> String {
+    public func line(containing needle: String, timeout: Duration = .seconds(20)) async throws -> String {
         let id = state.withLockedValue { state in
             state.nextWaiter += 1
             return state.nextWaiter
@@ -80,7 +80,7 @@ final class LogLines: Sendable {
     }
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct TestFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,24 +1,23 @@
 import Foundation
 import NIOConcurrencyHelpers
-import Testing
 
 /// A real `nats-server` child process on a free loopback port, killed when the test ends.
 ///
 /// Ports are chosen by the server (`-p -1`) and read from its log, so two tests never race for one.
 /// Ready means the server logged "Server is ready" (and, in a cluster, that it listens for routes).
-final class NATSServerProcess: Sendable {
-    let process: ChildProcess
-    let log: LogLines
+public final class NATSServerProcess: Sendable {
+    public let process: ChildProcess
+    public let log: LogLines
     /// The client port, `nats://127.0.0.1:PORT`.
-    let port: Int
+    public let port: Int
     /// The route port when clustered.
-    let clusterPort: Int?
+    public let clusterPort: Int?
 
-    var url: String { "nats://127.0.0.1:\(port)" }
+    public var url: String { "nats://127.0.0.1:\(port)" }
 
     /// Where `nats-server` is: `BROGUE_NATS_SERVER` if set (a path; one that does not exist
     /// means "not installed"), else on PATH, else the Debian package's /usr/sbin (not on every PATH).
-    static let executable: String? = {
+    public static let executable: String? = {
         let environment = ProcessInfo.processInfo.environment
         if let chosen = environment["BROGUE_NATS_SERVER"] {
             return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
@@ -29,8 +28,8 @@ final class NATSServerProcess: Sendable {
     }()
 
     /// Run the server tests when the server is installed, and always on CI, where a missing server must fail.
-    static let enabled = executable != nil || ProcessInfo.processInfo.environment["CI"] == "true"
-    static let skipReason: Comment = "nats-server is not installed (apt-get install nats-server); the NATS server tests are skipped"
+    public static let enabled = executable != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+    public static let skipReason = "nats-server is not installed (apt-get install nats-server); the NATS server tests are skipped"
 
     /// Starts a server and waits until it is ready.
     /// - Parameters:
@@ -38,14 +37,16 @@ final class NATSServerProcess: Sendable {
     ///   - cluster: the cluster's name, to listen for routes on a free port.
     ///   - port: a fixed client port, to start a server again where one was killed.
     ///   - config: configuration file text, for settings with no flag (`max_payload`).
-    static func start(
+    public static func start(
         _ arguments: [String] = [],
         cluster: String? = nil,
         port: Int? = nil,
         config: String? = nil
     ) async throws -> NATSServerProcess {
         guard let executable else {
-            throw TestFailure("nats-server is not on PATH (nor at BROGUE_NATS_SERVER) and CI=true: install it (apt-get install nats-server; .ci/run does)")
+            throw TestFailure(
+                "nats-server is not on PATH (nor at BROGUE_NATS_SERVER) and CI=true: install it (apt-get install nats-server; .ci/run does)"
+            )
         }
         var all = ["-a", "127.0.0.1", "-p", port.map(String.init) ?? "-1"]
         if let cluster { all += ["--cluster", "nats://127.0.0.1:-1", "--cluster_name", cluster] }
@@ -68,7 +69,7 @@ final class NATSServerProcess: Sendable {
     }
 
     /// Three servers routed into one cluster: the second and third solicit routes to the first.
-    static func startCluster(name: String = "brogue-test") async throws -> [NATSServerProcess] {
+    public static func startCluster(name: String = "brogue-test") async throws -> [NATSServerProcess] {
         let first = try await start(cluster: name)
         var servers = [first]
         do {
@@ -97,8 +98,8 @@ final class NATSServerProcess: Sendable {
     }
 
     /// SIGKILL: the server dies without closing its connections politely, as a crashed node would.
-    func kill() { process.stop(with: SIGKILL) }
+    public func kill() { process.stop(with: SIGKILL) }
 
     /// SIGTERM, and wait until it has exited.
-    func stop() { process.stop(with: SIGTERM) }
+    public func stop() { process.stop(with: SIGTERM) }
 }

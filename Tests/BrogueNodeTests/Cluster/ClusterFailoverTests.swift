@@ -1,0 +1,110 @@
+import BrogueContent
+import BrogueCore
+import BrogueNATS
+import BrogueNode
+import BrogueProtocol
+import BrogueRecording
+import BrogueStore
+import BrogueTestServers
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+/// A gateway and two game instances over a real nats-server, in this process, sharing one store:
+/// the game instance hosting a game goes away mid-game and the player's connection plays on.
+@Suite(.enabled(if: NATSServerProcess.enabled, Comment(rawValue: NATSServerProcess.skipReason)))
+struct ClusterFailoverTests {
+    static let script = GameplayTests.script
+    static let wallClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    /// What the player was told was stored, in order.
+    struct Acked: Sendable {
+        var game: Int64 = 0
+        var actions = 0
+        var hash = ""
+        var applied = 0
+    }
+
+    @Test func aGameWhoseInstanceIsGoneGoesOnOnAnotherWithNothingAcknowledgedLost() async throws {
+        let server = try await NATSServerProcess.start()
+        defer { server.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-cluster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try SQLiteGameStore(path: folder.appendingPathComponent("brogue.sqlite").path)
+        let logger = Logger(label: "test")
+        let buses = [try await NATSClient.connect(servers: [server.url]), try await NATSClient.connect(servers: [server.url])]
+        let instances = (0..<2).map { i in
+            GameInstanceNode(id: "g\(i + 1)", store: store, content: coreContent, nats: buses[i], now: Self.wallClock, logger: logger)
+        }
+        for i in instances { try await i.start() }
+        let gatewayBus = try await NATSClient.connect(servers: [server.url])
+        let gateway = Node.gateway(
+            config: NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000),
+            store: store,
+            nats: gatewayBus,
+            logger: logger
+        )
+        let acked = Box(Acked())
+        let lost = Box<Int?>(nil)
+        try await gateway.makeApplication().test(.live) { client in
+            let port = try #require(client.port)
+            try await connect(port: port) { peer in
+                try await peer.start()
+                try await peer.send(.newGame(seed: 11), id: 1)
+                guard case .game(let info) = try await peer.expectNext(), case .frame(let first) = try await peer.expectNext() else {
+                    Issue.record("no game and frame")
+                    return
+                }
+                #expect(first.isFull)
+                var record = Acked(game: info.game)
+                func play(_ range: Range<Int>) async throws {
+                    for i in range {
+                        try await peer.send(.action(Self.script[i % Self.script.count]), id: 100 + i)
+                        switch try await peer.expectNext() {
+                        case .ack(let ack):
+                            #expect(ack.actions == record.actions + ack.applied, "no action is stored twice or skipped")
+                            record.actions = ack.actions
+                            record.hash = ack.stateHash
+                            record.applied += ack.applied
+                            guard case .frame = try await peer.expectNext() else { throw TestFailure("no frame after ack \(i)") }
+                        case .error(let e):
+                            #expect(e.code == .badAction, "\(e)")  // a move into a wall: nothing stored
+                        case let other:
+                            throw TestFailure("unexpected \(other)")
+                        }
+                    }
+                }
+                try await play(0..<30)
+                // The instance hosting the game goes away: its NATS connection closes, so its
+                // subscriptions vanish; its lease in the store is still unexpired.
+                var owner: Int?
+                for (i, instance) in instances.enumerated() where await instance.hostedGames().contains(info.game) { owner = i }
+                let gone = try #require(owner)
+                lost.set(gone)
+                await buses[gone].close()
+                try await play(30..<60)
+                #expect(await instances[1 - gone].hostedGames().contains(info.game), "the other instance took the game over")
+                acked.set(record)
+            }
+        }
+        let record = acked.get
+        let gone = try #require(lost.get)
+        let survivor = instances[1 - gone]
+        #expect(record.applied > 30, "most scripted actions are moves that apply")
+        #expect(await survivor.hostedGames().isEmpty, "the player left, so the game left memory")
+        #expect(survivor.metrics.text().contains("brogue_cluster_failovers_total 1"), "\(survivor.metrics.text())")
+        // Everything acknowledged is in the store, and the log replays to the hash the player was last told.
+        let stored = try #require(try store.loadGame(id: record.game))
+        #expect(stored.record.nextSeq == record.actions)
+        let lease = try #require(try store.lease(game: record.game))
+        #expect(lease.holder == "g\(2 - gone)" && lease.epoch == 2)
+        let games = try RecordedGames(store: store, content: coreContent)
+        let rebuilt = try games.rebuild(stored)
+        #expect(rebuilt.stateHash.hex16 == record.hash)
+        for i in instances { await i.drain() }
+        await gatewayBus.close()
+        for b in buses { await b.close() }
+    }
+}
