@@ -75,8 +75,14 @@ actor ClusterGame: PlayedGame {
             do {
                 let reply = try await bus.request(bus.subjects.input(id), request, timeout: Self.requestTimeout)
                 owner = reply.instance
-                if let error = reply.error { throw error.protocolError }
-                return reply
+                if let error = reply.error {
+                    // The owner let the game go (it drains, or lost its lease): place it again.
+                    guard error.code == ErrorCode.unavailable.rawValue else { throw error.protocolError }
+                    bus.metrics.clusterRetries.increment()
+                    if await reopen() { continue }
+                } else {
+                    return reply
+                }
             } catch let silence as ClusterBus.Silence {
                 bus.metrics.clusterRetries.increment()
                 // No owner: place the game again. No answer: the owner may be paused past its lease, and

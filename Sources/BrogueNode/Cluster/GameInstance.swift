@@ -200,15 +200,18 @@ actor GameInstance {
         metrics.gamesActive.set(Int64(hosted.count))
         Task {
             for await message in input {
-                guard let reply = await self.answer(message, host: host) else { break }
-                self.bus.reply(to: message, reply)
+                self.bus.reply(to: message, await self.answer(message, host: host))
             }
         }
     }
 
-    /// The answer to one request for `host`'s game; nil once the game was let go.
-    private func answer(_ message: NATSMessage, host: GameHost) async -> GameReply? {
-        guard hosted[host.id]?.host === host else { return nil }
+    /// The answer to one request for `host`'s game. Once the game was let go (a drain, a lost
+    /// lease), a request that was already on its way is answered `unavailable`: the gateway places
+    /// the game again at once rather than waiting out its timeout.
+    private func answer(_ message: NATSMessage, host: GameHost) async -> GameReply {
+        guard hosted[host.id]?.host === host else {
+            return GameReply(instance: id, error: WireError(ProtocolError(.unavailable, "game \(host.id) is no longer hosted by \(id)")))
+        }
         let request: GameRequest
         do { request = try ClusterCodec.gameRequest(message.payload.readableBytesView) } catch {
             metrics.clusterBadMessages.increment()
@@ -263,11 +266,19 @@ actor GameInstance {
     }
 
     /// Stops taking games and lets every hosted game go, so gateways open them on other instances.
-    func drain() {
+    /// An action being applied when the drain starts is stored and answered first: each game's
+    /// input is closed, then its host is waited on (an actor runs one call at a time), and only
+    /// then is its lease given up.
+    func drain() async {
         draining = true
         beating?.cancel()
         for l in listeners { try? l.unsubscribe() }
         listeners = []
-        for id in hostedGames { release(id) }
+        let leaving = hosted
+        for h in leaving.values { try? h.input.unsubscribe() }
+        for (gameID, h) in leaving.sorted(by: { $0.key < $1.key }) {
+            _ = await h.host.info(resumed: false)
+            release(gameID)
+        }
     }
 }
