@@ -178,6 +178,7 @@ let package = Package(
                 "BrogueProtocol",
                 "BrogueClient",
                 "BrogueNode",
+                "BrogueNATS",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -19,9 +19,14 @@ actor ClusterGame: PlayedGame {
     /// Frames are numbered per connection, whichever instance drew them.
     private var frameSeq = 0
 
-    /// How often a request is tried before the player is told `unavailable`, and how long each try waits.
-    static let attempts = 8
-    static let requestTimeout = Duration.seconds(5)
+    /// How often a request is tried before the player is told `unavailable`, and how long each try
+    /// waits. A try is short because a request that reached an owner just before it died is never
+    /// answered: after a silent second the owner is pinged, and a gone owner is replaced at once.
+    /// Resending to a live but slow owner is safe: the `seq` makes it apply once.
+    static let attempts = 20
+    static let requestTimeout = Duration.seconds(1)
+    /// How long a placement may take: an instance may be replaying a long game.
+    static let placeTimeout = Duration.seconds(10)
 
     init(id: Int64, owner: String, actions: Int, bus: ClusterBus) {
         self.id = id
@@ -85,9 +90,10 @@ actor ClusterGame: PlayedGame {
                 }
             } catch let silence as ClusterBus.Silence {
                 bus.metrics.clusterRetries.increment()
-                // No owner: place the game again. No answer: the owner may be paused past its lease, and
-                // then placing it lets another instance take over; a live owner keeps it.
-                if await reopen(), silence == .noResponders { continue }
+                // No owner: place the game again. No answer: a live owner is only slow (send again); a
+                // gone one (its ping has no responder) or one paused past its lease is replaced.
+                if silence == .timedOut, await ownerIsAlive() { continue }
+                if await reopen() { continue }
             } catch let error as ProtocolError {
                 throw error
             } catch {
@@ -100,10 +106,16 @@ actor ClusterGame: PlayedGame {
         throw ProtocolError(.unavailable, "no game instance answered for game \(id); nothing was applied, send it again shortly")
     }
 
+    /// Whether the last owner answers its ping.
+    private func ownerIsAlive() async -> Bool {
+        guard !owner.isEmpty else { return false }
+        return (try? await bus.request(bus.subjects.ping(owner), GameReply(instance: owner), timeout: .milliseconds(500))) != nil
+    }
+
     /// Asks the placement queue to host the game again; true when an instance took it.
     private func reopen() async -> Bool {
         let request = PlaceRequest(kind: .open, game: id, player: player)
-        guard let reply = try? await bus.request(bus.subjects.place, request, timeout: Self.requestTimeout), reply.error == nil else {
+        guard let reply = try? await bus.request(bus.subjects.place, request, timeout: Self.placeTimeout), reply.error == nil else {
             return false
         }
         owner = reply.instance

@@ -61,7 +61,7 @@ actor ClusterSeats: GameSeats {
     private func place(_ request: PlaceRequest) async throws(ProtocolError) -> (game: Int64, owner: String) {
         var wait = Duration.milliseconds(50)
         for attempt in 1...ClusterGame.attempts {
-            if let reply = try? await bus.request(bus.subjects.place, request, timeout: ClusterGame.requestTimeout) {
+            if let reply = try? await bus.request(bus.subjects.place, request, timeout: ClusterGame.placeTimeout) {
                 if let info = reply.info { return (info.game, reply.instance) }
                 if let error = reply.error, error.code != ErrorCode.draining.rawValue { throw error.protocolError }
             }

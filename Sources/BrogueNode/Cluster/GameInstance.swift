@@ -87,6 +87,8 @@ actor GameInstance {
         }
     }
 
+    func setAddress(_ address: String) { self.address = address }
+
     /// The games hosted here now, by id.
     var hostedGames: [Int64] { hosted.keys.sorted() }
 

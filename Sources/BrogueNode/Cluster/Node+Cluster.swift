@@ -1,15 +1,28 @@
 public import BrogueContent
 public import BrogueNATS
+import BrogueStore
+import Foundation
+public import Hummingbird
 public import Logging
+import NIOCore
 
 extension Node {
     /// The gateway role: WebSockets, accounts and limits as a single node has them, with every
     /// game hosted by the cluster's game instances, reached over `nats` (docs/cluster.md).
+    /// `/ready` is 503 while NATS is disconnected, as it is while the store does not answer.
     public static func gateway(config: NodeConfig, store: any NodeStore, nats: NATSClient, logger: Logger) -> Node {
         let metrics = NodeMetrics()
         let bus = ClusterBus(client: nats, subjects: ClusterSubjects(), metrics: metrics)
         let seats = ClusterSeats(bus: bus, tokens: store, logger: logger)
-        return Node(config: config, store: store, seats: seats, metrics: metrics, dataDirectory: nil, logger: logger)
+        return Node(
+            config: config,
+            store: store,
+            seats: seats,
+            metrics: metrics,
+            dataDirectory: nil,
+            logger: logger,
+            busIsUp: { nats.connectedServer != nil }
+        )
     }
 }
 
@@ -44,4 +57,45 @@ public final class GameInstanceNode: Sendable {
     /// Stops taking games and hands every hosted game back (its lease released), so the gateways
     /// open them on other instances.
     public func drain() async { await instance.drain() }
+
+    /// Ready: not draining, NATS connected and the store answering.
+    public func isReady() async -> Bool {
+        guard await !instance.draining, instance.bus.client.connectedServer != nil else { return false }
+        return (try? instance.leases.heartbeats()) != nil
+    }
+
+    /// `/health`, `/ready` and `/metrics` for probes and Prometheus; a game instance takes no WebSockets.
+    public func makeApplication(
+        host: String,
+        port: Int,
+        logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        router.get("/health") { _, _ in "ok\n" }
+        router.get("/ready") { _, _ -> Response in
+            let ready = await self.isReady()
+            return Response(
+                status: ready ? .ok : .serviceUnavailable,
+                body: .init(byteBuffer: ByteBuffer(string: ready ? "ready\n" : "not ready: draining, or NATS or the store is away\n"))
+            )
+        }
+        router.get("/metrics") { _, _ -> Response in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: self.metrics.text()))
+            )
+        }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "brogue-game"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                await self.instance.setAddress("\(host):\(port)")
+                await onRunning(port)
+            },
+            logger: logger
+        )
+    }
 }

@@ -82,7 +82,8 @@ actor GameHost {
     /// What a message sent at action count `seq` should do now. A gateway sends each action with
     /// the count it last heard; after a timeout or a failover it may send it again, and then the
     /// count has moved past it: the answer is the state now (with a full frame, since the client
-    /// may have missed the last one) and nothing is applied, so nothing is stored twice.
+    /// may have missed the last one), counting what was stored since `seq`, and nothing is applied
+    /// again, so nothing is stored twice.
     /// - Returns: the answer to a resend, or nil when the message is new and must be applied.
     func answerIfResent(seq: Int) throws(ProtocolError) -> (Ack, FrameUpdate)? {
         let count = recorded.nextSeq
@@ -92,7 +93,8 @@ actor GameHost {
         }
         lastFrame = nil
         let game = session.game
-        let ack = Ack(applied: 0, actions: count, turn: game.turn, stateHash: (storedHash ?? game.stateHash).hex16, over: game.isOver)
+        // What was stored since `seq` is what that message did (nothing else can play this game meanwhile).
+        let ack = Ack(applied: count - seq, actions: count, turn: game.turn, stateHash: (storedHash ?? game.stateHash).hex16, over: game.isOver)
         return (ack, nextFrame())
     }
 

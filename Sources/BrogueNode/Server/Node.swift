@@ -31,6 +31,8 @@ public final class Node: Sendable {
     let logger: Logger
     let accounts: Accounts
     let addresses: AddressLimiter
+    /// Whether the cluster's bus is connected (always, for a node on its own).
+    let busIsUp: @Sendable () -> Bool
     /// The data folder holding `brogue.sqlite`; nil for a store elsewhere.
     public let dataDirectory: String?
 
@@ -53,7 +55,16 @@ public final class Node: Sendable {
         self.init(config: config, store: store, seats: registry, metrics: metrics, dataDirectory: dataDirectory, logger: logger)
     }
 
-    init(config: NodeConfig, store: any NodeStore, seats: any GameSeats, metrics: NodeMetrics, dataDirectory: String?, logger: Logger) {
+    init(
+        config: NodeConfig,
+        store: any NodeStore,
+        seats: any GameSeats,
+        metrics: NodeMetrics,
+        dataDirectory: String?,
+        logger: Logger,
+        busIsUp: @escaping @Sendable () -> Bool = { true }
+    ) {
+        self.busIsUp = busIsUp
         self.config = config
         self.logger = logger
         self.dataDirectory = dataDirectory
@@ -69,7 +80,7 @@ public final class Node: Sendable {
 
     /// Whether the node takes new games: not draining, and the store answers.
     public func isReady() async -> Bool {
-        guard await !registry.draining else { return false }
+        guard await !registry.draining, busIsUp() else { return false }
         return (try? store.listGames(limit: 1)) != nil
     }
 

@@ -83,11 +83,6 @@ struct NodeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        guard launch.cluster.role == .all else {
-            throw ValidationError(
-                "role \(launch.cluster.role) is not served by this build yet: the cluster roles are being built (docs/cluster.md); run with --role all"
-            )
-        }
         let json = launch.logFormat == "json"
         let level = Logger.Level(rawValue: launch.logLevel) ?? .info
         LoggingSystem.bootstrap { label in
@@ -97,6 +92,11 @@ struct NodeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "brogue.node")
         let loaded = try content.load()
+        switch launch.cluster.role {
+        case .gateway: return try await runGateway(launch, content: loaded, logger: logger)
+        case .game: return try await runGame(launch, content: loaded, logger: logger)
+        case .all: break
+        }
         let folder = try launch.dataDirectory ?? ((SQLiteGameStore.defaultPath() as NSString).deletingLastPathComponent)
         let nodeConfig = launch.config
         let host = nodeConfig.host

@@ -1,0 +1,88 @@
+import ArgumentParser
+import BrogueContent
+import BrogueNATS
+import BrogueNode
+import BrogueStorePostgres
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `brogue node --role gateway|game`: one side of a cluster (docs/cluster.md).
+extension NodeCommand {
+    func runGateway(_ launch: NodeLaunch, content: LoadedContent, logger: Logger) async throws {
+        let store = try Self.openSharedStore(launch.cluster, logger: logger)
+        let nats = try await Self.connectBus(launch, logger: logger)
+        let node = Node.gateway(config: launch.config, store: store, nats: nats, logger: logger)
+        let host = launch.config.host
+        let app = node.makeApplication { port in
+            FileHandle.standardOutput.write(Data("listening on \(host):\(port)\n".utf8))
+            logger.info("gateway listening", metadata: ["host": "\(host)", "port": "\(port)", "instance": "\(launch.config.instanceID)"])
+        }
+        try await Self.serve([.init(service: app), .init(service: node.drainService)], logger: logger)
+        await nats.close()
+    }
+
+    func runGame(_ launch: NodeLaunch, content: LoadedContent, logger: Logger) async throws {
+        let store = try Self.openSharedStore(launch.cluster, logger: logger)
+        let nats = try await Self.connectBus(launch, logger: logger)
+        let instance = GameInstanceNode(
+            id: launch.config.instanceID,
+            store: store,
+            content: content,
+            nats: nats,
+            now: { Int64(Date().timeIntervalSince1970 * 1000) },
+            logger: logger
+        )
+        try await instance.start()
+        let host = launch.config.host
+        let app = instance.makeApplication(host: host, port: launch.config.port, logger: logger) { port in
+            FileHandle.standardOutput.write(Data("listening on \(host):\(port)\n".utf8))
+            logger.info("game instance listening", metadata: ["host": "\(host)", "port": "\(port)", "instance": "\(launch.config.instanceID)"])
+        }
+        try await Self.serve([.init(service: app), .init(service: InstanceDrain(instance: instance, logger: logger))], logger: logger)
+        await nats.close()
+    }
+
+    /// Runs `services` until SIGTERM or SIGINT; the drain service stops first.
+    private static func serve(_ services: [ServiceGroupConfiguration.ServiceConfiguration], logger: Logger) async throws {
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    /// The cluster's PostgreSQL store; an error names where the URL came from, never the URL.
+    private static func openSharedStore(_ cluster: ClusterSettings, logger: Logger) throws -> PostgresGameStore {
+        guard let url = cluster.postgresURL else { throw ValidationError("role \(cluster.role) needs POSTGRES_URL or POSTGRES_URL_FILE") }
+        do {
+            return try PostgresGameStore(url: url.value, options: .init(logger: logger))
+        } catch {
+            throw ValidationError("the PostgreSQL store from \(cluster.postgresSource) cannot be used: \(error)")
+        }
+    }
+
+    /// Connects to the first NATS server that answers, then reconnects for as long as the process runs.
+    private static func connectBus(_ launch: NodeLaunch, logger: Logger) async throws -> NATSClient {
+        var options = NATSOptions()
+        options.name = "brogue-\(launch.cluster.role)-\(launch.config.instanceID)"
+        options.maxReconnectAttempts = nil
+        options.logger = logger
+        do {
+            return try await NATSClient.connect(servers: launch.cluster.natsServers, options: options)
+        } catch {
+            throw ValidationError("NATS_URL: \(error)")
+        }
+    }
+}
+
+/// Waits for graceful shutdown, then drains the game instance: its games go to the others.
+private struct InstanceDrain: Service {
+    let instance: GameInstanceNode
+    let logger: Logger
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        logger.info("draining: handing the games to the other instances")
+        await instance.drain()
+        logger.info("drained")
+    }
+}
