@@ -233,6 +233,8 @@ let package = Package(
                 "BrogueNode",
                 "BrogueNATS",
                 "BrogueTestServers",
+                "BrogueStorePostgres",
+                "BrogueRecording",
                 "BrogueClient",
                 "BrogueProtocol",
                 "BrogueFrame",
