@@ -89,7 +89,7 @@ struct ContentOptions: ParsableArguments {
     static func contentRoot() -> String? {
         var roots = [FileManager.default.currentDirectoryPath]
         // .build/<triple>/<config>/brogue -> the package root is three folders up.
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var dir = Executable.folder
         for _ in 0..<4 {
             roots.append(dir.path)
             roots.append(dir.appendingPathComponent("share/brogue").path)
