@@ -8,7 +8,8 @@ import Testing
     static func packRats(in dir: URL) throws -> String {
         let mod = dir.appendingPathComponent("pack-rats")
         try FileManager.default.createDirectory(at: mod.appendingPathComponent("monsters"), withIntermediateDirectories: true)
-        try "id: pack-rats\nname: Pack rats\nversion: 0.1.0\ndepends: [core]\ncontent:\n  monsters: [\"monsters/*.yaml\"]\n  spawns: [\"spawns.yaml\"]\n"
+        try
+            "id: pack-rats\nname: Pack rats\nversion: 0.1.0\ndepends: [core]\ncontent:\n  monsters: [\"monsters/*.yaml\"]\n  spawns: [\"spawns.yaml\"]\n"
             .write(to: mod.appendingPathComponent("plugin.yaml"), atomically: true, encoding: .utf8)
         try """
         id: pack-rat
@@ -31,7 +32,9 @@ import Testing
         let dir = try BrogueProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let mod = try Self.packRats(in: dir)
-        let out = try BrogueProcess.run(["catalog", "--seeds", "1-12", "--depths", "1-5", "--monster", "pack-rat", "--content", "content/core", "--plugin", mod])
+        let out = try BrogueProcess.run([
+            "catalog", "--seeds", "1-12", "--depths", "1-5", "--monster", "pack-rat", "--content", "content/core", "--plugin", mod,
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("    monster") }
         #expect(lines.count > 30, "\(out.stdout)")

@@ -78,7 +78,10 @@ import Testing
         let include = BrogueProcess.repoRoot.appendingPathComponent("PluginKit/Sources/CBroguePlugin/include").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: cc)
-        p.arguments = ["-shared", "-fPIC", "-I", include, "-o", folder.appendingPathComponent("libfrostbite.so").path, folder.appendingPathComponent("frostbite.c").path]
+        p.arguments = [
+            "-shared", "-fPIC", "-I", include, "-o", folder.appendingPathComponent("libfrostbite.so").path,
+            folder.appendingPathComponent("frostbite.c").path,
+        ]
         try p.run()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
@@ -156,10 +159,13 @@ import Testing
         #expect(validate.status == 1)
         let errors = validate.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 1, "\(validate.stderr)")
-        #expect(errors.first?.hasPrefix("\(mod.path)/plugin.yaml:1:5: error: plugin 'tough-goblins' uses content of core but has no 'depends'") == true)
+        #expect(
+            errors.first?.hasPrefix("\(mod.path)/plugin.yaml:1:5: error: plugin 'tough-goblins' uses content of core but has no 'depends'") == true
+        )
         #expect(errors.first?.hasSuffix("(add 'depends: [core]' to plugin.yaml)") == true, "\(validate.stderr)")
 
-        try "id: tough-goblins\nname: Tough goblins\nversion: 0.1.0\ndepends: [core]\ncontent:\n  monsters: [\"monsters/*.yaml\"]\n  spawns: [\"spawns.yaml\"]\n"
+        try
+            "id: tough-goblins\nname: Tough goblins\nversion: 0.1.0\ndepends: [core]\ncontent:\n  monsters: [\"monsters/*.yaml\"]\n  spawns: [\"spawns.yaml\"]\n"
             .write(to: mod.appendingPathComponent("plugin.yaml"), atomically: true, encoding: .utf8)
         let fixed = try BrogueProcess.run(["content", "validate", mod.path])
         #expect(fixed.status == 0, "\(fixed.stderr)")
@@ -170,7 +176,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let mod = dir.appendingPathComponent("frost-goblins")
         try FileManager.default.createDirectory(at: mod.appendingPathComponent("monsters"), withIntermediateDirectories: true)
-        try "id: frost-goblins\nname: Frost goblins\nversion: 0.1.0\ndepends: [core]\ncontent:\n  monsters: [\"monsters/*.yaml\"]\n  spawns: [\"spawns.yaml\"]\n"
+        try
+            "id: frost-goblins\nname: Frost goblins\nversion: 0.1.0\ndepends: [core]\ncontent:\n  monsters: [\"monsters/*.yaml\"]\n  spawns: [\"spawns.yaml\"]\n"
             .write(to: mod.appendingPathComponent("plugin.yaml"), atomically: true, encoding: .utf8)
         try """
         id: frost-goblin

@@ -139,7 +139,11 @@ import Testing
             #expect(made.status == 0, "\(made.output)")
         } else {
             let include = BrogueProcess.repoRoot.appendingPathComponent("PluginKit/Sources/CBroguePlugin/include").path
-            let built = try Self.shell(cc, ["-shared", "-fPIC", "-O2", "-I", include, "-o", "libnight_watch.so", "Sources/night_watch.c"], in: folder)
+            let built = try Self.shell(
+                cc,
+                ["-shared", "-fPIC", "-O2", "-I", include, "-o", "libnight_watch.so", "Sources/night_watch.c"],
+                in: folder
+            )
             #expect(built.status == 0, "\(built.output)")
         }
         try Self.checkPlaysAsItComes(folder, name: "night-watch")

@@ -56,6 +56,8 @@ import Testing
                 brogue_point to;
                 if (host->nearest_free_cell(game, from, NULL, 2, &to) && host->move_creature(game, monster, to) == BROGUE_STATUS_OK) {
                     intent->kind = BROGUE_INTENT_WAIT;
+                    static int said;
+                    if (!said++) host->log(BROGUE_LOG_WARNING, "jump: a monster skipped away from the player");
                 }
                 break;
             }
@@ -134,7 +136,9 @@ import Testing
         guard let (lib, dir) = try Self.build() else { return }
         defer { try? FileManager.default.removeItem(at: dir) }
         let (catalog, _) = try Self.catalog(loading: lib)
+        let log = LogLines.shared
         let first = Simulation.run(seed: 9, catalog: catalog, turns: 400)
+        #expect(log.contains("jump: a monster skipped away from the player"), "the behaviour moved a monster with move_creature")
         let second = Simulation.run(seed: 9, catalog: catalog, turns: 400)
         let plain = Simulation.run(seed: 9, catalog: GameBridgeTests.core, turns: 400)
         #expect(first.turns > 50)

@@ -177,7 +177,8 @@ extension EntryReader {
         if let text = node.scalar, !node.isNull {
             // `3-6` or `4`: the range a modder means, written the way other ranges are.
             let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.filter { $0 != " " }) }
-            let example = parts.count == 2 && parts.allSatisfy({ $0 != nil }) ? (parts[0]!, parts[1]!) : parts.count == 1 ? parts[0].map { ($0, $0) } : nil
+            let example =
+                parts.count == 2 && parts.allSatisfy({ $0 != nil }) ? (parts[0]!, parts[1]!) : parts.count == 1 ? parts[0].map { ($0, $0) } : nil
             error(
                 node.mark,
                 "'\(name)' of \(label) must be a mapping with min and max, found '\(text.clipped)'",
