@@ -95,8 +95,9 @@ extension ContentLoader {
     /// `known`, and a warning counting the errors elsewhere in the plugin.
     private static func fileDiagnostics(_ file: String, root: String, of whole: [Diagnostic], known: [Diagnostic]) -> [Diagnostic] {
         let path = realPath(file)
-        let seen = Set(known.map(\.description))
-        var out = whole.filter { realPath($0.file) == path && !seen.contains($0.description) }
+        // One mistake once: the lone check may word it differently ("in patch of monster ..."), at the same place.
+        let seen = Set(known.filter { realPath($0.file) == path }.map { "\($0.line):\($0.column)" })
+        var out = whole.filter { realPath($0.file) == path && !seen.contains("\($0.line):\($0.column)") }
         let elsewhere = whole.filter { $0.severity == .error && realPath($0.file) != path }
         if let first = elsewhere.first {
             out.append(

@@ -160,6 +160,10 @@ struct LayeringTests {
         #expect(clean.count == 1 && clean[0].hasPrefix(unchecked), "\(clean)")
         let context = [PluginCandidate(folder: core, required: true, source: "content/")]
         #expect(ContentLoader().validate(paths: [file], context: context).isEmpty)
+        // Checked with its plugin, a mistake the lone check found is not told twice.
+        temp.write("mod/monsters/goblin.yaml", "id: goblin\npatch: true\nhp: 25\nhpp: 3\n")
+        #expect(ContentLoader().validate(paths: [file], context: context).map(\.description) == [lone[0]])
+        temp.write("mod/monsters/goblin.yaml", "id: goblin\npatch: true\nhp: 25\n")
         // The plugin alone depends on core, which the context provides.
         #expect(ContentLoader().validate(paths: [mod], context: context).filter { $0.severity == .error }.isEmpty)
         #expect(ContentLoader().validate(paths: [mod]).contains { $0.message.contains("depends on 'core', which is not among the plugins found") })
