@@ -65,6 +65,32 @@ final class LiveGameContext: PluginGameContext {
 
     func placeItem(kindID: String, at cell: PluginPoint) -> Bool { game.pointee.placeItem(kindID: kindID, at: Self.cell(cell)) }
 
+    func cell(at cell: PluginPoint) -> PluginCell? {
+        let g = game.pointee
+        let p = Self.cell(cell)
+        guard g.level.contains(p) else { return nil }
+        let occupant = creature(at: cell).flatMap { c in g.occupantKindID(at: p).map { (c.id, $0) } }
+        return PluginCell(
+            terrainFlags: PluginTerrainFlags(level: g.level, cell: p),
+            dungeon: g.terrainID(.dungeon, at: p),
+            liquid: g.terrainID(.liquid, at: p),
+            surface: g.terrainID(.surface, at: p),
+            gas: g.terrainID(.gas, at: p),
+            occupant: occupant,
+            itemCount: Int32(clamping: g.itemCount(at: p))
+        )
+    }
+
+    func nearestFreeCell(from: PluginPoint, terrainID: String?, maxDistance: Int32) -> PluginPoint? {
+        game.pointee.nearestFreeCell(from: Self.cell(from), terrainID: terrainID, maxDistance: Int(maxDistance)).map(PluginPoint.init)
+    }
+
+    func creatureCells(near center: PluginPoint, radius: Int32) -> [PluginPoint] {
+        game.pointee.creatureCells(near: Self.cell(center), radius: Int(radius)).map(PluginPoint.init)
+    }
+
+    func moveCreature(from: PluginPoint, to: PluginPoint) -> Bool { game.pointee.moveCreature(from: Self.cell(from), to: Self.cell(to)) }
+
     func message(_ text: String, kind: Int32) {
         let k: MessageKind =
             switch kind {

@@ -70,6 +70,55 @@ public protocol PluginGameContext: AnyObject {
     func message(_ text: String, kind: Int32)
     /// Puts an item of content kind `kindID` on `cell` (ABI 1.2); whether it was placed.
     func placeItem(kindID: String, at cell: PluginPoint) -> Bool
+
+    // ABI 1.3
+    /// What is on `cell`: terrain per layer and who stands there; nil off the map.
+    func cell(at cell: PluginPoint) -> PluginCell?
+    /// The nearest free cell to `from` within `maxDistance` king moves (with terrain `terrainID`, when given).
+    func nearestFreeCell(from: PluginPoint, terrainID: String?, maxDistance: Int32) -> PluginPoint?
+    /// Where the creatures within `radius` king moves of `center` stand, nearest first.
+    func creatureCells(near center: PluginPoint, radius: Int32) -> [PluginPoint]
+    /// Moves whoever stands on `from` to `to` at once; whether someone moved.
+    func moveCreature(from: PluginPoint, to: PluginPoint) -> Bool
+}
+
+/// A cell as `cell_info` reports it.
+public struct PluginCell: Hashable, Sendable {
+    public var terrainFlags: PluginTerrainFlags
+    /// Terrain content ids on the dungeon, liquid, surface and gas layers; nil where a layer is empty.
+    public var dungeon: String?
+    public var liquid: String?
+    public var surface: String?
+    public var gas: String?
+    /// Who stands there: the creature's id (0 the player) and kind ("player" or a monster kind's id).
+    public var occupant: (id: Int32, kind: String)? {
+        get { occupantKind.map { (occupantID, $0) } }
+        set {
+            occupantID = newValue?.id ?? -1
+            occupantKind = newValue?.kind
+        }
+    }
+    public var itemCount: Int32
+    private var occupantID: Int32 = -1
+    private var occupantKind: String?
+
+    public init(
+        terrainFlags: PluginTerrainFlags,
+        dungeon: String?,
+        liquid: String?,
+        surface: String?,
+        gas: String?,
+        occupant: (id: Int32, kind: String)?,
+        itemCount: Int32
+    ) {
+        self.terrainFlags = terrainFlags
+        self.dungeon = dungeon
+        self.liquid = liquid
+        self.surface = surface
+        self.gas = gas
+        self.itemCount = itemCount
+        self.occupant = occupant
+    }
 }
 
 /// A creature as `creature_at` reports it.
@@ -97,6 +146,10 @@ extension PluginGameContext {
     public func spawnMonster(kindID: String, at cell: PluginPoint) -> Bool { false }
     public func message(_ text: String, kind: Int32) {}
     public func placeItem(kindID: String, at cell: PluginPoint) -> Bool { false }
+    public func cell(at cell: PluginPoint) -> PluginCell? { nil }
+    public func nearestFreeCell(from: PluginPoint, terrainID: String?, maxDistance: Int32) -> PluginPoint? { nil }
+    public func creatureCells(near center: PluginPoint, radius: Int32) -> [PluginPoint] { [] }
+    public func moveCreature(from: PluginPoint, to: PluginPoint) -> Bool { false }
 }
 
 /// The level a generator stage builds, as the host API's `level_*` entries see it.

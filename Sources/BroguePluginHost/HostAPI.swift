@@ -54,6 +54,34 @@ private func writeCreature(_ c: PluginCreature, into info: UnsafeMutablePointer<
 
 private func point(_ p: brogue_point) -> PluginPoint { PluginPoint(x: p.x, y: p.y) }
 
+/// Writes only the fields the plugin's `brogue_cell_info` has room for (its `size`); ids are cut
+/// to `BROGUE_ID_SIZE - 1` bytes and always NUL-terminated.
+private func writeCell(_ c: PluginCell, into info: UnsafeMutablePointer<brogue_cell_info>) {
+    let size = info.pointee.size
+    let raw = UnsafeMutableRawPointer(info)
+    func fits(_ field: PartialKeyPath<brogue_cell_info>, _ length: Int) -> Int? {
+        guard let offset = MemoryLayout<brogue_cell_info>.offset(of: field), size >= offset + length else { return nil }
+        return offset
+    }
+    func put<T>(_ value: T, _ field: PartialKeyPath<brogue_cell_info>) {
+        if let offset = fits(field, MemoryLayout<T>.size) { raw.storeBytes(of: value, toByteOffset: offset, as: T.self) }
+    }
+    func put(_ text: String?, _ field: PartialKeyPath<brogue_cell_info>) {
+        let capacity = Int(BROGUE_ID_SIZE)
+        guard let offset = fits(field, capacity) else { return }
+        let bytes = Array((text ?? "").utf8.prefix(capacity - 1)) + [0]
+        raw.advanced(by: offset).copyMemory(from: bytes, byteCount: bytes.count)
+    }
+    put(c.terrainFlags.rawValue, \brogue_cell_info.terrain_flags)
+    put(c.occupant?.id ?? -1, \brogue_cell_info.occupant_id)
+    put(c.itemCount, \brogue_cell_info.item_count)
+    put(c.dungeon, \brogue_cell_info.dungeon)
+    put(c.liquid, \brogue_cell_info.liquid)
+    put(c.surface, \brogue_cell_info.surface)
+    put(c.gas, \brogue_cell_info.gas)
+    put(c.occupant?.kind, \brogue_cell_info.occupant_kind)
+}
+
 /// The host's `brogue_host_api` table: built once, never freed, so plugins may keep the pointer.
 enum HostTable {
     static let abiMajor = UInt32(BROGUE_PLUGIN_ABI_MAJOR)
@@ -119,7 +147,28 @@ enum HostTable {
                 place_item: { game, id, cell in
                     guard let id, let context = GameBox.context(game) else { return failed }
                     return status(context.placeItem(kindID: String(cString: id), at: point(cell)))
-                }
+                },
+                cell_info: { game, cell, info in
+                    guard let c = GameBox.context(game)?.cell(at: point(cell)) else { return false }
+                    if let info { writeCell(c, into: info) }
+                    return true
+                },
+                nearest_free_cell: { game, from, terrain, distance, out in
+                    let id = terrain.map { String(cString: $0) }
+                    guard let p = GameBox.context(game)?.nearestFreeCell(from: point(from), terrainID: id, maxDistance: distance) else {
+                        return false
+                    }
+                    out?.pointee = brogue_point(x: p.x, y: p.y)
+                    return true
+                },
+                creatures_in_radius: { game, center, radius, cells, capacity in
+                    guard let found = GameBox.context(game)?.creatureCells(near: point(center), radius: radius) else { return 0 }
+                    if let cells {
+                        for (i, p) in found.prefix(Int(max(0, capacity))).enumerated() { cells[i] = brogue_point(x: p.x, y: p.y) }
+                    }
+                    return Int32(clamping: found.count)
+                },
+                move_creature: { game, from, to in status(GameBox.context(game)?.moveCreature(from: point(from), to: point(to)) ?? false) }
             )
         )
         return table

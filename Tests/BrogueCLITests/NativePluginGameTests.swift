@@ -23,7 +23,7 @@ import Testing
         id: alchemy
         name: Alchemy (test)
         version: 0.2.0
-        abi: "1.2"
+        abi: "1.3"
         library: libexample_c.so
         depends: [core]
         content:

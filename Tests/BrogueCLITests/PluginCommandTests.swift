@@ -8,7 +8,7 @@ import Testing
         #expect(out.status == 0, "\(out.stderr)")
         let include = BrogueProcess.repoRoot.appendingPathComponent("PluginKit/Sources/CBroguePlugin/include").standardizedFileURL.path
         #expect(out.stdout.contains("header:   \(include)/brogue_plugin.h"), "\(out.stdout)")
-        #expect(out.stdout.contains("ABI 1.2"))
+        #expect(out.stdout.contains("ABI 1.3"))
         #expect(out.stdout.contains("cc -shared -fPIC -O2 -I \(include) -o libmyplugin.so myplugin.c"))
 
         let only = try BrogueProcess.run(["plugin", "sdk", "--include-dir"])

@@ -106,4 +106,58 @@ import Testing
             #expect(!resolved.output.lowercased().contains(heavy), "the scaffold pulls \(heavy): \(resolved.output)")
         }
     }
+
+    /// What a scaffold's README promises: it validates, builds with the documented command, loads
+    /// from BROGUE_PLUGIN_PATH, and its monster is seen acting in `brogue sim`.
+    static func checkPlaysAsItComes(_ folder: URL, name: String) throws {
+        let validate = try BrogueProcess.run(["content", "validate", folder.path])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stdout == "ok: \(folder.path) (0 warning(s))\n", "\(validate.stdout)")
+        let env = ["BROGUE_PLUGIN_PATH": folder.path]
+        let list = try BrogueProcess.run(["plugin", "list", "--content", "content/core"], environment: env)
+        #expect(list.stdout.contains("  \(name): library "), "\(list.stdout)")
+        #expect(list.stdout.contains("behaviours \(name).\(name)"), "\(list.stdout)")
+        let sim = try BrogueProcess.run(["sim", "--seed", "1", "--content", "content/core"], environment: env)
+        #expect(sim.status == 0, "\(sim.stderr)")
+        #expect(sim.stderr.contains("plugin info: \(name): a monster keeps its distance"), "\(sim.stderr)")
+    }
+
+    @Test func aCScaffoldValidatesBuildsWithMakeLoadsAndActsInSim() throws {
+        guard let cc = Self.tool(["cc", "clang"]) else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("no C compiler") }
+            return
+        }
+        let dir = try BrogueProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("night-watch")
+        let out = try BrogueProcess.run(["plugin", "new", "night-watch", "--lang", "c", "--output", folder.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("export BROGUE_PLUGIN_PATH=$PWD") && !readme.contains("--plugin-library"))
+        if let make = Self.tool(["make"]) {
+            let made = try Self.shell(make, ["CC=\(cc)"], in: folder)
+            #expect(made.status == 0, "\(made.output)")
+        } else {
+            let include = BrogueProcess.repoRoot.appendingPathComponent("PluginKit/Sources/CBroguePlugin/include").path
+            let built = try Self.shell(
+                cc,
+                ["-shared", "-fPIC", "-O2", "-I", include, "-o", "libnight_watch.so", "Sources/night_watch.c"],
+                in: folder
+            )
+            #expect(built.status == 0, "\(built.output)")
+        }
+        try Self.checkPlaysAsItComes(folder, name: "night-watch")
+    }
+
+    @Test func aSwiftScaffoldValidatesBuildsInReleaseLoadsAndActsInSim() throws {
+        guard let swift = Self.tool(["swift"]) else { return }
+        let dir = try BrogueProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("cold-feet")
+        let out = try BrogueProcess.run(["plugin", "new", "cold-feet", "--lang", "swift", "--output", folder.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        let built = try Self.shell(swift, ["build", "-c", "release"], in: folder)
+        #expect(built.status == 0, "\(built.output)")
+        try Self.checkPlaysAsItComes(folder, name: "cold-feet")
+    }
 }

@@ -44,7 +44,7 @@ import Testing
         let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "future") }
         #expect(error?.kind == .abiMajorMismatch)
         #expect(error?.message.contains("ABI 2.0") == true, "\(error?.message ?? "")")
-        #expect(error?.message.contains("ABI 1.2") == true)
+        #expect(error?.message.contains("ABI 1.3") == true)
         #expect(error?.message.contains(lib) == true)
     }
 
@@ -55,7 +55,7 @@ import Testing
         let lib = try CPluginBuilder.build("newer", source: CPluginBuilder.plugin(minor: "7", initBody: "return BROGUE_STATUS_OK;"), in: dir, cc: cc)
         let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "newer") }
         #expect(error?.kind == .abiMinorTooNew)
-        #expect(error?.message.contains("ABI 1.7, newer than this host's ABI 1.2") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("ABI 1.7, newer than this host's ABI 1.3") == true, "\(error?.message ?? "")")
         #expect(error?.message.contains(lib) == true)
     }
 
@@ -191,7 +191,7 @@ import Testing
         let error = #expect(throws: PluginError.self) { try PluginLoader().load(library: lib, pluginID: "small") }
         #expect(error?.kind == .registrationTooSmall)
         #expect(
-            error?.message.contains("monster behaviour 'stunted' has size 16 bytes, but ABI 1.2 needs at least 24") == true,
+            error?.message.contains("monster behaviour 'stunted' has size 16 bytes, but ABI 1.3 needs at least 24") == true,
             "\(error?.message ?? "")"
         )
     }
@@ -217,7 +217,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let source = CPluginBuilder.plugin(
             initBody: """
-                    if (host->size != sizeof(brogue_host_api) || host->abi_major != 1 || host->abi_minor != 2) {
+                    if (host->size != sizeof(brogue_host_api) || host->abi_major != 1 || host->abi_minor != 3) {
                         snprintf(error, error_len, "unexpected host table");
                         return BROGUE_STATUS_ERROR;
                     }

@@ -106,7 +106,7 @@ import Testing
         let set = PluginSet.load(candidates([folder.path]))
         #expect(
             set.report.plugins.last?.refusal?.message
-                == "plugin 'future' (\(folder.path)/libfuture.so): plugin.yaml says it needs plugin ABI 2.0, but this host speaks ABI 1.2; rebuild it against this host's brogue_plugin.h and set 'abi: \"1.2\"'"
+                == "plugin 'future' (\(folder.path)/libfuture.so): plugin.yaml says it needs plugin ABI 2.0, but this host speaks ABI 1.3; rebuild it against this host's brogue_plugin.h and set 'abi: \"1.3\"'"
         )
     }
 

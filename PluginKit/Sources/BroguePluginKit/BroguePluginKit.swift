@@ -159,6 +159,73 @@ public struct Game {
         guard host.has(\.message) else { return }
         text.withCString { api.message(raw, $0, kind.rawValue) }
     }
+
+    // ABI 1.3 entries: nil / [] / false where the host is older.
+    /// What is on `cell`: terrain per layer and who stands there; nil off the map.
+    public func cell(at cell: Point) -> Cell? {
+        guard host.has(\.cell_info) else { return nil }
+        var info = brogue_cell_info()
+        info.size = MemoryLayout<brogue_cell_info>.size
+        guard api.cell_info(raw, cell, &info) else { return nil }
+        return Cell(info)
+    }
+
+    /// The nearest free floor cell to `from` within `maxDistance` king moves (with terrain `terrainID`, when given).
+    public func nearestFreeCell(from: Point, terrain terrainID: String? = nil, maxDistance: Int32) -> Point? {
+        guard host.has(\.nearest_free_cell) else { return nil }
+        var out = Point()
+        let found =
+            if let terrainID {
+                terrainID.withCString { api.nearest_free_cell(raw, from, $0, maxDistance, &out) }
+            } else {
+                api.nearest_free_cell(raw, from, nil, maxDistance, &out)
+            }
+        return found ? out : nil
+    }
+
+    /// Where the creatures within `radius` king moves of `center` stand (the player included), nearest first.
+    public func creatures(near center: Point, radius: Int32) -> [Point] {
+        guard host.has(\.creatures_in_radius) else { return [] }
+        let count = api.creatures_in_radius(raw, center, radius, nil, 0)
+        guard count > 0 else { return [] }
+        var cells = [Point](repeating: Point(), count: Int(count))
+        let written = cells.withUnsafeMutableBufferPointer { api.creatures_in_radius(raw, center, radius, $0.baseAddress, count) }
+        return Array(cells.prefix(Int(min(written, count))))
+    }
+
+    /// Moves whoever stands on `from` to `to` at once, if `to` is free floor; whether someone moved.
+    @discardableResult public func move(from: Point, to: Point) -> Bool {
+        host.has(\.move_creature) && api.move_creature(raw, from, to) == BROGUE_STATUS_OK
+    }
+}
+
+/// A cell as `cell_info` reports it (ABI 1.3).
+public struct Cell: Sendable {
+    public var terrain: TerrainFlags
+    /// Terrain ids on the dungeon, liquid, surface and gas layers; "" where a layer is empty.
+    public var dungeon: String
+    public var liquid: String
+    public var surface: String
+    public var gas: String
+    /// "player", a monster kind's id, or "" when no one stands there.
+    public var occupantKind: String
+    /// The occupant's creature id (0 the player), or -1.
+    public var occupantID: Int32
+    public var itemCount: Int32
+
+    init(_ info: brogue_cell_info) {
+        func text<T>(_ field: T) -> String {
+            withUnsafeBytes(of: field) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+        }
+        terrain = TerrainFlags(rawValue: info.terrain_flags)
+        dungeon = text(info.dungeon)
+        liquid = text(info.liquid)
+        surface = text(info.surface)
+        gas = text(info.gas)
+        occupantKind = text(info.occupant_kind)
+        occupantID = info.occupant_id
+        itemCount = info.item_count
+    }
 }
 
 /// The level being built, during a generator stage's run; never keep it.

@@ -23,6 +23,20 @@ enum DidYouMean {
         suggestion(for: word, among: candidates).map { "did you mean '\($0)'?" }
     }
 
+    /// The did-you-mean hint among a few fixed words (a choice's values), where a word that shares
+    /// a stem with the typed one is worth suggesting too (`asleep` -> `sleeping`, `guard` -> `guarding`).
+    static func hint(for word: String, amongChoices choices: [String]) -> String? {
+        if let near = hint(for: word, among: choices) { return near }
+        let typed = Array(normalized(word).utf8)
+        let stem = max(4, (typed.count + 1) / 2)
+        guard typed.count >= stem else { return nil }
+        for start in 0...(typed.count - stem) {
+            let piece = typed[start..<(start + stem)]
+            if let choice = choices.first(where: { Array($0.utf8).firstRange(of: piece) != nil }) { return "did you mean '\(choice)'?" }
+        }
+        return nil
+    }
+
     private static func threshold(_ length: Int) -> Int {
         switch length {
         case ..<4: 1

@@ -22,7 +22,13 @@ enum SpawnsSchema {
             .init("monster", .reference("monster"), .required, "The monster."),
             .init("depths", .range(min: 1, max: Dungeon.deepestLevel), .required, "Depths where it may appear."),
             .init("weight", .integer(min: 0, max: nil), .required, "Relative chance against the other lines that cover the depth."),
-            .init("group", .range(min: 1, max: nil), .value("1"), "How many appear together."),
+            .init(
+                "group",
+                .range(min: 1, max: nil),
+                .value("1"),
+                "How many appear together: each time the line is drawn, that many (a number in the range) are placed side by side, "
+                    + "the first leading the rest. `brogue catalog --monster ID` shows each group."
+            ),
         ]
     )
 

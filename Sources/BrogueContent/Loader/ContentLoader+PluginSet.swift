@@ -38,13 +38,24 @@ extension ContentLoader {
     ///   - candidates: plugin folders in the order found; a folder found twice counts once.
     ///   - link: opens a library (in load order, once per plugin); returns nil when it loaded, or
     ///     why it was refused.
-    public func load(_ candidates: [PluginCandidate], link: (PluginLibrary) -> String? = { _ in nil }) -> PluginSetReport {
-        loadSet(candidates, validating: false, link: link)
+    ///   - check: called with the assembled content; its errors (located in a plugin's files, like
+    ///     `LoadedContent.unresolvedReferences`) refuse the plugin that wrote them, as YAML errors do.
+    public func load(
+        _ candidates: [PluginCandidate],
+        link: (PluginLibrary) -> String? = { _ in nil },
+        check: @escaping (LoadedContent) -> [Diagnostic] = { _ in [] }
+    ) -> PluginSetReport {
+        loadSet(candidates, validating: false, link: link, check: check)
     }
 
-    /// - Parameter validating: a library that is not there is a warning, and nothing is linked.
-    func loadSet(_ found: [PluginCandidate], validating: Bool, link: (PluginLibrary) -> String?) -> PluginSetReport {
-        SetLoader.load(found, limits: limits, validating: validating, link: link)
+    /// - Parameter validating: a library that is not there is a warning rather than a refusal.
+    func loadSet(
+        _ found: [PluginCandidate],
+        validating: Bool,
+        link: (PluginLibrary) -> String?,
+        check: @escaping (LoadedContent) -> [Diagnostic]
+    ) -> PluginSetReport {
+        SetLoader.load(found, limits: limits, validating: validating, link: link, check: check)
     }
 
     /// The plugins of `context` that `given` need, directly or through each other.

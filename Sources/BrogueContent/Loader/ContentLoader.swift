@@ -30,37 +30,6 @@ public struct ContentLoader: Sendable {
         return content
     }
 
-    /// Checks plugin folders or single content files without building anything.
-    ///
-    /// The folders are checked together, as `load` would load them, with the plugins of
-    /// `context` they depend on (and only those). A file is checked on its own (its references
-    /// to other files are not followed); its kind comes from the manifest glob of the plugin
-    /// around it that matches it. A native library that is not built yet is a warning here.
-    /// - Parameters:
-    ///   - paths: plugin folders, or YAML files inside plugin folders.
-    ///   - context: plugins that may satisfy the folders' dependencies.
-    /// - Returns: every problem found, errors and warnings; empty when all is well.
-    public func validate(paths: [String], context: [PluginCandidate] = []) -> [Diagnostic] {
-        var folders: [String] = []
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                folders.append(path)
-            } else {
-                files.append(path)
-            }
-        }
-        var out: [Diagnostic] = []
-        if !folders.isEmpty {
-            let given = folders.map { PluginCandidate(folder: $0, required: true, source: "validate") }
-            out += loadSet(given + neededContext(given, context), validating: true, link: { _ in nil }).diagnostics
-        }
-        let session = LoadSession(limits: limits)
-        for file in files { validateFile(file, session) }
-        return out + session.allDiagnostics
-    }
-
     /// The fields of a content kind, as the loader reads them.
     public static func schema(for kind: ContentKind) -> ContentSchema {
         switch kind {
@@ -84,43 +53,6 @@ public struct ContentLoader: Sendable {
         case .manifest:
             ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content, ManifestSchema.dependency, ManifestSchema.native])
         }
-    }
-
-    private func validateFile(_ path: String, _ session: LoadSession) {
-        guard FileManager.default.fileExists(atPath: path) else {
-            session.error(path, .start, "file not found")
-            return
-        }
-        guard let (root, relative) = Self.pluginRoot(of: path) else {
-            session.error(
-                path,
-                .start,
-                "file is not inside a plugin folder (no \(PluginManifest.fileName) in its folder or any folder above it)",
-                hint: "content is read through a plugin's manifest; add a plugin.yaml or move the file into a plugin"
-            )
-            return
-        }
-        guard let plugin = session.readPlugin(root), relative != PluginManifest.fileName else { return }
-        guard
-            let kind = ContentKind.contentKinds.first(where: { kind in
-                (plugin.manifest.content[kind] ?? []).contains { Glob.matches($0, path: relative) }
-            })
-        else {
-            session.error(
-                path,
-                .start,
-                "file is not matched by any content glob of plugin '\(plugin.manifest.id)' (\(plugin.manifestFile))",
-                hint: "add a glob for it under 'content' in \(PluginManifest.fileName), or move it"
-            )
-            return
-        }
-        var assembly = Assembly()
-        assembly.add(kind: kind, path: path, plugin: plugin, session: session)
-        assembly.resolveLayers(session, alone: true)
-        let patches = assembly.layers.slots.filter { $0.layers[0].mode == .patch }
-        assembly.layers.slots.removeAll { $0.layers[0].mode == .patch }
-        Assembly.checkLonePatches(patches, session)
-        assembly.decodeLayers(session)
     }
 
     /// The plugin folder around a file, as the caller would name it, and the file's path inside it.

@@ -6,7 +6,7 @@ import Foundation
 /// the plugins that depend on it are refused in turn.
 struct SetLoader {
     let limits: ContentLimits
-    /// A library that is not there is a warning, and nothing is linked.
+    /// A library that is not there is a warning rather than a refusal.
     let validating: Bool
     /// One per plugin folder, in the order found.
     private var statuses: [PluginStatus] = []
@@ -17,13 +17,16 @@ struct SetLoader {
     private var statusByID: [String: Int] = [:]
     /// Why each plugin refused after its manifest was read was refused, by id.
     private var dropped: [String: String] = [:]
+    /// Checks assembled content against what the libraries registered (see `ContentLoader.load(_:link:check:)`).
+    private var check: (LoadedContent) -> [Diagnostic] = { _ in [] }
 
     /// Loads `found` (see `ContentLoader.load(_:link:)`).
     static func load(
         _ found: [PluginCandidate],
         limits: ContentLimits,
         validating: Bool,
-        link: (PluginLibrary) -> String?
+        link: (PluginLibrary) -> String?,
+        check: @escaping (LoadedContent) -> [Diagnostic]
     ) -> PluginSetReport {
         guard !found.isEmpty else {
             let d = Diagnostic(
@@ -37,6 +40,7 @@ struct SetLoader {
             return PluginSetReport(plugins: [], content: nil, diagnostics: [d])
         }
         var loader = SetLoader(limits: limits, validating: validating)
+        loader.check = check
         let read = loader.readManifests(unique(found))
         var active = loader.linkLibraries(loader.order(read), link: link)
         let content = loader.assemble(&active)
@@ -118,7 +122,7 @@ struct SetLoader {
         return order.order
     }
 
-    /// Finds and, unless validating, links each plugin's library, in load order, so a plugin never
+    /// Finds and links each plugin's library, in load order, so a plugin never
     /// runs before the plugins it depends on.
     /// - Returns: the plugins still standing, in load order.
     private mutating func linkLibraries(_ order: [PluginFolder], link: (PluginLibrary) -> String?) -> [PluginFolder] {
@@ -149,7 +153,7 @@ struct SetLoader {
             return false
         case .success(let library):
             statuses[index(p)].library = library
-            if !validating, let reason = link(library) {
+            if let reason = link(library) {
                 drop(p, [problem(.error, reason, nil)], reason: reason)
                 return false
             }
@@ -220,8 +224,10 @@ struct SetLoader {
         }
         var loaded = LoadedContent(catalog: catalog, plugins: plugins, warnings: [], layers: assembly.layers)
         loaded.catalog = catalog.covering(loaded.contentSet)
-        loaded.warnings = warnings + diagnostics
-        return (loaded, diagnostics)
+        let checked = check(loaded)
+        guard !checked.contains(where: { $0.severity == .error }) else { return (nil, diagnostics + checked) }
+        loaded.warnings = warnings + diagnostics + checked
+        return (loaded, diagnostics + checked)
     }
 
     /// The errors of `diagnostics` by the id of the plugin whose folder holds their file (the

@@ -53,7 +53,7 @@ extension EntryReader {
                 error(
                     node.mark,
                     "\(self.field(name)) must be one of \(values.joined(separator: ", ")); found '\(text.clipped)'",
-                    hint: DidYouMean.hint(for: text, among: values)
+                    hint: DidYouMean.hint(for: text, amongChoices: values)
                 )
                 return nil
             }
@@ -174,6 +174,18 @@ extension EntryReader {
 
     func damage(_ name: String) -> DamageRange? {
         guard let (node, _) = valueNode(name) else { return nil }
+        if let text = node.scalar, !node.isNull {
+            // `3-6` or `4`: the range a modder means, written the way other ranges are.
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.filter { $0 != " " }) }
+            let example =
+                parts.count == 2 && parts.allSatisfy({ $0 != nil }) ? (parts[0]!, parts[1]!) : parts.count == 1 ? parts[0].map { ($0, $0) } : nil
+            error(
+                node.mark,
+                "'\(name)' of \(label) must be a mapping with min and max, found '\(text.clipped)'",
+                hint: "write \(name): {min: \(example?.0 ?? 1), max: \(example?.1 ?? 3)}"
+            )
+            return nil
+        }
         guard let r = EntryReader(node, table: SharedTables.damage, what: "'\(name)' of \(label)", entry: entry, sink: sink) else { return nil }
         let (min, max, clump) = (r.int("min"), r.int("max"), r.int("clump"))
         guard let min, let max, let clump else { return nil }

@@ -87,11 +87,6 @@ extension Game {
         return true
     }
 
-    /// Whether `cell` is on the map and neither blocks movement nor is a hazard.
-    private func isOpenFloor(_ cell: Point) -> Bool {
-        level.flags.contains(cell) && level.flags[cell].isDisjoint(with: TerrainFlags.hazards.union(.blocksMovement))
-    }
-
     /// Puts an item of kind `kindID` on `cell`, quantity and enchantment rolled from the game's
     /// stream, if the cell is open floor (no wall, no hazard).
     /// - Returns: whether it was placed.

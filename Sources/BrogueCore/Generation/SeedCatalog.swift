@@ -12,6 +12,8 @@ public enum SeedCatalog {
         public var position: Point
         /// The true name ("+2 broadsword", "3 potions of healing", "goblin conjurer").
         public var name: String
+        /// The content id of its kind ("broadsword", "goblin-conjurer").
+        public var kindID: String = ""
         /// The machine it lies in or belongs to ("locked vault"), if any.
         public var machine: String?
         /// Why a monster is notable ("captive", "leader of 3", "guarding", "dormant"), or
@@ -21,19 +23,21 @@ public enum SeedCatalog {
 
     /// The catalog of `depths` of `seed`, in depth order, items before monsters, each in the
     /// order the level holds them.
-    public static func entries(seed: UInt64, depths: ClosedRange<Int>, catalog: ContentCatalog) -> [Entry] {
+    /// - Parameter everyMonster: list every monster, not only the notable ones; a monster of a
+    ///   horde says so ("leader of 3", "in a horde of 3"), one alone says "alone".
+    public static func entries(seed: UInt64, depths: ClosedRange<Int>, catalog: ContentCatalog, everyMonster: Bool = false) -> [Entry] {
         var game = Game(seed: seed, catalog: catalog)
         var out: [Entry] = []
         for depth in 1...depths.upperBound {
             if depth > 1 { game.visit(depth: depth) }
             guard depths.contains(depth) else { continue }
-            out += entries(of: game)
+            out += entries(of: game, everyMonster: everyMonster)
         }
         return out
     }
 
     /// The catalog lines of the level the game is on.
-    public static func entries(of game: Game) -> [Entry] {
+    public static func entries(of game: Game, everyMonster: Bool = false) -> [Entry] {
         let level = game.level
         let catalog = game.catalog
         var out: [Entry] = []
@@ -54,14 +58,15 @@ public enum SeedCatalog {
                     kind: .item,
                     position: fi.position,
                     name: trueName(fi.item, catalog: catalog),
+                    kindID: catalog.items[fi.item.kind].id,
                     machine: machineName(Int(level.machineAt[fi.position])),
                     note: note
                 )
             )
         }
-        let hordeSizes = hordeSizes(game)
+        let hordes = hordes(game)
         for (i, m) in game.monsters.enumerated() {
-            let note: String?
+            var note: String?
             switch m.state {
             case .captive: note = "captive"
             case .dormant: note = "dormant"
@@ -70,12 +75,13 @@ public enum SeedCatalog {
                 if m.machine > 0 {
                     note = "guarding"
                 } else if m.leadsHorde {
-                    note = "leader of \(hordeSizes[i])"
-                } else {
-                    note = nil
+                    note = "leader of \(hordes.size[i])"
                 }
             }
             let inMachine = machineName(Int(level.machineAt[m.position]))
+            if everyMonster, note == nil {
+                note = hordes.leader[i].map { "in a horde of \(hordes.size[$0])" } ?? "alone"
+            }
             guard note != nil || inMachine != nil else { continue }
             out.append(
                 Entry(
@@ -84,6 +90,7 @@ public enum SeedCatalog {
                     kind: .monster,
                     position: m.position,
                     name: catalog.monsters[m.kind].name,
+                    kindID: catalog.monsters[m.kind].id,
                     machine: inMachine,
                     note: note
                 )
@@ -92,21 +99,29 @@ public enum SeedCatalog {
         return out
     }
 
-    /// For each monster that leads a horde, how many monsters the horde has (its followers are
-    /// the monsters created right after it, of its kind, up to the next leader).
-    static func hordeSizes(_ game: Game) -> [Int] {
+    /// For each monster that leads a horde, how many monsters the horde has; for each follower, its
+    /// leader. A horde is made in one go: its followers are the monsters created right after its
+    /// leader, of its kind, standing near it, and no more than the largest `group` the spawn table
+    /// gives that kind at the depth (a lone monster of the same kind spawned next is not one of them).
+    static func hordes(_ game: Game) -> (size: [Int], leader: [Int?]) {
         let ms = game.monsters
         var sizes = [Int](repeating: 0, count: ms.count)
+        var leaders = [Int?](repeating: nil, count: ms.count)
         for i in ms.indices where ms[i].leadsHorde {
+            let id = game.catalog.monsters[ms[i].kind].id
+            let largest = game.catalog.spawns.monsters.filter { $0.kind == id && $0.depths.contains(game.depth) }.map(\.group.upperBound).max()
             var n = 1
             var j = i + 1
-            while j < ms.count, ms[j].kind == ms[i].kind, !ms[j].leadsHorde, ms[j].id == ms[j - 1].id + 1 {
+            while j < ms.count, n < largest ?? Int.max, ms[j].kind == ms[i].kind, !ms[j].leadsHorde, ms[j].id == ms[j - 1].id + 1,
+                max(abs(ms[j].position.x - ms[i].position.x), abs(ms[j].position.y - ms[i].position.y)) <= 3
+            {
+                leaders[j] = i
                 n += 1
                 j += 1
             }
             sizes[i] = n
         }
-        return sizes
+        return (sizes, leaders)
     }
 
     /// An item's name with everything about it known: "+1 sword", "3 darts", "potion of healing".

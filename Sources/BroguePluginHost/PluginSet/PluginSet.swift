@@ -33,31 +33,83 @@ public struct PluginSet: @unchecked Sendable {
     ///   - loader: the loader that keeps the libraries; one per process is usual.
     ///   - limits: bounds on the YAML read.
     public static func load(_ candidates: [PluginCandidate], loader: PluginLoader = PluginLoader(), limits: ContentLimits = .default) -> PluginSet {
-        var linked: [String: LoadedNativePlugin] = [:]
-        let report = ContentLoader(limits: limits).load(candidates) { library in
-            let host = PluginABIVersion.host
-            let origin = "plugin '\(library.pluginID)' (\(library.path))"
-            if library.abi.major != Int(host.major) || library.abi.minor > Int(host.minor) {
-                return "\(origin): plugin.yaml says it needs plugin ABI \(library.abi), but this host speaks ABI \(host); "
-                    + "rebuild it against this host's brogue_plugin.h and set 'abi: \"\(host)\"'"
+        let linker = Linker(loader: loader)
+        let report = ContentLoader(limits: limits).load(candidates, link: linker.link, check: linker.check)
+        let natives = report.content?.plugins.compactMap { linker.linked[$0.manifest.id] } ?? []
+        return PluginSet(report: report, natives: natives)
+    }
+
+    /// Checks plugin folders or files as `ContentLoader.validate` does, opening their libraries as
+    /// `load` does, so content naming a behaviour, effect, native or stage no library registers is
+    /// an error at the place that names it.
+    /// - Parameters:
+    ///   - paths: plugin folders, or YAML files inside plugin folders.
+    ///   - context: the plugins found the usual way: dependencies and the default content.
+    ///   - loader: the loader that keeps the libraries.
+    /// - Returns: every problem found; empty when all is well.
+    public static func validate(_ paths: [String], context: [PluginCandidate], loader: PluginLoader = PluginLoader()) -> [Diagnostic] {
+        let linker = Linker(loader: loader)
+        return ContentLoader().validate(paths: paths, context: context, link: linker.link, check: linker.check)
+    }
+}
+
+/// Opens the libraries of one load and checks content against what they registered.
+private final class Linker: @unchecked Sendable {
+    let loader: PluginLoader
+    /// Libraries opened so far, by plugin id.
+    var linked: [String: LoadedNativePlugin] = [:]
+
+    init(loader: PluginLoader) { self.loader = loader }
+
+    /// Opens `library`: nil when it loaded, else why not.
+    func link(_ library: PluginLibrary) -> String? {
+        let host = PluginABIVersion.host
+        let origin = "plugin '\(library.pluginID)' (\(library.path))"
+        if library.abi.major != Int(host.major) || library.abi.minor > Int(host.minor) {
+            return "\(origin): plugin.yaml says it needs plugin ABI \(library.abi), but this host speaks ABI \(host); "
+                + "rebuild it against this host's brogue_plugin.h and set 'abi: \"\(host)\"'"
+        }
+        if let done = linked[library.pluginID], done.file == library.path { return nil }
+        do {
+            let plugin = try loader.load(library: library.path, pluginID: library.pluginID, natives: library.natives)
+            if plugin.abi.major != UInt32(library.abi.major) || plugin.abi.minor != UInt32(library.abi.minor) {
+                return "\(origin): the library reports plugin ABI \(plugin.abi), but plugin.yaml says \(library.abi); "
+                    + "set 'abi: \"\(plugin.abi)\"' or rebuild the library"
             }
-            do {
-                let natives = library.natives
-                let plugin = try loader.load(library: library.path, pluginID: library.pluginID, natives: natives)
-                if plugin.abi.major != UInt32(library.abi.major) || plugin.abi.minor != UInt32(library.abi.minor) {
-                    return "\(origin): the library reports plugin ABI \(plugin.abi), but plugin.yaml says \(library.abi); "
-                        + "set 'abi: \"\(plugin.abi)\"' or rebuild the library"
-                }
-                linked[library.pluginID] = plugin
-                return nil
-            } catch let error as PluginError {
-                return error.message
-            } catch {
-                return "\(origin): \(error)"
+            linked[library.pluginID] = plugin
+            return nil
+        } catch let error as PluginError {
+            return error.message
+        } catch {
+            return "\(origin): \(error)"
+        }
+    }
+
+    /// The references of `content` that the libraries of its plugins do not register.
+    func check(_ content: LoadedContent) -> [Diagnostic] {
+        content.unresolvedReferences(PluginSet.registered(content.plugins, natives: linked))
+    }
+}
+
+extension PluginSet {
+    /// What the libraries of `plugins` registered, by qualified name; a plugin with a library not
+    /// in `natives` (not built, while validating) is unchecked.
+    static func registered(_ plugins: [LoadedPlugin], natives: [String: LoadedNativePlugin]) -> RegisteredNatives {
+        var out = RegisteredNatives()
+        for p in plugins {
+            guard let native = natives[p.manifest.id] else {
+                if p.manifest.library != nil { out.unchecked.insert(p.manifest.id) }
+                continue
+            }
+            out.behaviours += native.behaviours.map(\.qualifiedName)
+            out.effects += native.itemEffects.map(\.qualifiedName)
+            out.stages += native.generatorStages.map(\.qualifiedName)
+            for f in native.natives {
+                let rule = NativeFunctionRule(function: f)
+                out.natives["\(native.id).\(f.name)"] = RegisteredNatives.Function(arity: rule.arity, unusableReason: rule.unusableReason)
             }
         }
-        let natives = report.content?.plugins.compactMap { linked[$0.manifest.id] } ?? []
-        return PluginSet(report: report, natives: natives)
+        return out
     }
 }
 
@@ -80,6 +132,9 @@ extension PluginSet {
                     "plugin '\(library.pluginID)' (\(library.path)): the library changed since brogue started, and native code is never reloaded; restart brogue to load the new build"
             }
             return nil
+        } check: { content in
+            let byID = Dictionary(self.natives.map { ($0.id, $0) }) { a, _ in a }
+            return content.unresolvedReferences(PluginSet.registered(content.plugins, natives: byID))
         }
         let natives = report.content?.plugins.compactMap { p in self.natives.first { $0.id == p.manifest.id } } ?? []
         return PluginSet(report: report, natives: natives)

@@ -27,7 +27,7 @@ extension BenchCommand {
             print("native plugins: skipped (cannot build \(source.path) with cc)")
             return
         }
-        let binaryDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let binaryDir = Executable.folder
         let swiftLib = binaryDir.appendingPathComponent("libExampleSwift.so").path
         let haveSwift = FileManager.default.fileExists(atPath: swiftLib)
         let brew = NativeDeclaration(name: "brew-strength", symbol: "alchemy_brew_strength", args: ["int32"], returns: "int32")

@@ -6,7 +6,7 @@ import Foundation
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
-        abstract: "List what each seed's dungeon holds: items (marked when in a vault) and notable monsters.",
+        abstract: "List what each seed's dungeon holds: items (marked when in a vault) and notable monsters, or every one of a kind.",
         discussion: """
             Every level is generated and populated as a game with that seed finds it on a \
             first visit. Items are listed with their true names; monsters only when notable: \
@@ -17,6 +17,8 @@ struct CatalogCommand: ParsableCommand {
               brogue catalog --seeds 1-25                       seeds 1 to 25, every depth
               brogue catalog --seeds 7 --depths 3-5             one seed, three depths
               brogue catalog --seeds 1-100 --format csv > c.csv
+              brogue catalog --seeds 1-50 --monster ice-wisp    every ice wisp, lone or in a horde
+              brogue catalog --seeds 1-50 --item dagger         every dagger on the floor
 
             The test suite compares `brogue catalog --seeds 1-25` with the checked-in \
             Tests/BrogueCLITests/Fixtures/catalog-seeds-1-25.txt, so any change to level \
@@ -38,6 +40,12 @@ struct CatalogCommand: ParsableCommand {
     @Option(help: "Output format: text (aligned, for reading), json (an array of objects) or csv (with a header line).")
     var format: Format = .text
 
+    @Option(help: ArgumentHelp("List only this monster kind (its id), every one of them: alone, leading or in a horde.", valueName: "id"))
+    var monster: String?
+
+    @Option(help: ArgumentHelp("List only this item kind (its id).", valueName: "id"))
+    var item: String?
+
     @Flag(help: "Print no progress on standard error, even on a terminal.")
     var quiet = false
 
@@ -51,6 +59,7 @@ struct CatalogCommand: ParsableCommand {
             throw ValidationError("--depths takes a depth or a range within 1-\(Dungeon.deepestLevel), such as 3-5 (got '\(depths)').")
         }
         _ = (s, d)
+        guard monster == nil || item == nil else { throw ValidationError("give --monster or --item, not both.") }
     }
 
     /// "7" or "1-25" (low to high) as a range.
@@ -61,19 +70,44 @@ struct CatalogCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try content.load().catalog
+        let loaded = try content.load()
+        let catalog = loaded.catalog
+        let only = try wanted(loaded)
         let seedRange = Self.range(seeds)!
         let depthRange = Self.range(depths)!
         let progress = !quiet && isatty(STDERR_FILENO) == 1 && seedRange.count > 1
         var out = Output(format: format)
+        var found = 0
         out.begin()
         for (i, seed) in seedRange.enumerated() {
-            let entries = SeedCatalog.entries(seed: UInt64(seed), depths: depthRange, catalog: catalog)
-            out.write(seed: UInt64(seed), depths: depthRange, entries)
+            var entries = SeedCatalog.entries(seed: UInt64(seed), depths: depthRange, catalog: catalog, everyMonster: only?.kind == .monster)
+            if let only { entries = entries.filter { $0.kind == only.kind && $0.kindID == only.id } }
+            found += entries.count
+            out.write(seed: UInt64(seed), depths: depthRange, entries, skipEmpty: only != nil)
             if progress { Console.progress("catalog: seed \(seed) (\(i + 1) of \(seedRange.count))") }
         }
         if progress { Console.progress("") }
         out.end()
+        if let only, found == 0 {
+            Console.error("brogue: no \(only.kind.rawValue) '\(only.id)' in seeds \(seeds), depths \(depths); check its spawn depths and weight.")
+        }
+    }
+
+    /// The kind `--monster` or `--item` names, checked against the content.
+    func wanted(_ loaded: LoadedContent) throws -> (kind: SeedCatalog.Kind, id: String)? {
+        let (kind, id, contentKind): (SeedCatalog.Kind, String, ContentKind)
+        if let monster {
+            (kind, id, contentKind) = (.monster, monster, .monsters)
+        } else if let item {
+            (kind, id, contentKind) = (.item, item, .items)
+        } else {
+            return nil
+        }
+        guard loaded.entry(contentKind, id) != nil else {
+            let hint = loaded.closestID(contentKind, to: id).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ValidationError("the content has no \(kind.rawValue) '\(id)'\(hint); brogue content list \(contentKind.rawValue) lists them.")
+        }
+        return (kind, id)
     }
 
     /// Streams the catalog in one format, one seed at a time, so memory stays flat.
@@ -95,11 +129,14 @@ struct CatalogCommand: ParsableCommand {
             if format == .json { emit(first ? "]" : "\n]") }
         }
 
-        mutating func write(seed: UInt64, depths: ClosedRange<Int>, _ entries: [SeedCatalog.Entry]) {
+        /// - Parameter skipEmpty: leave out seeds and depths with no entries (a search for one kind).
+        mutating func write(seed: UInt64, depths: ClosedRange<Int>, _ entries: [SeedCatalog.Entry], skipEmpty: Bool = false) {
             switch format {
             case .text:
+                if skipEmpty && entries.isEmpty { return }
                 var lines = ["seed \(seed)"]
                 for depth in depths {
+                    if skipEmpty && !entries.contains(where: { $0.depth == depth }) { continue }
                     lines.append("  depth \(depth)")
                     for e in entries where e.depth == depth {
                         let place = "\(e.position.x),\(e.position.y)".padding(toLength: 6)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BrogueContent
 import BrogueCore
+import BroguePluginHost
 
 struct ContentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +28,7 @@ struct ContentCommand: ParsableCommand {
             let found = try content.candidates().candidates
             let targets = paths.isEmpty ? found.map(\.folder) : paths
             // Plugins found the usual way stand in for the dependencies of the ones checked.
-            let diagnostics = ContentLoader().validate(paths: targets, context: found)
+            let diagnostics = PluginSet.validate(targets, context: found)
             for d in diagnostics { Console.error(d.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors

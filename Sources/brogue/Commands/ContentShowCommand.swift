@@ -6,13 +6,19 @@ extension ContentCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print one entry as loaded (every field); with --origin, the plugin and file:line of each field.",
             discussion: """
-                KIND is monster, item, terrain or generator (singular or plural). The entry is printed as \
-                it is after every plugin's overrides and patches; a field left out prints its default.
+                KIND is \(Self.kindNames) (singular or plural). The entry is printed as it is after \
+                every plugin's overrides and patches; a field left out prints its default.
                   brogue content show monster goblin --origin
                 """
         )
 
-        @Argument(help: "The kind: monster, item, terrain or generator.")
+        /// The kinds `show` takes, as the loader names them ("monster, item, ... or blueprint").
+        static var kindNames: String {
+            let names = ContentEntry.kinds.map { ContentLoader.schema(for: $0).tables[0].name }
+            return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+        }
+
+        @Argument(help: ArgumentHelp("The kind: \(Self.kindNames)."))
         var kind: String
 
         @Argument(help: "The entry's id.")

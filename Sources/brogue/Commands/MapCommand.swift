@@ -25,6 +25,9 @@ struct MapCommand: ParsableCommand {
     @Flag(help: "Terrain only: no monsters, items or player.")
     var terrainOnly = false
 
+    @Flag(help: "End each legend line with where it is on the map (x,y; terrain shown in more than 8 cells: the count).")
+    var legend = false
+
     @Option(help: "Instead of printing, check every level of seeds 1...N (26 depths each, populated) against the generator's invariants.")
     var verify: Int?
 
@@ -45,7 +48,7 @@ struct MapCommand: ParsableCommand {
         }
         var game = Game(seed: seed, catalog: catalog)
         if depth > 1 { game.visit(depth: depth) }
-        print(Self.render(game, ascii: ascii, terrainOnly: terrainOnly))
+        print(Self.render(game, ascii: ascii, terrainOnly: terrainOnly, positions: legend))
     }
 
     /// Checks `LevelInvariants` on every level of seeds 1...seeds as a game builds and
@@ -71,20 +74,26 @@ struct MapCommand: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    /// The map, a blank line, then the legend: one line per glyph shown.
-    static func render(_ game: Game, ascii: Bool, terrainOnly: Bool) -> String {
+    /// The map, a blank line, then the legend: one line per glyph shown; with `positions`, each
+    /// line ends with where that thing is.
+    static func render(_ game: Game, ascii: Bool, terrainOnly: Bool, positions: Bool = false) -> String {
         let catalog = game.catalog
         let level = game.level
-        var legend: [(Character, String)] = []
+        var legend: [(glyph: Character, what: String, at: [Point])] = []
+        var p = Point(0, 0)
         func note(_ c: Character, _ what: String) {
-            if !legend.contains(where: { $0.0 == c && $0.1 == what }) { legend.append((c, what)) }
+            if let i = legend.firstIndex(where: { $0.glyph == c && $0.what == what }) {
+                legend[i].at.append(p)
+            } else {
+                legend.append((c, what, [p]))
+            }
         }
         var lines: [String] = []
         lines.append("seed \(game.seed) depth \(level.depth) (profile '\(catalog.generatorProfile(at: level.depth).id)')")
         for y in 0..<Dungeon.height {
             var row = ""
             for x in 0..<Dungeon.width {
-                let p = Point(x, y)
+                p = Point(x, y)
                 if !terrainOnly {
                     if p == game.player.position {
                         row.append("@")
@@ -122,7 +131,14 @@ struct MapCommand: ParsableCommand {
             lines.append(row)
         }
         lines.append("")
-        for (g, what) in legend { lines.append("\(g)  \(what)") }
+        for (g, what, at) in legend {
+            guard positions else {
+                lines.append("\(g)  \(what)")
+                continue
+            }
+            let places = at.count > 8 ? "\(at.count) cells" : "at " + at.map { "\($0.x),\($0.y)" }.joined(separator: " ")
+            lines.append("\(g)  \(what)".padding(toLength: 28) + "  " + places)
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -62,7 +62,7 @@ struct PluginCommand: ParsableCommand {
             var out: [String] = []
             if let sdk = ProcessInfo.processInfo.environment["BROGUE_SDK"], !sdk.isEmpty { out.append(sdk + "/include") }
             out.append(FileManager.default.currentDirectoryPath + "/" + headerFolder)
-            var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            var dir = Executable.folder
             // .build/<triple>/<config>/brogue -> the package root is three folders up.
             for _ in 0..<5 {
                 out.append(dir.appendingPathComponent(headerFolder).path)

@@ -122,11 +122,23 @@ enum Scaffold {
                 return v;
             }
 
-            /* The monster behaviour "\(name)": waits while the player is far, otherwise the built-in AI. */
+            /* The monster behaviour "\(name)": keeps its distance. Closer to the player than 4 cells, it
+               steps straight away when it can; otherwise the built-in AI decides. It says so once in
+               the log (standard error), so `brogue sim` shows it acting. */
             static brogue_status act(const brogue_host_api *host, brogue_game *game, brogue_point monster, brogue_intent *intent) {
+                static int said;
                 brogue_point player = host->player_position(game);
                 int32_t dx = monster.x - player.x, dy = monster.y - player.y;
-                intent->kind = (dx * dx + dy * dy > 64) ? BROGUE_INTENT_WAIT : BROGUE_INTENT_DEFAULT;
+                intent->kind = BROGUE_INTENT_DEFAULT;
+                if (dx * dx + dy * dy >= 16) return BROGUE_STATUS_OK;
+                brogue_point away = {monster.x + (dx > 0) - (dx < 0), monster.y + (dy > 0) - (dy < 0)};
+                if (host->terrain_flags(game, away) & (BROGUE_TERRAIN_BLOCKS_MOVE | BROGUE_TERRAIN_OUT_OF_BOUNDS)) return BROGUE_STATUS_OK;
+                intent->kind = BROGUE_INTENT_MOVE;
+                intent->target = away;
+                if (!said) {
+                    said = 1;
+                    host->log(BROGUE_LOG_INFO, "\(name): a monster keeps its distance");
+                }
                 return BROGUE_STATUS_OK;
             }
 
@@ -164,6 +176,9 @@ enum Scaffold {
 
             A native Brogue plugin in C (plugin ABI \(PluginABIVersion.host)), made by `brogue plugin new \(name) --lang c`.
 
+            It registers the monster behaviour `\(name).\(name)` (keep your distance), and its content
+            adds the monster `\(name)-shade`, which uses it, on depths 1-3 (`monsters/`, `spawns.yaml`).
+
             Build (needs a C compiler):
 
             ```sh
@@ -171,10 +186,13 @@ enum Scaffold {
             cc -shared -fPIC -O2 -I "$(brogue plugin sdk --include-dir)" -o lib\(lib).so Sources/\(lib).c
             ```
 
-            Load it into a game:
+            Check it, then play with it (brogue loads every plugin on `BROGUE_PLUGIN_PATH`):
 
             ```sh
-            brogue sim --plugin-library \(name)=$PWD/lib\(lib).so
+            brogue content validate .
+            export BROGUE_PLUGIN_PATH=$PWD
+            brogue plugin list        # \(name) loaded, with its behaviour
+            brogue sim --seed 1       # the log says when a shade keeps its distance
             ```
 
             Content refers to what it registers as `\(name).<name>` (a monster's `behaviour: \(name).\(name)`).
@@ -184,7 +202,7 @@ enum Scaffold {
         return [
             ("plugin.yaml", manifest(name: name, library: "lib\(lib).so")),
             ("Sources/\(lib).c", source), ("Makefile", makefile), ("README.md", readme), (".gitignore", "*.so\n"),
-        ]
+        ] + content(name: name)
     }
 
     static func swiftFiles(name: String, kit: String) -> [(String, String)] {
@@ -217,12 +235,29 @@ enum Scaffold {
 
             struct \(module): BroguePlugin {
                 static func register(_ registrar: inout Registrar) throws {
-                    // The monster behaviour "\(name)": flees once below half its hit points, else the built-in AI.
+                    // The monster behaviour "\(name)": keeps its distance. Closer to the player than 4 cells,
+                    // it steps straight away when it can; otherwise the built-in AI decides. It says so once
+                    // in the log (standard error), so `brogue sim` shows it acting.
                     try registrar.behaviour("\(name)") { game, monster in
-                        guard let me = game.creature(at: monster), me.hp * 2 < me.maxHP else { return .default }
-                        return .flee
+                        let player = game.playerPosition
+                        let (dx, dy) = (monster.x - player.x, monster.y - player.y)
+                        guard dx * dx + dy * dy < 16 else { return .default }
+                        let away = Point(x: monster.x + dx.signum(), y: monster.y + dy.signum())
+                        guard game.terrain(at: away).isDisjoint(with: [.blocksMove, .outOfBounds]) else { return .default }
+                        Said.once { game.log(.info, "\(name): a monster keeps its distance") }
+                        return .move(to: away)
                     }
                     registrar.host.log(.debug, "\(name) ready")
+                }
+            }
+
+            /// Logs a line the first time only; callbacks come from one thread at a time.
+            enum Said {
+                nonisolated(unsafe) static var done = false
+                static func once(_ say: () -> Void) {
+                    guard !done else { return }
+                    done = true
+                    say()
                 }
             }
 
@@ -246,6 +281,9 @@ enum Scaffold {
             It depends on Brogue's plugin kit at `\(kit)` (by path) for `BroguePluginKit`, a small
             package with no dependencies; if that checkout moves, fix the path in `Package.swift`.
 
+            It registers the monster behaviour `\(name).\(name)` (keep your distance), and its content
+            adds the monster `\(name)-shade`, which uses it, on depths 1-3 (`monsters/`, `spawns.yaml`).
+
             Build (seconds: only the kit and this plugin are compiled):
 
             ```sh
@@ -253,10 +291,13 @@ enum Scaffold {
             ls .build/release/lib\(module).so
             ```
 
-            Load it into a game:
+            Check it, then play with it (brogue loads every plugin on `BROGUE_PLUGIN_PATH`):
 
             ```sh
-            brogue sim --plugin-library \(name)=$PWD/.build/release/lib\(module).so
+            brogue content validate .
+            export BROGUE_PLUGIN_PATH=$PWD
+            brogue plugin list        # \(name) loaded, with its behaviour
+            brogue sim --seed 1       # the log says when a shade keeps its distance
             ```
 
             Content refers to what it registers as `\(name).<name>` (a monster's `behaviour: \(name).\(name)`).
@@ -265,10 +306,11 @@ enum Scaffold {
 
             """
         return [
-            ("plugin.yaml", manifest(name: name, library: ".build/release/lib\(module).so")),
+            // A bare file name: found in the package's .build/debug or .build/release, whichever is newer.
+            ("plugin.yaml", manifest(name: name, library: "lib\(module).so")),
             ("Package.swift", package), ("Sources/\(module)/\(module).swift", source), ("README.md", readme),
             (".gitignore", ".build/\nPackage.resolved\n"),
-        ]
+        ] + content(name: name)
     }
 
     static func manifest(name: String, library: String) -> String {
@@ -278,7 +320,36 @@ enum Scaffold {
         version: 0.1.0
         abi: "\(PluginABIVersion.host)"
         library: \(library)
+        # It adds to the core game, so core loads first.
+        depends: [core]
+        content:
+          monsters: ["monsters/*.yaml"]
+          spawns: ["spawns.yaml"]
 
         """
+    }
+
+    /// A small monster that uses the plugin's behaviour, and where it spawns.
+    static func content(name: String) -> [(String, String)] {
+        let monster = """
+            id: \(name)-shade
+            name: "\(name.replacingOccurrences(of: "-", with: " ")) shade"
+            glyph: "s"
+            color: "#7f8fd0"
+            hp: 7
+            defense: 0
+            accuracy: 70
+            damage: {min: 1, max: 2}
+            xp: 2
+            behaviour: \(name).\(name)
+            description: "A flicker at the edge of the light. It never lets you come close."
+
+            """
+        let spawns = """
+            monsters:
+              - {monster: \(name)-shade, depths: "1-3", weight: 60}
+
+            """
+        return [("monsters/\(name)-shade.yaml", monster), ("spawns.yaml", spawns)]
     }
 }

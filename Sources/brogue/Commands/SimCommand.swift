@@ -42,7 +42,11 @@ struct SimCommand: ParsableCommand {
 
     @Option(
         name: .customLong("plugin-library"),
-        help: "A native plugin library to load, as ID=PATH or PATH (repeatable; until plugin.yaml `library:` is wired in)."
+        help: ArgumentHelp(
+            "A native library to load on its own, as ID=PATH or PATH (repeatable); for testing a build. "
+                + "A plugin folder's library (plugin.yaml `library:`) loads with its plugin, without this option.",
+            valueName: "id=path"
+        )
     )
     var pluginLibraries: [String] = []
 

@@ -89,7 +89,7 @@ struct ContentOptions: ParsableArguments {
     static func contentRoot() -> String? {
         var roots = [FileManager.default.currentDirectoryPath]
         // .build/<triple>/<config>/brogue -> the package root is three folders up.
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var dir = Executable.folder
         for _ in 0..<4 {
             roots.append(dir.path)
             roots.append(dir.appendingPathComponent("share/brogue").path)
@@ -124,7 +124,7 @@ struct ContentOptions: ParsableArguments {
         let loadedIDs = Set(content.manifests.map(\.id))
         for s in set.report.plugins where !s.isLoaded && !(s.manifest.map { loadedIDs.contains($0.id) } ?? false) {
             Console.error(
-                "brogue: skipped plugin \(Self.name(s)) (\(s.candidate.folder)): \(s.refusal?.message ?? "refused") (brogue plugin list says more)"
+                "brogue: skipped plugin \(Self.name(s)) (\(s.candidate.folder)): \(s.refusal.map(Self.reason) ?? "refused") (brogue plugin list says more)"
             )
         }
         for w in content.warnings { Console.error(w.description) }

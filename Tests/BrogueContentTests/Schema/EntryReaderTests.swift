@@ -108,7 +108,7 @@ struct EntryReaderTests {
         #expect(one("damage: {min: 2, max: 5}", "damage: {min: 5, max: 2}") == ["8:15 'damage' of monster 'goblin' has min 5 above max 2"])
         #expect(
             one("damage: {min: 2, max: 5}", "damage: 2-5") == [
-                "8:9 expected a mapping of 'damage' of monster 'goblin' fields, found '2-5' (write one 'key: value' line per field)"
+                "8:9 'damage' of monster 'goblin' must be a mapping with min and max, found '2-5' (write damage: {min: 2, max: 5})"
             ]
         )
         #expect(one("xp: 6", "xp: 6\nflags: [flys]") == ["10:9 unknown monster flag 'flys' in monster 'goblin' (did you mean 'flies'?)"])

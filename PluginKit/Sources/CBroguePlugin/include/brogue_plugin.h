@@ -26,7 +26,7 @@ extern "C" {
 /* The ABI this header describes. The host refuses a plugin whose major differs from its own
    or whose minor is newer than its own; a plugin built against an older minor loads. */
 #define BROGUE_PLUGIN_ABI_MAJOR 1
-#define BROGUE_PLUGIN_ABI_MINOR 2
+#define BROGUE_PLUGIN_ABI_MINOR 3
 
 /* Marks the two functions a plugin exports so they stay visible under -fvisibility=hidden. */
 #if defined(__GNUC__) || defined(__clang__)
@@ -93,6 +93,23 @@ typedef int32_t brogue_status_kind;
 #define BROGUE_STATUS_TELEPATHIC 4
 #define BROGUE_STATUS_DARKENED 5
 #define BROGUE_STATUS_POISONED 6
+
+/* ABI 1.3: a content id (terrain, monster kind) is at most 64 bytes; this many hold one and its NUL. */
+#define BROGUE_ID_SIZE 65
+
+/* What brogue_host_api.cell_info reports about a cell (ABI 1.3). Each id is NUL-terminated
+   UTF-8, "" when there is nothing. */
+typedef struct brogue_cell_info {
+    size_t size;                         /* set by the plugin before the call; the host writes only fields that fit */
+    uint32_t terrain_flags;              /* BROGUE_TERRAIN_* bits, as terrain_flags returns them */
+    int32_t occupant_id;                 /* the creature standing there (0 the player), or -1 when no one */
+    int32_t item_count;                  /* items lying there */
+    char dungeon[BROGUE_ID_SIZE];        /* terrain id on the dungeon layer ("floor", "wall", ...) */
+    char liquid[BROGUE_ID_SIZE];         /* terrain id on the liquid layer ("deep-water", ...) */
+    char surface[BROGUE_ID_SIZE];        /* terrain id on the surface layer ("grass", ...) */
+    char gas[BROGUE_ID_SIZE];            /* terrain id on the gas layer */
+    char occupant_kind[BROGUE_ID_SIZE];  /* "player", or the monster kind's id */
+} brogue_cell_info;
 
 /* Kinds of message for brogue_host_api.message (ABI 1.1); they pick the colour. */
 typedef int32_t brogue_message_kind;
@@ -162,7 +179,24 @@ typedef struct brogue_host_api {
        for an unknown id, a cell off the map, or a cell that is not open floor (walls, hazards). */
     brogue_status (*place_item)(brogue_game *game, const char *item_id, brogue_point cell);
 
-    /* ABI 1.3 and later add entries here, and only here. */
+    /* ABI 1.3: where things are, and moving creatures. */
+    /* Fills *info (set info->size first) with the cell's terrain on each layer and who stands
+       there; false for a cell off the map (info untouched). */
+    bool (*cell_info)(const brogue_game *game, brogue_point cell, brogue_cell_info *info);
+    /* The nearest cell to from, at most max_distance king moves away (ties by row, then column),
+       that is open floor (no wall, no hazard) with no creature on it, and, when terrain_id is not
+       NULL, has that terrain (a content id, UTF-8) on one of its layers. Writes it to *out and
+       returns true; false when there is none or terrain_id names no terrain. */
+    bool (*nearest_free_cell)(const brogue_game *game, brogue_point from, const char *terrain_id, int32_t max_distance, brogue_point *out);
+    /* Where the creatures within radius king moves of center stand (the player included), nearest
+       first, ties by row, then column: writes at most capacity cells and returns how many there
+       are (which may be more than capacity). */
+    int32_t (*creatures_in_radius)(const brogue_game *game, brogue_point center, int32_t radius, brogue_point *cells, int32_t capacity);
+    /* Moves whoever stands on from to to at once (a teleport: no turn taken, nothing on the way
+       triggered), if to is open floor with no one on it. */
+    brogue_status (*move_creature)(brogue_game *game, brogue_point from, brogue_point to);
+
+    /* ABI 1.4 and later add entries here, and only here. */
 } brogue_host_api;
 
 /* What a monster wants to do this turn, written by a behaviour. */
