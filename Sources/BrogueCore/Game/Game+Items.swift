@@ -94,9 +94,9 @@ extension Game {
                 let mk = catalog.monsters[monsters[m].kind]
                 if kind.category == .weapon,
                     let d = kind.damage,
-                    rng.percent(Combat.hitProbability(accuracy: Combat.enchanted(playerAccuracy + kind.accuracy, item.enchant), defense: mk.defense))
+                    rng.percent(Combat.hitProbability(accuracy: Combat.enchanted(playerAccuracy + kind.accuracy, item.enchant), defense: defense(of: monsters[m])))
                 {
-                    let damage = max(1, Combat.enchanted(rng.clumped(d.min...d.max, clump: d.clump), item.enchant))
+                    let damage = absorbed(max(1, Combat.enchanted(rng.clumped(d.min...d.max, clump: d.clump), item.enchant)), by: m)
                     monsters[m].hp -= damage
                     events.append(.attacked(attacker: player.id, defender: monsters[m].id, damage: damage, hit: true))
                     if monsters[m].hp <= 0 {
@@ -178,6 +178,8 @@ extension Game {
         if (kind.category == .weapon || kind.category == .armor) && item.enchantKnown {
             base = (item.enchant >= 0 ? "+" : "") + "\(item.enchant) " + base
         }
+        if kind.category == .staff { base += " [\(item.charges)/\(item.enchant)]" }
+        if kind.category == .wand { base += " [\(item.charges)]" }
         if kind.category == .gold { return "\(item.quantity) gold pieces" }
         if item.quantity > 1 { return "\(item.quantity) \(Self.plural(base))" }
         if kind.category == .amulet { return "the \(base)" }

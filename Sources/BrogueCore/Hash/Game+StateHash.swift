@@ -46,13 +46,12 @@ extension Game {
     private func hash(_ c: Creature, into h: inout StableHasher) {
         for v in [
             c.id, c.kind, c.hp, c.maxHP, c.ticksUntilTurn, c.state.rawValue, c.waypoint, c.turnsSinceSeen, c.regenCounter, c.machine,
-            c.leadsHorde ? 1 : 0,
+            c.leadsHorde ? 1 : 0, c.lifespan, c.empowerment,
         ] {
             h.combine(v)
         }
         h.combine(c.position)
-        let s = c.status
-        for v in [s.hasted, s.confused, s.paralyzed, s.telepathic, s.darkened, s.poisoned] { h.combine(v) }
+        for v in c.status.all { h.combine(v) }
     }
 
     private func hash(_ item: Item, into h: inout StableHasher) {
@@ -62,6 +61,8 @@ extension Game {
         h.combine(item.enchantKnown)
         h.combine(item.opensMachine)
         h.combine(item.keyDepth)
+        h.combine(item.charges)
+        h.combine(item.rechargeIn)
     }
 
     private func hash(_ level: Level, into h: inout StableHasher) {
