@@ -7,7 +7,8 @@ public enum BoltEffect: String, CaseIterable, Sendable, Codable {
     case damage
     /// Poisons the creature hit for `turns` x power turns (a hit point a turn, no regeneration).
     case poison
-    /// Bores through the first `amount` x power walls it meets (never the dungeon's rim); passes creatures by.
+    /// Bores through the first `amount` x power rock or wall cells it meets (never the map's rim or a
+    /// machine's cells); passes creatures by.
     case tunnel
     /// Carries the caster along its path, at most `amount` x power cells, stopping before anything in the way.
     case blink

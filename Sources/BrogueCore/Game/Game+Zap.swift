@@ -37,7 +37,7 @@ extension Game {
     /// as the front ends draw it before the player confirms. Tunnelling and effects aside.
     public func boltPath(toward target: Point, reach: Int = 20, passesThroughCreatures: Bool = false) -> [Point] {
         var path: [Point] = []
-        for p in Self.line(from: player.position, to: target, maxLength: reach) {
+        for p in Self.boltLine(from: player.position, through: target, reach: reach) {
             guard level.contains(p), !level.has(.blocksMovement, at: p) else { break }
             path.append(p)
             if !passesThroughCreatures, monsterIndex(at: p) != nil { break }
@@ -56,10 +56,10 @@ extension Game {
         var path: [Point] = []
         var bored = 0
         var stop = player.position
-        for p in Self.line(from: player.position, to: target, maxLength: bolt.reach) {
+        for p in Self.boltLine(from: player.position, through: target, reach: bolt.reach) {
             guard level.contains(p) else { break }
             if level.has(.blocksMovement, at: p) {
-                guard bolt.effect == .tunnel, bored < bolt.amount * power, !level.has(.isImpregnable, at: p) else { break }
+                guard bolt.effect == .tunnel, bored < bolt.amount * power, canBore(p) else { break }
                 bore(p)
                 bored += 1
             }
@@ -80,6 +80,21 @@ extension Game {
         case .tunnel where bored > 0: events.append(.message("The \(bolt.name) bores through the rock.", .info))
         default: break
         }
+    }
+
+    /// The cells of a line from `from` through `target` and on past it, `reach` cells in all
+    /// (a bolt does not stop at the cell it was aimed at); it may leave the map.
+    static func boltLine(from: Point, through target: Point, reach: Int) -> [Point] {
+        let d = target - from
+        let steps = max(abs(d.x), abs(d.y))
+        guard steps > 0 else { return [] }
+        let k = reach / steps + 1
+        return line(from: from, to: Point(from.x + d.x * k, from.y + d.y * k), maxLength: reach)
+    }
+
+    /// Rock and walls give way to a tunnelling bolt; the map's rim and machines (vaults, cages) do not.
+    func canBore(_ p: Point) -> Bool {
+        (1..<Dungeon.width - 1).contains(p.x) && (1..<Dungeon.height - 1).contains(p.y) && level.machineAt[p] == 0
     }
 
     /// Turns a wall cell the tunnelling bolt meets into floor.
