@@ -120,6 +120,18 @@ extension Game {
         return 100
     }
 
+    /// The cells an item thrown toward `target` would cross: up to the target, the first creature
+    /// or the cell before a wall, as `throwItem` flies it. Front ends draw it while aiming.
+    public func thrownPath(toward target: Point) -> [Point] {
+        var path: [Point] = []
+        for p in Self.line(from: player.position, to: target, maxLength: 20) {
+            if level.has(.blocksMovement, at: p) { break }
+            path.append(p)
+            if monsterIndex(at: p) != nil { break }
+        }
+        return path
+    }
+
     /// Puts an item on the floor at `p` or the nearest free floor cell around it.
     mutating func dropNear(_ item: Item, _ p: Point) {
         var spot = p

@@ -24,6 +24,14 @@ extension Game {
         return 100
     }
 
+    /// The bolt the staff or wand at `letter` zaps, if it is one.
+    public func bolt(of letter: Letter) -> BoltKind? {
+        inventory[letter].flatMap { catalog.items[$0.kind].bolt }.flatMap { catalog.boltIndexByID[$0] }.map { catalog.bolts[$0] }
+    }
+
+    /// Whether zapping the item at `letter` needs a target (false for conjuration and for what is no staff or wand).
+    public func isAimed(_ letter: Letter) -> Bool { bolt(of: letter)?.effect.isAimed ?? false }
+
     /// A staff's level is its enchantment; a wand's is its kind's `power`.
     func power(of item: Item) -> Int {
         let kind = catalog.items[item.kind]
