@@ -33,7 +33,10 @@ enum ArsenalCatalog {
         ("empowerment", BoltKind(id: "empowerment", name: "empowerment", effect: .empower), 1...1),
     ]
 
-    static func make() -> ContentCatalog {
+    /// The catalog where the player also starts with `kit` and staffs and wands lie about the dungeon.
+    static let armed: ContentCatalog = make(kit: ["staff-of-firebolt", "staff-of-conjuration", "wand-of-slowness", "staff-of-entrancement"])
+
+    static func make(kit: [String] = []) -> ContentCatalog {
         let base = TestCatalog.shared
         var terrains = base.terrains.map { t -> TerrainKind in
             var t = t
@@ -65,13 +68,23 @@ enum ArsenalCatalog {
             base.items
             + staffs.map { ItemKind(id: "staff-of-\($0.0)", name: "staff of \($0.1.name)", category: .staff, bolt: $0.1.id, charges: 2...2, recharge: 500) }
             + wands.map { ItemKind(id: "wand-of-\($0.0)", name: "wand of \($0.1.name)", category: .wand, power: 2, bolt: $0.1.id, charges: $0.2) }
+        var player = base.player
+        player.startingItems += kit.map { StartingItem(kind: $0) }
+        var spawns = base.spawns
+        if !kit.isEmpty {
+            spawns = SpawnRules(
+                monsters: spawns.monsters,
+                items: spawns.items + items.filter { $0.bolt != nil }.map { SpawnEntry(kind: $0.id, depths: 1...26, weight: 10) },
+                population: spawns.population
+            )
+        }
         do {
             return try ContentCatalog(
                 terrains: terrains,
                 monsters: base.monsters + [blade],
                 items: items,
-                spawns: base.spawns,
-                player: base.player,
+                spawns: spawns,
+                player: player,
                 appearances: base.appearances,
                 bolts: bolts
             )
