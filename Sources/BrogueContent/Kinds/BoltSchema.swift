@@ -20,7 +20,12 @@ enum BoltSchema {
             .init("damage", .damage, .optional, "`damage` (required): the damage roll of a level-2 staff; scaled by power / 2."),
             .init("turns", .integer(min: 0, max: nil), .value("0"), "How long a timed effect lasts: turns per power level, or in all (below)."),
             .init("amount", .integer(min: 0, max: nil), .value("0"), "How much of the effect per power level (below)."),
-            .init("lights", .reference("terrain"), .optional, "Terrain set on each flammable cell it crosses (fire); it burns out by its `decays-to`."),
+            .init(
+                "lights",
+                .reference("terrain"),
+                .optional,
+                "Terrain set on each flammable cell it crosses (fire); it burns out by its `decays-to`."
+            ),
             .init("terrain", .reference("terrain"), .optional, "`obstruct` (required): the terrain it fills cells with."),
             .init("summons", .reference("monster"), .optional, "`conjure` (required): the monster it calls up."),
             .init("description", .text, .value("\"\""), "Text shown when the player looks at it."),

@@ -44,7 +44,12 @@ enum ItemSchema {
                 .value("1"),
                 "Staffs: the level one is found at (its enchantment and most charges). Wands: the charges one holds."
             ),
-            .init("recharge", .integer(min: 1, max: nil), .value("500"), "Staffs: turns to regain a charge at level 1; a level-n staff takes 1/n of it."),
+            .init(
+                "recharge",
+                .integer(min: 1, max: nil),
+                .value("500"),
+                "Staffs: turns to regain a charge at level 1; a level-n staff takes 1/n of it."
+            ),
             .init("description", .text, .value("\"\""), "Text shown when the player looks at it."),
         ]
     )

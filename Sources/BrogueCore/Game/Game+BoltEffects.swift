@@ -97,7 +97,9 @@ extension Game {
         monsters[j].hp = max(1, catalog.monsters[new].hp * share / 100)
         monsters[j].empowerment = 0
         if canSee(monsters[j]) {
-            events.append(.message("The \(catalog.monsters[old].name) turns into \(article(catalog.monsters[new].name)) \(catalog.monsters[new].name)!", .info))
+            events.append(
+                .message("The \(catalog.monsters[old].name) turns into \(article(catalog.monsters[new].name)) \(catalog.monsters[new].name)!", .info)
+            )
         }
     }
 

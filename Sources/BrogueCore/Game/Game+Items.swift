@@ -94,7 +94,12 @@ extension Game {
                 let mk = catalog.monsters[monsters[m].kind]
                 if kind.category == .weapon,
                     let d = kind.damage,
-                    rng.percent(Combat.hitProbability(accuracy: Combat.enchanted(playerAccuracy + kind.accuracy, item.enchant), defense: defense(of: monsters[m])))
+                    rng.percent(
+                        Combat.hitProbability(
+                            accuracy: Combat.enchanted(playerAccuracy + kind.accuracy, item.enchant),
+                            defense: defense(of: monsters[m])
+                        )
+                    )
                 {
                     let damage = absorbed(max(1, Combat.enchanted(rng.clumped(d.min...d.max, clump: d.clump), item.enchant)), by: m)
                     monsters[m].hp -= damage

@@ -105,7 +105,9 @@ import Testing
         let staff = ArsenalCatalog.give("staff-of-obstruction", to: &game)
         _ = ArsenalCatalog.place("ogre", at: Point(26, 10), in: &game, state: .captive)
         _ = game.apply(.zap(staff, at: Point(26, 10)))
-        let crystal = game.level.flags.cells.indices.filter { game.level.terrain(.surface, at: game.level.flags.point(at: $0)) == terrain("forcefield") }
+        let crystal = game.level.flags.cells.indices.filter {
+            game.level.terrain(.surface, at: game.level.flags.point(at: $0)) == terrain("forcefield")
+        }
         #expect(crystal.count == 10)
         #expect(game.level.terrain(.surface, at: Point(25, 10)) == terrain("forcefield"), "it stops before the ogre")
         #expect(!game.level.isPassable(Point(25, 10)))

@@ -7,7 +7,10 @@ enum ArsenalCatalog {
 
     static let staffs: [(String, BoltKind)] = [
         ("firebolt", BoltKind(id: "firebolt", name: "firebolt", effect: .damage, damage: DamageRange(min: 3, max: 9), lights: "burning-grass")),
-        ("lightning", BoltKind(id: "lightning", name: "lightning", passesThroughCreatures: true, effect: .damage, damage: DamageRange(min: 3, max: 9))),
+        (
+            "lightning",
+            BoltKind(id: "lightning", name: "lightning", passesThroughCreatures: true, effect: .damage, damage: DamageRange(min: 3, max: 9))
+        ),
         ("poison", BoltKind(id: "poison", name: "poison bolt", effect: .poison, turns: 5)),
         ("tunneling", BoltKind(id: "tunneling", name: "tunneling bolt", effect: .tunnel, amount: 3)),
         ("blinking", BoltKind(id: "blinking", name: "blink", effect: .blink, amount: 3)),
@@ -66,7 +69,9 @@ enum ArsenalCatalog {
         for (_, bolt, _) in wands where !bolts.contains(where: { $0.id == bolt.id }) { bolts.append(bolt) }
         let items =
             base.items
-            + staffs.map { ItemKind(id: "staff-of-\($0.0)", name: "staff of \($0.1.name)", category: .staff, bolt: $0.1.id, charges: 2...2, recharge: 500) }
+            + staffs.map {
+                ItemKind(id: "staff-of-\($0.0)", name: "staff of \($0.1.name)", category: .staff, bolt: $0.1.id, charges: 2...2, recharge: 500)
+            }
             + wands.map { ItemKind(id: "wand-of-\($0.0)", name: "wand of \($0.1.name)", category: .wand, power: 2, bolt: $0.1.id, charges: $0.2) }
         var player = base.player
         player.startingItems += kit.map { StartingItem(kind: $0) }

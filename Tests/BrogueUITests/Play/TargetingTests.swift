@@ -15,7 +15,8 @@ import Testing
         game.updateVision()
         let me = game.player.position
         let open = game.visible.cells.indices.map { game.visible.point(at: $0) }.filter { p in
-            p != me && game.visible[p] && game.level.isPassable(p) && game.level.flags[p].isDisjoint(with: .hazards) && game.level.itemIndex(at: p) == nil
+            p != me && game.visible[p] && game.level.isPassable(p) && game.level.flags[p].isDisjoint(with: .hazards)
+                && game.level.itemIndex(at: p) == nil
         }
         let near = try #require(open.first { $0.distance(to: me) == 2 && game.thrownPath(toward: $0).last == $0 })
         _ = game.summon("goblin", near: near, state: .captive)
