@@ -48,6 +48,9 @@ public struct StatusEffects: Sendable, Hashable {
         if shielded == 0 { shield = 0 }
     }
 
+    /// Where the values the staffs and wands added start in `all`.
+    static let firstMagical = 6
+
     /// Every timed value, in a fixed order (for `stateHash`).
     var all: [Int] { [hasted, confused, paralyzed, telepathic, darkened, poisoned, slowed, entranced, discordant, invisible, shielded, shield] }
 }

@@ -46,12 +46,20 @@ extension Game {
     private func hash(_ c: Creature, into h: inout StableHasher) {
         for v in [
             c.id, c.kind, c.hp, c.maxHP, c.ticksUntilTurn, c.state.rawValue, c.waypoint, c.turnsSinceSeen, c.regenCounter, c.machine,
-            c.leadsHorde ? 1 : 0, c.lifespan, c.empowerment,
+            c.leadsHorde ? 1 : 0,
         ] {
             h.combine(v)
         }
         h.combine(c.position)
-        for v in c.status.all { h.combine(v) }
+        let s = c.status.all
+        for v in s.prefix(StatusEffects.firstMagical) { h.combine(v) }
+        // The magic of staffs and wands only when some is on the creature, so the games stored
+        // before it keep their hashes.
+        let magic = [c.lifespan, c.empowerment] + s.dropFirst(StatusEffects.firstMagical)
+        if magic.contains(where: { $0 != 0 }) {
+            h.combine(-2)
+            for v in magic { h.combine(v) }
+        }
     }
 
     private func hash(_ item: Item, into h: inout StableHasher) {
@@ -61,8 +69,12 @@ extension Game {
         h.combine(item.enchantKnown)
         h.combine(item.opensMachine)
         h.combine(item.keyDepth)
-        h.combine(item.charges)
-        h.combine(item.rechargeIn)
+        // Only for what has charges, so the games stored before staffs and wands keep their hashes.
+        if item.charges != 0 || item.rechargeIn != 0 {
+            h.combine(-2)
+            h.combine(item.charges)
+            h.combine(item.rechargeIn)
+        }
     }
 
     private func hash(_ level: Level, into h: inout StableHasher) {
