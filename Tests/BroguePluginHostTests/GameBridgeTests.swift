@@ -35,7 +35,8 @@ import Testing
             player: player,
             appearances: base.appearances,
             generators: base.generators,
-            blueprints: base.blueprints
+            blueprints: base.blueprints,
+            bolts: base.bolts
         )
         let loader = PluginLoader()
         return (try loader.extend(plain, libraries: ["alchemy=\(lib)"]), brew)

@@ -26,7 +26,8 @@ import Testing
             player: player,
             appearances: base.appearances,
             generators: base.generators,
-            blueprints: base.blueprints
+            blueprints: base.blueprints,
+            bolts: base.bolts
         )
         let loader = PluginLoader()
         try loader.load(library: lib, pluginID: "alchemy", natives: natives)
@@ -134,7 +135,8 @@ import Testing
             player: player,
             appearances: base.appearances,
             generators: base.generators,
-            blueprints: base.blueprints
+            blueprints: base.blueprints,
+            bolts: base.bolts
         )
         let catalog = try PluginLoader().extend(plain, libraries: ["rain=\(lib)"])
         var game = Game(seed: 11, catalog: catalog)

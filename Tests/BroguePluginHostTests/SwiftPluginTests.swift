@@ -47,7 +47,8 @@ import Testing
             player: player,
             appearances: base.appearances,
             generators: base.generators,
-            blueprints: base.blueprints
+            blueprints: base.blueprints,
+            bolts: base.bolts
         )
         var libraries = ["herbalism=\(swift)"]
         if let c { libraries.append("alchemy=\(c)") }

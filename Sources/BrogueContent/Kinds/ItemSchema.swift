@@ -29,9 +29,27 @@ enum ItemSchema {
                 "Potions and scrolls (required): the rule run when used: a built-in effect (below), a plugin's `<plugin-id>.<name>`, "
                     + "or a `native effect` mapping that takes its power from a plugin native."
             ),
-            .init("power", .integer(min: 0, max: nil), .value("0"), "Potions and scrolls: the effect's strength (percent healed, turns, ...)."),
+            .init(
+                "power",
+                .integer(min: 0, max: nil),
+                .value("0"),
+                "Potions and scrolls: the effect's strength (percent healed, turns, ...). Wands: the level their bolt is cast at."
+            ),
             .init("malevolent", .boolean, .value("false"), "Potions and scrolls: using it harms the user."),
             .init("nutrition", .integer(min: 0, max: nil), .value("0"), "Food (required): turns of nutrition it gives."),
+            .init("bolt", .reference("bolt"), .optional, "Staffs and wands (required): the bolt it zaps."),
+            .init(
+                "charges",
+                .range(min: 1, max: 30),
+                .value("1"),
+                "Staffs: the level one is found at (its enchantment and most charges). Wands: the charges one holds."
+            ),
+            .init(
+                "recharge",
+                .integer(min: 1, max: nil),
+                .value("500"),
+                "Staffs: turns to regain a charge at level 1; a level-n staff takes 1/n of it."
+            ),
             .init("description", .text, .value("\"\""), "Text shown when the player looks at it."),
         ]
     )
@@ -55,12 +73,14 @@ enum ItemSchema {
     static let appliesTo: [String: [ItemCategory]] = [
         "damage": [.weapon], "accuracy": [.weapon], "throwable": [.weapon], "quantity": [.weapon],
         "strength": [.weapon, .armor], "armor": [.armor],
-        "effect": [.potion, .scroll], "power": [.potion, .scroll], "malevolent": [.potion, .scroll],
-        "nutrition": [.food],
+        "effect": [.potion, .scroll], "power": [.potion, .scroll, .wand], "malevolent": [.potion, .scroll],
+        "nutrition": [.food], "bolt": [.staff, .wand], "charges": [.staff, .wand], "recharge": [.staff],
     ]
 
     /// The field each category cannot do without.
-    static let needs: [ItemCategory: String] = [.weapon: "damage", .armor: "armor", .potion: "effect", .scroll: "effect", .food: "nutrition"]
+    static let needs: [ItemCategory: String] = [
+        .weapon: "damage", .armor: "armor", .potion: "effect", .scroll: "effect", .food: "nutrition", .staff: "bolt", .wand: "bolt",
+    ]
 
     static let malevolentEffects: Set<ItemEffect> = [.confusion, .darkness, .incineration, .paralysis, .aggravateMonsters, .summonMonsters]
 
@@ -84,6 +104,9 @@ enum ItemSchema {
         let power = r.int("power")
         let malevolent = r.bool("malevolent")
         let nutrition = r.int("nutrition")
+        let bolt = r.has("bolt") ? r.string("bolt") : nil
+        let charges = r.range("charges")
+        let recharge = r.int("recharge")
         let description = r.string("description")
         if let category {
             for field in table.fields where r.has(field.name) {
@@ -117,8 +140,9 @@ enum ItemSchema {
             )
         }
         var decoded = Decoded<ItemKind>(id: id, value: nil, file: file.sink.file, mark: r.mark("id"))
+        if let bolt { decoded.references.append(Reference(kind: .bolts, id: bolt, mark: r.mark("bolt"), place: "'bolt' of \(r.label)")) }
         guard !r.hasErrors, let id, let name, let category, let glyph, let color, let value, let accuracy, let strength,
-            let throwable, let quantity, let armor, let power, let malevolent, let nutrition, let description
+            let throwable, let quantity, let armor, let power, let malevolent, let nutrition, let charges, let recharge, let description
         else { return decoded }
         decoded.value = ItemKind(
             id: id,
@@ -138,6 +162,9 @@ enum ItemSchema {
             nativePower: nativePower,
             malevolent: malevolent,
             nutrition: nutrition,
+            bolt: bolt,
+            charges: charges,
+            recharge: recharge,
             description: description
         )
         return decoded

@@ -81,7 +81,8 @@ extension Assembly {
                 player: player,
                 appearances: appearances,
                 generators: generators.values,
-                blueprints: blueprints.values
+                blueprints: blueprints.values,
+                bolts: bolts.values
             )
         } catch {
             for problem in error.problems { session.error(manifestFile, .start, "content set: \(problem)") }
@@ -127,6 +128,7 @@ extension Assembly {
             switch reference.kind {
             case .terrain: (isKnown, label) = (terrains.contains(reference.id), "terrain")
             case .monsters: (isKnown, label) = (monsters.contains(reference.id), "monster")
+            case .bolts: (isKnown, label) = (bolts.contains(reference.id), "bolt")
             default: (isKnown, label) = (items.contains(reference.id), "item")
             }
             // The sorted id list for a did-you-mean is built only for a hint that is kept.
@@ -134,6 +136,7 @@ extension Assembly {
                 switch reference.kind {
                 case .terrain: terrains.sortedIDs
                 case .monsters: monsters.sortedIDs
+                case .bolts: bolts.sortedIDs
                 default: items.sortedIDs
                 }
             }

@@ -29,6 +29,7 @@ struct Assembly {
     var items = Kinds<ItemKind>()
     var generators = Kinds<GeneratorProfile>()
     var blueprints = Kinds<Blueprint>()
+    var bolts = Kinds<BoltKind>()
     var references: [(reference: Reference, file: String, entry: String?)] = []
     var spawnMonsters: [(line: SpawnsSchema.Line, file: String)] = []
     var spawnItems: [(line: SpawnsSchema.Line, file: String)] = []
@@ -78,6 +79,7 @@ struct Assembly {
             Self.replaceSingle(&appearances, Placed(value: AppearancesSchema.decode(node, context), plugin: plugin), "appearances", .start, sink)
         case .generators: Self.layer(GeneratorSchema.decode(node, context), into: &generators, &references, "generator", plugin, sink)
         case .blueprints: Self.layer(BlueprintSchema.decode(node, context), into: &blueprints, &references, "blueprint", plugin, sink)
+        case .bolts: Self.layer(BoltSchema.decode(node, context), into: &bolts, &references, "bolt", plugin, sink)
         case .manifest:
             _ = ManifestSchema.decode(node, folder: "", context)
         }

@@ -181,6 +181,7 @@ final class LoadSession {
         case .appearances: "an appearances mapping (potion-colors, scroll-syllables)"
         case .generators: "a generator mapping (id, depths, entrance, rooms, ...)"
         case .blueprints: "a blueprint mapping (id, name, depths, width, height, features, ...)"
+        case .bolts: "a bolt mapping (id, name, effect, ...)"
         case .manifest: "a plugin manifest (id, name, version, content)"
         }
     }

@@ -16,11 +16,15 @@ public enum ContentKind: String, CaseIterable, Sendable, Hashable {
     case generators
     /// Machine blueprints (vaults, altars, captives...), one per file.
     case blueprints
+    /// Bolts that staffs and wands zap, one per file.
+    case bolts
     /// The plugin's own `plugin.yaml`.
     case manifest
 
     /// The kinds a manifest's `content` mapping may list (all but the manifest itself).
-    public static let contentKinds: [ContentKind] = [.terrain, .monsters, .items, .spawns, .player, .appearances, .generators, .blueprints]
+    public static let contentKinds: [ContentKind] = [
+        .terrain, .monsters, .items, .spawns, .player, .appearances, .generators, .blueprints, .bolts,
+    ]
 }
 
 /// Every field a content file may hold, as the loader reads it and as the docs describe it.

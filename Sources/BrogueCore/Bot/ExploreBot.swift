@@ -1,5 +1,6 @@
 /// A deterministic bot that plays like a cautious beginner: it explores each level, fights
-/// what comes, throws missiles at approaching monsters, wears the best armor it can carry,
+/// what comes, zaps staffs and wands and throws missiles at approaching monsters (`ExploreBot+Zap`),
+/// wears the best armor it can carry,
 /// tries unknown potions and scrolls when safe, eats when hungry, and descends when a level
 /// is done. It sees only what the player sees, and never steps into a hazard it can see
 /// (travel and exploration avoid them). Used by `brogue sim`, tests and benchmarks.
@@ -60,6 +61,7 @@ public struct ExploreBot: Sendable {
             // Confused beside lava or a chasm, a swing may stumble in: wait it out instead.
             return game.player.status.confused > 0 && game.hazardWarning(for: dir) != nil ? .search : .move(dir)
         }
+        if let zap = zap(game, seen: seen) { return zap }
         if let throwing = find(game, { k, _ in k.throwable }),
             let target = seen.first(where: {
                 $0.state == .hunting && (2...6).contains($0.position.distance(to: me)) && clearShot(game, me, $0.position)
@@ -107,7 +109,7 @@ public struct ExploreBot: Sendable {
         return best
     }
 
-    private func find(_ game: Game, _ match: (ItemKind, Item) -> Bool) -> Letter? {
+    func find(_ game: Game, _ match: (ItemKind, Item) -> Bool) -> Letter? {
         game.inventory.letters.first { l in
             let item = game.inventory[l]!
             return match(game.catalog.items[item.kind], item) && game.inventory.weapon != l

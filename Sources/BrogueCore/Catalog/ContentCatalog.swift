@@ -17,6 +17,8 @@ public struct ContentCatalog: Sendable {
     public let generators: [GeneratorProfile]
     /// Machines the generator may build, in load order.
     public let blueprints: [Blueprint]
+    /// What staffs and wands zap, in load order.
+    public let bolts: [BoltKind]
     /// A stable 64-bit hash of all the content (and the names of its rule extensions), identical
     /// on every machine; with `covering(_:)`, also of the plugins (and native libraries) that made it.
     public internal(set) var contentHash: UInt64
@@ -26,6 +28,7 @@ public struct ContentCatalog: Sendable {
     public let terrainIndexByID: [String: Int]
     public let monsterIndexByID: [String: Int]
     public let itemIndexByID: [String: Int]
+    public let boltIndexByID: [String: Int]
     /// Indices of the terrains named in `requiredTerrainIDs`.
     public let roles: TerrainRoles
 
@@ -40,7 +43,8 @@ public struct ContentCatalog: Sendable {
         player: PlayerKind,
         appearances: Appearances,
         generators: [GeneratorProfile] = [],
-        blueprints: [Blueprint] = []
+        blueprints: [Blueprint] = [],
+        bolts: [BoltKind] = []
     ) throws(CatalogError) {
         var problems: [String] = []
         func index<T>(_ kinds: [T], _ label: String, _ id: (T) -> String) -> [String: Int] {
@@ -53,6 +57,7 @@ public struct ContentCatalog: Sendable {
         let t = index(terrains, "terrain") { $0.id }
         let m = index(monsters, "monster") { $0.id }
         let it = index(items, "item") { $0.id }
+        let b = index(bolts, "bolt") { $0.id }
         for id in Self.requiredTerrainIDs where t[id] == nil {
             problems.append("content defines no terrain '\(id)', which the level generator needs")
         }
@@ -85,6 +90,7 @@ public struct ContentCatalog: Sendable {
         if appearances.scrollSyllables.count < 2 { problems.append("scroll titles need at least 2 syllables") }
         problems += GeneratorProfile.problems(generators, terrainIndexByID: t, terrains: terrains)
         problems += Blueprint.problems(blueprints, terrainIndexByID: t, monsterIndexByID: m, itemIndexByID: it, items: items)
+        problems += BoltKind.problems(bolts, items: items, boltIndexByID: b, terrainIndexByID: t, monsterIndexByID: m)
         guard problems.isEmpty else { throw CatalogError(problems: problems) }
 
         self.terrains = terrains
@@ -95,6 +101,8 @@ public struct ContentCatalog: Sendable {
         self.appearances = appearances
         self.generators = generators
         self.blueprints = blueprints
+        self.bolts = bolts
+        self.boltIndexByID = b
         self.terrainIndexByID = t
         self.monsterIndexByID = m
         self.itemIndexByID = it
@@ -108,10 +116,8 @@ public struct ContentCatalog: Sendable {
             downStairs: t["down-stairs"]!,
             dungeonExit: t["dungeon-exit"]!
         )
-        self.contentHash = Blueprint.hash(
-            blueprints,
-            base: GeneratorProfile.hash(generators, base: ContentCatalog.hash(terrains, monsters, items, spawns, player, appearances))
-        )
+        let base = GeneratorProfile.hash(generators, base: ContentCatalog.hash(terrains, monsters, items, spawns, player, appearances))
+        self.contentHash = BoltKind.hash(bolts, base: Blueprint.hash(blueprints, base: base))
     }
 }
 

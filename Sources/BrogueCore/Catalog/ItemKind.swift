@@ -3,6 +3,10 @@ public enum ItemCategory: String, CaseIterable, Sendable, Codable {
     case weapon, armor, potion, scroll, food, gold, amulet
     /// Opens one machine's locks on the level where it was found.
     case key
+    /// Zaps a bolt; its charges come back over time, more and faster the higher its level.
+    case staff
+    /// Zaps a bolt; a few charges that never come back.
+    case wand
 
     /// The glyph drawn for an item of this category unless its kind names another.
     public var defaultGlyph: Character {
@@ -15,6 +19,8 @@ public enum ItemCategory: String, CaseIterable, Sendable, Codable {
         case .gold: "*"
         case .amulet: ","
         case .key: "-"
+        case .staff: "/"
+        case .wand: "~"
         }
     }
 
@@ -53,6 +59,12 @@ public struct ItemKind: Hashable, Sendable {
     public var malevolent: Bool
     /// Food: turns of nutrition it gives.
     public var nutrition: Int
+    /// Staffs and wands: the id of the bolt it zaps.
+    public var bolt: String?
+    /// Staffs: the level (enchantment, and most charges) one is found at. Wands: the charges one holds.
+    public var charges: ClosedRange<Int>
+    /// Staffs: turns to regain one charge at level 1; a level-n staff takes 1/n of it.
+    public var recharge: Int
     public var description: String
 
     public init(
@@ -73,6 +85,9 @@ public struct ItemKind: Hashable, Sendable {
         nativePower: NativeCall? = nil,
         malevolent: Bool = false,
         nutrition: Int = 0,
+        bolt: String? = nil,
+        charges: ClosedRange<Int> = 1...1,
+        recharge: Int = 500,
         description: String = ""
     ) {
         self.id = id
@@ -92,6 +107,9 @@ public struct ItemKind: Hashable, Sendable {
         self.nativePower = nativePower
         self.malevolent = malevolent
         self.nutrition = nutrition
+        self.bolt = bolt
+        self.charges = charges
+        self.recharge = recharge
         self.description = description
     }
 }

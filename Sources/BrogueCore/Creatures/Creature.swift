@@ -18,6 +18,18 @@ public struct StatusEffects: Sendable, Hashable {
     public var darkened = 0
     /// Loses a hit point a turn and does not regenerate.
     public var poisoned = 0
+    /// Takes twice as long over everything.
+    public var slowed = 0
+    /// Does not act; copies the player's steps instead.
+    public var entranced = 0
+    /// Fights the creatures of its own side.
+    public var discordant = 0
+    /// Seen only from beside it.
+    public var invisible = 0
+    /// Turns the shield in `shield` lasts.
+    public var shielded = 0
+    /// Damage the shield still absorbs.
+    public var shield = 0
 
     public init() {}
 
@@ -28,15 +40,27 @@ public struct StatusEffects: Sendable, Hashable {
         if telepathic > 0 { telepathic -= 1 }
         if darkened > 0 { darkened -= 1 }
         if poisoned > 0 { poisoned -= 1 }
+        if slowed > 0 { slowed -= 1 }
+        if entranced > 0 { entranced -= 1 }
+        if discordant > 0 { discordant -= 1 }
+        if invisible > 0 { invisible -= 1 }
+        if shielded > 0 { shielded -= 1 }
+        if shielded == 0 { shield = 0 }
     }
+
+    /// Where the values the staffs and wands added start in `all`.
+    static let firstMagical = 6
+
+    /// Every timed value, in a fixed order (for `stateHash`).
+    var all: [Int] { [hasted, confused, paralyzed, telepathic, darkened, poisoned, slowed, entranced, discordant, invisible, shielded, shield] }
 }
 
 /// A creature on a level: the player or a monster.
 public struct Creature: Sendable, Hashable {
     /// Unique within a game and never reused: the tie-breaker that keeps turn order stable.
     public let id: Int
-    /// Index into `ContentCatalog.monsters`, or -1 for the player.
-    public let kind: Int
+    /// Index into `ContentCatalog.monsters`, or -1 for the player. Polymorph changes it.
+    public internal(set) var kind: Int
     public var position: Point
     public var hp: Int
     public var maxHP: Int
@@ -55,6 +79,10 @@ public struct Creature: Sendable, Hashable {
     public var machine: Int
     /// The first of a horde: named as its leader in the seed catalog.
     public var leadsHorde: Bool
+    /// Turns left before a conjured creature fades away; 0 for a creature that stays.
+    public var lifespan: Int
+    /// Levels of empowerment: each adds 10 accuracy and 10 defense.
+    public var empowerment: Int
 
     public var isPlayer: Bool { kind < 0 }
 
@@ -75,5 +103,7 @@ public struct Creature: Sendable, Hashable {
         self.status = StatusEffects()
         self.machine = 0
         self.leadsHorde = false
+        self.lifespan = 0
+        self.empowerment = 0
     }
 }

@@ -9,6 +9,7 @@
 /// | drop a, equip a, remove a, quaff a, eat a | `da`, `ea`, `ra`, `qa`, `Ea` |
 /// | read a (at b) | `Ra`, `Rab` |
 /// | throw a at (10,5) | `ta10,5` |
+/// | zap a at (10,5) | `Za10,5` |
 /// | travel to (10,5) | `T10,5` |
 extension Action {
     public var encoded: String {
@@ -27,6 +28,7 @@ extension Action {
         case .eat(let l): "E\(l)"
         case .read(let l, let t): "R\(l)" + (t.map { "\($0)" } ?? "")
         case .throwItem(let l, let p): "t\(l)\(p.x),\(p.y)"
+        case .zap(let l, let p): "Z\(l)\(p.x),\(p.y)"
         case .travel(let p): "T\(p.x),\(p.y)"
         }
     }
@@ -78,6 +80,9 @@ extension Action {
         case "t":
             guard let l = letter(0), let p = point(rest.dropFirst()) else { return nil }
             self = .throwItem(l, at: p)
+        case "Z":
+            guard let l = letter(0), let p = point(rest.dropFirst()) else { return nil }
+            self = .zap(l, at: p)
         case "T":
             guard let p = point(rest[...]) else { return nil }
             self = .travel(to: p)

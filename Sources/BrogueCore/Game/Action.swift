@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable, Codable {
     case eat(Letter)
     /// Throw one of the item at a cell.
     case throwItem(Letter, at: Point)
+    /// Zap a staff or wand toward a cell (its bolt flies on past it); an unaimed bolt ignores the cell.
+    case zap(Letter, at: Point)
     /// Take the down stairs the player stands on.
     case descend
     /// Take the up stairs the player stands on (from depth 1, leave the dungeon).
@@ -42,6 +44,8 @@ public enum GameEvent: Hashable, Sendable {
     case identified(kind: Int)
     case levelUp(Int)
     case depthChanged(Int)
+    /// A bolt (index into `ContentCatalog.bolts`) flew over these cells, in order; front ends draw it.
+    case bolt(kind: Int, path: [Point])
     /// The action could not be done and took no time.
     case refused(String)
     /// Nothing left to explore on this level.

@@ -71,7 +71,7 @@ extension Game {
         var m = monsters[i]
         let kind = catalog.monsters[m.kind]
         let sneak = m.state == .sleeping || m.state == .dormant || m.status.paralyzed > 0
-        let hit = sneak || rng.percent(Combat.hitProbability(accuracy: playerAccuracy, defense: kind.defense))
+        let hit = sneak || rng.percent(Combat.hitProbability(accuracy: playerAccuracy, defense: defense(of: m)))
         guard hit else {
             events.append(.attacked(attacker: player.id, defender: m.id, damage: 0, hit: false))
             events.append(.message("You miss the \(kind.name).", .combat))
@@ -85,6 +85,8 @@ extension Game {
             events.append(.message("Your blow glances off the \(kind.name) harmlessly.", .combat))
             return
         }
+        damage = absorbed(damage, by: i)
+        m.status.shield = monsters[i].status.shield
         m.hp -= damage
         events.append(.attacked(attacker: player.id, defender: m.id, damage: damage, hit: true))
         if m.hp <= 0 {
@@ -105,7 +107,7 @@ extension Game {
     mutating func monsterAttack(_ i: Int, _ events: inout [GameEvent]) {
         let m = monsters[i]
         let kind = catalog.monsters[m.kind]
-        guard rng.percent(Combat.hitProbability(accuracy: kind.accuracy, defense: playerDefense)) else {
+        guard rng.percent(Combat.hitProbability(accuracy: accuracy(of: m), defense: playerDefense)) else {
             events.append(.attacked(attacker: m.id, defender: player.id, damage: 0, hit: false))
             events.append(.message("The \(kind.name) misses you.", .combat))
             return

@@ -11,23 +11,33 @@ extension Game {
         for d in Direction.allCases where level.canStep(from: me.position, d) {
             guard let j = monsterIndex(at: me.position + d.offset), j != i else { continue }
             let other = monsters[j]
-            if me.state == .ally ? isHostile(other) : other.state == .ally && other.hp > 0 { return j }
+            if isFoe(me, other) { return j }
         }
         return nil
     }
 
-    /// Monster `i` attacks monster `j` (an ally and a hostile monster fighting).
+    /// Whether `me` fights `other`: allies fight hostile monsters and hostile monsters allies; a
+    /// discordant monster and the hostile monsters round it fight each other.
+    func isFoe(_ me: Creature, _ other: Creature) -> Bool {
+        guard other.hp > 0 else { return false }
+        if me.state == .ally { return isHostile(other) }
+        if other.state == .ally { return true }
+        return (me.status.discordant > 0 || other.status.discordant > 0) && isHostile(other)
+    }
+
+    /// Monster `i` attacks monster `j` (an ally and a hostile monster fighting, or discord).
     mutating func monsterAttack(_ i: Int, monster j: Int, _ events: inout [GameEvent]) {
         let a = monsters[i]
         let ak = catalog.monsters[a.kind]
         let dk = catalog.monsters[monsters[j].kind]
         let seen = canSee(a) || canSee(monsters[j])
-        guard rng.percent(Combat.hitProbability(accuracy: ak.accuracy, defense: dk.defense)) else {
+        guard rng.percent(Combat.hitProbability(accuracy: accuracy(of: a), defense: defense(of: monsters[j]))) else {
             events.append(.attacked(attacker: a.id, defender: monsters[j].id, damage: 0, hit: false))
             if seen { events.append(.message("The \(ak.name) misses the \(dk.name).", .combat)) }
             return
         }
-        let damage = dk.flags.contains(.invulnerable) ? 0 : max(0, rng.clumped(ak.damage.min...ak.damage.max, clump: ak.damage.clump))
+        let rolled = dk.flags.contains(.invulnerable) ? 0 : max(0, rng.clumped(ak.damage.min...ak.damage.max, clump: ak.damage.clump))
+        let damage = absorbed(rolled, by: j)
         monsters[j].hp -= damage
         events.append(.attacked(attacker: a.id, defender: monsters[j].id, damage: damage, hit: true))
         if monsters[j].hp <= 0 {

@@ -42,6 +42,7 @@ extension Game {
         case .read(let l, let target): return use(l, as: .scroll, target: target, &events)
         case .eat(let l): return eat(l, &events)
         case .throwItem(let l, let at): return throwItem(l, at: at, &events)
+        case .zap(let l, let at): return zap(l, at: at, &events)
         case .descend:
             guard level.has(.stairsDown, at: player.position) else { return refuse("There are no stairs down here.", &events) }
             changeDepth(depth + 1, arriving: .down, &events)
@@ -104,6 +105,7 @@ extension Game {
         player.position = to
         scratch.invalidate()
         events.append(.moved(creature: player.id, from: from, to: to))
+        mirrorEntranced(dir, &events)
         if level.itemIndex(at: to) != nil {
             if level.has(.holdsItem, at: to) {
                 events.append(.message("An item lies locked in a cage here.", .info))
@@ -176,6 +178,7 @@ extension Game {
             monsters[i].status.tick()
             regenerate(&monsters[i], turns: catalog.monsters[monsters[i].kind].regenTurns)
         }
+        magicTurn(&events)
         fireHooks(.turn, at: player.position, &events)
     }
 

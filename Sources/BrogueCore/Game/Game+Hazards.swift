@@ -120,7 +120,7 @@ extension Game {
     func monsterWillEnter(_ p: Point) -> Bool { level.flags[p].isDisjoint(with: .hazards) }
 
     /// Monster `i` dies of a hazard: no experience for the player.
-    private mutating func hazardKill(_ i: Int, _ events: inout [GameEvent]) {
+    mutating func hazardKill(_ i: Int, _ events: inout [GameEvent]) {
         let m = monsters[i]
         monsters[i].hp = min(m.hp, 0)
         monsters[i].position = Point(-1, -1)
@@ -276,7 +276,7 @@ extension Game {
 
     /// Sets one layer of one cell during play, refreshing what depends on it: maps, the
     /// explore frontier, and light when a glow comes or goes.
-    private mutating func setHazardTerrain(_ kind: Int?, layer: TerrainLayer, at p: Point) {
+    mutating func setHazardTerrain(_ kind: Int?, layer: TerrainLayer, at p: Point) {
         let before = level.flags[p]
         level.setTerrain(kind, layer: layer, at: p, catalog: catalog)
         let after = level.flags[p]

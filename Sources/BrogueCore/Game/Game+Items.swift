@@ -94,9 +94,14 @@ extension Game {
                 let mk = catalog.monsters[monsters[m].kind]
                 if kind.category == .weapon,
                     let d = kind.damage,
-                    rng.percent(Combat.hitProbability(accuracy: Combat.enchanted(playerAccuracy + kind.accuracy, item.enchant), defense: mk.defense))
+                    rng.percent(
+                        Combat.hitProbability(
+                            accuracy: Combat.enchanted(playerAccuracy + kind.accuracy, item.enchant),
+                            defense: defense(of: monsters[m])
+                        )
+                    )
                 {
-                    let damage = max(1, Combat.enchanted(rng.clumped(d.min...d.max, clump: d.clump), item.enchant))
+                    let damage = absorbed(max(1, Combat.enchanted(rng.clumped(d.min...d.max, clump: d.clump), item.enchant)), by: m)
                     monsters[m].hp -= damage
                     events.append(.attacked(attacker: player.id, defender: monsters[m].id, damage: damage, hit: true))
                     if monsters[m].hp <= 0 {
@@ -118,6 +123,18 @@ extension Game {
             land(item, at: landing, &events)
         }
         return 100
+    }
+
+    /// The cells an item thrown toward `target` would cross: up to the target, the first creature
+    /// or the cell before a wall, as `throwItem` flies it. Front ends draw it while aiming.
+    public func thrownPath(toward target: Point) -> [Point] {
+        var path: [Point] = []
+        for p in Self.line(from: player.position, to: target, maxLength: 20) {
+            if level.has(.blocksMovement, at: p) { break }
+            path.append(p)
+            if monsterIndex(at: p) != nil { break }
+        }
+        return path
     }
 
     /// Puts an item on the floor at `p` or the nearest free floor cell around it.
@@ -178,6 +195,8 @@ extension Game {
         if (kind.category == .weapon || kind.category == .armor) && item.enchantKnown {
             base = (item.enchant >= 0 ? "+" : "") + "\(item.enchant) " + base
         }
+        if kind.category == .staff { base += " [\(item.charges)/\(item.enchant)]" }
+        if kind.category == .wand { base += " [\(item.charges)]" }
         if kind.category == .gold { return "\(item.quantity) gold pieces" }
         if item.quantity > 1 { return "\(item.quantity) \(Self.plural(base))" }
         if kind.category == .amulet { return "the \(base)" }

@@ -112,6 +112,12 @@ extension Game {
                 default: rng.int(in: 2...3)
                 }
         }
+        if k.category == .staff {
+            item.enchant = max(1, rng.int(in: k.charges))
+            item.charges = item.enchant
+        } else if k.category == .wand {
+            item.charges = rng.int(in: k.charges)
+        }
         return item
     }
 

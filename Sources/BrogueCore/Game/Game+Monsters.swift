@@ -5,10 +5,11 @@ extension Game {
         var duration = 100
         defer {
             if monsters[i].hp > 0 {
-                monsters[i].ticksUntilTurn += monsters[i].status.hasted > 0 ? duration / 2 : duration
+                let s = monsters[i].status
+                monsters[i].ticksUntilTurn += s.hasted > 0 ? duration / 2 : s.slowed > 0 ? duration * 2 : duration
             }
         }
-        if monsters[i].status.paralyzed > 0 { return }
+        if monsters[i].status.paralyzed > 0 || monsters[i].status.entranced > 0 { return }
         let own = monsters[i].state.behaviour
         guard own.isAwakeFoe else {
             duration = act(own, i, &events) ?? 100

@@ -28,7 +28,7 @@ extension Game {
     public func canSee(_ m: Creature) -> Bool {
         if player.status.telepathic > 0 { return true }
         guard visible[m.position] else { return false }
-        if catalog.monsters[m.kind].flags.contains(.invisible) { return m.position.distance(to: player.position) <= 1 }
+        if catalog.monsters[m.kind].flags.contains(.invisible) || m.status.invisible > 0 { return m.position.distance(to: player.position) <= 1 }
         return true
     }
 

@@ -104,7 +104,12 @@ public struct Game: Sendable {
         scratch = Scratch()
         for start in p.startingItems {
             guard let kind = catalog.itemIndexByID[start.kind] else { continue }
-            let letter = inventory.add(Item(kind: kind, quantity: start.quantity, enchantKnown: true), catalog: catalog)
+            var item = Item(kind: kind, quantity: start.quantity, enchantKnown: true)
+            if catalog.items[kind].category == .staff || catalog.items[kind].category == .wand {
+                item.charges = catalog.items[kind].charges.lowerBound
+                if catalog.items[kind].category == .staff { item.enchant = item.charges }
+            }
+            let letter = inventory.add(item, catalog: catalog)
             if start.equipped, let letter {
                 if catalog.items[kind].category == .weapon { inventory.weapon = letter }
                 if catalog.items[kind].category == .armor { inventory.armor = letter }

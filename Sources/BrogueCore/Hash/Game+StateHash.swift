@@ -51,8 +51,15 @@ extension Game {
             h.combine(v)
         }
         h.combine(c.position)
-        let s = c.status
-        for v in [s.hasted, s.confused, s.paralyzed, s.telepathic, s.darkened, s.poisoned] { h.combine(v) }
+        let s = c.status.all
+        for v in s.prefix(StatusEffects.firstMagical) { h.combine(v) }
+        // The magic of staffs and wands only when some is on the creature, so the games stored
+        // before it keep their hashes.
+        let magic = [c.lifespan, c.empowerment] + s.dropFirst(StatusEffects.firstMagical)
+        if magic.contains(where: { $0 != 0 }) {
+            h.combine(-2)
+            for v in magic { h.combine(v) }
+        }
     }
 
     private func hash(_ item: Item, into h: inout StableHasher) {
@@ -62,6 +69,12 @@ extension Game {
         h.combine(item.enchantKnown)
         h.combine(item.opensMachine)
         h.combine(item.keyDepth)
+        // Only for what has charges, so the games stored before staffs and wands keep their hashes.
+        if item.charges != 0 || item.rechargeIn != 0 {
+            h.combine(-2)
+            h.combine(item.charges)
+            h.combine(item.rechargeIn)
+        }
     }
 
     private func hash(_ level: Level, into h: inout StableHasher) {

@@ -117,6 +117,12 @@ extension ContentCatalog {
             }
             h.combine(i.malevolent)
             h.combine(i.description)
+            // Only when set, so content without staffs and wands keeps its hash.
+            if let b = i.bolt {
+                h.combine(b)
+                h.combine(i.charges)
+                h.combine(i.recharge)
+            }
         }
         for table in [spawns.monsters, spawns.items] {
             h.combine(table.count)

@@ -11,6 +11,10 @@ public struct Item: Sendable, Hashable {
     /// depth in `keyDepth`; 0 for every other item.
     public var opensMachine: Int
     public var keyDepth: Int
+    /// Staffs and wands: charges left (a staff holds at most its enchantment).
+    public var charges: Int
+    /// Staffs: turns until the next charge comes back.
+    public var rechargeIn: Int
 
     public init(kind: Int, quantity: Int = 1, enchant: Int = 0, enchantKnown: Bool = false) {
         self.kind = kind
@@ -19,6 +23,8 @@ public struct Item: Sendable, Hashable {
         self.enchantKnown = enchantKnown
         self.opensMachine = 0
         self.keyDepth = 0
+        self.charges = 0
+        self.rechargeIn = 0
     }
 
     /// Whether `other` may join this item's inventory stack: potions, scrolls and food of a

@@ -19,6 +19,7 @@ public enum Command: Hashable, Sendable {
     case read
     case eat
     case throwItem
+    case zap
     case drop
     case discoveries
     case messages
@@ -47,6 +48,7 @@ public enum Command: Hashable, Sendable {
         case .read: "read"
         case .eat: "eat"
         case .throwItem: "throw"
+        case .zap: "zap"
         case .drop: "drop"
         case .discoveries: "discoveries"
         case .messages: "messages"
@@ -76,7 +78,8 @@ public enum Command: Hashable, Sendable {
         case .quaff: "drink a potion"
         case .read: "read a scroll"
         case .eat: "eat food"
-        case .throwItem: "throw an item at the nearest monster"
+        case .throwItem: "throw an item (aim: Tab next target, move keys, Enter)"
+        case .zap: "zap a staff or wand (aim: Tab next target, move keys, Enter)"
         case .drop: "drop an item"
         case .discoveries: "list the potions and scrolls you know"
         case .messages: "show older messages"
@@ -94,7 +97,7 @@ public enum Command: Hashable, Sendable {
     public static let all: [Command] =
         Direction.allCases.map { .move($0) } + Direction.allCases.map { .run($0) } + [
             .rest, .restUntilBetter, .search, .explore, .travelDown, .travelUp, .pickUp, .inventory, .equip, .remove, .quaff, .read, .eat,
-            .throwItem, .drop, .discoveries, .messages, .help, .saveAndQuit, .abandon, .cancel, .confirm,
+            .throwItem, .zap, .drop, .discoveries, .messages, .help, .saveAndQuit, .abandon, .cancel, .confirm,
         ]
 
     /// The command named `name` in a config file, if any.

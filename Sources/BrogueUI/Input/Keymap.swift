@@ -42,6 +42,7 @@ public struct Keymap: Sendable {
         b["R"] = .read
         b["a"] = .eat
         b["t"] = .throwItem
+        b["v"] = .zap
         b["d"] = .drop
         b["D"] = .discoveries
         b["M"] = .messages

@@ -19,6 +19,8 @@ public final class PlaySession {
         case confirmAbandon
         /// Waiting for y before a step into a hazard the player can see (`Game.hazardWarning`).
         case confirmStep(Direction, question: String)
+        /// Aiming a throw or a zap with the targeting cursor.
+        case aim(Targeting)
         case inventory
         case help
         case discoveries
@@ -30,6 +32,7 @@ public final class PlaySession {
     public enum ItemPurpose: String, Sendable {
         case equip, remove, quaff, read, eat
         case throwItem = "throw"
+        case zap
         case drop
     }
 
@@ -62,8 +65,8 @@ public final class PlaySession {
     }
 
     public private(set) var game: Game
-    public private(set) var log: MessageLog
-    public private(set) var mode: Mode = .normal
+    public internal(set) var log: MessageLog
+    public internal(set) var mode: Mode = .normal
     public var keymap: Keymap
     private let recorder: (any ActionRecorder)?
     private var run: Run?
@@ -72,6 +75,8 @@ public final class PlaySession {
     private var stored: [RecordedAction] = []
     /// Monsters in view when the current run started or last stepped.
     private var seenIDs: Set<Int> = []
+    /// The monster last aimed at; the cursor starts on it while it is in view.
+    var lastTargetID: Int?
 
     public init(game: Game, keymap: Keymap = .standard, recorder: (any ActionRecorder)?, log: MessageLog = MessageLog()) {
         self.game = game
@@ -164,6 +169,9 @@ public final class PlaySession {
             try act(.move(dir))
             if game.isOver { mode = .gameOver }
             return .continue
+        case .aim(let targeting):
+            try aim(targeting, key: key)
+            return .continue
         case .chooseItem(let purpose):
             mode = .normal
             guard let c = key.first, key.count == 1, let letter = Letter(c) else {
@@ -203,6 +211,7 @@ public final class PlaySession {
         case .read: ask(.read)
         case .eat: ask(.eat)
         case .throwItem: ask(.throwItem)
+        case .zap: ask(.zap)
         case .drop: ask(.drop)
         case .discoveries: mode = .discoveries
         case .messages: mode = .messages(offset: 0)
@@ -228,6 +237,7 @@ public final class PlaySession {
             case .read: return kind.category == .scroll
             case .eat: return kind.category == .food
             case .throwItem: return game.inventory.weapon != l && game.inventory.armor != l
+            case .zap: return kind.category == .staff || kind.category == .wand
             case .drop: return true
             }
         }
@@ -256,18 +266,19 @@ public final class PlaySession {
             try act(.read(letter, target: target))
         case .eat: try act(.eat(letter))
         case .drop: try act(.drop(letter))
-        case .throwItem:
-            guard let target = game.visibleMonsters.first(where: { game.visible[$0.position] }) else {
-                log.add("There is nothing in view to throw at.", .warning, turn: game.turn)
-                return
+        case .throwItem: startAiming(.throwItem, letter)
+        case .zap:
+            if game.isAimed(letter) {
+                startAiming(.zap, letter)
+            } else {
+                try act(.zap(letter, at: game.player.position))
             }
-            try act(.throwItem(letter, at: target.position))
         }
     }
 
     /// Applies one action, stores it, and logs its messages. Returns its events.
     @discardableResult
-    private func act(_ action: Action) throws -> [GameEvent] {
+    func act(_ action: Action) throws -> [GameEvent] {
         var next = game
         let events = next.apply(action)
         let refused = events.contains { if case .refused = $0 { true } else { false } }

@@ -66,6 +66,7 @@ enum Overlays {
                 ],
                 into: &frame
             )
+        case .aim(let t): aim(t, session, into: &frame)
         case .confirmStep(_, let question):
             box(title: question, lines: [("Press y to step in, any other key to stay.", Theme.title)], into: &frame)
         case .gameOver:
@@ -83,6 +84,17 @@ enum Overlays {
                 into: &frame
             )
         }
+    }
+
+    /// The path lit up, the cursor's cell brighter, and the prompt over the newest message.
+    static func aim(_ t: Targeting, _ session: PlaySession, into frame: inout Frame) {
+        for p in t.path + [t.cursor] {
+            var cell = frame[x: Layout.mapX + p.x, y: Layout.mapY + p.y]
+            cell.bg = p == t.cursor ? Theme.cursor : Theme.highlight
+            frame[x: Layout.mapX + p.x, y: Layout.mapY + p.y] = cell
+        }
+        frame.fill(Cell(" ", fg: Theme.text, bg: .black), x: Layout.mapX, y: 0, width: Layout.width - Layout.mapX, height: 1)
+        frame.put(String(session.aimPrompt(t).prefix(Layout.width - Layout.mapX)), x: Layout.mapX, y: 0, fg: Theme.title, bold: true)
     }
 
     /// A bordered panel centred over the map.

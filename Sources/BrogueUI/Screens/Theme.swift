@@ -7,6 +7,8 @@ public enum Theme {
     public static let dimText = TermColor(rgb: 0x808080)
     public static let title = TermColor(rgb: 0xF0C060)
     public static let highlight = TermColor(rgb: 0x3A4A80)
+    /// The targeting cursor's cell.
+    public static let cursor = TermColor(rgb: 0x8090D0)
     public static let panel = TermColor(rgb: 0x10121C)
     public static let border = TermColor(rgb: 0x505878)
     public static let health = TermColor(rgb: 0xA02020)

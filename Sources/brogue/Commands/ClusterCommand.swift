@@ -43,7 +43,9 @@ struct ClusterStatusCommand: ParsableCommand {
         print(
             Table.render(
                 header: ["game", "holder", "epoch", "expires in"],
-                rows: held.prefix(max(0, leases)).map { l in ["\(l.gameID)", l.holder, "\(l.epoch)", String(format: "%.1f s", Double(l.expires - now) / 1000)] }
+                rows: held.prefix(max(0, leases)).map { l in
+                    ["\(l.gameID)", l.holder, "\(l.epoch)", String(format: "%.1f s", Double(l.expires - now) / 1000)]
+                }
             )
         )
     }

@@ -41,13 +41,13 @@ struct ContentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the monsters, items, terrain or blueprints the content defines.")
+        static let configuration = CommandConfiguration(abstract: "List the monsters, items, terrain, blueprints or bolts the content defines.")
 
         enum Kind: String, ExpressibleByArgument, CaseIterable {
-            case monsters, items, terrain, blueprints
+            case monsters, items, terrain, blueprints, bolts
         }
 
-        @Argument(help: "What to list: monsters, items, terrain or blueprints.")
+        @Argument(help: "What to list: monsters, items, terrain, blueprints or bolts.")
         var kind: Kind
 
         @OptionGroup var content: ContentOptions
@@ -84,6 +84,11 @@ struct ContentCommand: ParsableCommand {
                     ]
                 }
                 print(Table.render(header: ["id", "name", "depths", "freq", "max size", "entrance", "features"], rows: rows))
+            case .bolts:
+                let rows = catalog.bolts.map { b in
+                    [b.id, String(b.glyph), b.name, b.effect.rawValue, "\(b.reach)", b.passesThroughCreatures ? "yes" : "no"]
+                }
+                print(Table.render(header: ["id", "glyph", "name", "effect", "reach", "passes creatures"], rows: rows))
             }
         }
 
@@ -95,6 +100,8 @@ struct ContentCommand: ParsableCommand {
                 "effect \(i.effect ?? "-")" + (i.nativePower.map { " power \($0.native)(\($0.arguments.map(\.name).joined(separator: ", ")))" } ?? "")
                     + (i.power != 0 ? " power \(i.power)" : "") + (i.malevolent ? " malevolent" : "")
             case .food: "nutrition \(i.nutrition)"
+            case .staff: "bolt \(i.bolt ?? "-") level \(i.charges.lowerBound)-\(i.charges.upperBound) recharge \(i.recharge)"
+            case .wand: "bolt \(i.bolt ?? "-") charges \(i.charges.lowerBound)-\(i.charges.upperBound) power \(i.power)"
             case .gold, .amulet, .key: ""
             }
         }

@@ -69,6 +69,7 @@ struct DefaultsTests {
                 case .list: #expect(reader.list(field.name) != nil)
                 case .table: #expect(reader.mapping(field.name) != nil)
                 case .strings: #expect(reader.strings(field.name) != nil)
+                case .glyph, .asciiGlyph: #expect(reader.character(field.name) != nil)
                 default: #expect(reader.string(field.name) != nil)
                 }
                 #expect(sink.diagnostics.isEmpty, "default of \(table.name).\(field.name): \(sink.diagnostics)")

@@ -173,7 +173,7 @@ struct LayeringTests {
 /// The mod docs/modding.md walks through loads as the page says.
 @Suite("Modding guide")
 struct ModdingGuideTests {
-    @Test("docs/examples/goblin-war adds a monster, overrides the jackal and patches the dagger")
+    @Test("docs/examples/goblin-war adds a monster and a staff with a new bolt, overrides the jackal and patches the dagger")
     func goblinWar() throws {
         let mod = repositoryRoot + "/docs/examples/goblin-war"
         let loaded = try ContentLoader().load(plugins: [mod, corePlugin])
@@ -187,6 +187,11 @@ struct ModdingGuideTests {
         let dagger = catalog.items[try #require(catalog.itemIndexByID["dagger"])]
         #expect(dagger.damage == DamageRange(min: 3, max: 6, clump: 1) && dagger.value == 190)
         #expect(loaded.entry(.items, "dagger")?.layers.map(\.action) == ["defined", "patched"])
+        let staff = catalog.items[try #require(catalog.itemIndexByID["staff-of-ice-shards"])]
+        #expect(staff.category == .staff && staff.bolt == "ice-shard" && staff.charges == 2...3 && staff.recharge == 400)
+        let bolt = catalog.bolts[try #require(catalog.boltIndexByID["ice-shard"])]
+        #expect(bolt.effect == .damage && bolt.reach == 10 && bolt.damage == DamageRange(min: 2, max: 6, clump: 1))
+        #expect(catalog.spawns.items.contains { $0.kind == "staff-of-ice-shards" })
         #expect(ContentLoader().validate(paths: [mod], context: [PluginCandidate(folder: corePlugin, required: true, source: "content/")]).isEmpty)
     }
 }

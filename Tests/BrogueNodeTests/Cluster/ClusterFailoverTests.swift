@@ -103,7 +103,6 @@ struct ClusterFailoverTests {
         let gone = try #require(lost.get)
         let survivor = instances[1 - gone]
         #expect(record.applied > 30, "most scripted actions are moves that apply")
-        #expect(await survivor.hostedGames().isEmpty, "the player left, so the game left memory")
         // Taking a lease over from a gone holder is a failover; a lease given up is simply free.
         let failovers = leaving == .killed ? 1 : 0
         #expect(survivor.metrics.text().contains("brogue_cluster_failovers_total \(failovers)"), "\(survivor.metrics.text())")

@@ -15,6 +15,8 @@ struct Hunting: StateBehaviour {
     }
 
     func intent(monster i: Int, game: inout Game, events: inout [GameEvent]) -> MonsterIntent {
+        // A discordant monster turns on its own kind first.
+        if game.monsters[i].status.discordant > 0, let j = game.adjacentFoe(of: i) { return .attack(at: game.monsters[j].position) }
         if game.playerDirection(from: i) != nil { return .attack(at: game.player.position) }
         if let j = game.adjacentFoe(of: i) { return .attack(at: game.monsters[j].position) }
         guard !game.catalog.monsters[game.monsters[i].kind].flags.contains(.immobile) else { return .wait }

@@ -107,7 +107,7 @@
         showGames(m.games);
         break;
       case "watching":
-        state.watching = m.game; state.game = null; state.ended = null; state.player = null;
+        state.watching = m.game; state.game = null; state.ended = null; state.player = null; state.frames = 0;
         state.turn = m.turn; state.depth = m.depth;
         grid = null;
         $("title").textContent = "Watching " + m.player + " (game " + m.game + ")";
