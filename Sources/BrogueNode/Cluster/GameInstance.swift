@@ -226,6 +226,9 @@ actor GameInstance {
                 let (info, frame) = await host.attach(resumed: request.resumed ?? false)
                 return GameReply(instance: id, info: info, frame: frame)
             case .action, .key:
+                guard holdsLease(on: host.id) else {
+                    return GameReply(instance: id, error: WireError(ProtocolError(.unavailable, "game \(host.id) is no longer hosted by \(id)")))
+                }
                 let seq = request.seq ?? 0
                 let text = request.text ?? ""
                 if let (ack, frame) = try await host.answerIfResent(seq: seq) { return GameReply(instance: id, ack: ack, frame: frame) }
@@ -238,6 +241,23 @@ actor GameInstance {
             }
         } catch {
             return GameReply(instance: id, error: WireError(error))
+        }
+    }
+
+    /// Whether this instance still holds the lease on `gameID`. A lease past its expiry by this
+    /// instance's clock (it was paused, or cut off from the store) is renewed before anything is
+    /// answered: another instance may have taken the game meanwhile, and then its state here is
+    /// stale, so the game is let go instead of answered from.
+    private func holdsLease(on gameID: Int64) -> Bool {
+        guard let h = hosted[gameID] else { return false }
+        guard h.lease.expires <= now() else { return true }
+        do {
+            hosted[gameID]?.lease = try leases.renewLease(h.lease, now: now(), ttl: leaseMillis)
+            return true
+        } catch {
+            metrics.leaseRenewalFailures.increment()
+            if case .leaseLost = error { release(gameID, keepLease: true) }
+            return false
         }
     }
 

@@ -6,9 +6,6 @@ import BrogueTestServers
 import Foundation
 import Testing
 
-/// The real binary as a cluster: a gateway and two game instances over a real nats-server and a
-/// real PostgreSQL, bots playing through the gateway, and one game instance killed with SIGKILL
-/// while they play.
 /// The servers this suite needs; under CI a missing one fails the test instead of skipping it.
 enum ClusterServers {
     static let environment = ProcessInfo.processInfo.environment
@@ -16,80 +13,141 @@ enum ClusterServers {
     static let wanted = environment["CI"] == "true" || (NATSServerProcess.executable != nil && postgres != nil)
 }
 
+/// The real binary as a cluster: a gateway and two game instances over a real nats-server and a
+/// real PostgreSQL, bots playing through the gateway, and one game instance killed or paused
+/// while they play.
 @Suite(.enabled(if: ClusterServers.wanted, "needs nats-server and BROGUE_TEST_POSTGRES_URL (scripts/test-postgres.sh start)"))
 struct ClusterProcessTests {
     static let content = ContentSetParityTests.root.appendingPathComponent("content/core").path
 
-    @Test func killingAGameInstanceUnderLoadLosesNoGame() async throws {
-        guard let postgres = ClusterServers.postgres else {
-            throw TestFailure("BROGUE_TEST_POSTGRES_URL is not set and CI=true: start one with scripts/test-postgres.sh start")
-        }
-        let nats = try await NATSServerProcess.start()
-        defer { nats.stop() }
-        let server = try PostgresLocation(url: postgres)
-        let database = "brogue_cluster_\(UInt32.random(in: 0...UInt32.max))"
-        try PostgresAdmin.createDatabase(database, on: server)
-        defer { try? PostgresAdmin.dropDatabase(database, on: server) }
-        var url = try #require(URLComponents(string: postgres))
-        url.path = "/\(database)"
-        let storeURL = try #require(url.string)
+    /// One process of the cluster, its log and its HTTP port.
+    struct Member {
+        let process: ChildProcess
+        let log: BrogueTestServers.LogLines
+        let port: Int
+        func logged(_ text: String) -> Bool { log.all.contains { $0.contains(text) } }
+    }
 
-        var env = ClusterServers.environment
-        env["BROGUE_CONFIG"] = nil
-        env["NATS_URL"] = nats.url
-        env["POSTGRES_URL"] = storeURL
-        env["LOG_FORMAT"] = "text"
-        env["BROGUE_MAX_CONNECTIONS_PER_ADDRESS"] = "0"
-        func node(_ id: String, _ role: String) async throws -> (ChildProcess, BrogueTestServers.LogLines, Int) {
+    /// nats-server, a fresh PostgreSQL database, two game instances and a gateway.
+    final class Rig {
+        let nats: NATSServerProcess
+        let server: PostgresLocation
+        let database: String
+        let storeURL: String
+        var env: [String: String]
+        var members: [Member] = []
+
+        init() async throws {
+            guard let postgres = ClusterServers.postgres else {
+                throw TestFailure("BROGUE_TEST_POSTGRES_URL is not set and CI=true: start one with scripts/test-postgres.sh start")
+            }
+            nats = try await NATSServerProcess.start()
+            server = try PostgresLocation(url: postgres)
+            database = "brogue_cluster_\(UInt32.random(in: 0...UInt32.max))"
+            try PostgresAdmin.createDatabase(database, on: server)
+            var url = try #require(URLComponents(string: postgres))
+            url.path = "/\(database)"
+            storeURL = try #require(url.string)
+            env = ClusterServers.environment
+            env["BROGUE_CONFIG"] = nil
+            env["NATS_URL"] = nats.url
+            env["POSTGRES_URL"] = storeURL
+            env["LOG_FORMAT"] = "text"
+            env["BROGUE_MAX_CONNECTIONS_PER_ADDRESS"] = "0"
+        }
+
+        func start(_ id: String, _ role: String) async throws -> Member {
             var e = env
             e["INSTANCE_ID"] = id
             let log = BrogueTestServers.LogLines(name: id)
             let process = try ChildProcess(
                 executable: RemoteGameTests.binary.path,
-                arguments: ["node", "--role", role, "--listen", "127.0.0.1:0", "--content", Self.content],
+                arguments: ["node", "--role", role, "--listen", "127.0.0.1:0", "--content", ClusterProcessTests.content],
                 log: log,
                 output: true,
                 environment: e
             )
             let line = try await log.line(containing: "listening on 127.0.0.1:", timeout: .seconds(120))
-            let port = try #require(Int(line.split(separator: ":").last ?? ""))
-            return (process, log, port)
+            let member = Member(process: process, log: log, port: try #require(Int(line.split(separator: ":").last ?? "")))
+            members.append(member)
+            return member
         }
-        let g1 = try await node("g1", "game")
-        let g2 = try await node("g2", "game")
-        let gateway = try await node("gw1", "gateway")
 
-        let bots = BrogueTestServers.LogLines(name: "loadtest")
-        let load = try ChildProcess(
-            executable: RemoteGameTests.binary.path,
-            arguments: ["loadtest", "ws://127.0.0.1:\(gateway.2)", "--bots", "8", "--duration", "8", "--rate", "10", "--progress", "1"],
-            log: bots,
-            output: true,
-            environment: env
-        )
-        // Once the bots are playing, an instance hosting games dies as a crashed process would.
-        _ = try await bots.line(containing: "t=", timeout: .seconds(120))
-        let (killed, survivor) = g1.1.all.contains { $0.contains("new game") } ? (g1, g2) : (g2, g1)
-        killed.0.stop(with: SIGKILL)
-        let errors = try await bots.line(containing: "errors:", timeout: .seconds(120))
+        /// `brogue loadtest` against `gateway`: bots play for `seconds` of their own.
+        func bots(_ count: Int, seconds: Int, through gateway: Member) throws -> (ChildProcess, BrogueTestServers.LogLines) {
+            let log = BrogueTestServers.LogLines(name: "loadtest")
+            let arguments = [
+                "loadtest", "ws://127.0.0.1:\(gateway.port)", "--bots", "\(count)", "--duration", "\(seconds)", "--rate", "10", "--progress", "1",
+            ]
+            return (try ChildProcess(executable: RemoteGameTests.binary.path, arguments: arguments, log: log, output: true, environment: env), log)
+        }
+
+        /// Every stored game replays from its log to its stored hash.
+        func checkEveryGameReplays(atLeast count: Int) throws {
+            let store = try PostgresGameStore(url: storeURL)
+            defer { store.close() }
+            let games = try store.listGames(limit: 1_000)
+            #expect(games.count >= count)
+            let recorded = try RecordedGames(store: store, content: try ContentLoader().load(plugins: [ClusterProcessTests.content]))
+            for game in games {
+                let stored = try #require(try store.loadGame(id: game.id))
+                #expect(throws: Never.self, "game \(game.id)") { _ = try recorded.rebuild(stored) }
+            }
+        }
+
+        func stop() {
+            for m in members {
+                m.process.send(SIGCONT)
+                m.process.stop(with: SIGTERM)
+            }
+            nats.stop()
+            try? PostgresAdmin.dropDatabase(database, on: server)
+        }
+    }
+
+    /// The bots' last lines: no errors, no drops.
+    static func expectCleanRun(_ bots: BrogueTestServers.LogLines) async throws {
+        let errors = try await bots.line(containing: "errors:", timeout: .seconds(180))
         let drops = try await bots.line(containing: "drops:", timeout: .seconds(30))
-        load.stop(with: SIGTERM)
         #expect(errors.hasSuffix("errors: 0"), "\(bots.all.joined(separator: "\n"))")
         #expect(drops.hasSuffix("drops: 0"), "\(bots.all.joined(separator: "\n"))")
-        #expect(survivor.1.all.contains { $0.contains("took over a game from a gone instance") }, "\(survivor.1.all.joined(separator: "\n"))")
-        gateway.0.stop(with: SIGTERM)
-        survivor.0.stop(with: SIGTERM)
+    }
 
-        // Every game, those g1 held included, replays from its log to the stored hash.
-        let store = try PostgresGameStore(url: storeURL)
-        let games = try store.listGames(limit: 1_000)
-        #expect(games.count >= 8)
-        let loaded = try ContentLoader().load(plugins: [Self.content])
-        let recorded = try RecordedGames(store: store, content: loaded)
-        for game in games {
-            let stored = try #require(try store.loadGame(id: game.id))
-            #expect(throws: Never.self, "game \(game.id)") { _ = try recorded.rebuild(stored) }
-        }
-        store.close()
+    @Test func killingAGameInstanceUnderLoadLosesNoGame() async throws {
+        let rig = try await Rig()
+        defer { rig.stop() }
+        let g1 = try await rig.start("g1", "game")
+        let g2 = try await rig.start("g2", "game")
+        let gateway = try await rig.start("gw1", "gateway")
+        let (load, bots) = try rig.bots(8, seconds: 8, through: gateway)
+        // Once the bots are playing, an instance hosting games dies as a crashed process would.
+        _ = try await bots.line(containing: "t=", timeout: .seconds(120))
+        let (killed, survivor) = g1.logged("new game") ? (g1, g2) : (g2, g1)
+        killed.process.stop(with: SIGKILL)
+        try await Self.expectCleanRun(bots)
+        load.stop(with: SIGTERM)
+        #expect(survivor.logged("took over a game from a gone instance"), "\(survivor.log.all.joined(separator: "\n"))")
+        try rig.checkEveryGameReplays(atLeast: 8)
+    }
+
+    /// Split brain: an owner paused past its lease, another instance takes its games, and the
+    /// first, woken, has its writes refused and lets the games go.
+    @Test func aPausedOwnerWakesToFindItsGamesTakenAndWritesNothing() async throws {
+        let rig = try await Rig()
+        defer { rig.stop() }
+        let g1 = try await rig.start("g1", "game")
+        let g2 = try await rig.start("g2", "game")
+        let gateway = try await rig.start("gw1", "gateway")
+        let (load, bots) = try rig.bots(6, seconds: 20, through: gateway)
+        _ = try await bots.line(containing: "t=", timeout: .seconds(120))
+        let (paused, other) = g1.logged("new game") ? (g1, g2) : (g2, g1)
+        paused.process.send(SIGSTOP)
+        // Its leases expire; the bots' gateway places its games again, on the other instance.
+        _ = try await other.log.line(containing: "opened game", timeout: .seconds(120))
+        paused.process.send(SIGCONT)
+        _ = try await paused.log.line(containing: "lost the lease on a game; letting it go", timeout: .seconds(120))
+        try await Self.expectCleanRun(bots)
+        load.stop(with: SIGTERM)
+        try rig.checkEveryGameReplays(atLeast: 6)
     }
 }

@@ -69,6 +69,11 @@ public final class ChildProcess: Sendable {
         return (pid, fds[0])
     }
 
+    /// Sends `signal` (SIGSTOP, SIGCONT) without waiting; does nothing once the process has been reaped.
+    public func send(_ signal: Int32) {
+        reaped.withLockedValue { reaped in if !reaped { Glibc.kill(pid, signal) } }
+    }
+
     /// Sends `signal` and waits for the process to exit; does nothing once it has been reaped.
     public func stop(with signal: Int32) {
         reaped.withLockedValue { reaped in
