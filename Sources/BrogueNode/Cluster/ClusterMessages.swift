@@ -53,6 +53,9 @@ struct GameRequest: Codable, Equatable, Sendable {
         case key
         /// The player left: the owner may let the game go.
         case release
+        /// A gateway has a spectator: answer with `watching`, a full frame and the number of the
+        /// last frame note, and publish every frame on the game's frames subject from now on.
+        case watch
     }
     var kind: Kind
     /// `attach`: whether the player resumed the game.
@@ -72,6 +75,18 @@ struct GameReply: Codable, Equatable, Sendable {
     var ack: Ack?
     var frame: FrameUpdate?
     var error: WireError?
+    /// `watch`: the game as a spectator first sees it, and the last frame note published before it.
+    var watching: Watching?
+    var note: Int?
+}
+
+/// One frame of a game for spectators on any gateway, numbered per game so a gateway can drop
+/// the notes older than the snapshot it started from.
+struct FrameNote: Codable, Equatable, Sendable {
+    var note: Int
+    var frame: FrameUpdate
+    /// Set on the last note: why watching ends.
+    var ended: WatchEndReason?
 }
 
 /// A `ProtocolError` on the bus.
@@ -146,7 +161,7 @@ enum ClusterCodec {
         case .action, .key:
             guard let seq = r.seq, seq >= 0 else { throw ClusterMessageError(description: "\(r.kind) needs seq, 0 or more") }
             guard let text = r.text, !text.isEmpty, text.utf8.count <= 256 else { throw ClusterMessageError(description: "\(r.kind) needs text") }
-        case .attach, .release:
+        case .attach, .release, .watch:
             break
         }
         return r

@@ -1,6 +1,8 @@
+import BrogueNATS
 import BrogueProtocol
 import BrogueStore
 import Logging
+import NIOCore
 import Prometheus
 
 /// The gateway role's `GameSeats` (docs/cluster.md): games are hosted by game instances, found
@@ -14,11 +16,26 @@ actor ClusterSeats: GameSeats {
     private var connections: [ObjectIdentifier: ConnectionHandle] = [:]
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private(set) var draining = false
+    /// Each game instance's last heartbeat and when it came: the games it hosts, for `list_games`.
+    private var beats: [String: (beat: Heartbeat, at: ContinuousClock.Instant)] = [:]
+    /// The games spectators here watch, or may: one subscription per game, whatever the spectators.
+    private var watches: [Int64: ClusterWatch] = [:]
+    /// A heartbeat older than this is from an instance that is gone.
+    static let beatLifetime = Duration.seconds(5)
 
-    init(bus: ClusterBus, tokens: any GameTokenStore, logger: Logger) {
+    init(bus: ClusterBus, tokens: any GameTokenStore, heartbeats: NATSSubscription, logger: Logger) {
         self.bus = bus
         self.tokens = tokens
         self.logger = logger
+        Task { for await message in heartbeats { await self.heard(message) } }
+    }
+
+    private func heard(_ message: NATSMessage) {
+        guard let beat = try? ClusterCodec.decode(Heartbeat.self, message.payload.readableBytesView), ClusterSubjects.isToken(beat.instance) else {
+            bus.metrics.clusterBadMessages.increment()
+            return
+        }
+        beats[beat.instance] = (beat, ContinuousClock.now)
     }
 
     func register(_ connection: ConnectionHandle) -> Bool {
@@ -90,10 +107,29 @@ actor ClusterSeats: GameSeats {
         bus.metrics.gamesActive.set(Int64(owners.count))
     }
 
-    /// Spectating across gateways reads the instances' heartbeats; until then a gateway lists none.
-    func liveGames() -> [any WatchedGame] { [] }
+    /// The games the live instances' heartbeats list, by id, whichever gateway their players use.
+    func liveGames() async -> [any WatchedGame] {
+        let now = ContinuousClock.now
+        beats = beats.filter { now - $0.value.at < Self.beatLifetime }
+        let live = beats.values.flatMap(\.beat.games).sorted { $0.game < $1.game }
+        var next: [Int64: ClusterWatch] = [:]
+        for game in live {
+            let watch = watches[game.game] ?? ClusterWatch(id: game.game, bus: bus)
+            await watch.update(game)
+            next[game.game] = watch
+        }
+        watches = next
+        return live.compactMap { next[$0.game] }
+    }
 
-    func liveGame(_ id: Int64) -> (any WatchedGame)? { nil }
+    /// Game `id` to watch, listed or not yet (heartbeats come every few seconds): its owner says
+    /// whether it can be watched when the first spectator asks.
+    func liveGame(_ id: Int64) -> (any WatchedGame)? {
+        if let watch = watches[id] { return watch }
+        let watch = ClusterWatch(id: id, bus: bus)
+        watches[id] = watch
+        return watch
+    }
 
     func drain() async {
         draining = true

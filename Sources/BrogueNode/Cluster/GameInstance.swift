@@ -238,6 +238,13 @@ actor GameInstance {
             case .release:
                 release(host.id)
                 return GameReply(instance: id)
+            case .watch:
+                let bus = self.bus
+                let subject = bus.subjects.frames(host.id)
+                guard let (watching, frame, note) = await host.startPublishing({ bus.publish(subject, $0) }) else {
+                    return GameReply(instance: id, error: WireError(ProtocolError(.gameNotFound, "game \(host.id) is over")))
+                }
+                return GameReply(instance: id, frame: frame, watching: watching, note: note)
             }
         } catch {
             return GameReply(instance: id, error: WireError(error))
@@ -284,7 +291,10 @@ actor GameInstance {
         try? gone.input.unsubscribe()
         if !keepLease { try? leases.releaseLease(gone.lease) }
         metrics.gamesActive.set(Int64(hosted.count))
-        Task { await gone.host.endWatching(.playerLeft) }
+        Task {
+            await gone.host.endWatching(.playerLeft)
+            await gone.host.stopPublishing(.playerLeft)
+        }
     }
 
     /// Stops taking games and lets every hosted game go, so gateways open them on other instances.

@@ -10,10 +10,11 @@ extension Node {
     /// The gateway role: WebSockets, accounts and limits as a single node has them, with every
     /// game hosted by the cluster's game instances, reached over `nats` (docs/cluster.md).
     /// `/ready` is 503 while NATS is disconnected, as it is while the store does not answer.
-    public static func gateway(config: NodeConfig, store: any NodeStore, nats: NATSClient, logger: Logger) -> Node {
+    /// - Throws: `NATSError` when the heartbeat subject cannot be subscribed.
+    public static func gateway(config: NodeConfig, store: any NodeStore, nats: NATSClient, logger: Logger) throws -> Node {
         let metrics = NodeMetrics()
         let bus = ClusterBus(client: nats, subjects: ClusterSubjects(), metrics: metrics)
-        let seats = ClusterSeats(bus: bus, tokens: store, logger: logger)
+        let seats = ClusterSeats(bus: bus, tokens: store, heartbeats: try nats.subscribe(bus.subjects.heartbeat), logger: logger)
         return Node(
             config: config,
             store: store,

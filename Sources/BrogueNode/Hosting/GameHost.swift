@@ -23,6 +23,10 @@ actor GameHost {
     /// Who watches this game, and the name of its player (spectating).
     let watchers: Watchers
     var player = ""
+    /// In a cluster: where each frame goes for spectators on other gateways, once one watches.
+    private var publish: (@Sendable (FrameNote) -> Void)?
+    /// The number of the last frame note published.
+    private(set) var note = 0
 
     init(_ recorded: sending RecordedGame, token: String, metrics: NodeMetrics) {
         self.id = recorded.id
@@ -125,7 +129,32 @@ actor GameHost {
         let update = FrameUpdate.between(lastFrame, frame, seq: frameSeq, messages: recentMessages(), status: status())
         lastFrame = frame
         watchers.fanOut(update, thenEnd: finished ? .gameOver : nil)
+        if let publish {
+            note += 1
+            publish(FrameNote(note: note, frame: update, ended: finished ? .gameOver : nil))
+        }
         return update
+    }
+
+    /// Publishes every frame from now on (spectators on other gateways); the answer is what a
+    /// new spectator starts from: the game as it is, a full frame of the player's screen, and the
+    /// number of the last note, after which the notes are diffs from that screen.
+    func startPublishing(_ publish: @escaping @Sendable (FrameNote) -> Void) -> (Watching, FrameUpdate, Int)? {
+        guard !finished else { return nil }
+        self.publish = publish
+        let game = session.game
+        let screen = lastFrame ?? GameView.render(session)
+        lastFrame = screen
+        let watching = Watching(game: id, player: player, turn: game.turn, depth: game.depth, stateHash: game.stateHash.hex16)
+        return (watching, FrameUpdate.between(nil, screen, seq: 1, messages: recentMessages(), status: status()), note)
+    }
+
+    /// Tells spectators on other gateways that watching ended.
+    func stopPublishing(_ reason: WatchEndReason) {
+        guard let publish else { return }
+        note += 1
+        publish(FrameNote(note: note, frame: FrameUpdate.between(nil, lastFrame ?? GameView.render(session), seq: 0), ended: reason))
+        self.publish = nil
     }
 
     /// The newest messages a frame carries, newest first, repeats counted.

@@ -13,7 +13,7 @@ extension NodeCommand {
     func runGateway(_ launch: NodeLaunch, content: LoadedContent, logger: Logger) async throws {
         let store = try Self.openSharedStore(launch.cluster, logger: logger)
         let nats = try await Self.connectBus(launch, logger: logger)
-        let node = Node.gateway(config: launch.config, store: store, nats: nats, logger: logger)
+        let node = try Node.gateway(config: launch.config, store: store, nats: nats, logger: logger)
         let host = launch.config.host
         let app = node.makeApplication { port in
             FileHandle.standardOutput.write(Data("listening on \(host):\(port)\n".utf8))

@@ -49,7 +49,7 @@ struct ClusterFailoverTests {
         }
         for i in instances { try await i.start() }
         let gatewayBus = try await NATSClient.connect(servers: [server.url])
-        let gateway = Node.gateway(
+        let gateway = try Node.gateway(
             config: NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000),
             store: store,
             nats: gatewayBus,
