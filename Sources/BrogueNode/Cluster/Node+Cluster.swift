@@ -12,7 +12,8 @@ extension Node {
     /// `/ready` is 503 while NATS is disconnected, as it is while the store does not answer.
     /// - Throws: `NATSError` when the heartbeat subject cannot be subscribed.
     public static func gateway(config: NodeConfig, store: any NodeStore, nats: NATSClient, logger: Logger) throws -> Node {
-        let metrics = NodeMetrics()
+        let metrics = NodeMetrics(instance: config.instanceID)
+        metrics.observe(nats)
         let bus = ClusterBus(client: nats, subjects: ClusterSubjects(), metrics: metrics)
         let seats = ClusterSeats(bus: bus, tokens: store, heartbeats: try nats.subscribe(bus.subjects.heartbeat), logger: logger)
         return Node(
@@ -44,7 +45,8 @@ public final class GameInstanceNode: Sendable {
         now: @escaping @Sendable () -> Int64,
         logger: Logger
     ) {
-        metrics = NodeMetrics()
+        metrics = NodeMetrics(instance: id)
+        metrics.observe(nats)
         let bus = ClusterBus(client: nats, subjects: ClusterSubjects(), metrics: metrics)
         instance = GameInstance(id: id, bus: bus, store: store, content: content, leaseMillis: leaseMillis, now: now, logger: logger)
     }

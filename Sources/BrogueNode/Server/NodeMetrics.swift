@@ -1,4 +1,6 @@
+import BrogueNATS
 public import Prometheus
+import Synchronization
 
 /// The node's Prometheus metrics, in a registry of its own (no global bootstrap, so tests can
 /// run several nodes in one process).
@@ -17,49 +19,102 @@ public struct NodeMetrics: Sendable {
     let placements: Counter
     let clusterRetries: Counter
     let leaseRenewalFailures: Counter
+    /// The NATS client's counters, copied in at each scrape.
+    private let bus: BusCounters
 
-    public init() {
+    /// - Parameter instance: in a cluster, this process's `INSTANCE_ID`, put on every metric as
+    ///   the `instance` label so a dashboard can tell the instances apart whatever the scrape says.
+    public init(instance: String? = nil) {
+        let labels = instance.map { [("instance", $0)] } ?? []
         let buckets: [Duration] = [
             .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10),
             .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
         ]
-        playersConnected = registry.makeGauge(name: "brogue_players_connected", help: "Open WebSocket connections.")
-        gamesActive = registry.makeGauge(name: "brogue_games_active", help: "Games hosted in memory with a player attached.")
-        actionsTotal = registry.makeCounter(name: "brogue_actions_total", help: "Actions applied and stored.")
+        playersConnected = registry.makeGauge(name: "brogue_players_connected", labels: labels, help: "Open WebSocket connections.")
+        gamesActive = registry.makeGauge(name: "brogue_games_active", labels: labels, help: "Games hosted in memory with a player attached.")
+        actionsTotal = registry.makeCounter(name: "brogue_actions_total", labels: labels, help: "Actions applied and stored.")
         actionLatency = registry.makeDurationHistogram(
             name: "brogue_action_latency_seconds",
+            labels: labels,
             buckets: buckets,
             help: "From an action or key arriving to its acknowledgement being queued."
         )
         storeWriteLatency = registry.makeDurationHistogram(
             name: "brogue_store_write_latency_seconds",
+            labels: labels,
             buckets: buckets,
             help: "One action appended to the store."
         )
         droppedConnections = registry.makeCounter(
             name: "brogue_connections_dropped_total",
+            labels: labels,
             help: "Connections closed by the node for a protocol error, flooding or a full outbound queue."
         )
-        spectators = registry.makeGauge(name: "brogue_spectators", help: "Connections watching a game.")
+        spectators = registry.makeGauge(name: "brogue_spectators", labels: labels, help: "Connections watching a game.")
         clusterBadMessages = registry.makeCounter(
             name: "brogue_cluster_bad_messages_total",
+            labels: labels,
             help: "Messages from the bus that did not decode or were out of range; dropped."
         )
         failovers = registry.makeCounter(
             name: "brogue_cluster_failovers_total",
+            labels: labels,
             help: "Games this instance took over from an owner that was gone, rebuilt by replay."
         )
-        placements = registry.makeCounter(name: "brogue_cluster_placements_total", help: "Games placed on this instance, new or opened.")
+        placements = registry.makeCounter(
+            name: "brogue_cluster_placements_total",
+            labels: labels,
+            help: "Games placed on this instance, new or opened."
+        )
         leaseRenewalFailures = registry.makeCounter(
             name: "brogue_cluster_lease_renewal_failures_total",
+            labels: labels,
             help: "Lease renewals that failed: the store was unreachable, or another instance had taken the game."
         )
         clusterRetries = registry.makeCounter(
             name: "brogue_cluster_request_retries_total",
+            labels: labels,
             help: "Requests a gateway sent again after a timeout or a missing owner."
+        )
+        bus = BusCounters(
+            messagesIn: registry.makeCounter(name: "brogue_nats_messages_in_total", labels: labels, help: "NATS messages received."),
+            messagesOut: registry.makeCounter(name: "brogue_nats_messages_out_total", labels: labels, help: "NATS messages sent."),
+            reconnects: registry.makeCounter(name: "brogue_nats_reconnects_total", labels: labels, help: "Times the NATS connection was made again.")
         )
     }
 
     /// The Prometheus text exposition of every metric.
-    public func text() -> String { registry.emitToString() }
+    public func text() -> String {
+        bus.refresh()
+        return registry.emitToString()
+    }
+
+    /// Exports `client`'s message and reconnect counts from now on.
+    func observe(_ client: NATSClient) { bus.observe(client) }
+}
+
+/// NATS counters kept by the client, turned into Prometheus counters at each scrape.
+private final class BusCounters: Sendable {
+    private let messagesIn: Counter
+    private let messagesOut: Counter
+    private let reconnects: Counter
+    private let state = Mutex<(client: NATSClient?, seen: NATSStatistics)>((nil, NATSStatistics()))
+
+    init(messagesIn: Counter, messagesOut: Counter, reconnects: Counter) {
+        self.messagesIn = messagesIn
+        self.messagesOut = messagesOut
+        self.reconnects = reconnects
+    }
+
+    func observe(_ client: NATSClient) { state.withLock { $0.client = client } }
+
+    func refresh() {
+        state.withLock { state in
+            guard let now = state.client?.statistics else { return }
+            messagesIn.increment(by: Int64(max(0, now.messagesIn - state.seen.messagesIn)))
+            messagesOut.increment(by: Int64(max(0, now.messagesOut - state.seen.messagesOut)))
+            reconnects.increment(by: Int64(max(0, now.reconnects - state.seen.reconnects)))
+            state.seen = now
+        }
+    }
 }

@@ -105,7 +105,9 @@ struct ClusterFailoverTests {
         #expect(record.applied > 30, "most scripted actions are moves that apply")
         // Taking a lease over from a gone holder is a failover; a lease given up is simply free.
         let failovers = leaving == .killed ? 1 : 0
-        #expect(survivor.metrics.text().contains("brogue_cluster_failovers_total \(failovers)"), "\(survivor.metrics.text())")
+        let metrics = survivor.metrics.text()
+        #expect(metrics.contains("brogue_cluster_failovers_total{instance=\"g\(2 - gone)\"} \(failovers)"), "\(metrics)")
+        #expect(metrics.contains("brogue_nats_messages_in_total{instance=\"g\(2 - gone)\"} "), "the bus's counters are exported")
         // Everything acknowledged is in the store, and the log replays to the hash the player was last told.
         let stored = try #require(try store.loadGame(id: record.game))
         #expect(stored.record.nextSeq == record.actions)
