@@ -49,7 +49,14 @@ public final class Node: Sendable {
         self.dataDirectory = dataDirectory
         self.store = store
         metrics = NodeMetrics()
-        registry = GameRegistry(store: store, tokens: store, content: content, metrics: metrics, logger: logger)
+        registry = GameRegistry(
+            store: store,
+            tokens: store,
+            content: content,
+            metrics: metrics,
+            logger: logger,
+            drainCloseCode: config.drainCloseCode
+        )
         accounts = Accounts(store: store, config: config.access, logger: logger)
         addresses = AddressLimiter(cap: config.access.maxConnectionsPerAddress)
         if let waiting = try? unfinishedGames(), !waiting.isEmpty {
@@ -63,8 +70,9 @@ public final class Node: Sendable {
         return (try? store.listGames(limit: 1)) != nil
     }
 
-    /// Stops new games, says `bye` (`shutdown`, close 1001) to every connection after its
-    /// pending answers, and returns when all have closed or `config.drainSeconds` passed.
+    /// Stops new games, says `bye` (`shutdown`, then close `config.drainCloseCode`: 1001, or 1012
+    /// for a restarting gateway) to every connection after its pending answers, and returns
+    /// when all have closed or `config.drainSeconds` passed.
     public func drain() async {
         logger.info("draining")
         await withTaskGroup(of: Void.self) { group in
