@@ -1,0 +1,79 @@
+import BrogueNode
+import BrogueProtocol
+import Foundation
+import Hummingbird
+import Logging
+import Testing
+
+/// The browser client across a node restart on the same address: it shows it is reconnecting,
+/// comes back on its own, resumes the game with the token it kept, and plays on.
+@Suite struct BrowserReconnectTests {
+    /// Runs `node`'s application until the returned task is cancelled; returns once it listens.
+    static func serve(_ node: Node) async throws -> (Task<Void, any Error>, Int) {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = node.makeApplication { port in continuation.yield(port) }
+        let task = Task {
+            defer { continuation.finish() }
+            try await app.runService(gracefulShutdownSignals: [])
+        }
+        for await port in ports { return (task, port) }
+        let ended = await task.result
+        throw ChromiumError("the node stopped before it listened: \(ended)")
+    }
+
+    @Test(.timeLimit(.minutes(5))) func aBrowserReconnectsAfterARestartAndResumesItsGame() async throws {
+        guard Chromium.available() else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-browser-reconnect-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var config = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000, instanceID: "before")
+        config.drainCloseCode = CloseCode.serviceRestart
+        let before = try Node(config: config, content: coreContent, dataDirectory: folder, logger: Logger(label: "before"))
+        // Chromium first: started after the node, it would inherit the listening socket and
+        // hold the port after the node stops.
+        let chromium = try Chromium()
+        defer { chromium.stop() }
+        let (first, port) = try await Self.serve(before)
+        var restarted = config
+        restarted.port = port
+        restarted.instanceID = "after"
+        let again = restarted
+        defer { first.cancel() }
+        try await DevTools.connect(chromium.browserURL) { dt in
+            let targets = try await dt.call("Target.getTargets", browser: true)
+            let infos = targets["targetInfos"] as? [[String: Any]] ?? []
+            let page = try #require(infos.first { $0["type"] as? String == "page" }?["targetId"] as? String, "no page target")
+            let attached = try await dt.call("Target.attachToTarget", ["targetId": page, "flatten": true], browser: true)
+            dt.session = try #require(attached["sessionId"] as? String)
+            try await dt.call("Page.enable")
+            try await dt.call("Page.navigate", ["url": "http://127.0.0.1:\(port)/"])
+            _ = try await dt.waitEvent("Page.loadEventFired")
+            _ = try await dt.waitFor("window.brogueState && brogueState.connection === 'open' && brogueState.identity")
+            _ = try await dt.evaluate("document.getElementById('new-game').click(); 'ok'")
+            var state = try await dt.waitFor("brogueState.phase === 'playing' && brogueState.frames >= 1")
+            let game = try #require(state["game"] as? Int)
+            try await dt.press("s")
+            state = try await dt.waitFor("brogueState.acks >= 1")
+            let turn = state["turn"] as? Int
+
+            // The node drains (restart: 1012) and stops; the page says it is reconnecting.
+            await before.drain()
+            state = try await dt.waitFor("brogueState.connection === 'reconnecting'")
+            #expect(state["closeCode"] as? Int == Int(CloseCode.serviceRestart))
+            first.cancel()
+            _ = await first.result
+
+            // Another node on the same address and data folder: the page comes back to it by itself.
+            let after = try Node(config: again, content: coreContent, dataDirectory: folder, logger: Logger(label: "after"))
+            let (second, _) = try await Self.serve(after)
+            defer { second.cancel() }
+            state = try await dt.waitFor("brogueState.connection === 'open' && brogueState.phase === 'playing' && brogueState.game === \(game) && brogueState.attempt === 0")
+            #expect(state["reconnects"] as? Int == 1)
+            #expect(state["turn"] as? Int == turn, "the resumed game is at another turn")
+            let acks = state["acks"] as? Int ?? 0
+            try await dt.press("s")
+            state = try await dt.waitFor("brogueState.acks >= \(acks + 1)")
+            #expect((state["turn"] as? Int ?? 0) > (turn ?? 0))
+            second.cancel()
+        }
+    }
+}
