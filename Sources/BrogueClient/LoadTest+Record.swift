@@ -39,7 +39,8 @@ extension LoadTest {
 
         init(path: String) throws {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "--record \(path): cannot create the file; check the folder exists and is writable"])
+                let why = "--record \(path): cannot create the file; check the folder exists and is writable"
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: why])
             }
             file = Mutex(try FileHandle(forWritingTo: URL(fileURLWithPath: path)))
         }

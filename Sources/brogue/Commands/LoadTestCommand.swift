@@ -23,7 +23,9 @@ struct LoadTestCommand: AsyncParsableCommand {
 
     @OptionGroup var nodes: ServerOptions
 
-    @Option(help: ArgumentHelp("Write each acknowledged action (bot, game, seq, action, stateHash) to this file, one JSON line each.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write each acknowledged action (bot, game, seq, action, stateHash) to this file, one JSON line each.", valueName: "file")
+    )
     var record: String?
 
     @Option(help: "Connection attempts after a lost connection before a bot gives up.")

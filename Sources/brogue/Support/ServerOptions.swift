@@ -8,7 +8,10 @@ struct ServerOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The node's address (several: comma-separated, or more --server).", valueName: "ws://host:port"))
     var url: [String] = []
 
-    @Option(name: .customLong("server"), help: ArgumentHelp("Another node address to connect (or reconnect) to; repeatable.", valueName: "ws://host:port"))
+    @Option(
+        name: .customLong("server"),
+        help: ArgumentHelp("Another node address to connect (or reconnect) to; repeatable.", valueName: "ws://host:port")
+    )
     var server: [String] = []
 
     /// Every address given, in order, without blanks.

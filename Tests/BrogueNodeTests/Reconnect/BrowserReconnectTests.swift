@@ -66,7 +66,9 @@ import Testing
             let after = try Node(config: again, content: coreContent, dataDirectory: folder, logger: Logger(label: "after"))
             let (second, _) = try await Self.serve(after)
             defer { second.cancel() }
-            state = try await dt.waitFor("brogueState.connection === 'open' && brogueState.phase === 'playing' && brogueState.game === \(game) && brogueState.attempt === 0")
+            state = try await dt.waitFor(
+                "brogueState.connection === 'open' && brogueState.phase === 'playing' && brogueState.game === \(game) && brogueState.attempt === 0"
+            )
             #expect(state["reconnects"] as? Int == 1)
             #expect(state["turn"] as? Int == turn, "the resumed game is at another turn")
             let acks = state["acks"] as? Int ?? 0
