@@ -97,6 +97,40 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(5))) func anActionStoredButNeverAcknowledgedIsNotSentAgain() async throws {
+        let (a, b, folder) = try Self.twoNodes()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await a.makeApplication().test(.live) { clientA in
+            try await b.makeApplication().test(.live) { clientB in
+                let proxy = try CuttingProxy(target: try #require(clientA.port))
+                defer { proxy.stop() }
+                let urls = ["ws://127.0.0.1:\(proxy.port)", "ws://127.0.0.1:\(try #require(clientB.port))"]
+                let session = try await RemoteSession.connect(
+                    .init(servers: urls, backoff: Backoff(first: .milliseconds(20), cap: .milliseconds(200))),
+                    credentials: .guest("cut")
+                )
+                let seed: UInt64 = 8
+                let info = try await session.newGame(seed: seed)
+                var acked: [Acked] = []
+                for i in 0..<6 {
+                    let action = i % 2 == 0 ? "z" : "s"
+                    // The third action reaches node A and is stored; its ack is cut on the way back.
+                    if i == 2 { proxy.cutAtNextAnswer() }
+                    guard case .ack(let ack) = try await session.perform(action) else {
+                        Issue.record("action \(i + 1) was refused")
+                        return
+                    }
+                    acked.append(Acked(seq: ack.actions, action: action, stateHash: ack.stateHash))
+                }
+                let counters = session.counters
+                #expect(counters.reconnects == 1 && counters.storedUnacknowledged == 1 && counters.resent == 0, "\(counters)")
+                #expect(session.url == urls[1])
+                await session.close()
+                try Self.checkAgainstStore(folder: folder, game: info.game, seed: seed, acked: acked)
+            }
+        }
+    }
+
     @Test func aRestartingNodeClosesWith1012AfterByeShutdown() async throws {
         let (a, _, folder) = try Self.twoNodes()
         defer { try? FileManager.default.removeItem(atPath: folder) }
