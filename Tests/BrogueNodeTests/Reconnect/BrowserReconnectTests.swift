@@ -5,8 +5,10 @@ import Hummingbird
 import Logging
 import Testing
 
-/// The browser client across a node restart on the same address: it shows it is reconnecting,
-/// comes back on its own, resumes the game with the token it kept, and plays on.
+/// The browser client across a node restart behind one address (a proxy, as in production; a
+/// node restarted on the same port would race parallel tests' child processes for it): it shows
+/// it is reconnecting, comes back on its own, resumes the game with the token it kept, and
+/// plays on.
 @Suite struct BrowserReconnectTests {
     /// Runs `node`'s application until the returned task is cancelled; returns once it listens.
     static func serve(_ node: Node) async throws -> (Task<Void, any Error>, Int) {
@@ -28,16 +30,16 @@ import Testing
         var config = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000, instanceID: "before")
         config.drainCloseCode = CloseCode.serviceRestart
         let before = try Node(config: config, content: coreContent, dataDirectory: folder, logger: Logger(label: "before"))
-        // Chromium first: started after the node, it would inherit the listening socket and
-        // hold the port after the node stops.
-        let chromium = try Chromium()
-        defer { chromium.stop() }
-        let (first, port) = try await Self.serve(before)
+        let (first, firstPort) = try await Self.serve(before)
+        defer { first.cancel() }
+        let proxy = try CuttingProxy(target: firstPort)
+        defer { proxy.stop() }
+        let port = proxy.port
         var restarted = config
-        restarted.port = port
         restarted.instanceID = "after"
         let again = restarted
-        defer { first.cancel() }
+        let chromium = try Chromium()
+        defer { chromium.stop() }
         try await DevTools.connect(chromium.browserURL) { dt in
             let targets = try await dt.call("Target.getTargets", browser: true)
             let infos = targets["targetInfos"] as? [[String: Any]] ?? []
@@ -62,10 +64,12 @@ import Testing
             first.cancel()
             _ = await first.result
 
-            // Another node on the same address and data folder: the page comes back to it by itself.
+            // Another node over the same data folder, behind the same address: the page comes
+            // back to it by itself.
             let after = try Node(config: again, content: coreContent, dataDirectory: folder, logger: Logger(label: "after"))
-            let (second, _) = try await Self.serve(after)
+            let (second, secondPort) = try await Self.serve(after)
             defer { second.cancel() }
+            proxy.retarget(secondPort)
             state = try await dt.waitFor(
                 "brogueState.connection === 'open' && brogueState.phase === 'playing' && brogueState.game === \(game) && brogueState.attempt === 0"
             )

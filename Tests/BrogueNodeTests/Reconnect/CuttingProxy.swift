@@ -3,15 +3,16 @@ import Synchronization
 
 /// A TCP proxy on a loopback port in front of a node, which can cut a connection the moment the
 /// node answers: the node has stored the action, the client never gets the `ack` (what a crash
-/// or a dropped link between the two looks like, without a close frame).
+/// or a dropped link between the two looks like, without a close frame). It can also send new
+/// connections to another node: one address for a browser across a node's restart.
 final class CuttingProxy: Sendable {
     let port: Int
     private let listener: Int32
-    private let target: Int
+    private let target: Mutex<Int>
     private let cutNext = Mutex(false)
 
     init(target: Int) throws {
-        self.target = target
+        self.target = Mutex(target)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         var addr = Self.loopback(port: 0)
@@ -30,6 +31,9 @@ final class CuttingProxy: Sendable {
     /// The next bytes the node sends on any connection are not forwarded: both sides are cut.
     func cutAtNextAnswer() { cutNext.withLock { $0 = true } }
 
+    /// New connections go to the node on `port` from now on.
+    func retarget(_ port: Int) { target.withLock { $0 = port } }
+
     /// Stops taking connections.
     func stop() { shutdown(listener, Int32(SHUT_RDWR)) }
 
@@ -46,7 +50,7 @@ final class CuttingProxy: Sendable {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { break }
             let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var addr = Self.loopback(port: target)
+            var addr = Self.loopback(port: target.withLock { $0 })
             let connected = withUnsafePointer(to: &addr) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
