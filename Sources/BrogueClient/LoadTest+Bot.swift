@@ -39,6 +39,7 @@ extension LoadTest {
         let counters = session.counters
         tally.report.withLock {
             $0.reconnects += counters.reconnects
+            $0.reconnectsByBot[index] = counters.reconnects
             $0.resent += counters.resent
             $0.storedUnacknowledged += counters.storedUnacknowledged
         }

@@ -101,6 +101,8 @@ public enum LoadTest {
         public var drops = 0
         /// Connections lost that the bots did not ask to end, each followed by reconnecting.
         public var reconnects = 0
+        /// The same, per bot (index: bot number).
+        public var reconnectsByBot: [Int] = []
         /// Actions in flight at a loss and sent again (the resumed game showed them not stored).
         public var resent = 0
         /// Actions in flight at a loss that the resumed game showed stored (acknowledged from it).
@@ -133,7 +135,7 @@ public enum LoadTest {
                 "round trip ms: p50 \(ms(percentile(0.5))) p95 \(ms(percentile(0.95))) p99 \(ms(percentile(0.99))) max \(ms(roundTrips.last ?? 0))",
                 "errors: \(errors)\(errorCodes.isEmpty ? "" : " (" + errorCodes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")")",
                 "drops: \(drops)",
-                "reconnects: \(reconnects), actions resent: \(resent), stored but unacknowledged: \(storedUnacknowledged)",
+                "reconnects: \(reconnects) (at most \(reconnectsByBot.max() ?? 0) by one bot), actions resent: \(resent), stored but unacknowledged: \(storedUnacknowledged)",
             ]
             if options.idle > 0 { lines.append("idle sessions: \(options.idle) requested, \(idleOpened) opened, \(idleHeld) held") }
             for e in errorSamples { lines.append("  error: \(e)") }
@@ -143,7 +145,11 @@ public enum LoadTest {
 
     final class Tally: Sendable {
         let report: Mutex<Report>
-        init(_ options: Options) { report = Mutex(Report(options: options)) }
+        init(_ options: Options) {
+            var report = Report(options: options)
+            report.reconnectsByBot = Array(repeating: 0, count: options.bots)
+            self.report = Mutex(report)
+        }
         func error(_ text: String, code: String) {
             report.withLock {
                 $0.errors += 1

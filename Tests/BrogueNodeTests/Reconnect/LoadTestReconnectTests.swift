@@ -44,7 +44,10 @@ import Testing
                 #expect(report.actions == 160, "each bot stops at its 40th stored action")
                 // Bots 0 and 2 started on the drained node; one may have finished before it drained.
                 #expect((1...2).contains(report.reconnects), "\(report.reconnects) reconnects")
-                #expect(report.summary.contains("reconnects: \(report.reconnects), actions resent: \(report.resent)"))
+                // No bot saw more than the one reconnect the drain caused, and only bots on node A.
+                #expect(report.reconnectsByBot.count == 4 && report.reconnectsByBot.allSatisfy { $0 <= 1 }, "\(report.reconnectsByBot)")
+                #expect(report.reconnectsByBot[1] == 0 && report.reconnectsByBot[3] == 0, "\(report.reconnectsByBot)")
+                #expect(report.summary.contains("reconnects: \(report.reconnects) (at most 1 by one bot), actions resent: \(report.resent)"))
 
                 let records = try LoadTest.AckRecord.read(path: recordPath)
                 #expect(records.count == report.actions)
