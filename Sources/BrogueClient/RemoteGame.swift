@@ -236,6 +236,17 @@ public final class RemoteGame: @unchecked Sendable {
     /// resume (`Reconnect.shouldReconnect` over the `bye`, fatal error and close code). Closes
     /// what is left of the connection first, so it never waits on a node that says nothing.
     public func settle() async -> (reason: RemoteError, reconnect: Bool) {
+        // Not `finish` at once: that stops the reader, and a `bye` still in its buffer (say
+        // `taken_over`) would be lost, leaving only a close code that looks like a restart.
+        // Asking to close lets the reader take everything up to the node's close frame; the
+        // bound is for a node that no longer answers at all.
+        try? await link.outbound.close(.normalClosure, reason: nil)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.link.task?.value }
+            group.addTask { try? await Task.sleep(for: .seconds(5)) }
+            await group.next()
+            group.cancelAll()
+        }
         link.finish()
         await link.task?.value
         let why: RemoteError =

@@ -131,6 +131,19 @@ import Testing
         }
     }
 
+    @Test func backoffGrowsWithJitterAndNeverPassesItsCap() {
+        let backoff = Backoff(first: .milliseconds(100), cap: .seconds(2))
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            #expect(backoff.delay(before: 1, using: &random) <= .milliseconds(100))
+            for attempt in 2...12 {
+                let ceiling = min(Duration.seconds(2), .milliseconds(100 * (1 << (attempt - 1))))
+                let delay = backoff.delay(before: attempt, using: &random)
+                #expect(delay >= ceiling / 2 - .milliseconds(1) && delay <= ceiling, "attempt \(attempt): \(delay)")
+            }
+        }
+    }
+
     @Test func aRestartingNodeClosesWith1012AfterByeShutdown() async throws {
         let (a, _, folder) = try Self.twoNodes()
         defer { try? FileManager.default.removeItem(atPath: folder) }
