@@ -18,7 +18,11 @@ import Darwin
 /// ```
 public enum LoadTest {
     public struct Options: Sendable {
-        public var url: String
+        /// Node addresses; bot `i` starts on the `i % count`-th and moves on along the list when
+        /// a node goes away.
+        public var servers: [String]
+        /// The first address (idle sessions connect there).
+        public var url: String { servers[0] }
         /// Bots playing at once.
         public var bots: Int
         /// How long each bot plays, in seconds, from when its first game has started.
@@ -34,6 +38,11 @@ public enum LoadTest {
         /// When set, each bot stops once it has stored this many actions (`duration` still
         /// bounds it): a run whose size does not depend on the machine's speed.
         public var actionsPerBot: Int?
+        /// A file to write each acknowledged action to, one JSON line each (`AckRecord`).
+        public var recordPath: String?
+        /// How bots reconnect after a node goes away.
+        public var reconnectAttempts = 8
+        public var backoff = Backoff()
 
         public init(
             url: String,
@@ -45,7 +54,29 @@ public enum LoadTest {
             progressEvery: Double = 5,
             actionsPerBot: Int? = nil
         ) {
-            self.url = url
+            self.init(
+                servers: [url],
+                bots: bots,
+                duration: duration,
+                rate: rate,
+                ramp: ramp,
+                idle: idle,
+                progressEvery: progressEvery,
+                actionsPerBot: actionsPerBot
+            )
+        }
+
+        public init(
+            servers: [String],
+            bots: Int,
+            duration: Double,
+            rate: Double = 1,
+            ramp: Double = 0,
+            idle: Int = 0,
+            progressEvery: Double = 5,
+            actionsPerBot: Int? = nil
+        ) {
+            self.servers = servers
             self.bots = bots
             self.duration = duration
             self.rate = rate
@@ -65,8 +96,19 @@ public enum LoadTest {
         public var refused = 0
         /// Connect failures, rate limits and anything unexpected.
         public var errors = 0
-        /// Bot connections the node ended (bye or close) before the end of the run.
+        /// Bots the node ended (bye or close) before the end of the run, for good: after a close
+        /// not worth reconnecting after, or when reconnecting failed.
         public var drops = 0
+        /// Connections lost that the bots did not ask to end, each followed by reconnecting.
+        public var reconnects = 0
+        /// The same, per bot (index: bot number).
+        public var reconnectsByBot: [Int] = []
+        /// Actions in flight at a loss and sent again (the resumed game showed them not stored).
+        public var resent = 0
+        /// Actions in flight at a loss that the resumed game showed stored (acknowledged from it).
+        public var storedUnacknowledged = 0
+        /// Errors by code: protocol error codes, and `connect`, `reconnect_failed`, `ended_<bye reason>`, `closed`.
+        public var errorCodes: [String: Int] = [:]
         public var gamesStarted = 0
         public var gamesOver = 0
         /// Round trips (request sent to ack and frame received), in milliseconds, sorted.
@@ -91,8 +133,9 @@ public enum LoadTest {
                 "actions: \(actions) stored, \(refused) refused, \(String(format: "%.1f", actionsPerSecond)) per second",
                 "games: \(gamesStarted) started, \(gamesOver) over",
                 "round trip ms: p50 \(ms(percentile(0.5))) p95 \(ms(percentile(0.95))) p99 \(ms(percentile(0.99))) max \(ms(roundTrips.last ?? 0))",
-                "errors: \(errors)",
+                "errors: \(errors)\(errorCodes.isEmpty ? "" : " (" + errorCodes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")")",
                 "drops: \(drops)",
+                "reconnects: \(reconnects) (at most \(reconnectsByBot.max() ?? 0) by one bot), actions resent: \(resent), stored but unacknowledged: \(storedUnacknowledged)",
             ]
             if options.idle > 0 { lines.append("idle sessions: \(options.idle) requested, \(idleOpened) opened, \(idleHeld) held") }
             for e in errorSamples { lines.append("  error: \(e)") }
@@ -102,10 +145,15 @@ public enum LoadTest {
 
     final class Tally: Sendable {
         let report: Mutex<Report>
-        init(_ options: Options) { report = Mutex(Report(options: options)) }
-        func error(_ text: String) {
+        init(_ options: Options) {
+            var report = Report(options: options)
+            report.reconnectsByBot = Array(repeating: 0, count: options.bots)
+            self.report = Mutex(report)
+        }
+        func error(_ text: String, code: String) {
             report.withLock {
                 $0.errors += 1
+                $0.errorCodes[code, default: 0] += 1
                 if $0.errorSamples.count < 5 { $0.errorSamples.append(text) }
             }
         }
@@ -134,6 +182,12 @@ public enum LoadTest {
     ) async -> Report {
         raiseFileLimit(to: options.bots + options.idle + 256)
         let tally = Tally(options)
+        let recorder: AckRecorder?
+        do { recorder = try options.recordPath.map { try AckRecorder(path: $0) } } catch {
+            tally.error("\(error)", code: "record")
+            return tally.report.withLock { $0 }
+        }
+        defer { recorder?.close() }
         let clock = ContinuousClock()
 
         // Idle sessions first, a few at a time, so they are open while the bots play.
@@ -167,7 +221,7 @@ public enum LoadTest {
         await withTaskGroup(of: Void.self) { group in
             for i in 0..<options.bots {
                 let startAt = playStart + .seconds(options.bots > 1 ? options.ramp * Double(i) / Double(options.bots) : 0)
-                group.addTask { await bot(i, options: options, startAt: startAt, tally: tally, logger: logger) }
+                group.addTask { await bot(i, options: options, startAt: startAt, tally: tally, recorder: recorder, logger: logger) }
             }
         }
         reporter.cancel()
@@ -197,17 +251,17 @@ public enum LoadTest {
                 for i in 0..<count {
                     group.addTask {
                         do {
-                            let remote = try await RemoteGame.connect(url: options.url, logger: logger)
+                            let remote = try await RemoteGame.connect(url: options.servers[(base + i) % options.servers.count], logger: logger)
                             do {
                                 try await remote.start(name: "idle\(base + i)", client: "brogue-loadtest/0.1.0")
                                 return remote
                             } catch {
-                                tally.error("idle session: \(error)")
+                                tally.error("idle session: \(error)", code: "connect")
                                 await remote.drop()
                                 return nil
                             }
                         } catch {
-                            tally.error("idle session: \(error)")
+                            tally.error("idle session: \(error)", code: "connect")
                             return nil
                         }
                     }
@@ -220,78 +274,5 @@ public enum LoadTest {
         }
         tally.report.withLock { $0.idleOpened = open.count }
         return open
-    }
-
-    /// One bot: connects at `startAt`, then plays for `options.duration` seconds from when its
-    /// first game has started (so a slow connect shortens no bot's play).
-    private static func bot(_ index: Int, options: Options, startAt: ContinuousClock.Instant, tally: Tally, logger: Logger) async {
-        let clock = ContinuousClock()
-        try? await Task.sleep(until: startAt, clock: clock)
-        let remote: RemoteGame
-        do {
-            remote = try await RemoteGame.connect(url: options.url, logger: logger)
-        } catch {
-            tally.error("bot \(index) could not connect: \(error)")
-            return
-        }
-        var rng = SystemRandomNumberGenerator()
-        do {
-            try await remote.start(name: "bot\(index)", client: "brogue-loadtest/0.1.0")
-            _ = try await remote.newGame()
-            tally.report.withLock { $0.gamesStarted += 1 }
-            let endAt = clock.now + .seconds(options.duration)
-            let interval = Duration.seconds(1 / max(options.rate, 0.001))
-            // Bots spread over the interval, so they do not all send at the same instant.
-            var next = clock.now + interval * Double.random(in: 0..<1, using: &rng)
-            var exploreRefusals = 0
-            var stored = 0
-            while options.actionsPerBot.map({ stored < $0 }) ?? true {
-                try? await Task.sleep(until: next, clock: clock)
-                guard clock.now < endAt else { break }
-                next += interval
-                if next < clock.now { next = clock.now }
-                // Explore one step while there is something to explore; else a random move,
-                // now and then going down the stairs when standing on them.
-                let action = exploreRefusals == 0 ? "x" : (Int.random(in: 0..<6, using: &rng) == 0 ? ">" : "m\(Int.random(in: 0..<8, using: &rng))")
-                if exploreRefusals > 0 { exploreRefusals -= 1 }
-                let sent = clock.now
-                let reply = try await remote.perform(action)
-                let ms = (clock.now - sent) / .milliseconds(1)
-                var restart = false
-                switch reply {
-                case .ack(let ack):
-                    tally.report.withLock {
-                        $0.actions += 1
-                        $0.roundTrips.append(ms)
-                    }
-                    stored += 1
-                    restart = ack.over
-                case .refused(let e) where e.code == .badAction:
-                    tally.report.withLock {
-                        $0.refused += 1
-                        $0.roundTrips.append(ms)
-                    }
-                    if action == "x" { exploreRefusals = 20 }
-                case .refused(let e) where e.code == .gameOver:
-                    restart = true
-                case .refused(let e):
-                    tally.error("bot \(index): \(e.code.rawValue): \(e.message)")
-                }
-                if restart {
-                    tally.report.withLock { $0.gamesOver += 1 }
-                    guard clock.now < endAt else { break }
-                    _ = try await remote.newGame()
-                    tally.report.withLock { $0.gamesStarted += 1 }
-                    exploreRefusals = 0
-                }
-            }
-            await remote.close()
-        } catch {
-            tally.report.withLock {
-                $0.drops += 1
-                if $0.errorSamples.count < 5 { $0.errorSamples.append("bot \(index) dropped: \(error)") }
-            }
-            await remote.drop()
-        }
     }
 }

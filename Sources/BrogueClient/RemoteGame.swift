@@ -23,6 +23,9 @@ public enum RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
     case refused(ProtocolError)
     /// The node sent something this client did not expect.
     case unexpected(String)
+    /// A session lost its connection and every reconnect attempt failed; `last` says why the
+    /// last one did.
+    case reconnectFailed(attempts: Int, servers: [String], last: String)
 
     public var description: String {
         switch self {
@@ -38,6 +41,8 @@ public enum RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
         case .closed: "the node closed the connection"
         case .refused(let e): "the node refused: \(e.message) (\(e.code.rawValue))"
         case .unexpected(let what): "the node sent something unexpected: \(what)"
+        case .reconnectFailed(let attempts, let servers, let last):
+            "lost the connection and could not reconnect in \(attempts) attempts to \(servers.joined(separator: ", ")) (last: \(last)); your game is saved, connect again later with --resume"
         }
     }
 }
@@ -112,9 +117,11 @@ public final class RemoteGame: @unchecked Sendable {
         let task = Task {
             var config = WebSocketClientConfiguration()
             config.maxFrameSize = ProtocolInfo.maxServerMessageBytes
+            let opened = Mutex<Link?>(nil)
             do {
-                try await WebSocketClient.connect(url: address, configuration: config, logger: logger) { inbound, outbound, _ in
+                let closeFrame = try await WebSocketClient.connect(url: address, configuration: config, logger: logger) { inbound, outbound, _ in
                     let link = Link(outbound: outbound, done: done)
+                    opened.withLock { $0 = link }
                     readyContinuation.yield(.success(link))
                     // Everything the node sends is read at once, so a `bye` is seen even
                     // while the player thinks (`endedByNode`).
@@ -123,14 +130,17 @@ public final class RemoteGame: @unchecked Sendable {
                         do {
                             for try await message in messages { link.received(message) }
                         } catch {}
-                        link.inboundEnded()
+                        // The node closed: return, so the close frame's code comes back.
+                        done.open()
                     }
                     // Returning closes the WebSocket, which ends the reader too.
                     await done.wait()
                     reader.cancel()
                 }
+                opened.withLock { $0 }?.inboundEnded(closeCode: closeFrame.map { UInt16(webSocketErrorCode: $0.closeCode) } ?? CloseCode.abnormal)
                 readyContinuation.yield(.failure(.closed))
             } catch {
+                opened.withLock { $0 }?.inboundEnded(closeCode: CloseCode.abnormal)
                 readyContinuation.yield(.failure(.unreachable(url: url, reason: Self.describe(error))))
             }
             readyContinuation.finish()
@@ -221,6 +231,38 @@ public final class RemoteGame: @unchecked Sendable {
         link.finish()
         await link.task?.value
     }
+
+    /// How the connection ended: why, for the player, and whether a client should reconnect and
+    /// resume (`Reconnect.shouldReconnect` over the `bye`, fatal error and close code). Closes
+    /// what is left of the connection first, so it never waits on a node that says nothing.
+    public func settle() async -> (reason: RemoteError, reconnect: Bool) {
+        // Not `finish` at once: that stops the reader, and a `bye` still in its buffer (say
+        // `taken_over`) would be lost, leaving only a close code that looks like a restart.
+        // Asking to close lets the reader take everything up to the node's close frame; the
+        // bound is for a node that no longer answers at all.
+        try? await link.outbound.close(.normalClosure, reason: nil)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.link.task?.value }
+            group.addTask { try? await Task.sleep(for: .seconds(5)) }
+            await group.next()
+            group.cancelAll()
+        }
+        link.finish()
+        await link.task?.value
+        let why: RemoteError =
+            if let ended, ended != .closed { ended } else { link.notice ?? ended ?? .closed }
+        ended = why
+        let reconnect =
+            switch why {
+            case .ended(let reason, _): Reconnect.shouldReconnect(bye: reason, fatal: nil, closeCode: link.closeCode)
+            case .closed: Reconnect.shouldReconnect(bye: nil, fatal: nil, closeCode: link.closeCode)
+            default: false
+            }
+        return (why, reconnect)
+    }
+
+    /// The close code of the ended connection (1006 when it broke without one); nil while open.
+    public var closeCode: UInt16? { link.closeCode }
 
     /// Closes the connection without `bye` (a client that vanished).
     public func drop() async {
@@ -314,6 +356,7 @@ final class Link: @unchecked Sendable {
     let inbox: AsyncStream<Result<ServerEnvelope, RemoteError>>
     private let continuation: AsyncStream<Result<ServerEnvelope, RemoteError>>.Continuation
     private let noticed = Mutex<RemoteError?>(nil)
+    private let closed = Mutex<UInt16?>(nil)
 
     init(outbound: WebSocketOutboundWriter, done: Gate) {
         self.outbound = outbound
@@ -321,7 +364,7 @@ final class Link: @unchecked Sendable {
         (inbox, continuation) = AsyncStream.makeStream()
     }
 
-    /// A `bye` or close seen by the reader, before any request reads it.
+    /// A `bye`, fatal error or close seen by the reader, before any request reads it.
     var notice: RemoteError? { noticed.withLock { $0 } }
 
     /// Called by the reader for each message.
@@ -332,18 +375,26 @@ final class Link: @unchecked Sendable {
         }
         do {
             let envelope = try WireCodec.decodeServer(text)
-            if case .bye(let reason, let why) = envelope.message { noticed.withLock { $0 = $0 ?? .ended(reason, why) } }
+            switch envelope.message {
+            case .bye(let reason, let why): noticed.withLock { $0 = $0 ?? .ended(reason, why) }
+            case .error(let e) where e.code.isFatal: noticed.withLock { $0 = $0 ?? .refused(e) }
+            default: break
+            }
             continuation.yield(.success(envelope))
         } catch {
             continuation.yield(.failure(.unexpected("\(error)")))
         }
     }
 
-    /// The node closed the connection (or it broke).
-    func inboundEnded() {
+    /// The node closed the connection with `closeCode` (1006 when it broke without a close frame).
+    func inboundEnded(closeCode: UInt16) {
         noticed.withLock { $0 = $0 ?? .closed }
+        closed.withLock { $0 = $0 ?? closeCode }
         continuation.finish()
     }
+
+    /// The close code, once the connection has ended.
+    var closeCode: UInt16? { closed.withLock { $0 } }
 
     func finish() { done.open() }
 }

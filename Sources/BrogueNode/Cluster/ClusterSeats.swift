@@ -136,7 +136,7 @@ actor ClusterSeats: GameSeats {
         for c in connections.values {
             c.endAfterPending(
                 ServerEnvelope(.bye(.shutdown, "this gateway is restarting; reconnect and resume your game")),
-                code: CloseCode.goingAway
+                code: CloseCode.serviceRestart
             )
         }
         if connections.isEmpty { return }

@@ -1,5 +1,6 @@
 public import BrogueContent
 public import BrogueNATS
+import BrogueProtocol
 import BrogueStore
 import Foundation
 public import Hummingbird
@@ -14,6 +15,9 @@ extension Node {
     public static func gateway(config: NodeConfig, store: any NodeStore, nats: NATSClient, logger: Logger) throws -> Node {
         let metrics = NodeMetrics(instance: config.instanceID)
         metrics.observe(nats)
+        // A gateway stops only to restart or scale down: its players reconnect to another at once.
+        var config = config
+        config.drainCloseCode = CloseCode.serviceRestart
         let bus = ClusterBus(client: nats, subjects: ClusterSubjects(), metrics: metrics)
         let seats = ClusterSeats(bus: bus, tokens: store, heartbeats: try nats.subscribe(bus.subjects.heartbeat), logger: logger)
         return Node(

@@ -16,6 +16,11 @@ public struct NodeConfig: Sendable {
     public var drainSeconds: Int
     /// The node's name in `hello` and logs.
     public var instanceID: String
+    /// The close code a drain ends every connection with, after `bye` `shutdown`: 1001 (going
+    /// away, the default) for a node that stops, 1012 (service restart) for a cluster gateway
+    /// stopped in a rolling restart. Clients reconnect and resume after either
+    /// (`Reconnect.shouldReconnect`); 1012 also tells a proxy or browser it is a restart.
+    public var drainCloseCode: UInt16 = 1001
     /// Accounts, limits per address, idle timeout, Origin check; see `NodeConfig+Accounts.swift`.
     public var access = AccessConfig()
     /// The steady time for the idle timeout, the action rate and the drain bound (the wall

@@ -28,7 +28,7 @@ struct Connection {
         defer { addresses.leave(address) }
         guard await registry.register(handle) else {
             try? await outbound.writeTextMessage(WireCodec.encode(ServerEnvelope(.bye(.shutdown, "the node is shutting down"))))
-            try? await outbound.close(.goingAway, reason: ByeReason.shutdown.rawValue)
+            try? await outbound.close(WebSocketErrorCode(codeNumber: Int(config.drainCloseCode)), reason: ByeReason.shutdown.rawValue)
             return
         }
         let reader = Reader(connection: self, handle: handle)

@@ -61,7 +61,7 @@ final class ConnectionHandle: Sendable {
                 if case .bye(let r, _) = last.message { r.rawValue } else if case .error(let e) = last.message { e.code.rawValue } else { "" }
             enqueue(.close(code: code, reason: reason))
         }
-        if code != CloseCode.normal && code != CloseCode.goingAway { metrics.droppedConnections.increment() }
+        if ![CloseCode.normal, CloseCode.goingAway, CloseCode.serviceRestart].contains(code) { metrics.droppedConnections.increment() }
     }
 
     /// The reader starts handling a message.

@@ -18,8 +18,18 @@ actor GameRegistry {
     private var connections: [ObjectIdentifier: ConnectionHandle] = [:]
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private(set) var draining = false
+    /// What `drain` closes connections with (`NodeConfig.drainCloseCode`).
+    private let drainCloseCode: UInt16
 
-    init(store: any GameStore, tokens: any GameTokenStore, content: LoadedContent, metrics: NodeMetrics, logger: Logger) {
+    init(
+        store: any GameStore,
+        tokens: any GameTokenStore,
+        content: LoadedContent,
+        metrics: NodeMetrics,
+        logger: Logger,
+        drainCloseCode: UInt16 = CloseCode.goingAway
+    ) {
+        self.drainCloseCode = drainCloseCode
         self.games = RecordedGames(store: store, content: content)
         self.tokens = tokens
         self.metrics = metrics
@@ -118,7 +128,7 @@ actor GameRegistry {
         for c in connections.values {
             c.endAfterPending(
                 ServerEnvelope(.bye(.shutdown, "the node is shutting down; reconnect and resume your game shortly")),
-                code: CloseCode.goingAway
+                code: drainCloseCode
             )
         }
         if connections.isEmpty { return }

@@ -51,7 +51,14 @@ public final class Node: Sendable {
     /// - Parameter dataDirectory: the folder the store lives in, if it is a folder (for logs).
     public convenience init(config: NodeConfig, content: LoadedContent, store: any NodeStore, dataDirectory: String? = nil, logger: Logger) {
         let metrics = NodeMetrics()
-        let registry = GameRegistry(store: store, tokens: store, content: content, metrics: metrics, logger: logger)
+        let registry = GameRegistry(
+            store: store,
+            tokens: store,
+            content: content,
+            metrics: metrics,
+            logger: logger,
+            drainCloseCode: config.drainCloseCode
+        )
         self.init(config: config, store: store, seats: registry, metrics: metrics, dataDirectory: dataDirectory, logger: logger)
     }
 
@@ -84,8 +91,9 @@ public final class Node: Sendable {
         return (try? store.listGames(limit: 1)) != nil
     }
 
-    /// Stops new games, says `bye` (`shutdown`, close 1001) to every connection after its
-    /// pending answers, and returns when all have closed or `config.drainSeconds` passed.
+    /// Stops new games, says `bye` (`shutdown`, then close `config.drainCloseCode`: 1001, or 1012
+    /// for a restarting gateway) to every connection after its pending answers, and returns
+    /// when all have closed or `config.drainSeconds` passed.
     public func drain() async {
         logger.info("draining")
         await withTaskGroup(of: Void.self) { group in

@@ -2,7 +2,8 @@
 public enum ByeReason: String, Codable, Sendable, CaseIterable {
     /// The client asked to leave (it sent `bye`).
     case clientQuit = "client_quit"
-    /// The node is shutting down; reconnect later (close code 1001).
+    /// The node is shutting down; reconnect and resume (close code 1001, or 1012 from a
+    /// cluster gateway that is restarting).
     case shutdown = "shutdown"
     /// Another connection resumed this game (close code 1001).
     case takenOver = "taken_over"

@@ -87,6 +87,9 @@ public enum CloseCode {
     public static let normal: UInt16 = 1000
     /// The node is shutting down (SIGTERM), or another connection took the game over.
     public static let goingAway: UInt16 = 1001
+    /// Never sent: what a client sees when the connection broke without a close frame
+    /// (a dropped TCP connection, a killed process).
+    public static let abnormal: UInt16 = 1006
     /// A binary message.
     public static let unsupportedData: UInt16 = 1003
     /// Text that is not valid JSON or not valid UTF-8.
@@ -97,4 +100,7 @@ public enum CloseCode {
     public static let messageTooLarge: UInt16 = 1009
     /// The node failed.
     public static let internalError: UInt16 = 1011
+    /// The node is restarting (a cluster gateway stopped in a rolling restart): reconnect, to
+    /// another gateway if there is one, and resume.
+    public static let serviceRestart: UInt16 = 1012
 }

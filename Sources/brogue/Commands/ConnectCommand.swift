@@ -16,6 +16,9 @@ struct ConnectCommand: AsyncParsableCommand {
             ws://HOST:PORT and plays it with the same keys as the local game: the node runs \
             the game and sends the screen. S or Ctrl-C leaves; the game stays stored on the \
             node, and the game id and resume token are printed so you can come back. \
+            When the node goes away (a drain, a restart, a dropped connection) the client \
+            reconnects by itself, to the next address given (--server, repeatable, or \
+            comma-separated), and resumes the game. \
             --list prints the games played on the node now; --spectate GAME watches one \
             read-only (q, Esc or Ctrl-C leaves). \
             With --user NAME it logs in as an account (--register creates it): the password is \
@@ -24,8 +27,10 @@ struct ConnectCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The node's address.", valueName: "ws://host:port"))
-    var url: String
+    @OptionGroup var nodes: ServerOptions
+
+    /// The first address: where --list and --spectate connect, and what kept sessions are filed under.
+    var url: String { nodes.servers[0] }
 
     @Option(help: "Start a new game with this seed (the node picks one otherwise).")
     var seed: UInt64?
@@ -77,7 +82,7 @@ struct ConnectCommand: AsyncParsableCommand {
         logger.logLevel = .critical
         if list { return try await listGames(logger: logger) }
         if let spectate { return try await watch(spectate, logger: logger) }
-        let opened: (RemoteGame, GameInfo)
+        let opened: (RemoteSession, GameInfo)
         do {
             opened = try await open(logger: logger)
         } catch {
@@ -88,12 +93,12 @@ struct ConnectCommand: AsyncParsableCommand {
             }
             throw ExitCode(1)
         }
-        let remote = opened.0
+        let session = opened.0
         let info = opened.1
 
         var failure: RemoteError?
         do {
-            failure = try await play(remote)
+            failure = try await play(session)
         } catch let error as TerminalError {
             if case .notATerminal = error {
                 Console.error("brogue connect: playing needs a terminal (standard input and output must be a TTY)")
@@ -102,11 +107,11 @@ struct ConnectCommand: AsyncParsableCommand {
             }
             failure = nil
         }
-        await remote.close()
-        let state = remote.info ?? info
+        await session.close()
+        let state = session.info ?? info
         print("game \(state.game): \(state.actions) actions, turn \(state.turn)\(state.over ? ", over" : "")")
         if !state.over {
-            print("resume with: brogue connect \(url) --resume \(state.game):\(state.token)")
+            print("resume with: brogue connect \(nodes.servers.joined(separator: ",")) --resume \(state.game):\(state.token)")
         }
         if let failure {
             Console.error("brogue connect: \(failure)")
@@ -114,24 +119,39 @@ struct ConnectCommand: AsyncParsableCommand {
         }
     }
 
-    /// Connects, says hello, identifies (account or guest), and starts or resumes the game.
-    private func open(logger: Logger) async throws(RemoteError) -> (RemoteGame, GameInfo) {
-        let remote = try await RemoteGame.connect(url: url, logger: logger)
-        try await identify(remote)
-        if let resume, let parsed = Self.parseResume(resume) {
-            return (remote, try await remote.resume(game: parsed.0, token: parsed.1))
+    /// Connects to the first node that answers, says hello, identifies (account or guest), and
+    /// starts or resumes the game.
+    private func open(logger: Logger) async throws(RemoteError) -> (RemoteSession, GameInfo) {
+        let options = RemoteSession.Options(servers: nodes.servers, guestName: name)
+        let session = try await RemoteSession.connect(options, logger: logger, onEvent: Self.showStatus) { remote throws(RemoteError) in
+            try await identify(remote)
         }
-        return (remote, try await remote.newGame(seed: seed))
+        if let resume, let parsed = Self.parseResume(resume) {
+            return (session, try await session.resume(game: parsed.0, token: parsed.1))
+        }
+        return (session, try await session.newGame(seed: seed))
+    }
+
+    /// One status line over the top row while reconnecting; the next full draw replaces it.
+    @Sendable static func showStatus(_ event: RemoteSession.Event) {
+        let text: String
+        switch event {
+        case .reconnecting(let url, let attempt): text = "reconnecting to \(url) (attempt \(attempt))..."
+        case .reconnected(let url, _): text = "reconnected to \(url)"
+        case .lost, .resent: return
+        }
+        let bytes = Array("\u{1b}7\u{1b}[1;1H\u{1b}[2K\u{1b}[7m \(text) \u{1b}[0m\u{1b}8".utf8)
+        _ = bytes.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
     }
 
     /// The key loop: draw the composed screen, send each key, until S/Ctrl-C, the end of the
     /// game, or the node ending the connection.
-    private func play(_ remote: RemoteGame) async throws -> RemoteError? {
+    private func play(_ session: RemoteSession) async throws -> RemoteError? {
         let terminal = Terminal()
         try terminal.enter()
         defer { terminal.restore() }
         func show() throws {
-            guard let screen = remote.screen else { return }
+            guard let screen = session.screen else { return }
             let size = try terminal.size()
             if size.width < screen.width || size.height < screen.height {
                 try terminal.draw(GameView.tooSmall(width: size.width, height: size.height))
@@ -140,22 +160,34 @@ struct ConnectCommand: AsyncParsableCommand {
             }
         }
         try show()
+        var reconnectsDrawn = 0
         while true {
             switch try terminal.readKey(timeoutMilliseconds: 250) {
             case nil:
-                // The node may say bye (shutdown, taken over) while the player thinks.
-                if let ended = remote.endedByNode { return ended }
+                // The node may say bye (shutdown, taken over) while the player thinks: a
+                // drain or restart is reconnected at once, anything else ends the game here.
+                let reconnected: Bool
+                do { reconnected = try await session.reconnectIfEnded() } catch { return error }
+                if reconnected {
+                    terminal.invalidate()
+                    try show()
+                }
             case .resize, .redraw:
                 terminal.invalidate()
                 try show()
             case .key(let key):
                 let name = key.name
                 if name == "ctrl-c" || name == "S" { return nil }
-                if remote.info?.over == true { return nil }
+                if session.info?.over == true { return nil }
                 do {
-                    _ = try await remote.press(name)
+                    _ = try await session.press(name)
                 } catch {
                     return error
+                }
+                // A reconnect wrote its status line over the screen: draw all of it again.
+                if session.counters.reconnects > reconnectsDrawn {
+                    reconnectsDrawn = session.counters.reconnects
+                    terminal.invalidate()
                 }
                 try show()
             }

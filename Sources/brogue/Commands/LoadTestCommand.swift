@@ -9,16 +9,27 @@ struct LoadTestCommand: AsyncParsableCommand {
         abstract: "Play many bot games on a node over WebSocket and measure round trips (docs/node.md).",
         discussion: """
             Each bot connects, says hello and guest, starts a game and plays it (explore steps, \
-            random moves, stairs), starting another when one ends. Prints progress every few \
-            seconds, then actions per second, round-trip p50/p95/p99/max, errors and drops. \
+            random moves, stairs), starting another when one ends. Bots spread over the node \
+            addresses given; when a node goes away (drain, restart, a dropped connection) a bot \
+            reconnects to the next with backoff and resumes its game, resending an action only \
+            if it was not stored. Prints progress every few seconds, then actions per second, \
+            round-trip p50/p95/p99/max, errors by code, drops, reconnects and resent actions; \
+            --record FILE keeps every acknowledged action for comparing with the store. \
             --idle N also holds N sessions that only said hello and guest. All connections come \
             from one address: start the node with BROGUE_MAX_CONNECTIONS_PER_ADDRESS=0 (no cap) \
             or a cap above bots + idle, and a node rate limit above --rate.
             """
     )
 
-    @Argument(help: ArgumentHelp("The node's address.", valueName: "ws://host:port"))
-    var url: String
+    @OptionGroup var nodes: ServerOptions
+
+    @Option(
+        help: ArgumentHelp("Write each acknowledged action (bot, game, seq, action, stateHash) to this file, one JSON line each.", valueName: "file")
+    )
+    var record: String?
+
+    @Option(help: "Connection attempts after a lost connection before a bot gives up.")
+    var reconnectAttempts: Int = 8
 
     @Option(help: "Bots playing at once.")
     var bots: Int = 10
@@ -39,7 +50,7 @@ struct LoadTestCommand: AsyncParsableCommand {
     var progress: Double = 5
 
     func validate() throws {
-        do { _ = try RemoteGame.endpoint(url) } catch { throw ValidationError("\(error)") }
+        guard (1...100).contains(reconnectAttempts) else { throw ValidationError("--reconnect-attempts must be 1...100") }
         guard bots >= 0, bots <= 100_000 else { throw ValidationError("--bots must be 0...100000") }
         guard idle >= 0, idle <= 1_000_000 else { throw ValidationError("--idle must be 0...1000000") }
         guard bots > 0 || idle > 0 else { throw ValidationError("give --bots or --idle more than 0") }
@@ -56,10 +67,18 @@ struct LoadTestCommand: AsyncParsableCommand {
         if files < bots + idle + 64 {
             Console.error("brogue loadtest: warning: only \(files) open files allowed (ulimit -n); \(bots + idle) connections may not all open")
         }
-        let report = await LoadTest.run(
-            .init(url: url, bots: bots, duration: duration, rate: rate, ramp: ramp, idle: idle, progressEvery: progress),
-            logger: logger
-        ) { line in
+        var options = LoadTest.Options(
+            servers: nodes.servers,
+            bots: bots,
+            duration: duration,
+            rate: rate,
+            ramp: ramp,
+            idle: idle,
+            progressEvery: progress
+        )
+        options.recordPath = record
+        options.reconnectAttempts = reconnectAttempts
+        let report = await LoadTest.run(options, logger: logger) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
         print(report.summary)

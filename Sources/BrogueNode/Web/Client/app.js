@@ -12,7 +12,27 @@
   const state = window.brogueState = {
     connection: "connecting", phase: "lobby", identity: null, player: null, game: null, watching: null,
     turn: 0, depth: 0, hp: 0, maxHP: 0, frames: 0, acks: 0, lastError: null, games: [], ended: null,
+    reconnects: 0, attempt: 0, closeCode: null,
   };
+
+  // Reconnecting (docs/protocol.md, "Reconnecting"; the same rule as Reconnect.shouldReconnect):
+  // after bye shutdown, or a close 1001 / 1006 / 1012 without a bye or fatal error.
+  const FATAL = ["bad_json", "unknown_type", "bad_field", "too_large", "binary_not_supported", "hello_required",
+    "version_unsupported", "internal", "too_many_connections"];
+  const MAX_ATTEMPTS = 8, FIRST_DELAY_MS = 250, MAX_DELAY_MS = 5000;
+  function shouldReconnect(bye, fatal, code) {
+    if (fatal) return false;
+    if (bye) return bye === "shutdown";
+    return code === 1001 || code === 1006 || code === 1012;
+  }
+  // Exponential with jitter and a cap, so browsers dropped together do not return together.
+  function backoff(attempt) {
+    if (attempt <= 1) return Math.random() * FIRST_DELAY_MS;
+    const ceiling = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * Math.pow(2, attempt - 1));
+    return ceiling / 2 + Math.random() * ceiling / 2;
+  }
+  // What this connection heard before it closed, and what to resume once reconnected.
+  let lastBye = null, lastFatal = null, resumeAfterReconnect = null;
 
   let resumeRequest = null;
   let ws = null, nextId = 1, grid = null, gridW = 0, gridH = 0, identityName = null;
@@ -43,11 +63,13 @@
   function showResume() { $("resume").hidden = !storedResume(); }
 
   function connect() {
-    state.identity = null; identityName = null;
-    setConnection("connecting");
-    $("connection").textContent = "connecting…";
+    state.identity = null; identityName = null; lastBye = null; lastFatal = null;
+    if (state.attempt === 0) {
+      setConnection("connecting");
+      $("connection").textContent = "connecting…";
+    }
     const scheme = location.protocol === "https:" ? "wss" : "ws";
-    ws = new WebSocket(scheme + "://" + location.host + "/ws");
+    const socket = ws = new WebSocket(scheme + "://" + location.host + "/ws");
     ws.onopen = () => send({ type: "hello", version: 1, client: "brogue-web/0.1.0" });
     ws.onmessage = (e) => {
       let m;
@@ -55,9 +77,30 @@
       handle(m);
     };
     ws.onclose = (e) => {
+      if (socket !== ws) return;
+      state.closeCode = e.code;
+      if (shouldReconnect(lastBye, lastFatal, e.code) && state.attempt < MAX_ATTEMPTS) { reconnect(); return; }
       setConnection("closed");
+      state.attempt = 0;
       $("connection").textContent = "disconnected" + (e.reason ? " (" + e.reason + ")" : "") + " — reload to connect again";
     };
+  }
+
+  // Connects again after a close the node meant as "come back", and resumes the game played.
+  function reconnect() {
+    if (state.attempt === 0) {
+      state.reconnects++;
+      resumeAfterReconnect = state.game !== null ? storedResume() : null;
+      // Watching, or a game that cannot be resumed (over): back to the lobby once connected.
+      if (state.phase === "watching" || (state.phase === "playing" && !resumeAfterReconnect)) {
+        state.watching = null; state.game = null; setPhase("lobby");
+      }
+    }
+    state.attempt++;
+    setConnection("reconnecting");
+    $("connection").textContent = "reconnecting… (attempt " + state.attempt + ")";
+    notice("The connection to the node was lost; reconnecting.");
+    setTimeout(connect, backoff(state.attempt));
   }
 
   function guestName() {
@@ -83,9 +126,18 @@
         break;
       case "identity":
         state.identity = m.player;
-        if (state.phase === "lobby") send({ type: "list_games" });
+        if (resumeAfterReconnect) {
+          const r = resumeAfterReconnect;
+          resumeAfterReconnect = null;
+          resumeRequest = nextId;
+          send({ type: "resume", game: r.game, token: r.token });
+        } else {
+          state.attempt = 0;
+          if (state.phase === "lobby") send({ type: "list_games" });
+        }
         break;
       case "game":
+        state.attempt = 0;
         localStorage.setItem(RESUME_KEY, JSON.stringify({ game: m.game, token: m.token }));
         state.game = m.game; state.watching = null; state.ended = null; state.player = null;
         state.turn = m.turn; state.depth = m.depth;
@@ -123,6 +175,14 @@
         break;
       case "error":
         state.lastError = m.code;
+        if (FATAL.includes(m.code)) lastFatal = m.code;
+        if ((m.code === "draining" || m.code === "store_failed") && state.attempt > 0 && resumeRequest !== null && m.ref === resumeRequest) {
+          // Reconnected to a node that is going away too, or whose store is failing over: try
+          // again after a backoff.
+          resumeAfterReconnect = storedResume(); lastBye = "shutdown";
+          ws.close();
+          return;
+        }
         if (m.code === "game_not_found" && resumeRequest !== null && m.ref === resumeRequest) {
           // The stored game is gone (or its token is wrong): stop offering it.
           localStorage.removeItem(RESUME_KEY); showResume();
@@ -131,6 +191,7 @@
         if (m.code !== "rate_limited") notice(m.message + " (" + m.code + ")");
         break;
       case "bye":
+        lastBye = m.reason;
         notice(m.message + " (" + m.reason + ")");
         break;
     }

@@ -1,0 +1,85 @@
+import BrogueNode
+import BrogueProtocol
+import Foundation
+import Hummingbird
+import Logging
+import Testing
+
+/// The browser client across a node restart behind one address (a proxy, as in production; a
+/// node restarted on the same port would race parallel tests' child processes for it): it shows
+/// it is reconnecting, comes back on its own, resumes the game with the token it kept, and
+/// plays on.
+@Suite struct BrowserReconnectTests {
+    /// Runs `node`'s application until the returned task is cancelled; returns once it listens.
+    static func serve(_ node: Node) async throws -> (Task<Void, any Error>, Int) {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = node.makeApplication { port in continuation.yield(port) }
+        let task = Task {
+            defer { continuation.finish() }
+            try await app.runService(gracefulShutdownSignals: [])
+        }
+        for await port in ports { return (task, port) }
+        let ended = await task.result
+        throw ChromiumError("the node stopped before it listened: \(ended)")
+    }
+
+    @Test(.timeLimit(.minutes(5))) func aBrowserReconnectsAfterARestartAndResumesItsGame() async throws {
+        guard Chromium.available() else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-browser-reconnect-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var config = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000, instanceID: "before")
+        config.drainCloseCode = CloseCode.serviceRestart
+        let before = try Node(config: config, content: coreContent, dataDirectory: folder, logger: Logger(label: "before"))
+        let (first, firstPort) = try await Self.serve(before)
+        defer { first.cancel() }
+        let proxy = try CuttingProxy(target: firstPort)
+        defer { proxy.stop() }
+        let port = proxy.port
+        var restarted = config
+        restarted.instanceID = "after"
+        let again = restarted
+        let chromium = try Chromium()
+        defer { chromium.stop() }
+        try await DevTools.connect(chromium.browserURL) { dt in
+            let targets = try await dt.call("Target.getTargets", browser: true)
+            let infos = targets["targetInfos"] as? [[String: Any]] ?? []
+            let page = try #require(infos.first { $0["type"] as? String == "page" }?["targetId"] as? String, "no page target")
+            let attached = try await dt.call("Target.attachToTarget", ["targetId": page, "flatten": true], browser: true)
+            dt.session = try #require(attached["sessionId"] as? String)
+            try await dt.call("Page.enable")
+            try await dt.call("Page.navigate", ["url": "http://127.0.0.1:\(port)/"])
+            _ = try await dt.waitEvent("Page.loadEventFired")
+            _ = try await dt.waitFor("window.brogueState && brogueState.connection === 'open' && brogueState.identity")
+            _ = try await dt.evaluate("document.getElementById('new-game').click(); 'ok'")
+            var state = try await dt.waitFor("brogueState.phase === 'playing' && brogueState.frames >= 1")
+            let game = try #require(state["game"] as? Int)
+            try await dt.press("s")
+            state = try await dt.waitFor("brogueState.acks >= 1")
+            let turn = state["turn"] as? Int
+
+            // The node drains (restart: 1012) and stops; the page says it is reconnecting.
+            await before.drain()
+            state = try await dt.waitFor("brogueState.connection === 'reconnecting'")
+            #expect(state["closeCode"] as? Int == Int(CloseCode.serviceRestart))
+            first.cancel()
+            _ = await first.result
+
+            // Another node over the same data folder, behind the same address: the page comes
+            // back to it by itself.
+            let after = try Node(config: again, content: coreContent, dataDirectory: folder, logger: Logger(label: "after"))
+            let (second, secondPort) = try await Self.serve(after)
+            defer { second.cancel() }
+            proxy.retarget(secondPort)
+            state = try await dt.waitFor(
+                "brogueState.connection === 'open' && brogueState.phase === 'playing' && brogueState.game === \(game) && brogueState.attempt === 0"
+            )
+            #expect(state["reconnects"] as? Int == 1)
+            #expect(state["turn"] as? Int == turn, "the resumed game is at another turn")
+            let acks = state["acks"] as? Int ?? 0
+            try await dt.press("s")
+            state = try await dt.waitFor("brogueState.acks >= \(acks + 1)")
+            #expect((state["turn"] as? Int ?? 0) > (turn ?? 0))
+            second.cancel()
+        }
+    }
+}
