@@ -263,7 +263,7 @@ actor GameInstance {
             return true
         } catch {
             metrics.leaseRenewalFailures.increment()
-            if case .leaseLost = error { release(gameID, keepLease: true) }
+            if case .leaseLost = error { lost(gameID) }
             return false
         }
     }
@@ -276,12 +276,16 @@ actor GameInstance {
                 hosted[gameID]?.lease = try leases.renewLease(h.lease, now: now(), ttl: leaseMillis)
             } catch {
                 metrics.leaseRenewalFailures.increment()
-                if case .leaseLost = error {
-                    logger.warning("lost the lease on a game; letting it go", metadata: ["game": "\(gameID)"])
-                    release(gameID, keepLease: true)
-                }
+                if case .leaseLost = error { lost(gameID) }
             }
         }
+    }
+
+    /// Another instance took the game (this one was paused or cut off past its lease): its state
+    /// here is stale, so it is let go without a word to the store, which refuses its writes anyway.
+    private func lost(_ gameID: Int64) {
+        logger.warning("lost the lease on a game; letting it go", metadata: ["game": "\(gameID)"])
+        release(gameID, keepLease: true)
     }
 
     /// Stops hosting game `id` and gives up its lease; the store keeps all of it, so any instance
