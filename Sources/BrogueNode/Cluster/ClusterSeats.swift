@@ -13,8 +13,7 @@ actor ClusterSeats: GameSeats {
     private let tokens: any GameTokenStore
     let logger: Logger
     private var owners: [Int64: ConnectionHandle] = [:]
-    private var connections: [ObjectIdentifier: ConnectionHandle] = [:]
-    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    private var connections = ConnectionBook()
     private(set) var draining = false
     /// Each game instance's last heartbeat and when it came: the games it hosts, for `list_games`.
     private var beats: [String: (beat: Heartbeat, at: ContinuousClock.Instant)] = [:]
@@ -40,19 +39,15 @@ actor ClusterSeats: GameSeats {
 
     func register(_ connection: ConnectionHandle) -> Bool {
         guard !draining else { return false }
-        connections[ObjectIdentifier(connection)] = connection
+        connections.add(connection)
         bus.metrics.playersConnected.set(Int64(connections.count))
         return true
     }
 
     func unregister(_ connection: ConnectionHandle, game: Int64?) {
-        connections[ObjectIdentifier(connection)] = nil
+        connections.remove(connection)
         if let game { release(game, by: connection) }
         bus.metrics.playersConnected.set(Int64(connections.count))
-        if connections.isEmpty {
-            for w in idleWaiters { w.resume() }
-            idleWaiters = []
-        }
     }
 
     func newGame(seed: UInt64?, for connection: ConnectionHandle) async throws(ProtocolError) -> any PlayedGame {
@@ -133,13 +128,7 @@ actor ClusterSeats: GameSeats {
 
     func drain() async {
         draining = true
-        for c in connections.values {
-            c.endAfterPending(
-                ServerEnvelope(.bye(.shutdown, "this gateway is restarting; reconnect and resume your game")),
-                code: CloseCode.serviceRestart
-            )
-        }
-        if connections.isEmpty { return }
-        await withCheckedContinuation { idleWaiters.append($0) }
+        connections.sayGoodbye("this gateway is restarting; reconnect and resume your game", code: CloseCode.serviceRestart)
+        await withCheckedContinuation { connections.whenEmpty($0) }
     }
 }

@@ -15,8 +15,7 @@ actor GameRegistry {
     private let tokens: any GameTokenStore
     var hosts: [Int64: GameHost] = [:]
     var owners: [Int64: ConnectionHandle] = [:]
-    private var connections: [ObjectIdentifier: ConnectionHandle] = [:]
-    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    private var connections = ConnectionBook()
     private(set) var draining = false
     /// What `drain` closes connections with (`NodeConfig.drainCloseCode`).
     private let drainCloseCode: UInt16
@@ -39,20 +38,16 @@ actor GameRegistry {
     /// Counts a new connection; false while draining.
     func register(_ connection: ConnectionHandle) -> Bool {
         guard !draining else { return false }
-        connections[ObjectIdentifier(connection)] = connection
+        connections.add(connection)
         metrics.playersConnected.set(Int64(connections.count))
         return true
     }
 
     /// Forgets a closed connection and lets go of its game.
     func unregister(_ connection: ConnectionHandle, game: Int64?) {
-        connections[ObjectIdentifier(connection)] = nil
+        connections.remove(connection)
         if let game { release(game, by: connection) }
         metrics.playersConnected.set(Int64(connections.count))
-        if connections.isEmpty {
-            for w in idleWaiters { w.resume() }
-            idleWaiters = []
-        }
     }
 
     /// Starts and stores a new game for `connection`.
@@ -125,13 +120,7 @@ actor GameRegistry {
     func drain() async {
         draining = true
         for host in hosts.values { await host.endWatching(.shutdown) }
-        for c in connections.values {
-            c.endAfterPending(
-                ServerEnvelope(.bye(.shutdown, "the node is shutting down; reconnect and resume your game shortly")),
-                code: drainCloseCode
-            )
-        }
-        if connections.isEmpty { return }
-        await withCheckedContinuation { idleWaiters.append($0) }
+        connections.sayGoodbye("the node is shutting down; reconnect and resume your game shortly", code: drainCloseCode)
+        await withCheckedContinuation { connections.whenEmpty($0) }
     }
 }
