@@ -46,3 +46,13 @@ struct ClusterBus: Sendable {
         try? client.publish(subject, payload: ByteBuffer(bytes: ClusterCodec.encode(message)))
     }
 }
+
+/// The pause between a gateway's tries: doubling from 50 ms to at most a second.
+struct RetryPause {
+    private var next = Duration.milliseconds(50)
+
+    mutating func wait() async {
+        try? await Task.sleep(for: next)
+        next = min(next * 2, .seconds(1))
+    }
+}

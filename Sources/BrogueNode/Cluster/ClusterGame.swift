@@ -75,7 +75,7 @@ actor ClusterGame: PlayedGame {
     /// Sends `request` to the owner, finding a new owner when there is none, until an answer comes
     /// or the attempts run out.
     private func call(_ request: GameRequest) async throws(ProtocolError) -> GameReply {
-        var wait = Duration.milliseconds(50)
+        var pause = RetryPause()
         for attempt in 1...Self.attempts {
             do {
                 let reply = try await bus.request(bus.subjects.input(id), request, timeout: Self.requestTimeout)
@@ -100,8 +100,7 @@ actor ClusterGame: PlayedGame {
                 throw ProtocolError(.internalError, "\(error)")
             }
             guard attempt < Self.attempts else { break }
-            try? await Task.sleep(for: wait)
-            wait = min(wait * 2, .seconds(1))
+            await pause.wait()
         }
         throw ProtocolError(.unavailable, "no game instance answered for game \(id); nothing was applied, send it again shortly")
     }

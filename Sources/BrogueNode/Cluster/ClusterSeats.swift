@@ -71,7 +71,7 @@ actor ClusterSeats: GameSeats {
 
     /// Places a game through the queue group of game instances; a few tries while none answers.
     private func place(_ request: PlaceRequest) async throws(ProtocolError) -> (game: Int64, owner: String) {
-        var wait = Duration.milliseconds(50)
+        var pause = RetryPause()
         for attempt in 1...ClusterGame.attempts {
             if let reply = try? await bus.request(bus.subjects.place, request, timeout: ClusterGame.placeTimeout) {
                 if let info = reply.info { return (info.game, reply.instance) }
@@ -79,8 +79,7 @@ actor ClusterSeats: GameSeats {
             }
             bus.metrics.clusterRetries.increment()
             guard attempt < ClusterGame.attempts else { break }
-            try? await Task.sleep(for: wait)
-            wait = min(wait * 2, .seconds(1))
+            await pause.wait()
         }
         throw ProtocolError(.unavailable, "no game instance took the game; try again shortly")
     }
