@@ -9,10 +9,14 @@
 #   scripts/test-postgres.sh stop    stops the cluster and removes its folder
 #
 # The cluster's folder is remembered in $BROGUE_TEST_POSTGRES_STATE (default
-# ${TMPDIR:-/tmp}/brogue-test-postgres.state). Run as root, the server runs as the `postgres` user.
+# ${TMPDIR:-/tmp}/brogue-test-postgres.<checkout>.state, one per checkout, so that `stop` in one
+# clone never stops the server another clone's tests are using). Run as root, the server runs as
+# the `postgres` user.
 set -euo pipefail
 
-state=${BROGUE_TEST_POSTGRES_STATE:-${TMPDIR:-/tmp}/brogue-test-postgres.state}
+# The checkout's device and inode name it even when it is mounted at another path.
+checkout=$(stat -c '%d-%i' "$(cd "$(dirname "$0")/.." && pwd)")
+state=${BROGUE_TEST_POSTGRES_STATE:-${TMPDIR:-/tmp}/brogue-test-postgres.${checkout}.state}
 
 say() { echo "test-postgres: $*" >&2; }
 
