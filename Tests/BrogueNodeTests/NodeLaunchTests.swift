@@ -81,6 +81,23 @@ import Testing
         }
     }
 
+    @Test func trustedProxiesComeFromTheEnvironmentOverTheFile() throws {
+        var f = file
+        f.trustedProxies = ["10.0.0.0/8"]
+        let fromFile = try NodeLaunch.resolve(file: f, environment: [:], flags: .init())
+        #expect(fromFile.config.access.trustedProxies.map(\.description) == ["10.0.0.0/8"])
+        let fromEnv = try NodeLaunch.resolve(file: f, environment: ["BROGUE_TRUSTED_PROXIES": "127.0.0.1, fd00::/8"], flags: .init())
+        #expect(fromEnv.config.access.trustedProxies.map(\.description) == ["127.0.0.1", "fd00::/8"])
+        #expect(try NodeLaunch.resolve(file: nil, environment: [:], flags: .init()).config.access.trustedProxies.isEmpty)
+        #expect(
+            throws: NodeLaunch.Problem(
+                description: "BROGUE_TRUSTED_PROXIES: 'nginx' is not an IP address or CIDR block (write e.g. 10.0.0.5,10.0.0.0/8,fd00::/8)"
+            )
+        ) {
+            try NodeLaunch.resolve(file: nil, environment: ["BROGUE_TRUSTED_PROXIES": "10.0.0.1,nginx"], flags: .init())
+        }
+    }
+
     @Test func theRoleIsAllUnlessSetAndAClusterRoleNeedsNATSAndPostgres() throws {
         let plain = try NodeLaunch.resolve(file: nil, environment: [:], flags: .init())
         #expect(plain.cluster.role == .all && plain.cluster.natsServers.isEmpty && plain.cluster.postgresURL == nil)

@@ -20,6 +20,7 @@ extension ConfigFile {
     ///   guests: false
     ///   allowed_origins: [https://brogue.example.org]
     ///   max_connections_per_address: 32
+    ///   trusted_proxies: [10.0.0.0/8]   # whose X-Forwarded-For names the client
     ///   idle_timeout_seconds: 900
     ///   role: game                      # all (default), gateway or game: docs/cluster.md
     ///   nats_url: [nats://10.0.0.5:4222, nats://10.0.0.6:4222]
@@ -35,6 +36,9 @@ extension ConfigFile {
         public var guests: Bool?
         public var allowedOrigins: [String]?
         public var maxConnectionsPerAddress: Int?
+        /// Addresses or CIDR blocks of the reverse proxies whose `X-Forwarded-For` the node
+        /// believes; from anyone else the header is ignored.
+        public var trustedProxies: [String]?
         public var idleTimeoutSeconds: Int?
         public var drainSeconds: Int?
         public var bcryptCost: Int?
@@ -57,6 +61,7 @@ extension ConfigFile {
     /// The keys `node:` may hold.
     public static let nodeFields = [
         "listen", "data", "instance_id", "log_level", "log_format", "guests", "allowed_origins", "max_connections_per_address",
+        "trusted_proxies",
         "idle_timeout_seconds", "drain_seconds", "bcrypt_cost", "session_days", "actions_per_second", "action_burst",
         "login_failure_limit", "login_failure_window_seconds", "role", "nats_url", "postgres_url_file",
     ]

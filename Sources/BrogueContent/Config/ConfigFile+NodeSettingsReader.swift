@@ -19,6 +19,7 @@ extension ConfigFile {
             case "log_format": s.logFormat = logFormat(v)
             case "guests": s.guests = guests(v)
             case "allowed_origins": s.allowedOrigins = allowedOrigins(v)
+            case "trusted_proxies": s.trustedProxies = trustedProxies(v)
             case "max_connections_per_address": s.maxConnectionsPerAddress = integer(v, name, 0...1_000_000)
             case "idle_timeout_seconds": s.idleTimeoutSeconds = integer(v, name, 0...604_800)
             case "drain_seconds": s.drainSeconds = integer(v, name, 0...3600)
@@ -160,6 +161,26 @@ extension ConfigFile {
                 return nil
             }
             return b
+        }
+
+        /// One proxy address or CIDR block or a list of them; the wrong ones are left out.
+        func trustedProxies(_ v: YNode) -> [String]? {
+            let items: [YNode]
+            switch v.value {
+            case .sequence(let list): items = list
+            case .scalar where !v.isNull: items = [v]
+            default:
+                sink.error(v.mark, "'trusted_proxies' must be a list of addresses or CIDR blocks such as 10.0.0.0/8, found \(v.foundDescription)")
+                return nil
+            }
+            return items.compactMap { item in
+                guard let t = text(item, "trusted_proxies", "an address or CIDR block such as 10.0.0.0/8") else { return nil }
+                guard AddressRange(t) != nil else {
+                    sink.error(item.mark, "'\(t.clipped)' is not an IP address or CIDR block: write e.g. 10.0.0.5, 10.0.0.0/8 or fd00::/8")
+                    return nil
+                }
+                return t
+            }
         }
 
         /// One origin or a list of them, each scheme://host[:port]; the wrong ones are left out.

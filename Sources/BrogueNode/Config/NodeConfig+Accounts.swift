@@ -1,3 +1,4 @@
+public import BrogueContent
 public import Foundation
 
 /// Who may connect and how: accounts, guests, limits per address, idle connections, browser
@@ -10,6 +11,9 @@ public struct AccessConfig: Sendable {
     public var allowedOrigins: [String] = []
     /// Open WebSockets per remote address; 0 is no cap.
     public var maxConnectionsPerAddress = 32
+    /// Reverse proxies (nginx, an ingress) whose `X-Forwarded-For` names the client; the
+    /// header from anyone else is ignored, so it cannot be forged past the caps and throttles.
+    public var trustedProxies: [AddressRange] = []
     /// Seconds without a client message before the node says `bye` `idle`; 0 never.
     public var idleTimeoutSeconds: Double = 900
     /// bcrypt's cost (4...31; each step doubles the work). 12 in production; tests use 4.

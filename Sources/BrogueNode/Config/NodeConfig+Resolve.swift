@@ -55,6 +55,7 @@ public struct NodeLaunch: Sendable {
         "BROGUE_LISTEN", "BROGUE_DATA_DIR", "INSTANCE_ID", "LOG_LEVEL", "LOG_FORMAT", "BROGUE_GUESTS", "BROGUE_ALLOWED_ORIGINS",
         "BROGUE_MAX_CONNECTIONS_PER_ADDRESS", "BROGUE_IDLE_TIMEOUT_SECONDS", "BROGUE_DRAIN_SECONDS", "BROGUE_BCRYPT_COST", "BROGUE_SESSION_DAYS",
         "BROGUE_ACTIONS_PER_SECOND", "BROGUE_ACTION_BURST", "BROGUE_ROLE", "NATS_URL", "POSTGRES_URL", "POSTGRES_URL_FILE",
+        "BROGUE_TRUSTED_PROXIES",
     ]
 
     public init() {}
@@ -129,6 +130,7 @@ public struct NodeLaunch: Sendable {
         a.maxConnectionsPerAddress =
             try flags.maxConnectionsPerAddress ?? envInt("BROGUE_MAX_CONNECTIONS_PER_ADDRESS", 0...1_000_000) ?? f.maxConnectionsPerAddress
             ?? a.maxConnectionsPerAddress
+        a.trustedProxies = try trustedProxies(nonEmpty("BROGUE_TRUSTED_PROXIES"), file: f.trustedProxies)
         let idle = try flags.idleTimeoutSeconds ?? envInt("BROGUE_IDLE_TIMEOUT_SECONDS", 0...604_800) ?? f.idleTimeoutSeconds
         if let idle { a.idleTimeoutSeconds = Double(idle) }
         a.bcryptCost = try envInt("BROGUE_BCRYPT_COST", 4...31) ?? f.bcryptCost ?? a.bcryptCost
@@ -140,5 +142,20 @@ public struct NodeLaunch: Sendable {
         l.config.actionsPerSecond = try envInt("BROGUE_ACTIONS_PER_SECOND", 1...100_000) ?? f.actionsPerSecond ?? l.config.actionsPerSecond
         l.config.actionBurst = try envInt("BROGUE_ACTION_BURST", 1...100_000) ?? f.actionBurst ?? l.config.actionBurst
         return l
+    }
+
+    /// `BROGUE_TRUSTED_PROXIES` (comma-separated) over `node.trusted_proxies`.
+    static func trustedProxies(_ env: String?, file: [String]?) throws(Problem) -> [AddressRange] {
+        guard let env else { return (file ?? []).compactMap(AddressRange.init) }
+        var ranges: [AddressRange] = []
+        for item in env.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            guard let range = AddressRange(item) else {
+                throw Problem(
+                    description: "BROGUE_TRUSTED_PROXIES: '\(item)' is not an IP address or CIDR block (write e.g. 10.0.0.5,10.0.0.0/8,fd00::/8)"
+                )
+            }
+            ranges.append(range)
+        }
+        return ranges
     }
 }

@@ -143,7 +143,11 @@ public final class Node: Sendable {
                     logger: self.logger,
                     accounts: self.accounts,
                     addresses: self.addresses,
-                    address: context.requestContext.channel.remoteAddress?.ipAddress ?? "unknown"
+                    address: ClientAddress.resolve(
+                        peer: context.requestContext.channel.remoteAddress?.ipAddress ?? "unknown",
+                        forwardedFor: context.request.headers[values: .xForwardedFor],
+                        trusted: self.config.access.trustedProxies
+                    )
                 )
                 await connection.run(inbound: inbound, outbound: outbound, channel: context.requestContext.channel)
             }

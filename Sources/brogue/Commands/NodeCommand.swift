@@ -14,7 +14,7 @@ struct NodeCommand: AsyncParsableCommand {
         discussion: """
             Settings come from the node: section of brogue.yaml, then the environment \
             (BROGUE_LISTEN, BROGUE_DATA_DIR, INSTANCE_ID, LOG_LEVEL, LOG_FORMAT=json|text, \
-            BROGUE_GUESTS, BROGUE_ALLOWED_ORIGINS, BROGUE_MAX_CONNECTIONS_PER_ADDRESS, \
+            BROGUE_GUESTS, BROGUE_ALLOWED_ORIGINS, BROGUE_MAX_CONNECTIONS_PER_ADDRESS, BROGUE_TRUSTED_PROXIES, \
             BROGUE_IDLE_TIMEOUT_SECONDS, BROGUE_ROLE, NATS_URL, POSTGRES_URL or POSTGRES_URL_FILE, ...: \
             docs/node.md and docs/cluster.md), then flags, each overriding the last. SIGTERM or SIGINT drains: /ready answers 503, \
             players are told 'bye shutdown' (close 1001) after their pending actions are \

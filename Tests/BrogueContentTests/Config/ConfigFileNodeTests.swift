@@ -127,6 +127,17 @@ import Testing
         #expect(!text.joined().contains("hunter2"))
     }
 
+    @Test func trustedProxiesAreAddressesOrBlocks() throws {
+        let (config, problems, _) = load("node:\n  trusted_proxies: [10.0.0.0/8, 127.0.0.1, fd00::/8]\n")
+        #expect(problems.isEmpty, "\(problems.map(\.description))")
+        #expect(config?.node?.trustedProxies == ["10.0.0.0/8", "127.0.0.1", "fd00::/8"])
+        let (_, wrong, _) = load("node:\n  trusted_proxies: [10.0.0.0/8, nginx, 10.0.0.0/40]\n")
+        let text = wrong.filter { $0.severity == .error }.map(\.description)
+        #expect(text.count == 2, "\(text)")
+        #expect(text.first?.contains("2:33: error: 'nginx' is not an IP address or CIDR block") == true, "\(text)")
+        #expect(text.last?.contains("2:40: error: '10.0.0.0/40' is not an IP address or CIDR block") == true, "\(text)")
+    }
+
     @Test func nodeMustBeAMapping() {
         let (_, problems, _) = load("node: [listen]\n")
         #expect(problems.first?.description.contains("'node' must be a mapping") == true)
