@@ -28,13 +28,14 @@ struct Brogue: AsyncParsableCommand {
               brogue bench                             measure speed (use a release build)
               brogue node --listen 0.0.0.0:8080        serve games over WebSocket
                                                        (or just brogue, with mode: node in brogue.yaml)
+              brogue healthcheck                       exit 0 when the local node is ready
               brogue connect ws://127.0.0.1:8080       play on a node
             """,
         version: "0.1.0",
         subcommands: [
             PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
             SimCommand.self, ContentCommand.self, MapCommand.self, CatalogCommand.self, PluginCommand.self, BenchCommand.self,
-            NodeCommand.self, ClusterCommand.self, ConnectCommand.self, LoadTestCommand.self,
+            NodeCommand.self, ClusterCommand.self, HealthcheckCommand.self, ConnectCommand.self, LoadTestCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )
