@@ -55,7 +55,10 @@ import Testing
         for unit in try Self.units() {
             let names = Self.environment(Self.settings(try String(contentsOf: unit, encoding: .utf8))).keys.sorted()
             for name in names {
-                #expect(documented.contains("`\(name)`") || documented.contains(name + ","), "\(unit.lastPathComponent) sets \(name), which no doc describes")
+                #expect(
+                    documented.contains("`\(name)`") || documented.contains(name + ","),
+                    "\(unit.lastPathComponent) sets \(name), which no doc describes"
+                )
             }
         }
     }
