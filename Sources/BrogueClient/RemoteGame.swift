@@ -119,7 +119,12 @@ public final class RemoteGame: @unchecked Sendable {
             config.maxFrameSize = ProtocolInfo.maxServerMessageBytes
             let opened = Mutex<Link?>(nil)
             do {
-                let closeFrame = try await WebSocketClient.connect(url: address, configuration: config, logger: logger) { inbound, outbound, _ in
+                let closeFrame = try await WebSocketClient.connect(
+                    url: address,
+                    configuration: config,
+                    tlsConfiguration: ClientTLS.configuration(for: address),
+                    logger: logger
+                ) { inbound, outbound, _ in
                     let link = Link(outbound: outbound, done: done)
                     opened.withLock { $0 = link }
                     readyContinuation.yield(.success(link))

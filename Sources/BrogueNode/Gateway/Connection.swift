@@ -26,6 +26,7 @@ struct Connection {
         let handle = ConnectionHandle(outbox: outbox, channel: channel, metrics: metrics)
         guard await admit(inbound: inbound, outbound: outbound) else { return }
         defer { addresses.leave(address) }
+        logger.debug("connection opened", metadata: ["address": "\(address)"])
         guard await registry.register(handle) else {
             try? await outbound.writeTextMessage(WireCodec.encode(ServerEnvelope(.bye(.shutdown, "the node is shutting down"))))
             try? await outbound.close(WebSocketErrorCode(codeNumber: Int(config.drainCloseCode)), reason: ByeReason.shutdown.rawValue)
