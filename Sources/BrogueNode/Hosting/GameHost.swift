@@ -103,7 +103,8 @@ actor GameHost {
     }
 
     private func storeFailure(_ error: any Error) -> ProtocolError {
-        ProtocolError(.storeFailed, "the action could not be saved, so it was not applied: \(error)")
+        metrics.storeErrors.increment()
+        return ProtocolError(.storeFailed, "the action could not be saved, so it was not applied: \(error)")
     }
 
     /// The acknowledgement for what was just stored; records the end of a finished game.

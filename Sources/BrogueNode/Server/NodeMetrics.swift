@@ -11,6 +11,7 @@ public struct NodeMetrics: Sendable {
     let actionsTotal: Counter
     let actionLatency: DurationHistogram
     let storeWriteLatency: DurationHistogram
+    let storeErrors: Counter
     let droppedConnections: Counter
     let spectators: Gauge
     /// Cluster mode (docs/cluster.md).
@@ -44,6 +45,11 @@ public struct NodeMetrics: Sendable {
             labels: labels,
             buckets: buckets,
             help: "One action appended to the store."
+        )
+        storeErrors = registry.makeCounter(
+            name: "brogue_store_errors_total",
+            labels: labels,
+            help: "Actions the store refused or could not take: answered store_failed, never acknowledged."
         )
         droppedConnections = registry.makeCounter(
             name: "brogue_connections_dropped_total",
