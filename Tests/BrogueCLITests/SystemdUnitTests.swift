@@ -111,7 +111,10 @@ import Testing
     }
 
     static func tool(_ name: String) -> String? {
-        ["/usr/bin/", "/bin/", "/usr/local/bin/", "/usr/sbin/", "/sbin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { $0 + "/" }
+        return (path + ["/usr/bin/", "/bin/", "/usr/local/bin/", "/usr/sbin/", "/sbin/"]).map { $0 + name }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     static func run(_ tool: String, _ args: [String]) throws -> (status: Int32, output: String) {
