@@ -12,8 +12,11 @@ extension Node {
     /// game hosted by the cluster's game instances, reached over `nats` (docs/cluster.md).
     /// `/ready` is 503 while NATS is disconnected, as it is while the store does not answer.
     /// - Throws: `NATSError` when the heartbeat subject cannot be subscribed.
-    public static func gateway(config: NodeConfig, store: any NodeStore, nats: NATSClient, logger: Logger) throws -> Node {
-        let metrics = NodeMetrics(instance: config.instanceID)
+    /// - Parameter metrics: the process's metrics, made before the store so that the store's call
+    ///   times can be recorded in them; new ones when nil.
+    public static func gateway(config: NodeConfig, store: any NodeStore, nats: NATSClient, metrics: NodeMetrics? = nil, logger: Logger) throws -> Node
+    {
+        let metrics = metrics ?? NodeMetrics(instance: config.instanceID)
         metrics.observe(nats)
         // A gateway stops only to restart or scale down: its players reconnect to another at once.
         var config = config
@@ -45,11 +48,13 @@ public final class GameInstanceNode: Sendable {
         store: any ClusterStore,
         content: LoadedContent,
         nats: NATSClient,
+        metrics: NodeMetrics? = nil,
         leaseMillis: Int64 = 6_000,
         now: @escaping @Sendable () -> Int64,
         logger: Logger
     ) {
-        metrics = NodeMetrics(instance: id)
+        self.metrics = metrics ?? NodeMetrics(instance: id)
+        let metrics = self.metrics
         metrics.observe(nats)
         let bus = ClusterBus(client: nats, subjects: ClusterSubjects(), metrics: metrics)
         instance = GameInstance(id: id, bus: bus, store: store, content: content, leaseMillis: leaseMillis, now: now, logger: logger)

@@ -12,6 +12,8 @@ public struct NodeMetrics: Sendable {
     let actionLatency: DurationHistogram
     let storeWriteLatency: DurationHistogram
     let storeErrors: Counter
+    /// A shared store's calls (PostgreSQL), by access: `read` and `write`.
+    private let storeQueryLatency: [String: DurationHistogram]
     let droppedConnections: Counter
     let spectators: Gauge
     /// Cluster mode (docs/cluster.md).
@@ -45,6 +47,20 @@ public struct NodeMetrics: Sendable {
             labels: labels,
             buckets: buckets,
             help: "One action appended to the store."
+        )
+        let registry = self.registry
+        storeQueryLatency = Dictionary(
+            uniqueKeysWithValues: ["read", "write"].map { access in
+                (
+                    access,
+                    registry.makeDurationHistogram(
+                        name: "brogue_store_query_latency_seconds",
+                        labels: labels + [("access", access)],
+                        buckets: buckets,
+                        help: "One call to the shared store (PostgreSQL), waiting for a pooled connection included."
+                    )
+                )
+            }
         )
         storeErrors = registry.makeCounter(
             name: "brogue_store_errors_total",
@@ -87,6 +103,11 @@ public struct NodeMetrics: Sendable {
             messagesOut: registry.makeCounter(name: "brogue_nats_messages_out_total", labels: labels, help: "NATS messages sent."),
             reconnects: registry.makeCounter(name: "brogue_nats_reconnects_total", labels: labels, help: "Times the NATS connection was made again.")
         )
+    }
+
+    /// Records one call to the shared store (`PostgresGameStore.Options.onTransaction`).
+    public func recordStoreQuery(access: String, _ elapsed: Duration) {
+        storeQueryLatency[access]?.record(elapsed)
     }
 
     /// The Prometheus text exposition of every metric.

@@ -23,6 +23,15 @@ extension PostgresGameStore {
     /// rolled back when it throws. A pooled connection found dead before anything was done on
     /// it (the server restarted, or ended the session) is replaced once, and the call retried.
     func transaction<T>(_ access: Access = .write, _ body: (Transaction) throws -> T) throws(StoreError) -> T {
+        if let report = options.onTransaction {
+            let started = ContinuousClock.now
+            defer { report(access == .write ? "write" : "read", ContinuousClock.now - started) }
+            return try run(access, body)
+        }
+        return try run(access, body)
+    }
+
+    private func run<T>(_ access: Access, _ body: (Transaction) throws -> T) throws(StoreError) -> T {
         var retried = false
         while true {
             let (connection, reused) = try pool.take()

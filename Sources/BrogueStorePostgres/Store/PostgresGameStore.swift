@@ -33,6 +33,9 @@ public final class PostgresGameStore: GameStore, AccountStore, GameTokenStore, G
         public var now: @Sendable () -> Date
         /// Where postgres-nio logs; the password is never logged.
         public var logger: Logger
+        /// Told how long each store call took, waiting for a connection included, as `read` or
+        /// `write` (the node's `brogue_store_query_latency_seconds`); called on the caller's thread.
+        public var onTransaction: (@Sendable (_ access: String, _ elapsed: Duration) -> Void)?
 
         public init(
             maxConnections: Int = 4,
@@ -40,7 +43,8 @@ public final class PostgresGameStore: GameStore, AccountStore, GameTokenStore, G
             connectTimeout: Double = 5,
             queryTimeout: Double = 30,
             now: @escaping @Sendable () -> Date = { Date() },
-            logger: Logger = Logger(label: "brogue.store.postgres")
+            logger: Logger = Logger(label: "brogue.store.postgres"),
+            onTransaction: (@Sendable (_ access: String, _ elapsed: Duration) -> Void)? = nil
         ) {
             self.maxConnections = maxConnections
             self.waitTimeout = waitTimeout
@@ -48,6 +52,7 @@ public final class PostgresGameStore: GameStore, AccountStore, GameTokenStore, G
             self.queryTimeout = queryTimeout
             self.now = now
             self.logger = logger
+            self.onTransaction = onTransaction
         }
     }
 

@@ -11,9 +11,10 @@ import UnixSignals
 /// `brogue node --role gateway|game`: one side of a cluster (docs/cluster.md).
 extension NodeCommand {
     func runGateway(_ launch: NodeLaunch, content: LoadedContent, logger: Logger) async throws {
-        let store = try Self.openSharedStore(launch.cluster, logger: logger)
+        let metrics = NodeMetrics(instance: launch.config.instanceID)
+        let store = try Self.openSharedStore(launch.cluster, metrics: metrics, logger: logger)
         let nats = try await Self.connectBus(launch, logger: logger)
-        let node = try Node.gateway(config: launch.config, store: store, nats: nats, logger: logger)
+        let node = try Node.gateway(config: launch.config, store: store, nats: nats, metrics: metrics, logger: logger)
         let host = launch.config.host
         let app = node.makeApplication { port in
             FileHandle.standardOutput.write(Data("listening on \(host):\(port)\n".utf8))
@@ -24,13 +25,15 @@ extension NodeCommand {
     }
 
     func runGame(_ launch: NodeLaunch, content: LoadedContent, logger: Logger) async throws {
-        let store = try Self.openSharedStore(launch.cluster, logger: logger)
+        let metrics = NodeMetrics(instance: launch.config.instanceID)
+        let store = try Self.openSharedStore(launch.cluster, metrics: metrics, logger: logger)
         let nats = try await Self.connectBus(launch, logger: logger)
         let instance = GameInstanceNode(
             id: launch.config.instanceID,
             store: store,
             content: content,
             nats: nats,
+            metrics: metrics,
             now: { Int64(Date().timeIntervalSince1970 * 1000) },
             logger: logger
         )
@@ -51,10 +54,11 @@ extension NodeCommand {
     }
 
     /// The cluster's PostgreSQL store; an error names where the URL came from, never the URL.
-    private static func openSharedStore(_ cluster: ClusterSettings, logger: Logger) throws -> PostgresGameStore {
+    private static func openSharedStore(_ cluster: ClusterSettings, metrics: NodeMetrics, logger: Logger) throws -> PostgresGameStore {
         guard let url = cluster.postgresURL else { throw ValidationError("role \(cluster.role) needs POSTGRES_URL or POSTGRES_URL_FILE") }
         do {
-            return try PostgresGameStore(url: url.value, options: .init(logger: logger))
+            let options = PostgresGameStore.Options(logger: logger, onTransaction: { metrics.recordStoreQuery(access: $0, $1) })
+            return try PostgresGameStore(url: url.value, options: options)
         } catch {
             throw ValidationError("the PostgreSQL store from \(cluster.postgresSource) cannot be used: \(error)")
         }

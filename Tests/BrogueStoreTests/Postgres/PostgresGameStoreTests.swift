@@ -1,6 +1,7 @@
 import BrogueStore
 import Foundation
 import PostgresNIO
+import Synchronization
 import Testing
 
 @testable import BrogueStorePostgres
@@ -24,6 +25,24 @@ struct PostgresGameStoreTests {
         #expect(
             try PostgresSchema.applied(store) == ["v1-games-actions-scores", "v2-accounts-sessions-game-tokens-owners", "v3-game-leases-heartbeats"]
         )
+    }
+
+    @Test func eachCallIsTimedAsAReadOrAWrite() throws {
+        let folder = TempFolder()
+        let calls = Mutex<[(String, Duration)]>([])
+        let store = try PostgresGameStore(
+            location: try PostgresTestServer.database(for: folder),
+            options: .init(onTransaction: { access, elapsed in calls.withLock { $0.append((access, elapsed)) } })
+        )
+        calls.withLock { $0 = [] }
+        try makeGame(store, actions: 2)
+        let made = calls.withLock { $0 }
+        // The game's row and its two actions are writes (making it may also read).
+        #expect(made.filter { $0.0 == "write" }.count >= 3 && made.allSatisfy { $0.1 > .zero }, "\(made)")
+        calls.withLock { $0 = [] }
+        _ = try store.listGames(limit: 5)
+        let reads = calls.withLock { $0 }
+        #expect(reads.count == 1 && reads.first?.0 == "read", "\(reads)")
     }
 
     @Test func refusesADatabaseOfANewerBuild() throws {
