@@ -170,10 +170,11 @@ step_spectator() {
     say "== 7. a spectator on gateway A watches a game played through gateway B"
     start_bots watched 1 gwB
     play_on watched 3 120 || fail "spectate: the bot on gwB did not start playing"
-    local game listed first second
+    local game first
     game=$(tail -1 "$WORK/watched.rec" | jq -r .game)
-    listed=$("$BIN" connect "ws://${LISTEN[gwA]}" --list 2>&1)
-    check "spectate: gwA lists game $game (played through gwB)" grep -q "^$game	" <<<"$listed"
+    # gwA learns the game from the instances' heartbeats, which come every 2 s.
+    lists_game() { "$BIN" connect "ws://${LISTEN[gwA]}" --list 2>&1 | grep -q "^$game	"; }
+    check "spectate: gwA lists game $game (played through gwB)" wait_for 30 lists_game
     TMUX_SESSION="brogue-trial-$TAG"
     tmux new-session -d -s "$TMUX_SESSION" -x 140 -y 50 "'$BIN' connect 'ws://${LISTEN[gwA]}' --spectate $game; sleep 60"
     pane() { tmux capture-pane -p -t "$TMUX_SESSION"; }
