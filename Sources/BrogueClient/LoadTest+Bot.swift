@@ -60,7 +60,7 @@ extension LoadTest {
         var stored = 0
         while options.actionsPerBot.map({ stored < $0 }) ?? true {
             try? await Task.sleep(until: next, clock: clock)
-            guard clock.now < endAt else { break }
+            guard clock.now < endAt, !options.stop.requested else { break }
             next += interval
             if next < clock.now { next = clock.now }
             let action = exploreRefusals == 0 ? "x" : (Int.random(in: 0..<6, using: &rng) == 0 ? ">" : "m\(Int.random(in: 0..<8, using: &rng))")
@@ -76,7 +76,7 @@ extension LoadTest {
                     $0.roundTrips.append(ms)
                 }
                 if let game = session.info?.game {
-                    recorder?.write(AckRecord(bot: index, game: game, seq: ack.actions, action: action, stateHash: ack.stateHash))
+                    recorder?.write(AckRecord(bot: index, game: game, seq: ack.actions, action: action, stateHash: ack.stateHash, at: AckRecord.now()))
                 }
                 stored += 1
                 restart = ack.over
@@ -93,7 +93,7 @@ extension LoadTest {
             }
             if restart {
                 tally.report.withLock { $0.gamesOver += 1 }
-                guard clock.now < endAt else { break }
+                guard clock.now < endAt, !options.stop.requested else { break }
                 _ = try await session.newGame()
                 tally.report.withLock { $0.gamesStarted += 1 }
                 exploreRefusals = 0

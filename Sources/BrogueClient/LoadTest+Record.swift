@@ -12,14 +12,22 @@ extension LoadTest {
         public var action: String
         /// `Game.stateHash` after it, 16 hex digits.
         public var stateHash: String
+        /// When the bot got the acknowledgement, in unix milliseconds: lets a run tell which
+        /// actions came after an event it caused (a process killed) and how long the gap was.
+        /// Absent in files written before it was kept.
+        public var at: Int64?
 
-        public init(bot: Int, game: Int64, seq: Int, action: String, stateHash: String) {
+        public init(bot: Int, game: Int64, seq: Int, action: String, stateHash: String, at: Int64? = nil) {
             self.bot = bot
             self.game = game
             self.seq = seq
             self.action = action
             self.stateHash = stateHash
+            self.at = at
         }
+
+        /// The wall clock now, in unix milliseconds, as `at` holds it.
+        public static func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
 
         /// Reads a file `--record` wrote.
         /// - Throws: when the file cannot be read, naming the line that does not decode.

@@ -43,6 +43,9 @@ public enum LoadTest {
         /// How bots reconnect after a node goes away.
         public var reconnectAttempts = 8
         public var backoff = Backoff()
+        /// Ends the run early once requested: each bot finishes the action it is waiting for
+        /// (so its record stays whole) and stops, and the report covers what was done.
+        public var stop = StopRequest()
 
         public init(
             url: String,

@@ -45,6 +45,50 @@ import Testing
         }
     }
 
+    /// What `brogue loadtest` does on SIGINT or SIGTERM: the bots stop early, each after the
+    /// action it was waiting for, so the record holds every action the node stored, each with the
+    /// time it was acknowledged.
+    @Test(.timeLimit(.minutes(5))) func aStopRequestEndsTheRunWithEveryStoredActionRecorded() async throws {
+        let node = try makeNode()
+        let recordPath = FileManager.default.temporaryDirectory.appendingPathComponent("acks-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: recordPath) }
+        try await node.makeApplication().test(.live) { client in
+            var options = LoadTest.Options(url: "ws://127.0.0.1:\(try #require(client.port))", bots: 3, duration: 3_600, rate: 20)
+            options.recordPath = recordPath
+            let before = LoadTest.AckRecord.now()
+            let run = Task { await LoadTest.run(options) }
+            // Only against a hang: the bots play until asked to stop.
+            let deadline = ContinuousClock.now + .seconds(120)
+            while LoadTestReconnectTests.actionsStored(node) < 9, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(!options.stop.request(), "the first request")
+            #expect(options.stop.request(), "asking again changes nothing")
+            let report = await run.value
+            #expect(report.errors == 0 && report.drops == 0, "\(report.errorSamples)")
+            #expect(report.actions >= 9)
+            #expect(LoadTestReconnectTests.actionsStored(node) == report.actions, "the node stored what the bots were told")
+            let records = try LoadTest.AckRecord.read(path: recordPath)
+            #expect(records.count == report.actions)
+            let times = records.compactMap(\.at)
+            #expect(times.count == records.count && times.allSatisfy { $0 >= before }, "every record has the time of its ack")
+        }
+    }
+
+    @Test func aRecordWrittenBeforeAckTimesWereKeptStillReads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acks-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = """
+            {"action":"x","bot":0,"game":4,"seq":1,"stateHash":"0123456789abcdef"}
+            {"action":"m2","at":1767225600000,"bot":0,"game":4,"seq":2,"stateHash":"fedcba9876543210"}
+
+            """
+        try Data(lines.utf8).write(to: folder)
+        let records = try LoadTest.AckRecord.read(path: folder.path)
+        #expect(records.map(\.at) == [nil, 1_767_225_600_000])
+        #expect(records.map(\.seq) == [1, 2])
+    }
+
     @Test func anUnreachableNodeIsCountedAsErrorsNotActions() async throws {
         let report = await LoadTest.run(.init(url: "ws://127.0.0.1:1", bots: 2, duration: 0.2, rate: 5))
         #expect(report.errors == 2 && report.actions == 0)

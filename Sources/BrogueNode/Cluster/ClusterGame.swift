@@ -18,6 +18,8 @@ actor ClusterGame: PlayedGame {
     private var player = ""
     /// Frames are numbered per connection, whichever instance drew them.
     private var frameSeq = 0
+    /// The last action or key ran out of tries: an owner may have stored it with its answer lost.
+    private(set) var outcomeUnknown = false
 
     /// How often a request is tried before the player is told `unavailable`, and how long each try
     /// waits. A try is short because a request that reached an owner just before it died is never
@@ -53,8 +55,19 @@ actor ClusterGame: PlayedGame {
         try await play(GameRequest(kind: .key, seq: actions, text: key))
     }
 
+    /// Sends an action or key. When its tries run out the action may have been stored (an owner
+    /// applied it and its answer was lost), and `actions` may be behind: a next action sent with
+    /// it would be taken for a resend and answered for this one. So the outcome is marked unknown,
+    /// and the connection must resume before it plays on.
     private func play(_ request: GameRequest) async throws(ProtocolError) -> (Ack, FrameUpdate) {
-        let reply = try await call(request)
+        guard !outcomeUnknown else {
+            throw ProtocolError(.unavailable, "game \(id)'s last action got no answer; resume the game to see whether it was stored")
+        }
+        let reply: GameReply
+        do { reply = try await call(request) } catch {
+            if error.code == .unavailable { outcomeUnknown = true }
+            throw error
+        }
         guard let ack = reply.ack, let frame = reply.frame else { throw malformed(reply) }
         actions = ack.actions
         return (ack, numbered(frame))
@@ -102,7 +115,7 @@ actor ClusterGame: PlayedGame {
             guard attempt < Self.attempts else { break }
             await pause.wait()
         }
-        throw ProtocolError(.unavailable, "no game instance answered for game \(id); nothing was applied, send it again shortly")
+        throw ProtocolError(.unavailable, "no game instance answered for game \(id); it may or may not have been applied: resume the game to see")
     }
 
     /// Whether the last owner answers its ping.

@@ -60,9 +60,7 @@ actor ClusterSeats: GameSeats {
 
     func resume(_ id: Int64, token: String, for connection: ConnectionHandle) async throws(ProtocolError) -> any PlayedGame {
         guard !draining else { throw ProtocolError(.draining, "this gateway is shutting down; reconnect shortly") }
-        guard (try? tokens.check(token, forGame: id)) == true else {
-            throw ProtocolError(.gameNotFound, "there is no game \(id) with that token on this node")
-        }
+        try tokens.checkResume(id, token: token)
         // The owner answers the attach that follows; a game no one hosts is placed by then.
         let game = ClusterGame(id: id, owner: "", actions: 0, bus: bus)
         take(id, by: connection)

@@ -232,9 +232,7 @@ actor GameInstance {
                 let seq = request.seq ?? 0
                 let text = request.text ?? ""
                 if let (ack, frame) = try await host.answerIfResent(seq: seq) { return GameReply(instance: id, ack: ack, frame: frame) }
-                let (ack, frame) =
-                    request.kind == .action ? try await host.perform(try Reader.action(text)) : try await host.press(key: text)
-                return GameReply(instance: id, ack: ack, frame: frame)
+                return try await play(request.kind == .action, text, on: host)
             case .release:
                 release(host.id)
                 return GameReply(instance: id)
@@ -248,6 +246,19 @@ actor GameInstance {
             }
         } catch {
             return GameReply(instance: id, error: WireError(error))
+        }
+    }
+
+    /// Applies an action (or a key). When the store refused the write because another instance
+    /// took the game under this one, the game is let go here, and the `unavailable` answer sends
+    /// the gateway to the new owner with the same action.
+    private func play(_ isAction: Bool, _ text: String, on host: GameHost) async throws(ProtocolError) -> GameReply {
+        do {
+            let (ack, frame) = isAction ? try await host.perform(try Reader.action(text)) : try await host.press(key: text)
+            return GameReply(instance: id, ack: ack, frame: frame)
+        } catch {
+            if error.code == .unavailable, hosted[host.id]?.host === host { lost(host.id) }
+            throw error
         }
     }
 

@@ -56,6 +56,12 @@ extension Reader {
             reply(.ack(ack))
             reply(.frame(frame))
         } catch {
+            if await host.outcomeUnknown {
+                // Only resuming tells whether it was stored; the client reconnects and resumes by itself.
+                let why = "game \(host.id) did not answer, so your last action may or may not be stored; resume to see"
+                handle.end(ServerEnvelope(.bye(.shutdown, why), ref: ref), code: CloseCode.serviceRestart)
+                return false
+            }
             reply(.error(error))
         }
         connection.metrics.actionLatency.record(ContinuousClock.now - start)

@@ -103,6 +103,12 @@ actor GameHost {
     }
 
     private func storeFailure(_ error: any Error) -> ProtocolError {
+        // Another instance holds the game now (this one drained, or was paused or cut off past
+        // its lease): nothing was stored, and `unavailable` sends the gateway to the new owner
+        // with the same action, where `store_failed` would reach the player as an error.
+        if case .leaseLost? = error as? StoreError {
+            return ProtocolError(.unavailable, "game \(id) is no longer hosted here, so the action was not applied: \(error)")
+        }
         metrics.storeErrors.increment()
         return ProtocolError(.storeFailed, "the action could not be saved, so it was not applied: \(error)")
     }

@@ -70,15 +70,14 @@ actor GameRegistry {
     /// Opens a stored game for `connection`, taking it over from another connection if needed.
     func resumeGame(_ id: Int64, token: String, for connection: ConnectionHandle) throws(ProtocolError) -> GameHost {
         guard !draining else { throw ProtocolError(.draining, "the node is shutting down; reconnect shortly") }
-        let notFound = ProtocolError(.gameNotFound, "there is no game \(id) with that token on this node")
-        guard (try? tokens.check(token, forGame: id)) == true else { throw notFound }
+        try tokens.checkResume(id, token: token)
         if let host = hosts[id] {
             take(id, host: host, by: connection)
             return host
         }
         let recorded: RecordedGame
         do {
-            guard let r = try games.resume(id: id) else { throw notFound }
+            guard let r = try games.resume(id: id) else { throw ProtocolError(.gameNotFound, "there is no game \(id) with that token on this node") }
             recorded = r
         } catch let e as ProtocolError {
             throw e

@@ -13,6 +13,14 @@ protocol PlayedGame: AnyObject, Sendable {
     func press(key: String) async throws(ProtocolError) -> (Ack, FrameUpdate)
     /// Records who plays it, for spectators.
     func setPlayer(_ name: String) async
+    /// Whether the last action or key went out without an answer, so it may or may not be
+    /// stored: the player must resume the game to learn which (docs/protocol.md, "Reconnecting").
+    var outcomeUnknown: Bool { get async }
+}
+
+extension PlayedGame {
+    /// A game in this process always answers.
+    var outcomeUnknown: Bool { get async { false } }
 }
 
 /// A game as a spectator sees it.

@@ -37,38 +37,22 @@ final class Transaction {
         try run(query).metadata.rows ?? 0
     }
 
+    /// The answer, or `StatementTimedOut` at the deadline. The deadline fails the wait itself,
+    /// not only the connection: postgres-nio drops a query written to a channel that has just
+    /// closed (the server ended the session) and never answers it, so closing the connection
+    /// would leave the caller blocked for good.
     private func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
         statements += 1
         let connection = self.connection
-        let fired = Flag()
+        let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        let seconds = Double(timeout.nanoseconds) / 1e9
         let watchdog = connection.eventLoop.scheduleTask(in: timeout) {
-            fired.set()
+            // Whichever comes first completes the promise; the other is ignored.
+            answer.fail(StatementTimedOut(seconds: seconds))
             let _: EventLoopFuture<Void> = connection.close()
         }
         defer { watchdog.cancel() }
-        do {
-            return try connection.query(query, logger: logger).wait()
-        } catch {
-            if fired.isSet { throw StatementTimedOut(seconds: Double(timeout.nanoseconds) / 1e9) }
-            throw error
-        }
-    }
-}
-
-/// Set once on the event loop, read on the caller's thread.
-private final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    func set() {
-        lock.lock()
-        value = true
-        lock.unlock()
-    }
-
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
+        connection.query(query, logger: logger).cascade(to: answer)
+        return try answer.futureResult.wait()
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BrogueClient
 import Foundation
 import Logging
+import UnixSignals
 
 struct LoadTestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +15,9 @@ struct LoadTestCommand: AsyncParsableCommand {
             reconnects to the next with backoff and resumes its game, resending an action only \
             if it was not stored. Prints progress every few seconds, then actions per second, \
             round-trip p50/p95/p99/max, errors by code, drops, reconnects and resent actions; \
-            --record FILE keeps every acknowledged action for comparing with the store. \
+            --record FILE keeps every acknowledged action (with the time it arrived) for comparing \
+            with the store. SIGINT or SIGTERM ends the run early: each bot finishes the action it \
+            waits for, and the summary is printed; a second signal quits at once. \
             --idle N also holds N sessions that only said hello and guest. All connections come \
             from one address: start the node with BROGUE_MAX_CONNECTIONS_PER_ADDRESS=0 (no cap) \
             or a cap above bots + idle, and a node rate limit above --rate.
@@ -78,9 +81,18 @@ struct LoadTestCommand: AsyncParsableCommand {
         )
         options.recordPath = record
         options.reconnectAttempts = reconnectAttempts
+        let stop = options.stop
+        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+        let watcher = Task {
+            for await signal in signals {
+                if stop.request() { Foundation.exit(130) }
+                Console.error("brogue loadtest: \(signal): stopping after each bot's current action (again to quit at once)")
+            }
+        }
         let report = await LoadTest.run(options, logger: logger) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
+        watcher.cancel()
         print(report.summary)
         if report.actions + report.refused == 0 && bots > 0 { throw ExitCode(1) }
     }

@@ -14,23 +14,36 @@ struct ReplayCommand: ParsableCommand {
         abstract: "Watch a stored game, or with --verify re-simulate it and check its final stateHash.",
         discussion: """
             --verify runs headless: it exits 0 when replaying the action log from the seed gives \
-            the stored stateHash, 1 (with the reason) when it does not or the game cannot be read.
+            the stored stateHash, 1 (with the reason) when it does not or the game cannot be read. \
+            --verify --all checks every stored game in one run, one line each, and exits 1 when any \
+            fails (after a cluster's failover, for example).
             """
     )
 
-    @Argument(help: "The game's id (see brogue games).") var gameID: Int64
+    @Argument(help: "The game's id (see brogue games).") var gameID: Int64?
     @Flag(help: "Re-simulate without drawing and check the final stateHash.") var verify = false
+    @Flag(help: "With --verify: check every stored game instead of one.") var all = false
     @Flag(help: "Draw with plain ASCII characters.") var ascii = false
     @OptionGroup var content: ContentOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var postgres: StoreOptions
     @OptionGroup var config: ConfigOptions
 
+    func validate() throws {
+        if all {
+            guard verify else { throw ValidationError("--all only goes with --verify: brogue replay --verify --all") }
+            guard gameID == nil else { throw ValidationError("give a game id or --all, not both") }
+        } else if gameID == nil {
+            throw ValidationError("give the game's id (see brogue games), or --verify --all to check every game")
+        }
+    }
+
     func run() throws {
         let settings = try config.load()
         let loaded = try content.load(config: config.path)
         let (store, place) = try postgres.open(data, readOnly: true)
         let games = RecordedGames(store: store, content: loaded)
+        guard let gameID else { return try verifyAll(store: store, games: games) }
         let stored: StoredGame
         do {
             guard let found = try store.loadGame(id: gameID) else {

@@ -97,6 +97,28 @@ struct NATSClusterTests {
         await responder.value
     }
 
+    /// A client with many subscriptions (a game instance has one per hosted game) on the node that
+    /// dies has every one of them on the node it reconnects to, not only the first few.
+    @Test func everySubscriptionIsMadeAgainOnTheNodeAClientReconnectsTo() async throws {
+        let nodes = try await NATSServerProcess.startCluster()
+        defer { for node in nodes { node.stop() } }
+        var options = NATSOptions()
+        options.maxReconnectAttempts = nil
+        options.maxReconnectWait = .milliseconds(500)
+        let subscriber = try await NATSClient.connect(servers: nodes.map(\.url), options: options)
+        let publisher = try await NATSClient.connect(servers: [nodes[2].url])
+        let count = 40
+        let responders = try (0..<count).map { try Self.respond(on: "many.\($0)", with: subscriber) }
+        for i in 0..<count { try await Self.waitForRoute(from: publisher, to: "many.\(i)") }
+        let events = Task { try await Waiting.event(on: subscriber, "the reconnect") { if case .reconnected = $0 { true } else { false } } }
+        nodes[0].kill()
+        _ = try await events.value
+        for i in 0..<count { try await Self.waitForRoute(from: publisher, to: "many.\(i)") }
+        await publisher.close()
+        await subscriber.close()
+        for r in responders { await r.value }
+    }
+
     struct StreamRun: Sendable {
         var received: [Int] = []
         var killedAfter = 0

@@ -1,5 +1,6 @@
 import BrogueStore
 import Foundation
+import Logging
 import PostgresNIO
 import Synchronization
 import Testing
@@ -101,6 +102,21 @@ struct PostgresGameStoreTests {
             #expect(detail.contains("no answer to a statement within 0.5 s"), "\(detail)")
         }
         #expect(try store.game(id: game.id) == game, "the closed connection was replaced")
+    }
+
+    /// postgres-nio drops a query written to a connection whose channel has closed (the server
+    /// ended the session, say in a fast shutdown, just before the store picked the connection),
+    /// so its answer never comes and closing the connection does not end the wait; the
+    /// statement's own deadline must.
+    @Test func aStatementOnAConnectionThatJustClosedFailsAtItsDeadline() throws {
+        let folder = TempFolder()
+        let store = try PostgresGameStore(location: try PostgresTestServer.database(for: folder), options: .init(maxConnections: 1))
+        let (connection, _) = try store.pool.take()
+        try connection.close().wait()
+        let transaction = Transaction(connection: connection, logger: Logger(label: "test"), timeout: 0.5)
+        #expect(throws: StatementTimedOut.self) { try transaction.query("SELECT 1") }
+        store.pool.discard(connection)
+        #expect(try store.listGames(limit: 1) == [], "the store goes on with a new connection")
     }
 
     @Test func sslModesAreHonoured() throws {
