@@ -76,7 +76,9 @@ extension LoadTest {
                     $0.roundTrips.append(ms)
                 }
                 if let game = session.info?.game {
-                    recorder?.write(AckRecord(bot: index, game: game, seq: ack.actions, action: action, stateHash: ack.stateHash, at: AckRecord.now()))
+                    recorder?.write(
+                        AckRecord(bot: index, game: game, seq: ack.actions, action: action, stateHash: ack.stateHash, at: AckRecord.now())
+                    )
                 }
                 stored += 1
                 restart = ack.over
