@@ -121,7 +121,10 @@ enum PostgresSchema {
             }
             guard let next = migrations.first(where: { !applied.contains($0.name) }) else { return false }
             for statement in next.statements { try transaction.execute(statement) }
-            try transaction.execute("INSERT INTO brogue_migrations (identifier) VALUES (\(next.name))")
+            // The time of the insert, made under the lock, not `now()` (the transaction's start):
+            // a transaction that began first may get the lock last, and the recorded order would
+            // then not be the order the migrations were applied in.
+            try transaction.execute("INSERT INTO brogue_migrations (identifier, applied_at) VALUES (\(next.name), clock_timestamp())")
             return true
         }
     }
