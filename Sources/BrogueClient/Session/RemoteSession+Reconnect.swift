@@ -114,7 +114,8 @@ extension RemoteSession {
             return .success(fresh)
         } catch {
             switch error {
-            case .refused(let e) where [.draining, .storeFailed].contains(e.code):
+            // Going away, its store failing over, or (in a cluster) no instance free to take the game yet.
+            case .refused(let e) where [.draining, .storeFailed, .unavailable].contains(e.code):
                 await fresh.drop()
                 return .failure(Failure(error: error, retry: true))
             case .ended, .closed:

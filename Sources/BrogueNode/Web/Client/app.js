@@ -176,8 +176,9 @@
       case "error":
         state.lastError = m.code;
         if (FATAL.includes(m.code)) lastFatal = m.code;
-        if ((m.code === "draining" || m.code === "store_failed") && state.attempt > 0 && resumeRequest !== null && m.ref === resumeRequest) {
-          // Reconnected to a node that is going away too, or whose store is failing over: try
+        if ((m.code === "draining" || m.code === "store_failed" || m.code === "unavailable") && state.attempt > 0 && resumeRequest !== null && m.ref === resumeRequest) {
+          // Reconnected to a node that is going away too, whose store is failing over, or (a
+          // cluster) with no game instance free to take the game yet: try
           // again after a backoff.
           resumeAfterReconnect = storedResume(); lastBye = "shutdown";
           ws.close();
