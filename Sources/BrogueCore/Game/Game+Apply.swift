@@ -169,7 +169,11 @@ extension Game {
             playerEnteredCell(&events)
             if outcome != .playing { return }
         }
-        if before.fireImmune > 0 && player.status.fireImmune == 0 { events.append(.message("You no longer feel immune to fire.", .info)) }
+        if before.fireImmune > 0 && player.status.fireImmune == 0 {
+            events.append(.message("You no longer feel immune to fire.", .info))
+            playerEnteredCell(&events)
+            if outcome != .playing { return }
+        }
         regenerate(&player, turns: playerRegenTurns)
         nutrition -= 1
         switch nutrition {

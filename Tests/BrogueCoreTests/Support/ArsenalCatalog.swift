@@ -49,6 +49,13 @@ enum ArsenalCatalog {
         ("recharging", .recharging, 0, 10000), ("negation", .negation, 0, 2500),
     ]
 
+    /// The potions and scrolls whose effects charms share: id, category, effect, power.
+    static let potionsAndScrolls: [(String, ItemCategory, ItemEffect, Int)] = [
+        ("potion-of-levitation", .potion, .levitation, 30), ("potion-of-fire-immunity", .potion, .fireImmunity, 150),
+        ("scroll-of-recharging", .scroll, .recharging, 0), ("scroll-of-negation", .scroll, .negation, 0),
+        ("scroll-of-shattering", .scroll, .shattering, 5), ("scroll-of-discord", .scroll, .discord, 30),
+    ]
+
     /// The catalog where the player also starts with `kit` and staffs and wands lie about the dungeon.
     static let armed: ContentCatalog = make(kit: ["staff-of-firebolt", "staff-of-conjuration", "wand-of-slowness", "staff-of-entrancement"])
 
@@ -65,6 +72,7 @@ enum ArsenalCatalog {
         fire.decayTurns = 3...6
         terrains += [fire, TestCatalog.terrain("ashes", ".", .surface), TestCatalog.terrain("forcefield", "#", .surface, [.blocksMovement])]
         terrains.append(TestCatalog.terrain("chasm", ":", .liquid, [.isLiquid, .autoDescent]))
+        terrains.append(TestCatalog.terrain("lava", "~", .liquid, [.isLiquid, .lethalFire]))
         let blade = MonsterKind(
             id: "spectral-blade",
             name: "spectral blade",
@@ -84,27 +92,30 @@ enum ArsenalCatalog {
                 BoltKind(id: "guardian-spirit", name: "guardian spirit", effect: .conjure, turns: 15, amount: 1, summons: "spectral-blade")
             ]
         for (_, bolt, _) in wands where !bolts.contains(where: { $0.id == bolt.id }) { bolts.append(bolt) }
-        let items =
-            base.items
-            + staffs.map {
+        var items: [ItemKind] = base.items
+        items +=
+            staffs.map {
                 ItemKind(id: "staff-of-\($0.0)", name: "staff of \($0.1.name)", category: .staff, bolt: $0.1.id, charges: 2...2, recharge: 500)
             }
             + wands.map { ItemKind(id: "wand-of-\($0.0)", name: "wand of \($0.1.name)", category: .wand, power: 2, bolt: $0.1.id, charges: $0.2) }
-            + rings.map {
-                ItemKind(id: "ring-of-\($0.0.rawValue)", name: "ring of \($0.0.rawValue)", category: .ring, power: $0.1, charges: 1...3, ring: $0.0)
-            }
-            + charms.map {
-                ItemKind(
-                    id: "\($0.0)-charm",
-                    name: "\($0.0) charm",
-                    category: .charm,
-                    effect: $0.1?.rawValue,
-                    power: $0.2,
-                    bolt: $0.1 == nil ? "guardian-spirit" : nil,
-                    charges: 1...3,
-                    recharge: $0.3
-                )
-            }
+        items += rings.map {
+            ItemKind(id: "ring-of-\($0.0.rawValue)", name: "ring of \($0.0.rawValue)", category: .ring, power: $0.1, charges: 1...3, ring: $0.0)
+        }
+        items += charms.map {
+            ItemKind(
+                id: "\($0.0)-charm",
+                name: "\($0.0) charm",
+                category: .charm,
+                effect: $0.1?.rawValue,
+                power: $0.2,
+                bolt: $0.1 == nil ? "guardian-spirit" : nil,
+                charges: 1...3,
+                recharge: $0.3
+            )
+        }
+        items += potionsAndScrolls.map { (id, category, effect, power) in
+            ItemKind(id: id, name: id.split(separator: "-").joined(separator: " "), category: category, effect: effect.rawValue, power: power)
+        }
         var player = base.player
         player.startingItems += kit.map { StartingItem(kind: $0) }
         var spawns = base.spawns
@@ -112,7 +123,7 @@ enum ArsenalCatalog {
             spawns = SpawnRules(
                 monsters: spawns.monsters,
                 items: spawns.items
-                    + items.filter { [.staff, .wand, .ring, .charm].contains($0.category) }.map {
+                    + items.filter { [ItemCategory.staff, .wand, .ring, .charm].contains($0.category) }.map {
                         SpawnEntry(kind: $0.id, depths: 1...26, weight: 10)
                     },
                 population: spawns.population
@@ -125,7 +136,12 @@ enum ArsenalCatalog {
                 items: items,
                 spawns: spawns,
                 player: player,
-                appearances: base.appearances,
+                appearances: Appearances(
+                    potionColors: base.appearances.potionColors + [
+                        Appearances.PotionColor(name: "amber", color: .white), Appearances.PotionColor(name: "smoky", color: .white),
+                    ],
+                    scrollSyllables: base.appearances.scrollSyllables
+                ),
                 bolts: bolts
             )
         } catch {
