@@ -23,6 +23,21 @@ extension Game {
         "\(disguises[kind]) \(catalog.items[kind].category.rawValue)"
     }
 
+    /// Turns a ring or armour is worn before its wearer learns its enchantment.
+    public static let revealTurns = 150
+
+    /// One turn of wearing: the rings and armour worn long enough show their enchantment.
+    mutating func revealWornEnchantments(_ events: inout [GameEvent]) {
+        for l in inventory.rings + (inventory.armor.map { [$0] } ?? []) {
+            guard let item = inventory[l], !item.enchantKnown, item.rechargeIn > 0 else { continue }
+            inventory[l]!.rechargeIn -= 1
+            guard inventory[l]!.rechargeIn == 0 else { continue }
+            inventory[l]!.enchantKnown = true
+            let what = catalog.items[item.kind].category == .ring ? "ring" : "armor"
+            events.append(.message("You are now familiar enough with your \(what) to identify it: \(displayName(inventory[l]!)).", .info))
+        }
+    }
+
     /// The kind of `item` becomes known (by use or identification); returns whether it was new.
     @discardableResult
     mutating func learn(_ kind: Int, _ events: inout [GameEvent]) -> Bool {

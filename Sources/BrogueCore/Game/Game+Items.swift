@@ -50,7 +50,11 @@ extension Game {
         default:
             return refuse("You cannot equip \(displayName(item)).", &events)
         }
-        inventory[letter]!.enchantKnown = true
+        if kind.category == .weapon {
+            inventory[letter]!.enchantKnown = true
+        } else if !inventory[letter]!.enchantKnown {
+            inventory[letter]!.rechargeIn = Self.revealTurns
+        }
         events.append(.message("You are now \(kind.category == .weapon ? "wielding" : "wearing") \(displayName(inventory[letter]!)).", .info))
         if kind.strength > strength { events.append(.message("It is too heavy for you to use well.", .warning)) }
         return 100

@@ -4,6 +4,7 @@ extension Game {
     /// One environment turn of lasting magic.
     mutating func magicTurn(_ events: inout [GameEvent]) {
         advanceRecharges(by: 1, &events)
+        revealWornEnchantments(&events)
         if !inventory.rings.isEmpty { ringTurn(&events) }
         for i in monsters.indices where monsters[i].hp > 0 && monsters[i].lifespan > 0 {
             monsters[i].lifespan -= 1

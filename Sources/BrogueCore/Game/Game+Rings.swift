@@ -1,9 +1,6 @@
 /// Rings: put on (two at most) and taken off like armour; while worn, each changes one rule by its
 /// enchantment. A cursed ring (enchantment below 0) works backwards and cannot be taken off.
 extension Game {
-    /// Turns a ring is worn before its wearer learns its enchantment.
-    public static let ringRevealTurns = 150
-
     /// The sum, over the worn rings of `power`, of enchantment x the kind's `power` (1 when unset).
     public func ringBonus(_ power: RingPower) -> Int {
         var total = 0
@@ -28,7 +25,7 @@ extension Game {
             knownKinds[kind] = true
             events.append(.identified(kind: kind))
         }
-        if !inventory[letter]!.enchantKnown { inventory[letter]!.rechargeIn = Self.ringRevealTurns }
+        if !inventory[letter]!.enchantKnown { inventory[letter]!.rechargeIn = Self.revealTurns }
         events.append(.message("You are now wearing \(displayName(inventory[letter]!)).", .info))
         if inventory[letter]!.enchant < 0 { events.append(.message("You feel a malevolent aura settle over you.", .bad)) }
         return 100
@@ -43,16 +40,8 @@ extension Game {
         return 100
     }
 
-    /// One turn of worn rings: enchantments come to light, clairvoyance and awareness work.
+    /// One turn of worn rings: awareness searches.
     mutating func ringTurn(_ events: inout [GameEvent]) {
-        for l in inventory.rings {
-            guard let item = inventory[l], !item.enchantKnown, item.rechargeIn > 0 else { continue }
-            inventory[l]!.rechargeIn -= 1
-            if inventory[l]!.rechargeIn == 0 {
-                inventory[l]!.enchantKnown = true
-                events.append(.message("You are now familiar enough with your ring to identify it: \(displayName(inventory[l]!)).", .info))
-            }
-        }
         let aware = ringBonus(.awareness)
         if aware > 0 { search(radius: 5, adjacentSurely: false, chance: aware, &events) }
     }

@@ -167,12 +167,32 @@ import Testing
         #expect(before.hasSuffix(" ring") && !before.contains("stealth"), "\(before)")
         _ = game.apply(.equip(ring))
         #expect(game.displayName(game.inventory[ring]!) == "a ring of stealth")
-        for _ in 0..<(Game.ringRevealTurns - 2) { _ = game.apply(.rest) }
+        for _ in 0..<(Game.revealTurns - 2) { _ = game.apply(.rest) }
         #expect(!game.inventory[ring]!.enchantKnown)
         var events: [GameEvent] = []
         for _ in 0..<2 { events += game.apply(.rest) }
         #expect(game.inventory[ring]!.enchantKnown)
         #expect(game.displayName(game.inventory[ring]!) == "a +2 ring of stealth")
         #expect(events.contains { if case .message(let m, _) = $0 { m.contains("+2 ring of stealth") } else { false } })
+    }
+}
+
+/// Armour shows its enchantment only after it has been worn a while; a weapon as soon as it is wielded.
+@Suite struct WornEnchantmentTests {
+    @Test func armorShowsItsEnchantmentAfter150TurnsWorn_aWeaponAtOnce() {
+        var game = ArsenalCatalog.arena()
+        let catalog = game.catalog
+        let mail = game.inventory.add(Item(kind: catalog.itemIndexByID["chain-mail"]!, enchant: 2), catalog: catalog)!
+        let sword = game.inventory.add(Item(kind: catalog.itemIndexByID["sword"]!, enchant: 1), catalog: catalog)!
+        _ = game.apply(.equip(sword))
+        #expect(game.displayName(game.inventory[sword]!) == "a +1 sword")
+        _ = game.apply(.equip(mail))
+        #expect(game.displayName(game.inventory[mail]!) == "a chain mail")
+        // The turn spent putting it on counts.
+        for _ in 0..<(Game.revealTurns - 2) { _ = game.apply(.rest) }
+        #expect(!game.inventory[mail]!.enchantKnown)
+        let events = game.apply(.rest)
+        #expect(game.displayName(game.inventory[mail]!) == "a +2 chain mail")
+        #expect(events.contains { if case .message(let m, _) = $0 { m.contains("+2 chain mail") } else { false } })
     }
 }
