@@ -53,6 +53,8 @@ public enum ItemEffect: String, CaseIterable, Sendable, Codable {
     case negation
     /// Every monster in view fights its own side for `power` turns.
     case discord
+    /// Lifts the curse of every cursed item carried: it keeps its enchantment but can be taken off.
+    case removeCurse = "remove-curse"
 
     /// Whether the effect needs an item to act on (the UI asks which).
     public var needsTarget: Bool { self == .identify || self == .enchant }

@@ -111,7 +111,7 @@ extension Game {
             var n = 0
             for _ in 0..<max(1, power) { n += spawnHorde(awayFrom: nil, near: player.position, state: .hunting) }
             events.append(.message(n > 0 ? "Monsters appear around you!" : "You hear a distant rumble.", .bad))
-        case .protection, .invisibility, .levitation, .fireImmunity, .shattering, .recharging, .negation, .discord:
+        case .protection, .invisibility, .levitation, .fireImmunity, .shattering, .recharging, .negation, .discord, .removeCurse:
             applyWardingEffect(effect, power: power, &events)
         }
     }

@@ -34,7 +34,7 @@ extension Game {
     /// Takes off a ring, unless it is cursed.
     mutating func takeOff(_ letter: Letter, _ events: inout [GameEvent]) -> Int? {
         let item = inventory[letter]!
-        guard item.enchant >= 0 else { return refuse("You can't remove \(displayName(item)): it appears to be cursed.", &events) }
+        guard item.enchant >= 0 || item.curseLifted else { return refuse("You can't remove \(displayName(item)): it appears to be cursed.", &events) }
         inventory.rings.removeAll { $0 == letter }
         events.append(.message("You are no longer wearing \(displayName(item)).", .info))
         return 100

@@ -33,6 +33,18 @@ extension Game {
                 n += 1
             }
             events.append(.message(n > 0 ? "The monsters in view turn on each other!" : "You hear a faint discord.", .info))
+        case .removeCurse:
+            var lifted = false
+            for l in inventory.letters where inventory[l]!.enchant < 0 && !inventory[l]!.curseLifted {
+                inventory[l]!.curseLifted = true
+                lifted = true
+            }
+            events.append(
+                .message(
+                    lifted ? "Your pack glows with a cleansing light, and a malevolent aura leaves." : "Your pack glows with a cleansing light.",
+                    .good
+                )
+            )
         default:
             break
         }

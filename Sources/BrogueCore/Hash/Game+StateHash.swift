@@ -80,6 +80,7 @@ extension Game {
             h.combine(item.charges)
             h.combine(item.rechargeIn)
         }
+        if item.curseLifted { h.combine(-4) }
     }
 
     private func hash(_ level: Level, into h: inout StableHasher) {

@@ -18,6 +18,8 @@ public struct Item: Sendable, Hashable {
     /// Staffs and charms: turns until the next charge comes back. Worn rings: turns until the
     /// wearer learns their enchantment.
     public var rechargeIn: Int
+    /// A cursed item (enchantment below 0) whose curse a scroll lifted: it can be taken off.
+    public var curseLifted: Bool = false
 
     public init(kind: Int, quantity: Int = 1, enchant: Int = 0, enchantKnown: Bool = false) {
         self.kind = kind

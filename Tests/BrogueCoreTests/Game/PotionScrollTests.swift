@@ -75,3 +75,18 @@ import Testing
         #expect(events.contains { if case .attacked(let x, let y, _, _) = $0 { ids.contains(x) && ids.contains(y) } else { false } })
     }
 }
+
+/// A scroll of remove curse lets a cursed ring come off; its enchantment stays.
+@Suite struct RemoveCurseTests {
+    @Test func removeCurse_letsACursedRingBeTakenOff_keepingItsEnchantment() {
+        var game = ArsenalCatalog.arena()
+        let ring = ArsenalCatalog.give("ring-of-light", to: &game, level: -2)
+        _ = game.apply(.equip(ring))
+        #expect(game.apply(.remove(ring)).contains { if case .refused = $0 { true } else { false } })
+        let scroll = game.inventory.add(Item(kind: game.catalog.itemIndexByID["scroll-of-remove-curse"]!), catalog: game.catalog)!
+        _ = game.apply(.read(scroll, target: nil))
+        #expect(!game.apply(.remove(ring)).contains { if case .refused = $0 { true } else { false } })
+        #expect(game.inventory.rings.isEmpty)
+        #expect(game.inventory[ring]!.enchant == -2)
+    }
+}

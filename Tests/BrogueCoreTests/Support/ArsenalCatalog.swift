@@ -54,6 +54,7 @@ enum ArsenalCatalog {
         ("potion-of-levitation", .potion, .levitation, 30), ("potion-of-fire-immunity", .potion, .fireImmunity, 150),
         ("scroll-of-recharging", .scroll, .recharging, 0), ("scroll-of-negation", .scroll, .negation, 0),
         ("scroll-of-shattering", .scroll, .shattering, 5), ("scroll-of-discord", .scroll, .discord, 30),
+        ("scroll-of-remove-curse", .scroll, .removeCurse, 0),
     ]
 
     /// The catalog where the player also starts with `kit` and staffs and wands lie about the dungeon.
