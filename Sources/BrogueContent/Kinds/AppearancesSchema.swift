@@ -7,6 +7,9 @@ enum AppearancesSchema {
         fields: [
             .init("potion-colors", .list("potion colour"), .required, "Disguises for potions; at least as many as there are potion kinds."),
             .init("scroll-syllables", .strings("syllables"), .required, "Syllables joined at random into scroll titles; at least 2."),
+            .init("staff-woods", .strings("woods"), .value("[]"), "What unknown staffs look like (\"teak staff\"); empty: a built-in list."),
+            .init("wand-metals", .strings("metals"), .value("[]"), "What unknown wands look like (\"brass wand\"); empty: a built-in list."),
+            .init("ring-gems", .strings("gems"), .value("[]"), "What unknown rings look like (\"garnet ring\"); empty: a built-in list."),
         ]
     )
 
@@ -69,7 +72,14 @@ enum AppearancesSchema {
             r.error(r.mark("scroll-syllables"), "scroll titles need at least 2 syllables, found \(syllables.count)")
         }
         guard !r.hasErrors else { return out }
-        out.appearances = Appearances(potionColors: colors, scrollSyllables: syllables)
+        func words(_ key: String) -> [String] { (r.strings(key) ?? []).map(\.0) }
+        out.appearances = Appearances(
+            potionColors: colors,
+            scrollSyllables: syllables,
+            staffWoods: words("staff-woods"),
+            wandMetals: words("wand-metals"),
+            ringGems: words("ring-gems")
+        )
         return out
     }
 }

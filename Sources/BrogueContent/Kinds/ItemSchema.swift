@@ -26,29 +26,43 @@ enum ItemSchema {
                 "effect",
                 .itemEffect,
                 .optional,
-                "Potions and scrolls (required): the rule run when used: a built-in effect (below), a plugin's `<plugin-id>.<name>`, "
-                    + "or a `native effect` mapping that takes its power from a plugin native."
+                "Potions and scrolls (required), charms (this or `bolt`): the rule run when used: a built-in effect (below), "
+                    + "a plugin's `<plugin-id>.<name>`, or a `native effect` mapping that takes its power from a plugin native."
             ),
             .init(
                 "power",
                 .integer(min: 0, max: nil),
                 .value("0"),
-                "Potions and scrolls: the effect's strength (percent healed, turns, ...). Wands: the level their bolt is cast at."
+                "Potions and scrolls: the effect's strength (percent healed, turns, ...). Wands: the level their bolt is cast at. "
+                    + "Charms: the effect's strength at level 1 (level n: n times it). Rings: what one level of enchantment adds "
+                    + "(0 counts as 1)."
             ),
             .init("malevolent", .boolean, .value("false"), "Potions and scrolls: using it harms the user."),
             .init("nutrition", .integer(min: 0, max: nil), .value("0"), "Food (required): turns of nutrition it gives."),
-            .init("bolt", .reference("bolt"), .optional, "Staffs and wands (required): the bolt it zaps."),
+            .init(
+                "bolt",
+                .reference("bolt"),
+                .optional,
+                "Staffs and wands (required): the bolt it zaps. Charms: a bolt cast where the user stands, at the charm's level."
+            ),
             .init(
                 "charges",
                 .range(min: 1, max: 30),
                 .value("1"),
-                "Staffs: the level one is found at (its enchantment and most charges). Wands: the charges one holds."
+                "Staffs: the level one is found at (its enchantment and most charges). Wands: the charges one holds. "
+                    + "Rings and charms: the level one is found at (a ring is cursed, at minus that, 3 times in 10)."
             ),
             .init(
                 "recharge",
                 .integer(min: 1, max: nil),
                 .value("500"),
-                "Staffs: turns to regain a charge at level 1; a level-n staff takes 1/n of it."
+                "Staffs and charms: turns to regain a charge at level 1; a level-n one takes 1/n of it."
+            ),
+            .init(
+                "ring",
+                .choice("ring power", RingPower.allCases.map(\.rawValue)),
+                .optional,
+                "Rings (required): what the ring changes while worn."
             ),
             .init("description", .text, .value("\"\""), "Text shown when the player looks at it."),
         ]
@@ -73,13 +87,15 @@ enum ItemSchema {
     static let appliesTo: [String: [ItemCategory]] = [
         "damage": [.weapon], "accuracy": [.weapon], "throwable": [.weapon], "quantity": [.weapon],
         "strength": [.weapon, .armor], "armor": [.armor],
-        "effect": [.potion, .scroll], "power": [.potion, .scroll, .wand], "malevolent": [.potion, .scroll],
-        "nutrition": [.food], "bolt": [.staff, .wand], "charges": [.staff, .wand], "recharge": [.staff],
+        "effect": [.potion, .scroll, .charm], "power": [.potion, .scroll, .wand, .ring, .charm], "malevolent": [.potion, .scroll],
+        "nutrition": [.food], "bolt": [.staff, .wand, .charm], "charges": [.staff, .wand, .ring, .charm], "recharge": [.staff, .charm],
+        "ring": [.ring],
     ]
 
     /// The field each category cannot do without.
     static let needs: [ItemCategory: String] = [
         .weapon: "damage", .armor: "armor", .potion: "effect", .scroll: "effect", .food: "nutrition", .staff: "bolt", .wand: "bolt",
+        .ring: "ring",
     ]
 
     static let malevolentEffects: Set<ItemEffect> = [.confusion, .darkness, .incineration, .paralysis, .aggravateMonsters, .summonMonsters]
@@ -107,6 +123,7 @@ enum ItemSchema {
         let bolt = r.has("bolt") ? r.string("bolt") : nil
         let charges = r.range("charges")
         let recharge = r.int("recharge")
+        let ring = r.has("ring") ? r.string("ring").flatMap(RingPower.init(rawValue:)) : nil
         let description = r.string("description")
         if let category {
             for field in table.fields where r.has(field.name) {
@@ -124,6 +141,9 @@ enum ItemSchema {
                     "\(category.rawValue) \(r.label) needs '\(needed)'",
                     hint: "add '\(needed): <\(table.field(needed)?.type ?? "value")>'"
                 )
+            }
+            if category == .charm, !r.has("effect"), !r.has("bolt") {
+                r.error(r.node.mark, "charm \(r.label) needs 'effect' or 'bolt'", hint: "add 'effect: <item effect>' or 'bolt: <bolt id>'")
             }
             if category == .weapon, let quantity, quantity.upperBound > 1, throwable == false {
                 r.error(
@@ -165,6 +185,7 @@ enum ItemSchema {
             bolt: bolt,
             charges: charges,
             recharge: recharge,
+            ring: ring,
             description: description
         )
         return decoded

@@ -61,6 +61,7 @@ public struct ExploreBot: Sendable {
             // Confused beside lava or a chasm, a swing may stumble in: wait it out instead.
             return game.player.status.confused > 0 && game.hazardWarning(for: dir) != nil ? .search : .move(dir)
         }
+        if let use = charm(game, seen: seen, hpPercent: hpPercent, adjacent: !adjacent.isEmpty) { return use }
         if let zap = zap(game, seen: seen) { return zap }
         if let throwing = find(game, { k, _ in k.throwable }),
             let target = seen.first(where: {
@@ -71,6 +72,7 @@ public struct ExploreBot: Sendable {
         }
         if let l = betterArmor(game) { return .equip(l) }
         if let l = betterWeapon(game) { return .equip(l) }
+        if let l = ringToPutOn(game) { return .equip(l) }
         if waited < 5 && hpPercent >= 35 && seen.contains(where: { $0.state == .hunting && $0.position.distance(to: me) <= 7 }) {
             waited += 1
             return .search  // let it come: the first blow is ours

@@ -143,6 +143,8 @@ extension BoltKind {
         for k in items {
             let zapped = k.category == .staff || k.category == .wand
             if zapped && k.bolt == nil { problems.append("\(k.category.rawValue) '\(k.id)' names no bolt") }
+            if k.category == .ring && k.ring == nil { problems.append("ring '\(k.id)' names no ring power") }
+            if k.category == .charm && k.effect == nil && k.bolt == nil { problems.append("charm '\(k.id)' has neither an effect nor a bolt") }
             if let b = k.bolt, boltIndexByID[b] == nil { problems.append("item '\(k.id)' names unknown bolt '\(b)'") }
         }
         return problems

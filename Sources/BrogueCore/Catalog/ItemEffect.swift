@@ -37,6 +37,24 @@ public enum ItemEffect: String, CaseIterable, Sendable, Codable {
     case aggravateMonsters = "aggravate-monsters"
     /// Malevolent: `power` monsters of the depth appear next to the user.
     case summonMonsters = "summon-monsters"
+    /// A shield that absorbs `power` damage from blows, for 20 turns.
+    case protection
+    /// Monsters more than 2 steps away cannot see the user, for `power` turns.
+    case invisibility
+    /// Floats over chasms, lava and traps for `power` turns.
+    case levitation
+    /// Fire and lava do not harm the user for `power` turns.
+    case fireImmunity = "fire-immunity"
+    /// Walls within `power` steps (not the map's rim, not vaults) crumble to floor.
+    case shattering
+    /// Every staff carried regains all its charges and every charm is ready.
+    case recharging
+    /// Every monster in view is stripped of its magic (as a bolt of negation).
+    case negation
+    /// Every monster in view fights its own side for `power` turns.
+    case discord
+    /// Lifts the curse of every cursed item carried: it keeps its enchantment but can be taken off.
+    case removeCurse = "remove-curse"
 
     /// Whether the effect needs an item to act on (the UI asks which).
     public var needsTarget: Bool { self == .identify || self == .enchant }

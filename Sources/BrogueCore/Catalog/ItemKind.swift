@@ -7,6 +7,10 @@ public enum ItemCategory: String, CaseIterable, Sendable, Codable {
     case staff
     /// Zaps a bolt; a few charges that never come back.
     case wand
+    /// Worn (two at most); its power grows with its enchantment, and a cursed one works backwards.
+    case ring
+    /// Used for its effect, then recharges over turns, faster the higher its level.
+    case charm
 
     /// The glyph drawn for an item of this category unless its kind names another.
     public var defaultGlyph: Character {
@@ -21,6 +25,8 @@ public enum ItemCategory: String, CaseIterable, Sendable, Codable {
         case .key: "-"
         case .staff: "/"
         case .wand: "~"
+        case .ring: "="
+        case .charm: "&"
         }
     }
 
@@ -49,9 +55,10 @@ public struct ItemKind: Hashable, Sendable {
     public var quantity: ClosedRange<Int>
     /// Armor: armor value in tenths, as Brogue counts it (leather armor is 30, shown as 3).
     public var armor: Int
-    /// Potions and scrolls: the id of the rule function run when used (`heal`, `teleport`, ...).
+    /// Potions, scrolls and charms: the id of the rule function run when used (`heal`, `teleport`, ...).
     public var effect: String?
-    /// Potions and scrolls: the effect's strength (percent healed, turns of haste, ...).
+    /// Potions and scrolls: the effect's strength (percent healed, turns of haste, ...). Charms: the
+    /// same at level 1 (a level-n charm has n times it). Rings: the change one level of enchantment makes.
     public var power: Int
     /// Potions and scrolls: a plugin native whose result replaces `power` when the item is used.
     public var nativePower: NativeCall?
@@ -61,10 +68,12 @@ public struct ItemKind: Hashable, Sendable {
     public var nutrition: Int
     /// Staffs and wands: the id of the bolt it zaps.
     public var bolt: String?
-    /// Staffs: the level (enchantment, and most charges) one is found at. Wands: the charges one holds.
+    /// Staffs, rings and charms: the level (enchantment) one is found at. Wands: the charges one holds.
     public var charges: ClosedRange<Int>
-    /// Staffs: turns to regain one charge at level 1; a level-n staff takes 1/n of it.
+    /// Staffs and charms: turns to regain one charge at level 1; a level-n one takes 1/n of it.
     public var recharge: Int
+    /// Rings: what the ring changes while worn.
+    public var ring: RingPower?
     public var description: String
 
     public init(
@@ -88,6 +97,7 @@ public struct ItemKind: Hashable, Sendable {
         bolt: String? = nil,
         charges: ClosedRange<Int> = 1...1,
         recharge: Int = 500,
+        ring: RingPower? = nil,
         description: String = ""
     ) {
         self.id = id
@@ -110,6 +120,7 @@ public struct ItemKind: Hashable, Sendable {
         self.bolt = bolt
         self.charges = charges
         self.recharge = recharge
+        self.ring = ring
         self.description = description
     }
 }

@@ -126,9 +126,41 @@ public struct Appearances: Hashable, Sendable, Codable {
     public var potionColors: [PotionColor]
     /// Syllables joined at random to make scroll titles ("xodu zanfel").
     public var scrollSyllables: [String]
+    /// What unknown staffs are made of ("teak staff"); `defaultStaffWoods` when empty.
+    public var staffWoods: [String]
+    /// What unknown wands are made of ("brass wand"); `defaultWandMetals` when empty.
+    public var wandMetals: [String]
+    /// What unknown rings are set with ("garnet ring"); `defaultRingGems` when empty.
+    public var ringGems: [String]
 
-    public init(potionColors: [PotionColor], scrollSyllables: [String]) {
+    public init(potionColors: [PotionColor], scrollSyllables: [String], staffWoods: [String] = [], wandMetals: [String] = [], ringGems: [String] = [])
+    {
         self.potionColors = potionColors
         self.scrollSyllables = scrollSyllables
+        self.staffWoods = staffWoods
+        self.wandMetals = wandMetals
+        self.ringGems = ringGems
+    }
+
+    public static let defaultStaffWoods = [
+        "teak", "redwood", "willow", "mahogany", "pine", "maple", "bamboo", "ironwood", "pearwood", "birch", "cherry", "eucalyptus",
+        "walnut", "cedar", "rosewood", "yew", "sandalwood", "hickory", "hemlock",
+    ]
+    public static let defaultWandMetals = [
+        "bronze", "steel", "brass", "copper", "nickel", "tin", "silver", "pewter", "gold", "zinc", "platinum", "iron", "lead",
+    ]
+    public static let defaultRingGems = [
+        "diamond", "ruby", "emerald", "sapphire", "amethyst", "topaz", "opal", "garnet", "jade", "onyx", "peridot", "quartz",
+        "turquoise", "moonstone",
+    ]
+
+    /// The disguises for unknown items of `category` (staffs, wands, rings); empty for others.
+    public func disguises(for category: ItemCategory) -> [String] {
+        switch category {
+        case .staff: staffWoods.isEmpty ? Self.defaultStaffWoods : staffWoods
+        case .wand: wandMetals.isEmpty ? Self.defaultWandMetals : wandMetals
+        case .ring: ringGems.isEmpty ? Self.defaultRingGems : ringGems
+        default: []
+        }
     }
 }

@@ -30,6 +30,10 @@ public struct StatusEffects: Sendable, Hashable {
     public var shielded = 0
     /// Damage the shield still absorbs.
     public var shield = 0
+    /// Floats over chasms, lava and traps.
+    public var levitating = 0
+    /// Fire and lava do not harm it.
+    public var fireImmune = 0
 
     public init() {}
 
@@ -46,13 +50,20 @@ public struct StatusEffects: Sendable, Hashable {
         if invisible > 0 { invisible -= 1 }
         if shielded > 0 { shielded -= 1 }
         if shielded == 0 { shield = 0 }
+        if levitating > 0 { levitating -= 1 }
+        if fireImmune > 0 { fireImmune -= 1 }
     }
 
-    /// Where the values the staffs and wands added start in `all`.
+    /// Where the values the staffs, wands, charms and later potions added start in `all`.
     static let firstMagical = 6
 
     /// Every timed value, in a fixed order (for `stateHash`).
-    var all: [Int] { [hasted, confused, paralyzed, telepathic, darkened, poisoned, slowed, entranced, discordant, invisible, shielded, shield] }
+    var all: [Int] {
+        [
+            hasted, confused, paralyzed, telepathic, darkened, poisoned, slowed, entranced, discordant, invisible, shielded, shield, levitating,
+            fireImmune,
+        ]
+    }
 }
 
 /// A creature on a level: the player or a monster.

@@ -8,6 +8,7 @@
 /// | rest, search, pick up, descend, ascend, explore step | `z`, `s`, `p`, `>`, `<`, `x` |
 /// | drop a, equip a, remove a, quaff a, eat a | `da`, `ea`, `ra`, `qa`, `Ea` |
 /// | read a (at b) | `Ra`, `Rab` |
+/// | use (a charm) a | `ua` |
 /// | throw a at (10,5) | `ta10,5` |
 /// | zap a at (10,5) | `Za10,5` |
 /// | travel to (10,5) | `T10,5` |
@@ -26,6 +27,7 @@ extension Action {
         case .remove(let l): "r\(l)"
         case .quaff(let l): "q\(l)"
         case .eat(let l): "E\(l)"
+        case .use(let l): "u\(l)"
         case .read(let l, let t): "R\(l)" + (t.map { "\($0)" } ?? "")
         case .throwItem(let l, let p): "t\(l)\(p.x),\(p.y)"
         case .zap(let l, let p): "Z\(l)\(p.x),\(p.y)"
@@ -60,13 +62,14 @@ extension Action {
             case "<": self = .ascend
             default: self = .exploreStep
             }
-        case "d", "e", "r", "q", "E":
+        case "d", "e", "r", "q", "E", "u":
             guard rest.count == 1, let l = letter(0) else { return nil }
             switch tag {
             case "d": self = .drop(l)
             case "e": self = .equip(l)
             case "r": self = .remove(l)
             case "q": self = .quaff(l)
+            case "u": self = .use(l)
             default: self = .eat(l)
             }
         case "R":

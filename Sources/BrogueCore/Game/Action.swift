@@ -18,6 +18,8 @@ public enum Action: Hashable, Sendable, Codable {
     case throwItem(Letter, at: Point)
     /// Zap a staff or wand toward a cell (its bolt flies on past it); an unaimed bolt ignores the cell.
     case zap(Letter, at: Point)
+    /// Use a charm; it recharges over the turns that follow.
+    case use(Letter)
     /// Take the down stairs the player stands on.
     case descend
     /// Take the up stairs the player stands on (from depth 1, leave the dungeon).

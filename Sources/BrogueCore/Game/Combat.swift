@@ -89,6 +89,7 @@ extension Game {
         m.status.shield = monsters[i].status.shield
         m.hp -= damage
         events.append(.attacked(attacker: player.id, defender: m.id, damage: damage, hit: true))
+        ringsAfterHit(damage: damage, &events)
         if m.hp <= 0 {
             monsters[i] = m
             killMonster(i, &events)
@@ -112,7 +113,12 @@ extension Game {
             events.append(.message("The \(kind.name) misses you.", .combat))
             return
         }
-        let damage = max(0, rng.clumped(kind.damage.min...kind.damage.max, clump: kind.damage.clump))
+        var damage = max(0, rng.clumped(kind.damage.min...kind.damage.max, clump: kind.damage.clump))
+        if player.status.shield > 0 {
+            let soaked = min(damage, player.status.shield)
+            player.status.shield -= soaked
+            damage -= soaked
+        }
         player.hp -= damage
         events.append(.attacked(attacker: m.id, defender: player.id, damage: damage, hit: true))
         events.append(.message("The \(kind.name) hits you.", .combat))

@@ -30,7 +30,7 @@ extension Game {
             return 100
         case .search:
             noise = -1
-            search(&events)
+            search(radius: 5, adjacentSurely: true, chance: min(100, max(0, 30 + ringBonus(.awareness))), &events)
             return 100
         case .pickUp:
             guard level.itemIndex(at: player.position) != nil else { return refuse("There is nothing here to pick up.", &events) }
@@ -43,6 +43,7 @@ extension Game {
         case .eat(let l): return eat(l, &events)
         case .throwItem(let l, let at): return throwItem(l, at: at, &events)
         case .zap(let l, let at): return zap(l, at: at, &events)
+        case .use(let l): return useCharm(l, &events)
         case .descend:
             guard level.has(.stairsDown, at: player.position) else { return refuse("There are no stairs down here.", &events) }
             changeDepth(depth + 1, arriving: .down, &events)
@@ -163,7 +164,17 @@ extension Game {
         if before.darkened > 0 && player.status.darkened == 0 { events.append(.message("The darkness around you lifts.", .info)) }
         if before.telepathic > 0 && player.status.telepathic == 0 { events.append(.message("Your mind goes quiet.", .info)) }
         if before.poisoned > 0 && player.status.poisoned == 0 { events.append(.message("You feel less sick.", .info)) }
-        regenerate(&player, turns: catalog.player.regenTurns)
+        if before.levitating > 0 && player.status.levitating == 0 {
+            events.append(.message("You are no longer levitating.", .info))
+            playerEnteredCell(&events)
+            if outcome != .playing { return }
+        }
+        if before.fireImmune > 0 && player.status.fireImmune == 0 {
+            events.append(.message("You no longer feel immune to fire.", .info))
+            playerEnteredCell(&events)
+            if outcome != .playing { return }
+        }
+        regenerate(&player, turns: playerRegenTurns)
         nutrition -= 1
         switch nutrition {
         case 300: events.append(.message("You are hungry.", .warning))
@@ -201,15 +212,16 @@ extension Game {
         events.append(.gameOver(outcome))
     }
 
-    /// Looks for secrets: adjacent cells surely, cells in view within 5 steps sometimes.
-    private mutating func search(_ events: inout [GameEvent]) {
+    /// Looks for secrets within `radius` steps: adjacent cells surely when `adjacentSurely`, cells
+    /// in view with `chance` percent.
+    mutating func search(radius: Int, adjacentSurely: Bool, chance: Int, _ events: inout [GameEvent]) {
         let origin = player.position
-        for dy in -5...5 {
-            for dx in -5...5 {
+        for dy in -radius...radius {
+            for dx in -radius...radius {
                 let p = Point(origin.x + dx, origin.y + dy)
                 guard level.contains(p), level.has(.isSecret, at: p) else { continue }
-                let near = p.distance(to: origin) <= 1
-                guard near || (visible[p] && rng.percent(30)) else { continue }
+                let near = adjacentSurely && p.distance(to: origin) <= 1
+                guard near || (visible[p] && rng.percent(chance)) else { continue }
                 discoverSecret(at: p, &events)
             }
         }

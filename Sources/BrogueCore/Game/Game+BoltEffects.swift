@@ -103,7 +103,7 @@ extension Game {
         }
     }
 
-    private mutating func negate(_ j: Int, _ events: inout [GameEvent]) {
+    mutating func negate(_ j: Int, _ events: inout [GameEvent]) {
         let name = catalog.monsters[monsters[j].kind].name
         if monsters[j].lifespan > 0 {
             vanish(j, &events)

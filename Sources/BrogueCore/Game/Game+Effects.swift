@@ -23,7 +23,7 @@ extension Game {
         return 100
     }
 
-    private mutating func apply(_ effect: ItemEffect, power: Int, target: Letter?, _ events: inout [GameEvent]) {
+    mutating func apply(_ effect: ItemEffect, power: Int, target: Letter?, _ events: inout [GameEvent]) {
         switch effect {
         case .heal:
             let amount = max(1, player.maxHP * max(power, 1) / 100)
@@ -111,12 +111,15 @@ extension Game {
             var n = 0
             for _ in 0..<max(1, power) { n += spawnHorde(awayFrom: nil, near: player.position, state: .hunting) }
             events.append(.message(n > 0 ? "Monsters appear around you!" : "You hear a distant rumble.", .bad))
+        case .protection, .invisibility, .levitation, .fireImmunity, .shattering, .recharging, .negation, .discord, .removeCurse:
+            applyWardingEffect(effect, power: power, &events)
         }
     }
 
     func isFullyKnown(_ item: Item) -> Bool {
         let c = catalog.items[item.kind].category
         if c == .weapon || c == .armor { return item.enchantKnown }
+        if c == .ring { return knownKinds[item.kind] && item.enchantKnown }
         return knownKinds[item.kind]
     }
 

@@ -61,14 +61,14 @@ extension Game {
     /// chasms drop it a depth.
     mutating func playerEnteredCell(_ events: inout [GameEvent]) {
         let p = player.position
-        guard !level.flags[p].isDisjoint(with: .hazards) else { return }
+        guard !level.flags[p].isDisjoint(with: .hazards), player.status.levitating == 0 else { return }
         if level.flags[p].contains(.promotesOnStep) { promote(at: p) }
         let f = level.flags[p]
         if f.contains(.isTrap) {
             springTrap(at: p, by: nil, &events)
             guard outcome == .playing else { return }
         }
-        if f.contains(.lethalFire), let kind = hazardKind(at: p, .lethalFire) {
+        if f.contains(.lethalFire), player.status.fireImmune == 0, let kind = hazardKind(at: p, .lethalFire) {
             events.append(.message("You are consumed by \(kind.name)!", .bad))
             die(cause: "burned to death by \(kind.name)", &events)
             return
@@ -196,6 +196,7 @@ extension Game {
     // MARK: - Fire, poison and turning terrain
 
     private mutating func burnPlayer(_ d: DamageRange, by what: String, _ events: inout [GameEvent]) {
+        guard player.status.fireImmune == 0 else { return }
         let damage = max(1, rng.clumped(d.min...max(d.min, d.max), clump: max(1, d.clump)))
         player.hp -= damage
         events.append(.message("You are burned by \(what)!", .bad))

@@ -45,10 +45,16 @@ extension Game {
         case .armor:
             guard inventory.armor != letter else { return refuse("You are already wearing that.", &events) }
             inventory.armor = letter
+        case .ring:
+            return putOn(letter, &events)
         default:
             return refuse("You cannot equip \(displayName(item)).", &events)
         }
-        inventory[letter]!.enchantKnown = true
+        if kind.category == .weapon {
+            inventory[letter]!.enchantKnown = true
+        } else if !inventory[letter]!.enchantKnown {
+            inventory[letter]!.rechargeIn = Self.revealTurns
+        }
         events.append(.message("You are now \(kind.category == .weapon ? "wielding" : "wearing") \(displayName(inventory[letter]!)).", .info))
         if kind.strength > strength { events.append(.message("It is too heavy for you to use well.", .warning)) }
         return 100
@@ -60,6 +66,8 @@ extension Game {
             inventory.weapon = nil
         } else if inventory.armor == letter {
             inventory.armor = nil
+        } else if inventory.rings.contains(letter) {
+            return takeOff(letter, &events)
         } else {
             return refuse("You are not using \(displayName(item)).", &events)
         }
@@ -189,12 +197,15 @@ extension Game {
             base = "\(catalog.appearances.potionColors[potionAppearance[item.kind]].name) potion"
         case .scroll where !knownKinds[item.kind]:
             base = "scroll entitled \"\(scrollTitles[item.kind])\""
+        case .staff, .wand, .ring:
+            base = knownKinds[item.kind] ? kind.name : unknownName(of: item.kind)
         default:
             base = kind.name
         }
-        if (kind.category == .weapon || kind.category == .armor) && item.enchantKnown {
+        if [.weapon, .armor, .ring, .charm].contains(kind.category) && item.enchantKnown {
             base = (item.enchant >= 0 ? "+" : "") + "\(item.enchant) " + base
         }
+        if kind.category == .charm { base += item.charges > 0 ? " [ready]" : " [\(item.rechargeIn)]" }
         if kind.category == .staff { base += " [\(item.charges)/\(item.enchant)]" }
         if kind.category == .wand { base += " [\(item.charges)]" }
         if kind.category == .gold { return "\(item.quantity) gold pieces" }

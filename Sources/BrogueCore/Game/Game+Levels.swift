@@ -117,6 +117,13 @@ extension Game {
             item.charges = item.enchant
         } else if k.category == .wand {
             item.charges = rng.int(in: k.charges)
+        } else if k.category == .ring {
+            item.enchant = max(1, rng.int(in: k.charges))
+            if rng.percent(30) { item.enchant = -item.enchant }
+        } else if k.category == .charm {
+            item.enchant = max(1, rng.int(in: k.charges))
+            item.charges = 1
+            item.enchantKnown = true
         }
         return item
     }

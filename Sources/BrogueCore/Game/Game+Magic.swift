@@ -1,16 +1,11 @@
-/// Magic that lasts: staffs regaining charges, conjured creatures fading, shields, empowerment,
+/// Magic that lasts: staffs and charms regaining charges, worn rings, conjured creatures fading, shields, empowerment,
 /// and entranced monsters copying the player's steps.
 extension Game {
     /// One environment turn of lasting magic.
     mutating func magicTurn(_ events: inout [GameEvent]) {
-        for l in Letter.all {
-            guard let item = inventory[l], catalog.items[item.kind].category == .staff, item.charges < item.enchant else { continue }
-            inventory[l]!.rechargeIn -= 1
-            if inventory[l]!.rechargeIn <= 0 {
-                inventory[l]!.charges += 1
-                inventory[l]!.rechargeIn = inventory[l]!.charges < item.enchant ? rechargeTurns(catalog.items[item.kind], level: item.enchant) : 0
-            }
-        }
+        advanceRecharges(by: 1, &events)
+        revealWornEnchantments(&events)
+        if !inventory.rings.isEmpty { ringTurn(&events) }
         for i in monsters.indices where monsters[i].hp > 0 && monsters[i].lifespan > 0 {
             monsters[i].lifespan -= 1
             if monsters[i].lifespan == 0 { vanish(i, &events) }

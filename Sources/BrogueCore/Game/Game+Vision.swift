@@ -22,6 +22,7 @@ extension Game {
         }
         levels[depth - 1] = lvl
         if learned { scratch.epoch += 1 }
+        applyClairvoyance()
     }
 
     /// Whether the player can see the monster (line of sight and light, or telepathy).
@@ -46,7 +47,7 @@ extension Game {
 
     /// How far away monsters notice the player this turn.
     var stealthRange: Int {
-        var r = catalog.player.stealthRange
+        var r = catalog.player.stealthRange - ringBonus(.stealth)
         if noise < 0 { r /= 2 }
         if noise > 0 { r *= 2 }
         if player.status.darkened > 0 { r /= 2 }

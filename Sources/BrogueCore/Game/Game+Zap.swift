@@ -19,6 +19,7 @@ extension Game {
         inventory[letter]!.charges -= 1
         if kind.category == .staff && inventory[letter]!.rechargeIn == 0 { inventory[letter]!.rechargeIn = rechargeTurns(kind, level: item.enchant) }
         events.append(.itemUsed(kind: item.kind))
+        if learn(item.kind, &events) { events.append(.message("It was \(article(kind.name)) \(kind.name).", .info)) }
         noise = 1
         castBolt(b, power: power(of: item), toward: target, &events)
         return 100
@@ -38,8 +39,8 @@ extension Game {
         return max(1, kind.category == .staff ? item.enchant : kind.power)
     }
 
-    /// Turns for a staff of `level` to regain one charge.
-    func rechargeTurns(_ kind: ItemKind, level: Int) -> Int { max(1, kind.recharge / max(1, level)) }
+    /// Turns for a staff or charm of `level` to regain one charge (rings of wisdom shorten it).
+    func rechargeTurns(_ kind: ItemKind, level: Int) -> Int { Self.ringScaled(max(1, kind.recharge / max(1, level)), by: ringBonus(.wisdom)) }
 
     /// The cells a bolt from the player toward `target` would cross before anything stops it,
     /// as the front ends draw it before the player confirms. Tunnelling and effects aside.
@@ -106,7 +107,7 @@ extension Game {
     }
 
     /// Turns a wall cell the tunnelling bolt meets into floor.
-    private mutating func bore(_ p: Point) {
+    mutating func bore(_ p: Point) {
         for layer in TerrainLayer.allCases where layer != .dungeon {
             if level.terrain(layer, at: p).map({ catalog.terrains[$0].flags.contains(.blocksMovement) }) == true {
                 setHazardTerrain(nil, layer: layer, at: p)

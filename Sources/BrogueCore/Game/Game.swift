@@ -44,6 +44,8 @@ public struct Game: Sendable {
     public let potionAppearance: [Int]
     /// For each scroll kind, its made-up title.
     public let scrollTitles: [String]
+    /// For each staff, wand and ring kind, what it looks like until known ("teak", "brass", "garnet").
+    public let disguises: [String]
     public internal(set) var outcome: Outcome
     /// What the player saw on its last turn, for the front ends and the AI.
     public internal(set) var visible: Grid<Bool>
@@ -80,7 +82,8 @@ public struct Game: Sendable {
         }
         potionAppearance = potion
         scrollTitles = titles
-        knownKinds = catalog.items.map { $0.category != .potion && $0.category != .scroll }
+        disguises = Self.disguise(catalog, using: &names)
+        knownKinds = catalog.items.map { ![.potion, .scroll, .staff, .wand, .ring].contains($0.category) }
 
         depth = 1
         levels = Array(repeating: nil, count: Dungeon.deepestLevel)
@@ -105,9 +108,16 @@ public struct Game: Sendable {
         for start in p.startingItems {
             guard let kind = catalog.itemIndexByID[start.kind] else { continue }
             var item = Item(kind: kind, quantity: start.quantity, enchantKnown: true)
-            if catalog.items[kind].category == .staff || catalog.items[kind].category == .wand {
+            if [.staff, .wand, .ring].contains(catalog.items[kind].category) { knownKinds[kind] = true }
+            switch catalog.items[kind].category {
+            case .staff, .wand:
                 item.charges = catalog.items[kind].charges.lowerBound
                 if catalog.items[kind].category == .staff { item.enchant = item.charges }
+            case .ring: item.enchant = catalog.items[kind].charges.lowerBound
+            case .charm:
+                item.enchant = catalog.items[kind].charges.lowerBound
+                item.charges = 1
+            default: break
             }
             let letter = inventory.add(item, catalog: catalog)
             if start.equipped, let letter {
@@ -136,7 +146,9 @@ public struct Game: Sendable {
     public var lightRadius: Int {
         let r = catalog.player.lightRadius
         let span = r.upperBound - r.lowerBound
-        let radius = r.upperBound - span * (depth - 1) / (Dungeon.deepestLevel - 1)
+        var radius = r.upperBound - span * (depth - 1) / (Dungeon.deepestLevel - 1)
+        let light = ringBonus(.light)
+        if light != 0 { radius = max(1, radius + light) }
         return player.status.darkened > 0 ? max(2, radius / 2) : radius
     }
 }

@@ -128,7 +128,7 @@ public enum SeedCatalog {
     public static func trueName(_ item: Item, catalog: ContentCatalog) -> String {
         let kind = catalog.items[item.kind]
         var base = kind.name
-        if kind.category == .weapon || kind.category == .armor {
+        if [.weapon, .armor, .ring, .charm].contains(kind.category) {
             base = (item.enchant >= 0 ? "+" : "") + "\(item.enchant) " + base
         }
         if kind.category == .gold { return "\(item.quantity) gold pieces" }

@@ -32,6 +32,11 @@ extension Game {
         }
         h.combine(inventory.weapon.map { $0.index } ?? -1)
         h.combine(inventory.armor.map { $0.index } ?? -1)
+        // Only when some are worn, so the games stored before rings keep their hashes.
+        if !inventory.rings.isEmpty {
+            h.combine(-3)
+            for l in inventory.rings { h.combine(l.index) }
+        }
         h.combine(monsters.count)
         for m in monsters { hash(m, into: &h) }
         for (d, frozen) in frozenMonsters.enumerated() where !frozen.isEmpty {
@@ -75,6 +80,7 @@ extension Game {
             h.combine(item.charges)
             h.combine(item.rechargeIn)
         }
+        if item.curseLifted { h.combine(-4) }
     }
 
     private func hash(_ level: Level, into h: inout StableHasher) {

@@ -123,6 +123,11 @@ extension ContentCatalog {
                 h.combine(i.charges)
                 h.combine(i.recharge)
             }
+            if i.category == .ring || i.category == .charm {
+                h.combine(i.ring?.rawValue ?? "-")
+                h.combine(i.charges)
+                h.combine(i.recharge)
+            }
         }
         for table in [spawns.monsters, spawns.items] {
             h.combine(table.count)
@@ -160,6 +165,11 @@ extension ContentCatalog {
         }
         h.combine(appearances.scrollSyllables.count)
         for s in appearances.scrollSyllables { h.combine(s) }
+        // Only when given, so content from before them keeps its hash.
+        for list in [appearances.staffWoods, appearances.wandMetals, appearances.ringGems] where !list.isEmpty {
+            h.combine(list.count)
+            for s in list { h.combine(s) }
+        }
         return h.value
     }
 }

@@ -3,18 +3,23 @@ public struct Item: Sendable, Hashable {
     /// Index into `ContentCatalog.items`.
     public var kind: Int
     public var quantity: Int
-    /// Weapons and armor: bonus (or, when negative, malus) to accuracy/damage or armor.
+    /// Weapons and armor: bonus (or, when negative, malus) to accuracy/damage or armor. Staffs,
+    /// rings and charms: their level; a ring below 0 is cursed.
     public var enchant: Int
     /// Weapons and armor: whether the enchantment is known (it is once the item is equipped).
+    /// Rings: once worn long enough, or identified.
     public var enchantKnown: Bool
     /// Keys: the machine (1-based index into `Level.machines`) whose locks it opens, on the
     /// depth in `keyDepth`; 0 for every other item.
     public var opensMachine: Int
     public var keyDepth: Int
-    /// Staffs and wands: charges left (a staff holds at most its enchantment).
+    /// Staffs and wands: charges left (a staff holds at most its enchantment). Charms: 1 when ready.
     public var charges: Int
-    /// Staffs: turns until the next charge comes back.
+    /// Staffs and charms: turns until the next charge comes back. Worn rings: turns until the
+    /// wearer learns their enchantment.
     public var rechargeIn: Int
+    /// A cursed item (enchantment below 0) whose curse a scroll lifted: it can be taken off.
+    public var curseLifted: Bool = false
 
     public init(kind: Int, quantity: Int = 1, enchant: Int = 0, enchantKnown: Bool = false) {
         self.kind = kind
@@ -62,6 +67,14 @@ public struct Inventory: Sendable, Hashable {
     public private(set) var slots: [Item?] = Array(repeating: nil, count: Inventory.capacity)
     public var weapon: Letter?
     public var armor: Letter?
+    /// The rings worn, in the order they were put on (two at most).
+    public var rings: [Letter] = []
+
+    /// How many rings can be worn at once.
+    public static let ringSlots = 2
+
+    /// Whether the item at `letter` is wielded or worn.
+    public func isEquipped(_ letter: Letter) -> Bool { weapon == letter || armor == letter || rings.contains(letter) }
 
     public init() {}
 
@@ -97,6 +110,7 @@ public struct Inventory: Sendable, Hashable {
             slots[letter.index] = nil
             if weapon == letter { weapon = nil }
             if armor == letter { armor = nil }
+            rings.removeAll { $0 == letter }
             return item
         }
         slots[letter.index]!.quantity -= n

@@ -20,6 +20,7 @@ public enum Command: Hashable, Sendable {
     case eat
     case throwItem
     case zap
+    case useCharm
     case drop
     case discoveries
     case messages
@@ -49,6 +50,7 @@ public enum Command: Hashable, Sendable {
         case .eat: "eat"
         case .throwItem: "throw"
         case .zap: "zap"
+        case .useCharm: "use-charm"
         case .drop: "drop"
         case .discoveries: "discoveries"
         case .messages: "messages"
@@ -73,15 +75,16 @@ public enum Command: Hashable, Sendable {
         case .travelUp: "travel to the up stairs and ascend"
         case .pickUp: "pick up what is here"
         case .inventory: "show the inventory"
-        case .equip: "equip a weapon or armor"
-        case .remove: "remove a weapon or armor"
+        case .equip: "equip a weapon, armor or ring"
+        case .remove: "remove a weapon, armor or ring"
         case .quaff: "drink a potion"
         case .read: "read a scroll"
         case .eat: "eat food"
         case .throwItem: "throw an item (aim: Tab next target, move keys, Enter)"
         case .zap: "zap a staff or wand (aim: Tab next target, move keys, Enter)"
+        case .useCharm: "use a charm"
         case .drop: "drop an item"
-        case .discoveries: "list the potions and scrolls you know"
+        case .discoveries: "list the item kinds you know and those you do not"
         case .messages: "show older messages"
         case .help: "show this help"
         case .saveAndQuit: "save and quit"
@@ -97,7 +100,7 @@ public enum Command: Hashable, Sendable {
     public static let all: [Command] =
         Direction.allCases.map { .move($0) } + Direction.allCases.map { .run($0) } + [
             .rest, .restUntilBetter, .search, .explore, .travelDown, .travelUp, .pickUp, .inventory, .equip, .remove, .quaff, .read, .eat,
-            .throwItem, .zap, .drop, .discoveries, .messages, .help, .saveAndQuit, .abandon, .cancel, .confirm,
+            .throwItem, .zap, .useCharm, .drop, .discoveries, .messages, .help, .saveAndQuit, .abandon, .cancel, .confirm,
         ]
 
     /// The command named `name` in a config file, if any.

@@ -43,6 +43,7 @@ public struct Keymap: Sendable {
         b["a"] = .eat
         b["t"] = .throwItem
         b["v"] = .zap
+        b["c"] = .useCharm
         b["d"] = .drop
         b["D"] = .discoveries
         b["M"] = .messages

@@ -33,6 +33,7 @@ public final class PlaySession {
         case equip, remove, quaff, read, eat
         case throwItem = "throw"
         case zap
+        case useCharm = "use"
         case drop
     }
 
@@ -212,6 +213,7 @@ public final class PlaySession {
         case .eat: ask(.eat)
         case .throwItem: ask(.throwItem)
         case .zap: ask(.zap)
+        case .useCharm: ask(.useCharm)
         case .drop: ask(.drop)
         case .discoveries: mode = .discoveries
         case .messages: mode = .messages(offset: 0)
@@ -231,13 +233,14 @@ public final class PlaySession {
         game.inventory.letters.filter { l in
             let kind = game.catalog.items[game.inventory[l]!.kind]
             switch purpose {
-            case .equip: return (kind.category == .weapon || kind.category == .armor) && game.inventory.weapon != l && game.inventory.armor != l
-            case .remove: return game.inventory.weapon == l || game.inventory.armor == l
+            case .equip: return [.weapon, .armor, .ring].contains(kind.category) && !game.inventory.isEquipped(l)
+            case .remove: return game.inventory.isEquipped(l)
             case .quaff: return kind.category == .potion
             case .read: return kind.category == .scroll
             case .eat: return kind.category == .food
-            case .throwItem: return game.inventory.weapon != l && game.inventory.armor != l
+            case .throwItem: return !game.inventory.isEquipped(l)
             case .zap: return kind.category == .staff || kind.category == .wand
+            case .useCharm: return kind.category == .charm
             case .drop: return true
             }
         }
@@ -265,6 +268,7 @@ public final class PlaySession {
             let target = kind.effect == ItemEffect.enchant.rawValue ? (game.inventory.armor ?? game.inventory.weapon) : nil
             try act(.read(letter, target: target))
         case .eat: try act(.eat(letter))
+        case .useCharm: try act(.use(letter))
         case .drop: try act(.drop(letter))
         case .throwItem: startAiming(.throwItem, letter)
         case .zap:

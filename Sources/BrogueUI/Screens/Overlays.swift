@@ -18,7 +18,9 @@ enum Overlays {
         case .inventory:
             let lines = game.inventory.letters.map { l -> (String, TermColor) in
                 let item = game.inventory[l]!
-                let worn = game.inventory.weapon == l ? " (in hand)" : game.inventory.armor == l ? " (worn)" : ""
+                let worn =
+                    game.inventory.weapon == l
+                    ? " (in hand)" : game.inventory.armor == l ? " (worn)" : game.inventory.rings.contains(l) ? " (on finger)" : ""
                 return ("\(l)) \(game.displayName(item))\(worn)", Theme.text)
             }
             box(
@@ -28,7 +30,7 @@ enum Overlays {
             )
         case .discoveries:
             var lines: [(String, TermColor)] = []
-            for category in [ItemCategory.potion, .scroll] {
+            for category in [ItemCategory.potion, .scroll, .staff, .wand, .ring, .charm] {
                 for (i, kind) in game.catalog.items.enumerated() where kind.category == category {
                     let known = game.knownKinds[i]
                     lines.append((known ? kind.name : "? \(game.displayName(Item(kind: i)))", known ? Theme.text : Theme.dimText))

@@ -102,6 +102,10 @@ struct ContentCommand: ParsableCommand {
             case .food: "nutrition \(i.nutrition)"
             case .staff: "bolt \(i.bolt ?? "-") level \(i.charges.lowerBound)-\(i.charges.upperBound) recharge \(i.recharge)"
             case .wand: "bolt \(i.bolt ?? "-") charges \(i.charges.lowerBound)-\(i.charges.upperBound) power \(i.power)"
+            case .ring: "ring \(i.ring?.rawValue ?? "-") level \(i.charges.lowerBound)-\(i.charges.upperBound) power \(i.power)"
+            case .charm:
+                "effect \(i.effect ?? "-") bolt \(i.bolt ?? "-") level \(i.charges.lowerBound)-\(i.charges.upperBound) power \(i.power)"
+                    + " recharge \(i.recharge)"
             case .gold, .amulet, .key: ""
             }
         }

@@ -36,6 +36,27 @@ enum ArsenalCatalog {
         ("empowerment", BoltKind(id: "empowerment", name: "empowerment", effect: .empower), 1...1),
     ]
 
+    /// Every ring power, with the `power` the core gives it.
+    static let rings: [(RingPower, Int)] = [
+        (.clairvoyance, 5), (.stealth, 1), (.regeneration, 1), (.transference, 10), (.light, 1), (.awareness, 10), (.wisdom, 1), (.reaping, 1),
+    ]
+
+    /// Every charm: id, effect (or nil for the guardian, which casts a bolt), power, recharge at level 1.
+    static let charms: [(String, ItemEffect?, Int, Int)] = [
+        ("health", .heal, 30, 2500), ("protection", .protection, 10, 1000), ("haste", .haste, 10, 800),
+        ("invisibility", .invisibility, 5, 800), ("telepathy", .telepathy, 25, 800), ("levitation", .levitation, 10, 800),
+        ("shattering", .shattering, 2, 2500), ("guardian", nil, 0, 700), ("teleportation", .teleport, 0, 1000),
+        ("recharging", .recharging, 0, 10000), ("negation", .negation, 0, 2500),
+    ]
+
+    /// The potions and scrolls whose effects charms share: id, category, effect, power.
+    static let potionsAndScrolls: [(String, ItemCategory, ItemEffect, Int)] = [
+        ("potion-of-levitation", .potion, .levitation, 30), ("potion-of-fire-immunity", .potion, .fireImmunity, 150),
+        ("scroll-of-recharging", .scroll, .recharging, 0), ("scroll-of-negation", .scroll, .negation, 0),
+        ("scroll-of-shattering", .scroll, .shattering, 5), ("scroll-of-discord", .scroll, .discord, 30),
+        ("scroll-of-remove-curse", .scroll, .removeCurse, 0),
+    ]
+
     /// The catalog where the player also starts with `kit` and staffs and wands lie about the dungeon.
     static let armed: ContentCatalog = make(kit: ["staff-of-firebolt", "staff-of-conjuration", "wand-of-slowness", "staff-of-entrancement"])
 
@@ -51,6 +72,8 @@ enum ArsenalCatalog {
         fire.decaysTo = "ashes"
         fire.decayTurns = 3...6
         terrains += [fire, TestCatalog.terrain("ashes", ".", .surface), TestCatalog.terrain("forcefield", "#", .surface, [.blocksMovement])]
+        terrains.append(TestCatalog.terrain("chasm", ":", .liquid, [.isLiquid, .autoDescent]))
+        terrains.append(TestCatalog.terrain("lava", "~", .liquid, [.isLiquid, .lethalFire]))
         let blade = MonsterKind(
             id: "spectral-blade",
             name: "spectral blade",
@@ -65,21 +88,45 @@ enum ArsenalCatalog {
             xp: 0,
             flags: [.flies]
         )
-        var bolts = staffs.map(\.1)
+        var bolts =
+            staffs.map(\.1) + [
+                BoltKind(id: "guardian-spirit", name: "guardian spirit", effect: .conjure, turns: 15, amount: 1, summons: "spectral-blade")
+            ]
         for (_, bolt, _) in wands where !bolts.contains(where: { $0.id == bolt.id }) { bolts.append(bolt) }
-        let items =
-            base.items
-            + staffs.map {
+        var items: [ItemKind] = base.items
+        items +=
+            staffs.map {
                 ItemKind(id: "staff-of-\($0.0)", name: "staff of \($0.1.name)", category: .staff, bolt: $0.1.id, charges: 2...2, recharge: 500)
             }
             + wands.map { ItemKind(id: "wand-of-\($0.0)", name: "wand of \($0.1.name)", category: .wand, power: 2, bolt: $0.1.id, charges: $0.2) }
+        items += rings.map {
+            ItemKind(id: "ring-of-\($0.0.rawValue)", name: "ring of \($0.0.rawValue)", category: .ring, power: $0.1, charges: 1...3, ring: $0.0)
+        }
+        items += charms.map {
+            ItemKind(
+                id: "\($0.0)-charm",
+                name: "\($0.0) charm",
+                category: .charm,
+                effect: $0.1?.rawValue,
+                power: $0.2,
+                bolt: $0.1 == nil ? "guardian-spirit" : nil,
+                charges: 1...3,
+                recharge: $0.3
+            )
+        }
+        items += potionsAndScrolls.map { (id, category, effect, power) in
+            ItemKind(id: id, name: id.split(separator: "-").joined(separator: " "), category: category, effect: effect.rawValue, power: power)
+        }
         var player = base.player
         player.startingItems += kit.map { StartingItem(kind: $0) }
         var spawns = base.spawns
         if !kit.isEmpty {
             spawns = SpawnRules(
                 monsters: spawns.monsters,
-                items: spawns.items + items.filter { $0.bolt != nil }.map { SpawnEntry(kind: $0.id, depths: 1...26, weight: 10) },
+                items: spawns.items
+                    + items.filter { [ItemCategory.staff, .wand, .ring, .charm].contains($0.category) }.map {
+                        SpawnEntry(kind: $0.id, depths: 1...26, weight: 10)
+                    },
                 population: spawns.population
             )
         }
@@ -90,7 +137,12 @@ enum ArsenalCatalog {
                 items: items,
                 spawns: spawns,
                 player: player,
-                appearances: base.appearances,
+                appearances: Appearances(
+                    potionColors: base.appearances.potionColors + [
+                        Appearances.PotionColor(name: "amber", color: .white), Appearances.PotionColor(name: "smoky", color: .white),
+                    ],
+                    scrollSyllables: base.appearances.scrollSyllables
+                ),
                 bolts: bolts
             )
         } catch {
@@ -121,14 +173,22 @@ enum ArsenalCatalog {
         return game
     }
 
-    /// Gives the player a staff (at its level 2, full) or wand (full) of kind `id`; returns its letter.
-    static func give(_ id: String, to game: inout Game) -> Letter {
+    /// Gives the player a staff (at its level 2, full) or wand (full) of kind `id`, or a ring or a
+    /// ready charm at level `level`; returns its letter.
+    static func give(_ id: String, to game: inout Game, level: Int = 2) -> Letter {
         let kind = game.catalog.itemIndexByID[id]!
         var item = Item(kind: kind)
-        if game.catalog.items[kind].category == .staff {
+        switch game.catalog.items[kind].category {
+        case .staff:
             item.enchant = 2
             item.charges = 2
-        } else {
+        case .ring:
+            item.enchant = level
+        case .charm:
+            item.enchant = level
+            item.charges = 1
+            item.enchantKnown = true
+        default:
             item.charges = game.catalog.items[kind].charges.upperBound
         }
         return game.inventory.add(item, catalog: game.catalog)!

@@ -33,6 +33,8 @@ import Testing
         staff.charges = 2
         let added = game.inventory.add(staff, catalog: CoreContent.catalog)
         let letter = try #require(added)
+        // Known, as if zapped before: found staffs are disguised until then.
+        game.knownKinds[staff.kind] = true
         game.updateVision()
         let recorder = MemoryRecorder()
         return (PlaySession(game: game, recorder: recorder), recorder, letter, near, far)

@@ -1,7 +1,10 @@
 /// What a monster senses of the player, for the built-in behaviours.
 extension Game {
-    /// Whether monster `i` sees the player: sight is symmetric, so the player's view says.
-    func monsterSeesPlayer(_ i: Int) -> Bool { visible[monsters[i].position] }
+    /// Whether monster `i` sees the player: sight is symmetric, so the player's view says; an
+    /// invisible player is seen from 2 steps at most.
+    func monsterSeesPlayer(_ i: Int) -> Bool {
+        visible[monsters[i].position] && (player.status.invisible == 0 || playerDistance(from: i) <= 2)
+    }
 
     /// How far away monster `i` notices the player: the whole level for keen senses, else the stealth range.
     func noticeRange(of i: Int) -> Int {
