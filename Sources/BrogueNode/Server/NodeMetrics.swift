@@ -21,11 +21,14 @@ public struct NodeMetrics: Sendable {
     let leaseRenewalFailures: Counter
     /// The NATS client's counters, copied in at each scrape.
     private let bus: BusCounters
+    /// The `instance` label as written on the `process_*` lines, or empty.
+    private let processLabels: String
 
     /// - Parameter instance: in a cluster, this process's `INSTANCE_ID`, put on every metric as
     ///   the `instance` label so a dashboard can tell the instances apart whatever the scrape says.
     public init(instance: String? = nil) {
         let labels = instance.map { [("instance", $0)] } ?? []
+        processLabels = instance.map { "instance=\"\($0)\"" } ?? ""
         let buckets: [Duration] = [
             .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10),
             .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
@@ -83,10 +86,11 @@ public struct NodeMetrics: Sendable {
         )
     }
 
-    /// The Prometheus text exposition of every metric.
+    /// The Prometheus text exposition of every metric, the process's CPU, memory and files
+    /// (`process_*`, read from `/proc` now) last.
     public func text() -> String {
         bus.refresh()
-        return registry.emitToString()
+        return registry.emitToString() + (ProcessStats.current()?.exposition(labels: processLabels) ?? "")
     }
 
     /// Exports `client`'s message and reconnect counts from now on.
