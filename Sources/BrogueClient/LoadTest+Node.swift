@@ -73,8 +73,9 @@ extension LoadTest {
     }
 }
 
-/// Reads the nodes' `/metrics` for a run and keeps the samples; after one failure it stops
-/// trying (and says why in the report).
+/// Reads the nodes' `/metrics` for a run and keeps the samples. A failed reading before or
+/// after the run ends the measuring (the report says why); one at a progress line, with the node
+/// too busy to answer in time, only loses that peak candidate.
 final class NodeSampler: Sendable {
     let samples = Mutex(LoadTest.NodeSamples())
     private let servers: [String]
@@ -85,11 +86,12 @@ final class NodeSampler: Sendable {
         enabled = options.measureNode
     }
 
-    func sample(_ keep: @Sendable (inout LoadTest.NodeSamples, NodeSample) -> Void) async {
+    func sample(required: Bool = true, _ keep: @Sendable (inout LoadTest.NodeSamples, NodeSample) -> Void) async {
         guard enabled, samples.withLock({ $0.failure == nil }) else { return }
         switch await NodeSample.scrape(servers) {
         case .success(let s): samples.withLock { keep(&$0, s) }
-        case .failure(let f): samples.withLock { $0.failure = f.description }
+        case .failure(let f) where required: samples.withLock { $0.failure = f.description }
+        case .failure: break
         }
     }
 }

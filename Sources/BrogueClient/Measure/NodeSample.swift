@@ -9,6 +9,10 @@ public struct NodeSample: Sendable, Equatable {
     public var actions = 0.0
     public var playersConnected = 0.0
     public var gamesActive = 0.0
+    /// Connections closed at accept (`brogue_connections_refused_total`) and for a request
+    /// that did not arrive in time (`brogue_request_timeouts_total`).
+    public var refusedConnections = 0.0
+    public var requestTimeouts = 0.0
 
     public init() {}
 
@@ -28,6 +32,8 @@ public struct NodeSample: Sendable, Equatable {
             case "brogue_actions_total": actions += value
             case "brogue_players_connected": playersConnected += value
             case "brogue_games_active": gamesActive += value
+            case "brogue_connections_refused_total": refusedConnections += value
+            case "brogue_request_timeouts_total": requestTimeouts += value
             default: break
             }
         }
@@ -42,6 +48,8 @@ public struct NodeSample: Sendable, Equatable {
         s.actions += b.actions
         s.playersConnected += b.playersConnected
         s.gamesActive += b.gamesActive
+        s.refusedConnections += b.refusedConnections
+        s.requestTimeouts += b.requestTimeouts
         return s
     }
 
@@ -57,7 +65,8 @@ public struct NodeSample: Sendable, Equatable {
                         return continuation.resume(returning: .failure(.init(description: "\(server): only ws:// nodes can be measured")))
                     }
                     do {
-                        let (status, body) = try PlainHTTP.get(host: host, port: port, path: "/metrics")
+                        // A node under load may take a while to answer; a reading late is still right.
+                        let (status, body) = try PlainHTTP.get(host: host, port: port, path: "/metrics", timeout: 30)
                         guard status == 200, let sample = NodeSample(metrics: body) else {
                             return continuation.resume(
                                 returning: .failure(.init(description: "\(server)/metrics: HTTP \(status) without process_cpu_seconds_total"))

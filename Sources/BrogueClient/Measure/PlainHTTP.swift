@@ -61,6 +61,10 @@ public enum PlainHTTP {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         if let source {
+            // The port is picked at connect, per destination, so a flood is not limited to one
+            // range of ports for every destination (IP_BIND_ADDRESS_NO_PORT, Linux 4.2).
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_IP), 24, &one, socklen_t(MemoryLayout<Int32>.size))
             var local = sockaddr_in()
             local.sin_family = sa_family_t(AF_INET)
             guard inet_pton(AF_INET, source, &local.sin_addr) == 1 else {

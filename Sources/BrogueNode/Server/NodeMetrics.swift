@@ -13,6 +13,8 @@ public struct NodeMetrics: Sendable {
     let storeWriteLatency: DurationHistogram
     let droppedConnections: Counter
     let spectators: Gauge
+    let refusedConnections: Counter
+    let requestTimeouts: Counter
     /// Cluster mode (docs/cluster.md).
     let clusterBadMessages: Counter
     let failovers: Counter
@@ -54,6 +56,16 @@ public struct NodeMetrics: Sendable {
             help: "Connections closed by the node for a protocol error, flooding or a full outbound queue."
         )
         spectators = registry.makeGauge(name: "brogue_spectators", labels: labels, help: "Connections watching a game.")
+        refusedConnections = registry.makeCounter(
+            name: "brogue_connections_refused_total",
+            labels: labels,
+            help: "Connections closed as soon as accepted: their address already had its connections and refusals open."
+        )
+        requestTimeouts = registry.makeCounter(
+            name: "brogue_request_timeouts_total",
+            labels: labels,
+            help: "Connections closed because a request head or WebSocket handshake did not arrive within the request timeout."
+        )
         clusterBadMessages = registry.makeCounter(
             name: "brogue_cluster_bad_messages_total",
             labels: labels,
