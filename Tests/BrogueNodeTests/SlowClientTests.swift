@@ -23,35 +23,35 @@ import Testing
 
     @Test(.timeLimit(.minutes(5)), arguments: slowHeads)
     func aRequestSentALineAtATimeIsClosedUnanswered(head: [String]) async throws {
-        let node = try makeNode(Self.config(cap: 32, requestTimeout: 0.3))
+        let node = try makeNode(Self.config(cap: 32, requestTimeout: 1))
         try await node.makeApplication().test(.live) { client in
             let port = try #require(client.port)
             // Opened before the slow client, it outlives the bound: the bound is on requests.
             let game = try await helloed(port)
             let slow = try RawSocket.connect(port: port)
             defer { slow.close() }
-            let outcome = await Task.detached { slow.sendHeadersSlowly(head) }.value
+            let outcome = await onThread { slow.sendHeadersSlowly(head) }
             #expect(outcome.closed, "the node kept a slow request open")
             #expect(outcome.received.isEmpty, "the node answered an unfinished request: \(String(decoding: outcome.received, as: UTF8.self))")
             _ = try await game.identify(.guest("still-here"))
             await game.close()
             #expect(ProcessMetricsTests.value("brogue_request_timeouts_total", in: node.metrics.text()).map { $0 >= 1 } == true)
             // A request sent at once is answered, however long the node takes to answer it.
-            let health = try await Task.detached { try PlainHTTP.get(host: "127.0.0.1", port: port, path: "/health") }.value
+            let health = try await onThread { try PlainHTTP.get(host: "127.0.0.1", port: port, path: "/health") }
             #expect(health.status == 200 && health.body == "ok\n")
         }
     }
 
     @Test(.timeLimit(.minutes(5))) func aConnectionThatNeverSendsIsClosed() async throws {
-        let node = try makeNode(Self.config(cap: 32, requestTimeout: 0.3))
+        let node = try makeNode(Self.config(cap: 32, requestTimeout: 1))
         try await node.makeApplication().test(.live) { client in
             let port = try #require(client.port)
             let silent = try RawSocket.connect(port: port)
             defer { silent.close() }
-            let closed = await Task.detached {
+            let closed = await onThread {
                 var received: [UInt8] = []
                 while true { if silent.closedByNode(within: 1000, received: &received) { return received.isEmpty } }
-            }.value
+            }
             #expect(closed, "closed with nothing sent to it")
         }
     }
@@ -63,12 +63,12 @@ import Testing
         try await node.makeApplication().test(.live) { client in
             let port = try #require(client.port)
             let count = 200
-            let flood = try await Task.detached { try (0..<count).map { _ in try RawSocket.connect(port: port, from: "127.0.0.2") } }.value
+            let flood = try await onThread { try (0..<count).map { _ in try RawSocket.connect(port: port, from: "127.0.0.2") } }
             defer { for s in flood { s.close() } }
             // Every connection past the cap and the refusal grace is closed unread; the others,
             // still being set up, hold their places.
             let admitted = cap + AddressLimiter.refusalGrace
-            let closed = await Task.detached {
+            let closed = await onThread {
                 var open = flood
                 var closed = 0
                 while closed < count - admitted {
@@ -77,7 +77,7 @@ import Testing
                     open = open.indices.filter { !gone.contains($0) }.map { open[$0] }
                 }
                 return closed
-            }.value
+            }
             #expect(closed == count - admitted)
 
             // Another address is served meanwhile: HTTP and a game.
@@ -92,10 +92,10 @@ import Testing
             let again = try RawSocket.connect(port: port, from: "127.0.0.2")
             defer { again.close() }
             _ = again.send("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")
-            let refused = await Task.detached {
+            let refused = await onThread {
                 var received: [UInt8] = []
                 while true { if again.closedByNode(within: 1000, received: &received) { return received.isEmpty } }
-            }.value
+            }
             #expect(refused)
             #expect(ProcessMetricsTests.value("brogue_connections_refused_total", in: node.metrics.text()) == Double(count - admitted + 1))
         }

@@ -46,7 +46,9 @@ public enum PlainHTTP {
     }
 
     /// A connected TCP socket with send and receive timeouts; the caller closes it.
-    public static func connect(host: String, port: Int, source: String? = nil, timeout: Double) throws -> Int32 {
+    /// - Parameter receiveBuffer: the socket's receive buffer in bytes (`SO_RCVBUF`), set before
+    ///   connecting so the window offered stays that small: a client that reads slowly.
+    public static func connect(host: String, port: Int, source: String? = nil, timeout: Double, receiveBuffer: Int32? = nil) throws -> Int32 {
         var hints = addrinfo()
         hints.ai_family = source == nil ? AF_UNSPEC : AF_INET
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -60,6 +62,7 @@ public enum PlainHTTP {
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        if var size = receiveBuffer { setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size)) }
         if let source {
             // The port is picked at connect, per destination, so a flood is not limited to one
             // range of ports for every destination (IP_BIND_ADDRESS_NO_PORT, Linux 4.2).

@@ -25,7 +25,16 @@ final class RequestDeadline: ChannelDuplexHandler, RemovableChannelHandler {
         self.onTimeout = onTimeout
     }
 
-    func handlerAdded(context: ChannelHandlerContext) { arm(context) }
+    // Timed from when the socket is registered and can be read, so a busy event loop that
+    // is slow to register it costs the client nothing.
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { arm(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        if timer == nil && !answered { arm(context) }
+        context.fireChannelActive()
+    }
 
     func handlerRemoved(context: ChannelHandlerContext) { disarm() }
 
