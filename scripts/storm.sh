@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-5000}
 DURATION=${DURATION:-10}
 PORT=${PORT:-18572}
+THREADS=${THREADS:-2}
 if [[ -z "${BROGUE:-}" ]]; then
     if [[ -x .build/release/brogue ]]; then BROGUE=.build/release/brogue; else BROGUE=.build/debug/brogue; fi
 fi
@@ -27,6 +28,6 @@ for _ in $(seq 1 100); do
     kill -0 "$node" 2>/dev/null || { echo "storm: the node did not start:" >&2; cat "$data/node.err" >&2; exit 1; }
     sleep 0.1
 done
-echo "storm: $BROGUE, $CONNECTIONS connections at once from 127.0.0.2 for $DURATION s, $(nproc) cores"
-"$BROGUE" flood "ws://127.0.0.1:$PORT" --connections "$CONNECTIONS" --duration "$DURATION" --from 127.0.0.2
+echo "storm: $BROGUE, $CONNECTIONS connections at once from 127.0.0.2 for $DURATION s ($THREADS threads), $(nproc) cores"
+"$BROGUE" flood "ws://127.0.0.1:$PORT" --connections "$CONNECTIONS" --duration "$DURATION" --from 127.0.0.2 --threads "$THREADS"
 echo "node: $(grep -c . "$data/node.err" || true) log lines at warning or above"
