@@ -9,11 +9,10 @@ import Testing
 /// Clients that hold sockets without finishing a request, and floods from one address: closed
 /// after the request timeout, or refused as soon as accepted, while everyone else is served.
 @Suite struct SlowClientTests {
-    static func config(cap: Int, requestTimeout: Double) -> NodeConfig {
+    static func node(cap: Int, requestTimeout: Double) throws -> Node {
         var config = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000)
         config.access.maxConnectionsPerAddress = cap
-        config.access.requestTimeoutSeconds = requestTimeout
-        return config
+        return try makeNode(config, requestTimeout: requestTimeout)
     }
 
     static let slowHeads = [
@@ -23,7 +22,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(5)), arguments: slowHeads)
     func aRequestSentALineAtATimeIsClosedUnanswered(head: [String]) async throws {
-        let node = try makeNode(Self.config(cap: 32, requestTimeout: 1))
+        let node = try Self.node(cap: 32, requestTimeout: 1)
         try await node.makeApplication().test(.live) { client in
             let port = try #require(client.port)
             // Opened before the slow client, it outlives the bound: the bound is on requests.
@@ -43,7 +42,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(5))) func aConnectionThatNeverSendsIsClosed() async throws {
-        let node = try makeNode(Self.config(cap: 32, requestTimeout: 1))
+        let node = try Self.node(cap: 32, requestTimeout: 1)
         try await node.makeApplication().test(.live) { client in
             let port = try #require(client.port)
             let silent = try RawSocket.connect(port: port)
@@ -59,7 +58,7 @@ import Testing
     @Test(.timeLimit(.minutes(5))) func aFloodFromOneAddressIsRefusedAtAcceptWhileAnotherAddressIsServed() async throws {
         let cap = 4
         // Long enough that no connection of the test is closed by the request timeout.
-        let node = try makeNode(Self.config(cap: cap, requestTimeout: 600))
+        let node = try Self.node(cap: cap, requestTimeout: 600)
         try await node.makeApplication().test(.live) { client in
             let port = try #require(client.port)
             let count = 200
