@@ -126,6 +126,8 @@ let package = Package(
                 "BrogueProtocol",
                 "BrogueNATS",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // Its child channel protocol, which the node wraps to refuse and time out connections early.
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -49,8 +49,13 @@ extension LoadTest {
     /// moves and now and then the stairs; a new game when one ends.
     private static func play(_ index: Int, session: RemoteSession, options: Options, tally: Tally, recorder: AckRecorder?) async throws(RemoteError) {
         let clock = ContinuousClock()
-        var rng = SystemRandomNumberGenerator()
-        _ = try await session.newGame()
+        var rng = SplitMix64(seed: options.seed.map { $0 ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15) } ?? UInt64.random(in: 0...UInt64.max))
+        var gamesStarted: UInt64 = 0
+        func seed() -> UInt64? {
+            defer { gamesStarted += 1 }
+            return options.seed.map { $0 &+ UInt64(index) &* 1_000_003 &+ gamesStarted }
+        }
+        _ = try await session.newGame(seed: seed())
         tally.report.withLock { $0.gamesStarted += 1 }
         let endAt = clock.now + .seconds(options.duration)
         let interval = Duration.seconds(1 / max(options.rate, 0.001))
@@ -96,7 +101,7 @@ extension LoadTest {
             if restart {
                 tally.report.withLock { $0.gamesOver += 1 }
                 guard clock.now < endAt, !options.stop.requested else { break }
-                _ = try await session.newGame()
+                _ = try await session.newGame(seed: seed())
                 tally.report.withLock { $0.gamesStarted += 1 }
                 exploreRefusals = 0
             }
@@ -114,5 +119,18 @@ extension LoadTest {
         case .versionMismatch: "version_unsupported"
         case .unexpected: "unexpected"
         }
+    }
+}
+
+/// Steele, Lea and Flood's SplitMix64: a tiny seedable generator for the bots' moves.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

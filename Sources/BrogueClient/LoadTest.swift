@@ -46,6 +46,11 @@ public enum LoadTest {
         /// Ends the run early once requested: each bot finishes the action it is waiting for
         /// (so its record stays whole) and stops, and the report covers what was done.
         public var stop = StopRequest()
+        /// When set, bot `i`'s `k`-th game has seed `seed + i * 1_000_003 + k` and its moves come
+        /// from a generator seeded from `seed` and `i`: the same games on every run.
+        public var seed: UInt64?
+        /// Whether to read the nodes' `/metrics` before, during and after the run (`Report.node`).
+        public var measureNode = true
 
         public init(
             url: String,
@@ -122,6 +127,10 @@ public enum LoadTest {
         public var seconds = 0.0
         /// The first few error descriptions, for people.
         public var errorSamples: [String] = []
+        /// What the nodes spent, from their `/metrics`; nil when not measured.
+        public var node: NodeFigures?
+        /// Why the nodes could not be measured, when they could not.
+        public var nodeMeasureFailure: String?
 
         /// The `q` quantile (0...1) of the round trips, in ms; 0 when there are none.
         public func percentile(_ q: Double) -> Double { Percentile.of(roundTrips, q * 100) ?? 0 }
@@ -141,6 +150,8 @@ public enum LoadTest {
                 "reconnects: \(reconnects) (at most \(reconnectsByBot.max() ?? 0) by one bot), actions resent: \(resent), stored but unacknowledged: \(storedUnacknowledged)",
             ]
             if options.idle > 0 { lines.append("idle sessions: \(options.idle) requested, \(idleOpened) opened, \(idleHeld) held") }
+            if let node { lines += node.lines }
+            if let nodeMeasureFailure { lines.append("node not measured: \(nodeMeasureFailure)") }
             for e in errorSamples { lines.append("  error: \(e)") }
             return lines.joined(separator: "\n")
         }
@@ -192,6 +203,8 @@ public enum LoadTest {
         }
         defer { recorder?.close() }
         let clock = ContinuousClock()
+        let sampler = NodeSampler(options)
+        await sampler.sample { $0.start = $1 }
 
         // Idle sessions first, a few at a time, so they are open while the bots play.
         var idle: [RemoteGame] = []
@@ -199,6 +212,7 @@ public enum LoadTest {
             idle = await openIdle(options, tally: tally, logger: logger)
             progress("idle: \(idle.count) of \(options.idle) sessions open")
         }
+        await sampler.sample { $0.idle = $1 }
 
         let playStart = clock.now
         // Progress lines until every bot is done.
@@ -217,6 +231,7 @@ public enum LoadTest {
             while !Task.isCancelled {
                 do { try await Task.sleep(for: .seconds(options.progressEvery)) } catch { break }
                 report()
+                await sampler.sample(required: false) { $0.keepPeak($1) }
             }
             // The last numbers, however short the run was.
             report()
@@ -229,12 +244,19 @@ public enum LoadTest {
         }
         reporter.cancel()
         await reporter.value
+        await sampler.sample {
+            $0.end = $1
+            $0.keepPeak($1)
+        }
         var held = 0
         for session in idle where session.endedByNode == nil { held += 1 }
         tally.report.withLock {
             $0.idleHeld = held
             $0.seconds = (clock.now - playStart) / .seconds(1)
             $0.roundTrips.sort()
+            let taken = sampler.samples.withLock { $0 }
+            $0.node = taken.figures(answered: $0.actions + $0.refused, idleOpened: $0.idleOpened)
+            $0.nodeMeasureFailure = taken.failure
         }
         await withTaskGroup(of: Void.self) { group in
             for session in idle { group.addTask { await session.drop() } }

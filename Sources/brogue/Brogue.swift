@@ -35,7 +35,7 @@ struct Brogue: AsyncParsableCommand {
         subcommands: [
             PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
             SimCommand.self, ContentCommand.self, MapCommand.self, CatalogCommand.self, PluginCommand.self, BenchCommand.self,
-            NodeCommand.self, ClusterCommand.self, HealthcheckCommand.self, ConnectCommand.self, LoadTestCommand.self,
+            NodeCommand.self, ClusterCommand.self, HealthcheckCommand.self, ConnectCommand.self, LoadTestCommand.self, FloodCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

@@ -57,6 +57,8 @@ import Testing
     static var config: NodeConfig {
         var config = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000)
         config.access.clock = { Date(timeIntervalSince1970: 1_797_000_000) }
+        // Off: see makeNode.
+        config.access.requestTimeoutSeconds = 0
         return config
     }
 

@@ -74,6 +74,26 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(10))) func aTrustedProxyIsNotHeldToOneAddressesShareAtAccept() async throws {
+        // One address gets 1 + 4 connections at accept; the proxy carries 8 players at once.
+        let node = try makeNode(
+            accountConfig {
+                $0.maxConnectionsPerAddress = 1
+                $0.trustedProxies = [AddressRange("127.0.0.0/8")!]
+            }
+        )
+        try await node.makeApplication().test(.live) { client in
+            let port = try #require(client.port)
+            try await holdingAll(port, (1...8).map { "203.0.113.\($0)" }) {}
+        }
+    }
+
+    /// Keeps a greeted connection open for each of `addresses` at once while `body` runs.
+    private func holdingAll(_ port: Int, _ addresses: [String], _ body: @escaping @Sendable () async throws -> Void) async throws {
+        guard let first = addresses.first else { return try await body() }
+        try await holding(port, forwardedFor: first) { try await holdingAll(port, Array(addresses.dropFirst()), body) }
+    }
+
     /// Keeps a greeted connection open with `forwardedFor` while `body` runs.
     private func holding(_ port: Int, forwardedFor: String, _ body: @escaping @Sendable () async throws -> Void) async throws {
         let ran = Box(false)

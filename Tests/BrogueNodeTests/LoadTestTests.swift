@@ -40,6 +40,17 @@ import Testing
             let trip = try #require(summary.split(separator: "\n").first { $0.hasPrefix("round trip ms:") })
             let numbers = trip.split(separator: " ").compactMap { Double($0) }
             #expect(numbers.count == 4 && numbers == numbers.sorted() && numbers[0] > 0, "\(trip)")
+            // The node's own figures, from its /metrics before and after.
+            let figures = try #require(report.node, "\(report.nodeMeasureFailure ?? "")")
+            #expect(figures.nodeActions == Double(report.actions), "the node counted the actions the bots were told were stored")
+            #expect(figures.cpuMicrosecondsPerAction.map { $0 >= 0 } == true)
+            #expect(figures.cpuMicrosecondsPerIdleSession != nil && figures.bytesPerIdleSession != nil)
+            #expect(figures.residentBytesAtStart > 0)
+            #expect(summary.contains("node cpu: ") && summary.contains(" us per action"))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
+            #expect(json["actions"] as? Int == report.actions)
+            let node = try #require(json["node"] as? [String: Any])
+            #expect(node["cpuMicrosecondsPerAction"] is Double && node["nodeActions"] as? Double == Double(report.actions))
             #expect(lines.get.contains { $0.hasPrefix("idle: 6 of 6 sessions open") })
             #expect(lines.get.contains { $0.hasPrefix("t=") && $0.contains("s actions ") && $0.contains(" errors 0 drops 0") }, "\(lines.get)")
         }

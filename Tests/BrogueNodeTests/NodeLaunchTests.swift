@@ -12,6 +12,7 @@ import Testing
         f.allowedOrigins = ["https://yaml.example"]
         f.maxConnectionsPerAddress = 5
         f.idleTimeoutSeconds = 60
+        f.requestTimeoutSeconds = 9
         f.bcryptCost = 10
         f.sessionDays = 2
         f.instanceID = "yaml-node"
@@ -25,6 +26,7 @@ import Testing
         #expect(l.config.host == "127.0.0.1" && l.config.port == 8080 && l.dataDirectory == nil)
         #expect(l.config.access.guests && l.config.access.maxConnectionsPerAddress == 32 && l.config.access.idleTimeoutSeconds == 900)
         #expect(l.config.access.bcryptCost == 12 && l.config.access.sessionSeconds == 30 * 86_400)
+        #expect(l.config.access.requestTimeoutSeconds == 5)
         #expect(l.config.instanceID == "node-1" && l.logLevel == "info" && l.logFormat == "json")
     }
 
@@ -33,6 +35,7 @@ import Testing
         #expect(l.config.host == "0.0.0.0" && l.config.port == 7000 && l.dataDirectory == "/srv/yaml")
         #expect(!l.config.access.guests && l.config.access.allowedOrigins == ["https://yaml.example"])
         #expect(l.config.access.maxConnectionsPerAddress == 5 && l.config.access.idleTimeoutSeconds == 60)
+        #expect(l.config.access.requestTimeoutSeconds == 9)
         #expect(l.config.access.bcryptCost == 10 && l.config.access.sessionSeconds == 2 * 86_400)
         #expect(l.config.instanceID == "yaml-node" && l.logLevel == "debug" && l.config.drainSeconds == 3)
     }
@@ -42,12 +45,14 @@ import Testing
             "BROGUE_LISTEN": "127.0.0.1:7001", "BROGUE_DATA_DIR": "/srv/env", "BROGUE_GUESTS": "true",
             "BROGUE_ALLOWED_ORIGINS": "https://a.example, https://b.example",
             "BROGUE_MAX_CONNECTIONS_PER_ADDRESS": "6", "BROGUE_IDLE_TIMEOUT_SECONDS": "61", "BROGUE_BCRYPT_COST": "11", "INSTANCE_ID": "env-node",
+            "BROGUE_REQUEST_TIMEOUT_SECONDS": "0",
             "LOG_LEVEL": "error", "LOG_FORMAT": "text", "BROGUE_DRAIN_SECONDS": "4",
         ]
         let l = try NodeLaunch.resolve(file: file, environment: env, flags: .init())
         #expect(l.config.port == 7001 && l.dataDirectory == "/srv/env" && l.config.access.guests)
         #expect(l.config.access.allowedOrigins == ["https://a.example", "https://b.example"])
         #expect(l.config.access.maxConnectionsPerAddress == 6 && l.config.access.idleTimeoutSeconds == 61 && l.config.access.bcryptCost == 11)
+        #expect(l.config.access.requestTimeoutSeconds == 0)
         #expect(l.config.instanceID == "env-node" && l.logLevel == "error" && l.logFormat == "text" && l.config.drainSeconds == 4)
         // Not set in the environment: still the file's.
         #expect(l.config.access.sessionSeconds == 2 * 86_400)

@@ -40,6 +40,8 @@ extension ConfigFile {
         /// believes; from anyone else the header is ignored.
         public var trustedProxies: [String]?
         public var idleTimeoutSeconds: Int?
+        /// Seconds a request or WebSocket handshake may take to arrive whole.
+        public var requestTimeoutSeconds: Int?
         public var drainSeconds: Int?
         public var bcryptCost: Int?
         public var sessionDays: Int?
@@ -62,7 +64,7 @@ extension ConfigFile {
     public static let nodeFields = [
         "listen", "data", "instance_id", "log_level", "log_format", "guests", "allowed_origins", "max_connections_per_address",
         "trusted_proxies",
-        "idle_timeout_seconds", "drain_seconds", "bcrypt_cost", "session_days", "actions_per_second", "action_burst",
+        "idle_timeout_seconds", "request_timeout_seconds", "drain_seconds", "bcrypt_cost", "session_days", "actions_per_second", "action_burst",
         "login_failure_limit", "login_failure_window_seconds", "role", "nats_url", "postgres_url_file",
     ]
 

@@ -22,6 +22,7 @@ extension ConfigFile {
             case "trusted_proxies": s.trustedProxies = trustedProxies(v)
             case "max_connections_per_address": s.maxConnectionsPerAddress = integer(v, name, 0...1_000_000)
             case "idle_timeout_seconds": s.idleTimeoutSeconds = integer(v, name, 0...604_800)
+            case "request_timeout_seconds": s.requestTimeoutSeconds = integer(v, name, 0...3600)
             case "drain_seconds": s.drainSeconds = integer(v, name, 0...3600)
             case "bcrypt_cost": s.bcryptCost = integer(v, name, 4...31)
             case "session_days": s.sessionDays = integer(v, name, 1...3650)

@@ -9,13 +9,18 @@ public struct AccessConfig: Sendable {
     /// Origins (`https://example.org`, scheme://host[:port]) a browser page may connect from,
     /// besides the node's own host. Requests without `Origin` (terminal clients) always pass.
     public var allowedOrigins: [String] = []
-    /// Open WebSockets per remote address; 0 is no cap.
+    /// Open WebSockets per remote address; 0 is no cap. One more is told `too_many_connections`.
+    /// All connections of an address (being set up, plain HTTP, WebSocket) are held to this
+    /// plus 4 (`AddressLimiter.refusalGrace`): past that they are closed as soon as accepted.
     public var maxConnectionsPerAddress = 32
     /// Reverse proxies (nginx, an ingress) whose `X-Forwarded-For` names the client; the
     /// header from anyone else is ignored, so it cannot be forged past the caps and throttles.
     public var trustedProxies: [AddressRange] = []
     /// Seconds without a client message before the node says `bye` `idle`; 0 never.
     public var idleTimeoutSeconds: Double = 900
+    /// Seconds a connection has, from when it is accepted or starts a request, to send the whole
+    /// request head (or WebSocket handshake); then it is closed unanswered. 0 never.
+    public var requestTimeoutSeconds: Double = 5
     /// bcrypt's cost (4...31; each step doubles the work). 12 in production; tests use 4.
     public var bcryptCost = 12
     /// How long a session token lasts, in seconds (30 days).

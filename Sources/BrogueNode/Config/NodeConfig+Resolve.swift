@@ -53,7 +53,8 @@ public struct NodeLaunch: Sendable {
     /// The environment variables read, besides those of `NodeCommand`'s shared options.
     public static let environmentNames = [
         "BROGUE_LISTEN", "BROGUE_DATA_DIR", "INSTANCE_ID", "LOG_LEVEL", "LOG_FORMAT", "BROGUE_GUESTS", "BROGUE_ALLOWED_ORIGINS",
-        "BROGUE_MAX_CONNECTIONS_PER_ADDRESS", "BROGUE_IDLE_TIMEOUT_SECONDS", "BROGUE_DRAIN_SECONDS", "BROGUE_BCRYPT_COST", "BROGUE_SESSION_DAYS",
+        "BROGUE_MAX_CONNECTIONS_PER_ADDRESS", "BROGUE_IDLE_TIMEOUT_SECONDS", "BROGUE_REQUEST_TIMEOUT_SECONDS", "BROGUE_DRAIN_SECONDS",
+        "BROGUE_BCRYPT_COST", "BROGUE_SESSION_DAYS",
         "BROGUE_ACTIONS_PER_SECOND", "BROGUE_ACTION_BURST", "BROGUE_ROLE", "NATS_URL", "POSTGRES_URL", "POSTGRES_URL_FILE",
         "BROGUE_TRUSTED_PROXIES",
     ]
@@ -133,6 +134,9 @@ public struct NodeLaunch: Sendable {
         a.trustedProxies = try trustedProxies(nonEmpty("BROGUE_TRUSTED_PROXIES"), file: f.trustedProxies)
         let idle = try flags.idleTimeoutSeconds ?? envInt("BROGUE_IDLE_TIMEOUT_SECONDS", 0...604_800) ?? f.idleTimeoutSeconds
         if let idle { a.idleTimeoutSeconds = Double(idle) }
+        if let request = try envInt("BROGUE_REQUEST_TIMEOUT_SECONDS", 0...3600) ?? f.requestTimeoutSeconds {
+            a.requestTimeoutSeconds = Double(request)
+        }
         a.bcryptCost = try envInt("BROGUE_BCRYPT_COST", 4...31) ?? f.bcryptCost ?? a.bcryptCost
         if let days = try envInt("BROGUE_SESSION_DAYS", 1...3650) ?? f.sessionDays { a.sessionSeconds = Double(days) * 86_400 }
         a.loginFailureLimit = f.loginFailureLimit ?? a.loginFailureLimit

@@ -1,27 +1,47 @@
 import Synchronization
 
-/// Open WebSockets per remote address, so one address cannot take every socket of the node.
+/// Connections per remote address, so one address cannot take every socket of the node: its
+/// open WebSockets (at most `cap`), and all its connections, counted from accept until they
+/// close in whatever state (request or handshake under way, plain HTTP, WebSocket: at most
+/// `cap + refusalGrace`), so half-open handshakes count too.
 final class AddressLimiter: Sendable {
-    private let cap: Int
-    private let open = Mutex<[String: Int]>([:])
+    /// Connections past the cap still let in, to be told `too_many_connections` as WebSockets
+    /// (a client that counts wrong learns why); past these, a connection is closed unread.
+    static let refusalGrace = 4
 
-    /// - Parameter cap: connections allowed per address; 0 is no cap.
+    private let cap: Int
+    private let accepted = Mutex<[String: Int]>([:])
+    private let webSockets = Mutex<[String: Int]>([:])
+
+    /// - Parameter cap: WebSockets allowed per address; 0 is no cap (of either count).
     init(cap: Int) { self.cap = cap }
 
-    /// Counts a new connection from `address`.
+    /// Counts a connection just accepted from `address`.
+    /// - Returns: false (and counts nothing) when the address already has `cap + refusalGrace`
+    ///   connections: the caller closes it before reading anything.
+    func accept(_ address: String) -> Bool { Self.enter(address, below: cap + Self.refusalGrace, in: accepted, capped: cap > 0) }
+
+    /// A connection that `accept` counted has closed.
+    func close(_ address: String) { Self.leave(address, in: accepted) }
+
+    /// Counts a new WebSocket from `address`.
     /// - Returns: false (and counts nothing) when the address already has `cap` open.
-    func enter(_ address: String) -> Bool {
-        open.withLock { counts in
+    func enter(_ address: String) -> Bool { Self.enter(address, below: cap, in: webSockets, capped: cap > 0) }
+
+    /// A WebSocket that `enter` counted has closed.
+    func leave(_ address: String) { Self.leave(address, in: webSockets) }
+
+    private static func enter(_ address: String, below limit: Int, in counts: borrowing Mutex<[String: Int]>, capped: Bool) -> Bool {
+        counts.withLock { counts in
             let now = counts[address, default: 0]
-            guard cap <= 0 || now < cap else { return false }
+            guard !capped || now < limit else { return false }
             counts[address] = now + 1
             return true
         }
     }
 
-    /// A connection that `enter` counted has closed.
-    func leave(_ address: String) {
-        open.withLock { counts in
+    private static func leave(_ address: String, in counts: borrowing Mutex<[String: Int]>) {
+        counts.withLock { counts in
             let left = counts[address, default: 1] - 1
             counts[address] = left > 0 ? left : nil
         }

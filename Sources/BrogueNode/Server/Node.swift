@@ -3,6 +3,7 @@ import BrogueProtocol
 public import BrogueStore
 import Foundation
 public import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
 import NIOCore
@@ -154,11 +155,36 @@ public final class Node: Sendable {
         )
         return Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(maxFrameSize: Connection.maxFrameBytes)),
-            configuration: .init(address: .hostname(config.host, port: config.port), serverName: "brogue-node"),
+            server: gatedServer(webSocketRouter: router),
+            // A deep accept queue, so a burst of connections from one address is accepted and
+            // refused rather than crowding out others' connects in the kernel.
+            configuration: .init(address: .hostname(config.host, port: config.port), serverName: "brogue-node", backlog: 4096),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+    }
+}
+
+extension Node {
+    /// HTTP/1 with the WebSocket upgrade, behind the per-address count and the request timeout
+    /// (`GatedChannel`); kept-alive HTTP connections with no request for a minute are closed.
+    func gatedServer(webSocketRouter: Router<NodeRequestContext>) -> HTTPServerBuilder {
+        let webSocketResponder = webSocketRouter.buildResponder()
+        let seconds = config.access.requestTimeoutSeconds
+        let timeout = seconds > 0 ? TimeAmount.nanoseconds(Int64(seconds * 1e9)) : nil
+        return HTTPServerBuilder { responder in
+            GatedChannel(
+                base: HTTP1WebSocketUpgradeChannel(
+                    responder: responder,
+                    webSocketResponder: webSocketResponder,
+                    configuration: .init(http1: .init(idleTimeout: .seconds(60)), ws: .init(maxFrameSize: Connection.maxFrameBytes))
+                ),
+                addresses: self.addresses,
+                trustedProxies: self.config.access.trustedProxies,
+                requestTimeout: timeout,
+                metrics: self.metrics
+            )
+        }
     }
 }
 

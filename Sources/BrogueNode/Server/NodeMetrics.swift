@@ -16,6 +16,8 @@ public struct NodeMetrics: Sendable {
     private let storeQueryLatency: [String: DurationHistogram]
     let droppedConnections: Counter
     let spectators: Gauge
+    let refusedConnections: Counter
+    let requestTimeouts: Counter
     /// Cluster mode (docs/cluster.md).
     let clusterBadMessages: Counter
     let failovers: Counter
@@ -24,11 +26,14 @@ public struct NodeMetrics: Sendable {
     let leaseRenewalFailures: Counter
     /// The NATS client's counters, copied in at each scrape.
     private let bus: BusCounters
+    /// The `instance` label as written on the `process_*` lines, or empty.
+    private let processLabels: String
 
     /// - Parameter instance: in a cluster, this process's `INSTANCE_ID`, put on every metric as
     ///   the `instance` label so a dashboard can tell the instances apart whatever the scrape says.
     public init(instance: String? = nil) {
         let labels = instance.map { [("instance", $0)] } ?? []
+        processLabels = instance.map { "instance=\"\($0)\"" } ?? ""
         let buckets: [Duration] = [
             .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10),
             .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
@@ -73,6 +78,16 @@ public struct NodeMetrics: Sendable {
             help: "Connections closed by the node for a protocol error, flooding or a full outbound queue."
         )
         spectators = registry.makeGauge(name: "brogue_spectators", labels: labels, help: "Connections watching a game.")
+        refusedConnections = registry.makeCounter(
+            name: "brogue_connections_refused_total",
+            labels: labels,
+            help: "Connections closed as soon as accepted: their address already had its connections and refusals open."
+        )
+        requestTimeouts = registry.makeCounter(
+            name: "brogue_request_timeouts_total",
+            labels: labels,
+            help: "Connections closed because a request head or WebSocket handshake did not arrive within the request timeout."
+        )
         clusterBadMessages = registry.makeCounter(
             name: "brogue_cluster_bad_messages_total",
             labels: labels,
@@ -110,10 +125,11 @@ public struct NodeMetrics: Sendable {
         storeQueryLatency[access]?.record(elapsed)
     }
 
-    /// The Prometheus text exposition of every metric.
+    /// The Prometheus text exposition of every metric, the process's CPU, memory and files
+    /// (`process_*`, read from `/proc` now) last.
     public func text() -> String {
         bus.refresh()
-        return registry.emitToString()
+        return registry.emitToString() + (ProcessStats.current()?.exposition(labels: processLabels) ?? "")
     }
 
     /// Exports `client`'s message and reconnect counts from now on.

@@ -20,7 +20,10 @@ struct LoadTestCommand: AsyncParsableCommand {
             waits for, and the summary is printed; a second signal quits at once. \
             --idle N also holds N sessions that only said hello and guest. All connections come \
             from one address: start the node with BROGUE_MAX_CONNECTIONS_PER_ADDRESS=0 (no cap) \
-            or a cap above bots + idle, and a node rate limit above --rate.
+            or a cap above bots + idle, and a node rate limit above --rate. Reads each node's \
+            /metrics before and after and prints the node's CPU per action and per idle session \
+            and its memory per idle session and per game; --json prints every figure as one \
+            JSON object instead (progress lines go to standard error).
             """
     )
 
@@ -49,8 +52,17 @@ struct LoadTestCommand: AsyncParsableCommand {
     @Option(help: "Also hold this many idle sessions (hello and guest only).")
     var idle: Int = 0
 
-    @Option(help: "Seconds between progress lines.")
+    @Option(help: "Seconds between progress lines (and samples of the node's /metrics).")
     var progress: Double = 5
+
+    @Option(help: "Seed the bots' games and moves from this number, for the same games on every run.")
+    var seed: UInt64?
+
+    @Flag(help: "Print the figures as one JSON object on standard output, progress on standard error.")
+    var json = false
+
+    @Flag(help: "Do not read the nodes' /metrics.")
+    var noNodeMetrics = false
 
     func validate() throws {
         guard (1...100).contains(reconnectAttempts) else { throw ValidationError("--reconnect-attempts must be 1...100") }
@@ -81,6 +93,9 @@ struct LoadTestCommand: AsyncParsableCommand {
         )
         options.recordPath = record
         options.reconnectAttempts = reconnectAttempts
+        options.seed = seed
+        options.measureNode = !noNodeMetrics
+        let progressTo = json ? FileHandle.standardError : FileHandle.standardOutput
         let stop = options.stop
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
         let watcher = Task {
@@ -90,10 +105,10 @@ struct LoadTestCommand: AsyncParsableCommand {
             }
         }
         let report = await LoadTest.run(options, logger: logger) { line in
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            progressTo.write(Data((line + "\n").utf8))
         }
         watcher.cancel()
-        print(report.summary)
+        print(json ? report.json : report.summary)
         if report.actions + report.refused == 0 && bots > 0 { throw ExitCode(1) }
     }
 }

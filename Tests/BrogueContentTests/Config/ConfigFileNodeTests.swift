@@ -28,6 +28,7 @@ import Testing
               allowed_origins: [https://play.example.org, http://localhost:3000]
               max_connections_per_address: 8
               idle_timeout_seconds: 60
+              request_timeout_seconds: 3
               drain_seconds: 5
               bcrypt_cost: 10
               session_days: 7
@@ -47,6 +48,7 @@ import Testing
         #expect(n.allowedOrigins == ["https://play.example.org", "http://localhost:3000"])
         #expect(n.maxConnectionsPerAddress == 8 && n.idleTimeoutSeconds == 60 && n.drainSeconds == 5 && n.bcryptCost == 10)
         #expect(n.sessionDays == 7 && n.actionsPerSecond == 20 && n.actionBurst == 40)
+        #expect(n.requestTimeoutSeconds == 3)
         #expect(n.loginFailureLimit == 3 && n.loginFailureWindowSeconds == 120)
     }
 

@@ -29,6 +29,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var config = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000, instanceID: "before")
         config.drainCloseCode = CloseCode.serviceRestart
+        // Off, as in makeNode: Chromium's spare sockets (through the proxy) may stay silent for long.
+        config.access.requestTimeoutSeconds = 0
         let before = try Node(config: config, content: coreContent, dataDirectory: folder, logger: Logger(label: "before"))
         let (first, firstPort) = try await Self.serve(before)
         defer { first.cancel() }

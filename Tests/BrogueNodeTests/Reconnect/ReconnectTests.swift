@@ -20,6 +20,8 @@ import Testing
     ) throws -> (Node, Node, String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-reconnect-\(UUID().uuidString)").path
         var config = base
+        // Off: see makeNode.
+        config.access.requestTimeoutSeconds = 0
         config.instanceID = "node-a"
         config.drainCloseCode = firstDrainCode
         let a = try Node(config: config, content: coreContent, dataDirectory: folder, logger: Logger(label: "node-a"))

@@ -18,7 +18,15 @@ let coreContent: LoadedContent = {
 }()
 
 /// A node over a fresh data folder, with limits loose enough for quick tests unless given.
-func makeNode(_ config: NodeConfig = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000)) throws -> Node {
+/// - Parameter requestTimeout: the request timeout, off unless given: HummingbirdTesting's
+///   client connects when a test starts and may send its first request much later, on a busy
+///   machine after any bound (the timeout has tests of its own, `SlowClientTests`).
+func makeNode(
+    _ config: NodeConfig = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000),
+    requestTimeout: Double = 0
+) throws -> Node {
+    var config = config
+    config.access.requestTimeoutSeconds = requestTimeout
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-node-\(UUID().uuidString)").path
     return try Node(config: config, content: coreContent, dataDirectory: folder, logger: Logger(label: "test"))
 }

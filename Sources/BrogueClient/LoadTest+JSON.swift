@@ -1,0 +1,52 @@
+import Foundation
+
+extension LoadTest.Report {
+    /// The figures of a run as one JSON object, for comparing runs by script (`--json`).
+    struct Figures: Codable {
+        var bots: Int
+        var idle: Int
+        var rate: Double
+        var seconds: Double
+        var actions: Int
+        var refused: Int
+        var actionsPerSecond: Double
+        var roundTripMs: [String: Double]
+        var errors: Int
+        var errorCodes: [String: Int]
+        var drops: Int
+        var reconnects: Int
+        var gamesStarted: Int
+        var gamesOver: Int
+        var idleOpened: Int
+        var idleHeld: Int
+        var node: LoadTest.NodeFigures?
+        var nodeMeasureFailure: String?
+    }
+
+    /// What `brogue loadtest --json` prints: one object, keys sorted.
+    public var json: String {
+        let figures = Figures(
+            bots: options.bots,
+            idle: options.idle,
+            rate: options.rate,
+            seconds: seconds,
+            actions: actions,
+            refused: refused,
+            actionsPerSecond: actionsPerSecond,
+            roundTripMs: ["p50": percentile(0.5), "p95": percentile(0.95), "p99": percentile(0.99), "max": roundTrips.last ?? 0],
+            errors: errors,
+            errorCodes: errorCodes,
+            drops: drops,
+            reconnects: reconnects,
+            gamesStarted: gamesStarted,
+            gamesOver: gamesOver,
+            idleOpened: idleOpened,
+            idleHeld: idleHeld,
+            node: node,
+            nodeMeasureFailure: nodeMeasureFailure
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(figures)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
