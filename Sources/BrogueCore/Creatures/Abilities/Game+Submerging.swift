@@ -6,8 +6,7 @@ extension Game {
         !catalog.monsters[monsters[i].kind].flags.contains(.submerges) || level.has(.isDeep, at: p)
     }
 
-    /// The cells a monster of kind `kind` may choose as its next step: free, and in deep water
-    /// for a water dweller.
+    /// The cells monster `i` may choose as its next step: free, and in deep water for a water dweller.
     func stepFilter(for i: Int) -> (Point) -> Bool {
         guard catalog.monsters[monsters[i].kind].flags.contains(.submerges) else { return isFreeForMonster }
         let deep = level.flags
