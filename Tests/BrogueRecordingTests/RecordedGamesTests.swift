@@ -35,7 +35,8 @@ import Testing
     }
 
     @Test func aPlayedRunIsReturnedWholeByPress() throws {
-        let recorded = try games().start(seed: 3)
+        // A seed whose first level has no monster near the start, so exploring is not cut short.
+        let recorded = try games().start(seed: 5)
         let session = PlaySession(game: recorded.game, recorder: recorded)
         let pressed = try session.press(key: "x")  // explore runs many steps
         #expect(pressed.recorded.count > 1)

@@ -23,6 +23,8 @@ struct Reference {
     var place: String
     /// For a terrain: what the place uses it for, checked against the terrain once it is known.
     var use: TerrainUse? = nil
+    /// For a bolt: a monster casts it, so its effect must be one monsters can cast.
+    var castByMonster = false
 }
 
 /// What a kind decoder needs to know about the file it reads.

@@ -17,7 +17,8 @@ enum MonsterSchema {
             .init("attack-duration", .integer(min: 1, max: nil), .value("100"), "Ticks per attack: 100 is normal."),
             .init("regen-turns", .integer(min: 0, max: nil), .value("20"), "Turns to regain one hit point; 0 never regenerates."),
             .init("xp", .integer(min: 0, max: nil), .required, "Experience the player gains for killing it."),
-            .init("flags", .flags("monster", MonsterFlags.names.map(\.0)), .value("[]"), "Abilities and habits the AI knows."),
+            .init("flags", .flags("monster", MonsterFlags.names.map(\.0)), .value("[]"), "Habits and traits the rules know (below)."),
+            .init("abilities", .list("monster ability"), .value("[]"), "Named rules with parameters: casting, summoning, stealing (below)."),
             .init(
                 "behaviour",
                 .name,
@@ -58,7 +59,8 @@ enum MonsterSchema {
             r.warning(r.keyMark("movement-duration"), "\(r.label) is immobile, so its 'movement-duration' is never used")
         }
         var decoded = Decoded<MonsterKind>(id: id, value: nil, file: file.sink.file, mark: r.mark("id"))
-        guard !r.hasErrors, let id, let name, let glyph, let color, let hp, let defense, let accuracy, let damage, let movement,
+        let abilities = MonsterAbilitySchema.decode(r, references: &decoded.references)
+        guard !r.hasErrors, let abilities, let id, let name, let glyph, let color, let hp, let defense, let accuracy, let damage, let movement,
             let attack, let regen, let xp, let flags, let description
         else { return decoded }
         decoded.value = MonsterKind(
@@ -76,7 +78,8 @@ enum MonsterSchema {
             xp: xp,
             flags: flags,
             description: description,
-            behaviour: behaviour
+            behaviour: behaviour,
+            abilities: abilities
         )
         return decoded
     }

@@ -5,7 +5,13 @@ enum SpawnsSchema {
     static let table = ContentSchema.Table(
         name: "spawns",
         fields: [
-            .init("monsters", .list("monster spawn"), .value("[]"), "Monster table: each line a monster, its depths, weight and group size."),
+            .init("hordes", .list("horde"), .value("[]"), "Horde table: each line a leader, its followers, depths and weight."),
+            .init(
+                "monsters",
+                .list("monster spawn"),
+                .value("[]"),
+                "Older form of the horde table: each line one kind, its depths, weight and group size (a horde with no followers)."
+            ),
             .init("items", .list("item spawn"), .value("[]"), "Item table: each line an item, its depths and weight."),
             .init(
                 "population",
@@ -29,6 +35,24 @@ enum SpawnsSchema {
                 "How many appear together: each time the line is drawn, that many (a number in the range) are placed side by side, "
                     + "the first leading the rest. `brogue catalog --monster ID` shows each group."
             ),
+        ]
+    )
+
+    static let horde = ContentSchema.Table(
+        name: "horde",
+        fields: [
+            .init("leader", .reference("monster"), .required, "The monster that leads it (named as leader in `brogue catalog`)."),
+            .init("followers", .list("horde follower"), .value("[]"), "Who comes with the leader, placed round it."),
+            .init("depths", .range(min: 1, max: Dungeon.deepestLevel), .required, "Depths where it may appear."),
+            .init("weight", .integer(min: 0, max: nil), .required, "Relative chance against the other hordes that cover the depth."),
+        ]
+    )
+
+    static let hordeFollower = ContentSchema.Table(
+        name: "horde follower",
+        fields: [
+            .init("monster", .reference("monster"), .required, "The follower's kind."),
+            .init("count", .range(min: 0, max: 20), .value("1"), "How many come (a number in the range, drawn each time the horde appears)."),
         ]
     )
 
@@ -61,6 +85,10 @@ enum SpawnsSchema {
     struct Line {
         var entry: SpawnEntry
         var mark: Mark
+        /// Where each follower's monster id is written, in `entry.followers`' order.
+        var followerMarks: [Mark] = []
+        /// How messages name the line.
+        var label = "monster spawn"
     }
 
     struct File {
@@ -81,6 +109,9 @@ enum SpawnsSchema {
             if let id, let depths, let weight, let group {
                 out.monsters.append(Line(entry: SpawnEntry(kind: id, depths: depths, weight: weight, group: group), mark: e.mark("monster")))
             }
+        }
+        for element in r.list("hordes") ?? [] {
+            if let line = decodeHorde(element, context) { out.monsters.append(line) }
         }
         for element in r.list("items") ?? [] {
             guard let e = EntryReader(element, table: itemSpawn, what: "item spawn", idKey: "item", sink: context.sink) else { continue }
@@ -119,6 +150,27 @@ enum SpawnsSchema {
             out.population = lines
         }
         return out
+    }
+
+    private static func decodeHorde(_ element: YNode, _ context: FileContext) -> Line? {
+        guard let e = EntryReader(element, table: horde, what: "horde", idKey: "leader", sink: context.sink) else { return nil }
+        let (id, depths, weight) = (e.string("leader"), e.range("depths"), e.int("weight"))
+        var followers: [HordeMember] = []
+        var marks: [Mark] = []
+        for f in e.list("followers") ?? [] {
+            guard let r = EntryReader(f, table: hordeFollower, what: "follower of \(e.label)", entry: e.entry, sink: context.sink),
+                let kind = r.string("monster"), let count = r.range("count")
+            else { continue }
+            followers.append(HordeMember(kind: kind, count: count))
+            marks.append(r.mark("monster"))
+        }
+        guard !e.hasErrors, let id, let depths, let weight else { return nil }
+        return Line(
+            entry: SpawnEntry(kind: id, depths: depths, weight: weight, followers: followers),
+            mark: e.mark("leader"),
+            followerMarks: marks,
+            label: "horde"
+        )
     }
 
     private static func checkCoverage(_ lines: [LevelPopulation], at mark: Mark, _ sink: DiagnosticSink) {

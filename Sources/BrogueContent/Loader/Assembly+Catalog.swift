@@ -158,6 +158,15 @@ extension Assembly {
                     hint: "name another terrain, or change this one's flags or layer"
                 )
             }
+            if reference.castByMonster, let bolt = bolts.value(reference.id), !bolt.effect.isHelpful && !bolt.effect.monstersCastAtPlayer {
+                session.error(
+                    file,
+                    reference.mark,
+                    "\(reference.place) names bolt '\(reference.id)', whose effect '\(bolt.effect.rawValue)' monsters cannot cast",
+                    entry: entry,
+                    hint: "monsters cast helpful bolts (heal, haste, protect, invisibility, empower) and damage, poison or slow"
+                )
+            }
         }
     }
 
@@ -166,10 +175,22 @@ extension Assembly {
             session.error(
                 file,
                 line.mark,
-                "monster spawn names unknown monster '\(line.entry.kind)'",
+                "\(line.label) names unknown monster '\(line.entry.kind)'",
                 entry: line.entry.kind,
                 hint: DidYouMean.hint(for: line.entry.kind, among: monsters.sortedIDs) ?? "define monsters/\(line.entry.kind).yaml"
             )
+        }
+        for (line, file) in spawnMonsters {
+            for (follower, mark) in zip(line.entry.followers, line.followerMarks)
+            where !monsters.contains(follower.kind) && !isUnreadable(.monsters, follower.kind) {
+                session.error(
+                    file,
+                    mark,
+                    "horde of '\(line.entry.kind)' names unknown follower '\(follower.kind)'",
+                    entry: line.entry.kind,
+                    hint: DidYouMean.hint(for: follower.kind, among: monsters.sortedIDs) ?? "define monsters/\(follower.kind).yaml"
+                )
+            }
         }
         for (line, file) in spawnItems where !isUnreadable(.items, line.entry.kind) {
             guard items.contains(line.entry.kind) else {

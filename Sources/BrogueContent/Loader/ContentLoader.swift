@@ -34,10 +34,16 @@ public struct ContentLoader: Sendable {
     public static func schema(for kind: ContentKind) -> ContentSchema {
         switch kind {
         case .terrain: ContentSchema(kind: kind, tables: [TerrainSchema.table])
-        case .monsters: ContentSchema(kind: kind, tables: [MonsterSchema.table, SharedTables.damage])
+        case .monsters: ContentSchema(kind: kind, tables: [MonsterSchema.table, SharedTables.damage, MonsterAbilitySchema.table])
         case .items: ContentSchema(kind: kind, tables: [ItemSchema.table, ItemSchema.nativeEffect])
         case .spawns:
-            ContentSchema(kind: kind, tables: [SpawnsSchema.table, SpawnsSchema.monsterSpawn, SpawnsSchema.itemSpawn, SpawnsSchema.populationLine])
+            ContentSchema(
+                kind: kind,
+                tables: [
+                    SpawnsSchema.table, SpawnsSchema.horde, SpawnsSchema.hordeFollower, SpawnsSchema.monsterSpawn, SpawnsSchema.itemSpawn,
+                    SpawnsSchema.populationLine,
+                ]
+            )
         case .player: ContentSchema(kind: kind, tables: [PlayerSchema.table, PlayerSchema.startingItem])
         case .appearances: ContentSchema(kind: kind, tables: [AppearancesSchema.table, AppearancesSchema.potionColor])
         case .generators:

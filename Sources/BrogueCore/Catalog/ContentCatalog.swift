@@ -70,6 +70,9 @@ public struct ContentCatalog: Sendable {
         }
         problems += TerrainKind.problems(terrains, indexByID: t)
         for e in spawns.monsters where m[e.kind] == nil { problems.append("spawn table names unknown monster '\(e.kind)'") }
+        for e in spawns.monsters {
+            for f in e.followers where m[f.kind] == nil { problems.append("horde of '\(e.kind)' names unknown follower '\(f.kind)'") }
+        }
         for e in spawns.items where it[e.kind] == nil { problems.append("spawn table names unknown item '\(e.kind)'") }
         for s in player.startingItems where it[s.kind] == nil { problems.append("player starts with unknown item '\(s.kind)'") }
         for k in items where k.category == .potion || k.category == .scroll {
@@ -91,6 +94,7 @@ public struct ContentCatalog: Sendable {
         problems += GeneratorProfile.problems(generators, terrainIndexByID: t, terrains: terrains)
         problems += Blueprint.problems(blueprints, terrainIndexByID: t, monsterIndexByID: m, itemIndexByID: it, items: items)
         problems += BoltKind.problems(bolts, items: items, boltIndexByID: b, terrainIndexByID: t, monsterIndexByID: m)
+        problems += MonsterAbility.problems(monsters, boltIndexByID: b, bolts: bolts, monsterIndexByID: m)
         guard problems.isEmpty else { throw CatalogError(problems: problems) }
 
         self.terrains = terrains

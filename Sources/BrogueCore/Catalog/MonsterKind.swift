@@ -20,6 +20,19 @@ public struct MonsterFlags: OptionSet, Hashable, Sendable, Codable {
     public static let invulnerable = MonsterFlags(rawValue: 1 << 16)
     /// Walks through lava and fire unharmed.
     public static let fireImmune = MonsterFlags(rawValue: 1 << 7)
+    /// Lives in deep water: spawns there, never leaves it, and sinks out of reach (and sight)
+    /// whenever it is not biting.
+    public static let submerges = MonsterFlags(rawValue: 1 << 8)
+    /// Blows of weapons and claws do it no harm; bolts and fire still do.
+    public static let immuneToWeapons = MonsterFlags(rawValue: 1 << 9)
+    /// A blow that does not kill it splits it in two, each with half its hit points.
+    public static let splitsWhenHit = MonsterFlags(rawValue: 1 << 10)
+    /// Harmful bolts bounce off it without effect.
+    public static let reflectsBolts = MonsterFlags(rawValue: 1 << 11)
+    /// Steps back from the player rather than closing in (for casters).
+    public static let keepsDistance = MonsterFlags(rawValue: 1 << 12)
+    /// Each attack hits every foe next to it.
+    public static let attacksAllAdjacent = MonsterFlags(rawValue: 1 << 13)
 
     public static let names: [(String, MonsterFlags)] = [
         ("flees-near-death", .fleesNearDeath),
@@ -31,6 +44,12 @@ public struct MonsterFlags: OptionSet, Hashable, Sendable, Codable {
         ("invisible", .invisible),
         ("invulnerable", .invulnerable),
         ("fire-immune", .fireImmune),
+        ("submerges", .submerges),
+        ("immune-to-weapons", .immuneToWeapons),
+        ("splits-when-hit", .splitsWhenHit),
+        ("reflects-bolts", .reflectsBolts),
+        ("keeps-distance", .keepsDistance),
+        ("attacks-all-adjacent", .attacksAllAdjacent),
     ]
 }
 
@@ -58,6 +77,8 @@ public struct MonsterKind: Hashable, Sendable {
     public var description: String
     /// A plugin's monster behaviour, `<plugin-id>.<name>`, asked for an intent on each waking turn; nil for the built-in AI alone.
     public var behaviour: String?
+    /// Named rules with parameters (casting, summoning, stealing...), in the order content lists them.
+    public var abilities: [MonsterAbility]
 
     public init(
         id: String,
@@ -74,7 +95,8 @@ public struct MonsterKind: Hashable, Sendable {
         xp: Int,
         flags: MonsterFlags = [],
         description: String = "",
-        behaviour: String? = nil
+        behaviour: String? = nil,
+        abilities: [MonsterAbility] = []
     ) {
         self.id = id
         self.name = name
@@ -91,5 +113,9 @@ public struct MonsterKind: Hashable, Sendable {
         self.flags = flags
         self.description = description
         self.behaviour = behaviour
+        self.abilities = abilities
     }
+
+    /// The first ability running `rule`, if the kind has one.
+    public func ability(_ rule: MonsterAbility.Rule) -> MonsterAbility? { abilities.first { $0.rule == rule } }
 }

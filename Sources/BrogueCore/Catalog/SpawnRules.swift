@@ -1,17 +1,35 @@
-/// One line of a spawn table: a kind, the depths where it may appear, and how often.
+/// One line of a spawn table: a kind, the depths where it may appear, and how often. In the
+/// monster table each line is a horde: `group` of its kind lead, then its `followers` come.
 public struct SpawnEntry: Hashable, Sendable, Codable {
-    /// A monster id (in monster tables) or an item id (in item tables).
+    /// A monster id (in monster tables: the horde's leader) or an item id (in item tables).
     public var kind: String
     public var depths: ClosedRange<Int>
     public var weight: Int
-    /// Monsters only: how many appear together.
+    /// Monsters only: how many of `kind` appear together.
     public var group: ClosedRange<Int>
+    /// Monsters only: who comes with the leader.
+    public var followers: [HordeMember]
 
-    public init(kind: String, depths: ClosedRange<Int>, weight: Int, group: ClosedRange<Int> = 1...1) {
+    public init(kind: String, depths: ClosedRange<Int>, weight: Int, group: ClosedRange<Int> = 1...1, followers: [HordeMember] = []) {
         self.kind = kind
         self.depths = depths
         self.weight = weight
         self.group = group
+        self.followers = followers
+    }
+
+    /// The most monsters the line places at once.
+    public var largestHorde: Int { group.upperBound + followers.reduce(0) { $0 + $1.count.upperBound } }
+}
+
+/// Followers of one kind in a horde.
+public struct HordeMember: Hashable, Sendable, Codable {
+    public var kind: String
+    public var count: ClosedRange<Int>
+
+    public init(kind: String, count: ClosedRange<Int>) {
+        self.kind = kind
+        self.count = count
     }
 }
 

@@ -94,6 +94,12 @@ public struct Creature: Sendable, Hashable {
     public var lifespan: Int
     /// Levels of empowerment: each adds 10 accuracy and 10 defense.
     public var empowerment: Int
+    /// What it carries (a stolen or found item), dropped where it dies.
+    public var carried: Item?
+    /// Under deep water: unseen, and out of reach of blows and bolts.
+    public var submerged: Bool
+    /// The id of the monster that summoned it, or 0.
+    public var summoner: Int
 
     public var isPlayer: Bool { kind < 0 }
 
@@ -116,5 +122,8 @@ public struct Creature: Sendable, Hashable {
         self.leadsHorde = false
         self.lifespan = 0
         self.empowerment = 0
+        self.carried = nil
+        self.submerged = false
+        self.summoner = 0
     }
 }

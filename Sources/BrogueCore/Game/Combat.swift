@@ -70,6 +70,10 @@ extension Game {
         noise = 1
         var m = monsters[i]
         let kind = catalog.monsters[m.kind]
+        if m.submerged {
+            events.append(.message("Something slips away beneath the water.", .combat))
+            return
+        }
         let sneak = m.state == .sleeping || m.state == .dormant || m.status.paralyzed > 0
         let hit = sneak || rng.percent(Combat.hitProbability(accuracy: playerAccuracy, defense: defense(of: m)))
         guard hit else {
@@ -80,7 +84,7 @@ extension Game {
         }
         var damage = rollPlayerDamage()
         if sneak { damage *= 3 }
-        if kind.flags.contains(.invulnerable) {
+        if kind.flags.contains(.invulnerable) || kind.flags.contains(.immuneToWeapons) {
             events.append(.attacked(attacker: player.id, defender: m.id, damage: 0, hit: true))
             events.append(.message("Your blow glances off the \(kind.name) harmlessly.", .combat))
             return
@@ -102,6 +106,7 @@ extension Game {
             m.machine = 0
         }
         monsters[i] = m
+        if kind.flags.contains(.splitsWhenHit) { split(i, &events) }
     }
 
     /// Monster `i` attacks the player.
@@ -113,6 +118,7 @@ extension Game {
             events.append(.message("The \(kind.name) misses you.", .combat))
             return
         }
+        if steal(by: i, &events) { return }
         var damage = max(0, rng.clumped(kind.damage.min...kind.damage.max, clump: kind.damage.clump))
         if player.status.shield > 0 {
             let soaked = min(damage, player.status.shield)
@@ -133,6 +139,7 @@ extension Game {
         monsters[i].position = Point(-1, -1)
         events.append(.died(creature: m.id, kind: m.kind))
         events.append(.message("You kill the \(kind.name).", .combat))
+        leaveRemains(of: i, at: m.position, &events)
         gainExperience(kind.xp, &events)
         fireHooks(.death, at: m.position, &events)
     }

@@ -9,7 +9,7 @@ extension Game {
     func adjacentFoe(of i: Int) -> Int? {
         let me = monsters[i]
         for d in Direction.allCases where level.canStep(from: me.position, d) {
-            guard let j = monsterIndex(at: me.position + d.offset), j != i else { continue }
+            guard let j = monsterIndex(at: me.position + d.offset), j != i, !monsters[j].submerged else { continue }
             let other = monsters[j]
             if isFoe(me, other) { return j }
         }
@@ -36,14 +36,17 @@ extension Game {
             if seen { events.append(.message("The \(ak.name) misses the \(dk.name).", .combat)) }
             return
         }
-        let rolled = dk.flags.contains(.invulnerable) ? 0 : max(0, rng.clumped(ak.damage.min...ak.damage.max, clump: ak.damage.clump))
+        let immune = dk.flags.contains(.invulnerable) || dk.flags.contains(.immuneToWeapons)
+        let rolled = immune ? 0 : max(0, rng.clumped(ak.damage.min...ak.damage.max, clump: ak.damage.clump))
         let damage = absorbed(rolled, by: j)
         monsters[j].hp -= damage
         events.append(.attacked(attacker: a.id, defender: monsters[j].id, damage: damage, hit: true))
         if monsters[j].hp <= 0 {
+            let at = monsters[j].position
             monsters[j].position = Point(-1, -1)
             events.append(.died(creature: monsters[j].id, kind: monsters[j].kind))
             if seen { events.append(.message("The \(ak.name) kills the \(dk.name).", .combat)) }
+            leaveRemains(of: j, at: at, &events)
             return
         }
         if seen { events.append(.message("The \(ak.name) hits the \(dk.name).", .combat)) }

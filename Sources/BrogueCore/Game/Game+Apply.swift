@@ -120,7 +120,8 @@ extension Game {
 
     /// Lets time pass until the player may act again: monsters act in turn, the world ticks.
     mutating func passTime(_ duration: Int, _ events: inout [GameEvent]) {
-        player.ticksUntilTurn = player.status.hasted > 0 ? duration / 2 : duration
+        let s = player.status
+        player.ticksUntilTurn = s.hasted > 0 ? duration / 2 : s.slowed > 0 ? duration * 2 : duration
         monsters.removeAll { $0.hp <= 0 }
         while outcome == .playing {
             var soonest = player.ticksUntilTurn

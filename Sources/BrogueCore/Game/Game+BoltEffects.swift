@@ -145,7 +145,7 @@ extension Game {
     }
 
     /// A copy of monster `j` appears beside it; the two share its hit points.
-    private mutating func split(_ j: Int, _ events: inout [GameEvent]) {
+    mutating func split(_ j: Int, _ events: inout [GameEvent]) {
         let at = monsters[j].position
         guard
             let d = Direction.allCases.first(where: {

@@ -125,6 +125,7 @@ extension Game {
         monsters[i].hp = min(m.hp, 0)
         monsters[i].position = Point(-1, -1)
         events.append(.died(creature: m.id, kind: m.kind))
+        leaveRemains(of: i, at: m.position, &events)
     }
 
     // MARK: - Traps

@@ -97,7 +97,7 @@ extension Game {
         for p in Self.line(from: player.position, to: target, maxLength: 20) {
             if level.has(.blocksMovement, at: p) { break }
             landing = p
-            if let m = monsterIndex(at: p) {
+            if let m = monsterIndex(at: p), !monsters[m].submerged {
                 noise = 1
                 let mk = catalog.monsters[monsters[m].kind]
                 if kind.category == .weapon,

@@ -66,24 +66,33 @@ extension Game {
         }
     }
 
-    /// Spawns one group of a monster kind that fits the depth, far from `awayFrom`.
+    /// Spawns one horde that fits the depth, far from `awayFrom`: its leaders (`group` of its
+    /// kind), then its followers round them. A water dweller's horde spawns in deep water, and only
+    /// on a level that has some and when no spot on land (`near`) is asked for.
     @discardableResult
     mutating func spawnHorde(awayFrom: Point?, near: Point? = nil, state: MonsterState? = nil) -> Int {
-        let table = catalog.spawns.monsters.filter { $0.depths.contains(depth) }
+        let table = hordeTable(waterAllowed: near == nil)
         guard let pick = rng.weightedIndex(table.map(\.weight)), let kind = catalog.monsterIndexByID[table[pick].kind] else { return 0 }
         let count = rng.int(in: table[pick].group)
-        let anchor = near ?? randomOpenCell(awayFrom: awayFrom, needsNoMonster: true)
+        var members = Array(repeating: kind, count: count)
+        for f in table[pick].followers {
+            guard let k = catalog.monsterIndexByID[f.kind] else { continue }
+            members += Array(repeating: k, count: rng.int(in: f.count))
+        }
+        let water = isWaterDweller(kind)
+        let anchor = near ?? (water ? randomDeepCell(awayFrom: awayFrom) : randomOpenCell(awayFrom: awayFrom, needsNoMonster: true))
         guard let anchor else { return 0 }
         var placed = 0
-        for _ in 0..<count {
-            let p = freeCell(near: anchor)
+        for kind in members {
+            let p = isWaterDweller(kind) ? freeDeepCell(near: anchor) : freeCell(near: anchor)
             guard monsterIndex(at: p) == nil, p != player.position else { continue }
             let mk = catalog.monsters[kind]
             let initial: MonsterState =
                 state ?? (mk.flags.contains(.neverSleeps) ? .hunting : (rng.percent(66) ? .sleeping : .wandering))
             var m = Creature(id: nextCreatureID, kind: kind, position: p, hp: mk.hp, state: initial)
             m.ticksUntilTurn = rng.int(in: 0...mk.movementDuration)
-            m.leadsHorde = placed == 0 && count > 1
+            m.leadsHorde = placed == 0 && members.count > 1
+            equipCarrier(&m)
             nextCreatureID += 1
             monsters.append(m)
             placed += 1

@@ -61,7 +61,7 @@ extension Game {
 
     /// A monster kind from the depth's spawn table.
     mutating func randomMonsterKind() -> Int? {
-        let table = catalog.spawns.monsters.filter { $0.depths.contains(depth) }
+        let table = hordeTable(waterAllowed: false)
         guard let pick = rng.weightedIndex(table.map(\.weight)) else { return nil }
         return catalog.monsterIndexByID[table[pick].kind]
     }

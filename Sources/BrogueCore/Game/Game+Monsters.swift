@@ -10,6 +10,7 @@ extension Game {
             }
         }
         if monsters[i].status.paralyzed > 0 || monsters[i].status.entranced > 0 { return }
+        submergeIfAble(i)
         let own = monsters[i].state.behaviour
         guard own.isAwakeFoe else {
             duration = act(own, i, &events) ?? 100
@@ -24,7 +25,7 @@ extension Game {
         }
         if monsters[i].hp <= 0 { return }
         // Read the state again: perceiving, or a named behaviour's `.flee`, may have changed it.
-        duration = act(Stumbling(), i, &events) ?? act(monsters[i].state.behaviour, i, &events) ?? 100
+        duration = act(Stumbling(), i, &events) ?? act(Spellcasting(), i, &events) ?? act(monsters[i].state.behaviour, i, &events) ?? 100
     }
 
     func isFreeForMonster(_ p: Point) -> Bool { p != player.position && monsterIndex(at: p) == nil }
@@ -34,7 +35,8 @@ extension Game {
     func monsterCanStep(_ i: Int, _ dir: Direction, voluntary: Bool = true) -> Bool {
         let from = monsters[i].position
         let to = from + dir.offset
-        return level.canStep(from: from, dir) && isFreeForMonster(to) && machineAllows(i, to) && (!voluntary || monsterWillEnter(to))
+        return level.canStep(from: from, dir) && isFreeForMonster(to) && machineAllows(i, to) && habitatAllows(i, to)
+            && (!voluntary || monsterWillEnter(to))
     }
 
     /// Moves monster `i` one step if the cell is open; returns whether it moved. A chosen

@@ -28,7 +28,7 @@ extension Game {
     /// Whether the player can see the monster (line of sight and light, or telepathy).
     public func canSee(_ m: Creature) -> Bool {
         if player.status.telepathic > 0 { return true }
-        guard visible[m.position] else { return false }
+        guard visible[m.position], !m.submerged else { return false }
         if catalog.monsters[m.kind].flags.contains(.invisible) || m.status.invisible > 0 { return m.position.distance(to: player.position) <= 1 }
         return true
     }

@@ -101,18 +101,22 @@ public enum SeedCatalog {
 
     /// For each monster that leads a horde, how many monsters the horde has; for each follower, its
     /// leader. A horde is made in one go: its followers are the monsters created right after its
-    /// leader, of its kind, standing near it, and no more than the largest `group` the spawn table
-    /// gives that kind at the depth (a lone monster of the same kind spawned next is not one of them).
+    /// leader, of its kind or a follower kind its lines name, standing near it, and no more than the
+    /// largest horde the spawn table gives that leader at the depth (a lone monster spawned next is
+    /// not one of them).
     static func hordes(_ game: Game) -> (size: [Int], leader: [Int?]) {
         let ms = game.monsters
         var sizes = [Int](repeating: 0, count: ms.count)
         var leaders = [Int?](repeating: nil, count: ms.count)
         for i in ms.indices where ms[i].leadsHorde {
             let id = game.catalog.monsters[ms[i].kind].id
-            let largest = game.catalog.spawns.monsters.filter { $0.kind == id && $0.depths.contains(game.depth) }.map(\.group.upperBound).max()
+            let lines = game.catalog.spawns.monsters.filter { $0.kind == id && $0.depths.contains(game.depth) }
+            let largest = lines.map(\.largestHorde).max()
+            let kinds = [id] + lines.flatMap { $0.followers.map(\.kind) }
             var n = 1
             var j = i + 1
-            while j < ms.count, n < largest ?? Int.max, ms[j].kind == ms[i].kind, !ms[j].leadsHorde, ms[j].id == ms[j - 1].id + 1,
+            while j < ms.count, n < largest ?? Int.max, kinds.contains(game.catalog.monsters[ms[j].kind].id), !ms[j].leadsHorde,
+                ms[j].id == ms[j - 1].id + 1,
                 max(abs(ms[j].position.x - ms[i].position.x), abs(ms[j].position.y - ms[i].position.y)) <= 3
             {
                 leaders[j] = i

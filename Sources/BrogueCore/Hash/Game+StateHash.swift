@@ -65,6 +65,13 @@ extension Game {
             h.combine(-2)
             for v in magic { h.combine(v) }
         }
+        // Monster abilities' state only when some is set, for the same reason.
+        if c.carried != nil || c.submerged || c.summoner != 0 {
+            h.combine(-3)
+            h.combine(c.submerged)
+            h.combine(c.summoner)
+            if let item = c.carried { hash(item, into: &h) } else { h.combine(-1) }
+        }
     }
 
     private func hash(_ item: Item, into h: inout StableHasher) {

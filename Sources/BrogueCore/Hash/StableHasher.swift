@@ -96,6 +96,18 @@ extension ContentCatalog {
             h.combine(m.description)
             // Only when set, so content without plugin behaviours keeps its hash.
             if let b = m.behaviour { h.combine(b) }
+            // Only when there are some, so content without abilities keeps its hash.
+            if !m.abilities.isEmpty {
+                h.combine(-3)
+                h.combine(m.abilities.count)
+                for a in m.abilities {
+                    h.combine(a.rule.rawValue)
+                    h.combine(a.bolt)
+                    h.combine(a.monster)
+                    h.combine(a.count)
+                    for v in [a.range, a.chance, a.turns] { h.combine(v) }
+                }
+            }
         }
         h.combine(items.count)
         for i in items {
@@ -136,6 +148,15 @@ extension ContentCatalog {
                 h.combine(e.depths)
                 h.combine(e.weight)
                 h.combine(e.group)
+                // Only when there are some, so content without followers keeps its hash.
+                if !e.followers.isEmpty {
+                    h.combine(-3)
+                    h.combine(e.followers.count)
+                    for f in e.followers {
+                        h.combine(f.kind)
+                        h.combine(f.count)
+                    }
+                }
             }
         }
         h.combine(spawns.population.count)

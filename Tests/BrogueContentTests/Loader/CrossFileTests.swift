@@ -41,7 +41,7 @@ struct CrossFileTests {
         let temp = TempFolder()
         let core = temp.copyCore()
         let spawns = rewrite(temp, "core/spawns.yaml") {
-            $0.replacingOccurrences(of: "{monster: kobold,", with: "{monster: kobbold,").replacingOccurrences(
+            $0.replacingOccurrences(of: "{leader: kobold,", with: "{leader: kobbold,").replacingOccurrences(
                 of: "{item: mango,",
                 with: "{item: mangoes,"
             )
@@ -49,8 +49,8 @@ struct CrossFileTests {
         let found = lines(loadDiagnostics([core]), in: spawns)
         #expect(
             found == [
-                "6:15 error: monster spawn names unknown monster 'kobbold' (did you mean 'kobold'?)",
-                "75:12 error: item spawn names unknown item 'mangoes' (did you mean 'mango'?)",
+                "7:14 error: horde names unknown monster 'kobbold' (did you mean 'kobold'?)",
+                "88:12 error: item spawn names unknown item 'mangoes' (did you mean 'mango'?)",
             ]
         )
     }

@@ -4,13 +4,14 @@ struct Fleeing: StateBehaviour {
     var isAwakeFoe: Bool { true }
 
     func perceive(monster i: Int, game: inout Game, events: inout [GameEvent]) {
-        if game.monsters[i].hp * 4 >= game.monsters[i].maxHP * 3 { game.monsters[i].state = .hunting }
+        let m = game.monsters[i]
+        if m.hp * 4 >= m.maxHP * 3 && !game.keepsFleeing(m) { game.monsters[i].state = .hunting }
     }
 
     func intent(monster i: Int, game: inout Game, events: inout [GameEvent]) -> MonsterIntent {
         game.refreshSafetyMap()
         if !game.catalog.monsters[game.monsters[i].kind].flags.contains(.immobile),
-            let dir = game.scratch.safetyMap.downhill(from: game.monsters[i].position, level: game.level, allowed: game.isFreeForMonster),
+            let dir = game.scratch.safetyMap.downhill(from: game.monsters[i].position, level: game.level, allowed: game.stepFilter(for: i)),
             game.monsterCanStep(i, dir)
         {
             return .step(dir)

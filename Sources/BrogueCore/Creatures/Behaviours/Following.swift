@@ -5,7 +5,7 @@ struct Following: StateBehaviour {
         guard !game.catalog.monsters[game.monsters[i].kind].flags.contains(.immobile), game.playerDistance(from: i) > 2 else { return .wait }
         game.refreshPlayerMap()
         // The shared monster step: it keeps allies off hazards and springs what they walk on.
-        guard let dir = game.scratch.playerMap.downhill(from: game.monsters[i].position, level: game.level, allowed: game.isFreeForMonster) else {
+        guard let dir = game.scratch.playerMap.downhill(from: game.monsters[i].position, level: game.level, allowed: game.stepFilter(for: i)) else {
             return .wait
         }
         return .step(dir)

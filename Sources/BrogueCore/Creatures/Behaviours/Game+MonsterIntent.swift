@@ -24,7 +24,9 @@ extension Game {
             let d = toward - pos
             guard !kind.flags.contains(.immobile), let dir = Direction(delta: Point(d.x.signum(), d.y.signum())) else { return 100 }
             let to = pos + dir.offset
-            guard level.canStep(from: pos, dir), creature(at: to) == nil, machineAllows(i, to), monsterWillEnter(to) else { return 100 }
+            guard level.canStep(from: pos, dir), creature(at: to) == nil, machineAllows(i, to), habitatAllows(i, to), monsterWillEnter(to) else {
+                return 100
+            }
             monsters[i].position = to
             monsterEnteredCell(i, &events)
             return kind.movementDuration
@@ -33,13 +35,19 @@ extension Game {
             guard !kind.flags.contains(.immobile), stepMonster(i, dir, voluntary: voluntary, &events) else { return 100 }
             return kind.movementDuration
         case .attack(let at):
+            surface(i)
             guard let dir = Direction(delta: at - pos), level.canStep(from: pos, dir) else { return 100 }
             switch creature(at: at) {
             case .player: monsterAttack(i, &events)
             case .monster(let j): monsterAttack(i, monster: j, &events)
             case nil: return 100
             }
+            if kind.flags.contains(.attacksAllAdjacent) { sweep(i, besides: at, &events) }
+            afterAttack(i)
             return kind.attackDuration
+        case .useAbility(let a, let at):
+            guard kind.abilities.indices.contains(a) else { return 100 }
+            return useAbility(kind.abilities[a], by: i, at: at, &events)
         }
     }
 }

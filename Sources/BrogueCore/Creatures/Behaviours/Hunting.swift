@@ -19,9 +19,18 @@ struct Hunting: StateBehaviour {
         if game.monsters[i].status.discordant > 0, let j = game.adjacentFoe(of: i) { return .attack(at: game.monsters[j].position) }
         if game.playerDirection(from: i) != nil { return .attack(at: game.player.position) }
         if let j = game.adjacentFoe(of: i) { return .attack(at: game.monsters[j].position) }
-        guard !game.catalog.monsters[game.monsters[i].kind].flags.contains(.immobile) else { return .wait }
+        let flags = game.catalog.monsters[game.monsters[i].kind].flags
+        guard !flags.contains(.immobile) else { return .wait }
+        if flags.contains(.keepsDistance), game.playerDistance(from: i) < 3, game.monsterSeesPlayer(i) {
+            game.refreshSafetyMap()
+            if let dir = game.scratch.safetyMap.downhill(from: game.monsters[i].position, level: game.level, allowed: game.stepFilter(for: i)),
+                game.monsterCanStep(i, dir)
+            {
+                return .step(dir)
+            }
+        }
         game.refreshPlayerMap()
-        guard let dir = game.scratch.playerMap.downhill(from: game.monsters[i].position, level: game.level, allowed: game.isFreeForMonster) else {
+        guard let dir = game.scratch.playerMap.downhill(from: game.monsters[i].position, level: game.level, allowed: game.stepFilter(for: i)) else {
             return .wait
         }
         return .step(dir)

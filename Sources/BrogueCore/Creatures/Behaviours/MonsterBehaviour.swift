@@ -15,6 +15,9 @@ public enum MonsterIntent: Hashable, Sendable {
     case step(Direction)
     /// Stumble one step in a direction (confusion): like `step`, except that it may go into a hazard.
     case stumble(Direction)
+    /// Use the kind's ability at this index in `MonsterKind.abilities` on a cell (the target of a
+    /// bolt, where summons appear); waits when the ability cannot be used there.
+    case useAbility(Int, at: Point)
 }
 
 /// How a monster decides its turn: the built-in behaviours (`Hunting`, `Fleeing`, `Wandering`, ...)

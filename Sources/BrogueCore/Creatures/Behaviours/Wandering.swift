@@ -22,7 +22,7 @@ struct Wandering: StateBehaviour {
             game.monsters[i].waypoint = game.rng.below(count)
         }
         let map = game.scratch.waypointMaps[game.monsters[i].waypoint]
-        if let dir = map.downhill(from: pos, level: game.level, allowed: game.isFreeForMonster), game.monsterCanStep(i, dir) {
+        if let dir = map.downhill(from: pos, level: game.level, allowed: game.stepFilter(for: i)), game.monsterCanStep(i, dir) {
             return .step(dir)
         }
         game.monsters[i].waypoint = game.rng.below(count)
