@@ -4,14 +4,20 @@ import Testing
 /// kill -9 at random moments loses at most the action in flight.
 @Suite struct CrashResumeTests {
     /// Starts a saving bot game, waits until it has stored `target` actions, then SIGKILLs it.
-    static func killAfter(seed: Int, target: Int, data: URL) throws {
+    /// - Returns: why the run left no game, when it did not (it failed before making one); nil
+    ///   when it made its game.
+    static func killAfter(seed: Int, target: Int, data: URL) throws -> String? {
         let p = Process()
         p.executableURL = BrogueProcess.binary
         p.arguments = ["sim", "--seed", "\(seed)", "--turns", "100000", "--save", "--report-saves", "--data", data.path]
         p.currentDirectoryURL = BrogueProcess.repoRoot
         let out = Pipe()
         p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
+        // Kept in a file, so a run that fails before making its game says why.
+        let errors = data.deletingLastPathComponent().appendingPathComponent("crash-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errors) }
+        p.standardError = try FileHandle(forWritingTo: errors)
         try p.run()
         var buffer = ""
         let wanted = target == 0 ? "game " : "stored \(target)\n"
@@ -23,6 +29,9 @@ import Testing
         }
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
+        guard !buffer.hasPrefix("game ") else { return nil }
+        let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        return "seed \(seed): no game made (exit \(p.terminationStatus), \(p.terminationReason == .exit ? "exited" : "signalled")): \(said)\(buffer)"
     }
 
     @Test func everyKilledGameResumesAndVerifies() async throws {
@@ -37,16 +46,21 @@ import Testing
         }
         moments[0] = 0  // killed before any action was stored
         let planned = moments
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        let noGame = try await withThrowingTaskGroup(of: [String].self) { group in
             for lane in 0..<2 {
                 group.addTask {
+                    var reasons: [String] = []
                     for i in stride(from: lane, to: planned.count, by: 2) {
-                        try Self.killAfter(seed: 1000 + i, target: planned[i], data: data)
+                        if let why = try Self.killAfter(seed: 1000 + i, target: planned[i], data: data) { reasons.append(why) }
                     }
+                    return reasons
                 }
             }
-            try await group.waitForAll()
+            var all: [String] = []
+            for try await r in group { all += r }
+            return all
         }
+        #expect(noGame.isEmpty, "\(noGame)")
         let list = try BrogueProcess.run(["games", "--data", data.path, "--limit", "500"])
         #expect(list.status == 0, "\(list.stderr)")
         let ids = list.stdout.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
