@@ -107,6 +107,12 @@ public final class SQLiteGameStore: GameStore {
 
     /// Refuses newer schemas before any write, then turns WAL on and migrates.
     private func prepareSchema() throws(StoreError) {
+        // Two processes opening a new store at once would both see it unmigrated and both run
+        // the migrations (`table ... already exists`, `no such table: grdb_migrations`): the
+        // checks and the changes are made under a lock on a file beside the database, one
+        // opener at a time. A read-only store changes nothing and takes no lock.
+        let lock = options.access == .readWrite ? try SchemaLock(path: path + ".lock", timeout: options.busyTimeout) : nil
+        defer { lock?.release() }
         let migrator = StoreSchema.migrator
         let (applied, complete) = try read { db in
             (try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
