@@ -19,19 +19,7 @@ import Testing
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var printed = ""
-        while !printed.contains("\n") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed += String(decoding: chunk, as: UTF8.self)
-        }
-        guard let line = printed.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }),
-            let port = Int(line.split(separator: ":").last ?? "")
-        else {
-            process.terminate()
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the node printed '\(printed)'"])
-        }
-        return (process, port)
+        return (process, try listeningPort(of: process, printing: out))
     }
 
     @Test(.timeLimit(.minutes(10))) func aStoppedNodeIsLeftForTheNextAndTheGameGoesOn() throws {
@@ -68,4 +56,22 @@ import Testing
         let verified = try BrogueProcess.run(["replay", "1", "--verify", "--data", data.appendingPathComponent("node").path])
         #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
     }
+}
+
+/// The port a just-started `brogue node` says it listens on (its first line of standard output);
+/// the process is stopped when it says something else.
+func listeningPort(of process: Process, printing out: Pipe) throws -> Int {
+    var printed = ""
+    while !printed.contains("\n") {
+        let chunk = out.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        printed += String(decoding: chunk, as: UTF8.self)
+    }
+    guard let line = printed.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }),
+        let port = Int(line.split(separator: ":").last ?? "")
+    else {
+        process.terminate()
+        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the node printed '\(printed)'"])
+    }
+    return port
 }

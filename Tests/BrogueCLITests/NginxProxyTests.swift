@@ -184,19 +184,7 @@ final class NodeProcess {
         process.standardOutput = out
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
-        var printed = ""
-        while !printed.contains("\n") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed += String(decoding: chunk, as: UTF8.self)
-        }
-        guard let line = printed.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }),
-            let port = Int(line.split(separator: ":").last ?? "")
-        else {
-            process.terminate()
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the node printed '\(printed)'"])
-        }
-        self.port = port
+        port = try listeningPort(of: process, printing: out)
     }
 
     /// The client address of every connection the node opened, from its log.

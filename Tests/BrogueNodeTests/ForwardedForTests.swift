@@ -96,24 +96,23 @@ import Testing
 
     /// Keeps a greeted connection open with `forwardedFor` while `body` runs.
     private func holding(_ port: Int, forwardedFor: String, _ body: @escaping @Sendable () async throws -> Void) async throws {
-        let ran = Box(false)
-        try await connect(port: port, forwardedFor: forwardedFor) { peer in
-            try await peer.send(.hello(version: ProtocolInfo.version, client: "tests"))
-            guard case .hello? = try await peer.next()?.message else { return }
-            try await body()
-            ran.set(true)
-            try await peer.send(.bye)
-            while try await peer.next() != nil {}
-        }
-        #expect(ran.get, "the held connection was refused")
+        let held = try await greeted(port, forwardedFor: forwardedFor, while: body)
+        #expect(held, "the held connection was refused")
     }
 
     /// Whether a connection with `forwardedFor` is greeted (not refused `too_many_connections`).
     private func admitted(_ port: Int, forwardedFor: String) async throws -> Bool {
+        try await greeted(port, forwardedFor: forwardedFor) {}
+    }
+
+    /// Connects with `forwardedFor` and says hello; when greeted, runs `body` with the connection
+    /// open, then says bye. Returns whether it was greeted.
+    private func greeted(_ port: Int, forwardedFor: String, while body: @escaping @Sendable () async throws -> Void) async throws -> Bool {
         let greeted = Box(false)
         try await connect(port: port, forwardedFor: forwardedFor) { peer in
             try await peer.send(.hello(version: ProtocolInfo.version, client: "tests"))
             guard case .hello? = try await peer.next()?.message else { return }
+            try await body()
             greeted.set(true)
             try await peer.send(.bye)
             while try await peer.next() != nil {}
