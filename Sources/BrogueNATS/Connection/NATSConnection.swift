@@ -49,7 +49,9 @@ struct NATSConnection: Sendable {
         do {
             channel = try await ClientBootstrap(group: eventLoop)
                 .connectTimeout(TimeAmount(options.connectTimeout))
-                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                // At the TCP level: `.socketOption` would set SOL_SOCKET's option of the same number
+                // (SO_DEBUG), which needs CAP_NET_ADMIN and fails for an unprivileged user.
+                .channelOption(.tcpOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let handler = NATSChannelHandler(settings: settings, handshake: handshake, sink: sink)
