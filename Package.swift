@@ -138,8 +138,11 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            // The browser client's HTML, CSS and JavaScript, served byte for byte (Bundle.module).
-            resources: [.copy("Web/Client")],
+            // The browser client's HTML, JavaScript and CSS, compiled into the binary as byte arrays
+            // (`PackageResources`), so an installed `brogue` needs no resource folder beside it.
+            resources: [
+                .embedInCode("Web/Client/index.html"), .embedInCode("Web/Client/app.js"), .embedInCode("Web/Client/app.css"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Clients of a node: `brogue connect`'s remote game, session files, the load tool. Not the gateway.
@@ -279,7 +282,7 @@ let package = Package(
         // Drives the real `brogue` binary in child processes.
         .testTarget(
             name: "BrogueCLITests",
-            dependencies: ["brogue", "BrogueCore", "BrogueContent", "BroguePluginHost", "BrogueStore", "BrogueStorePostgres"],
+            dependencies: ["brogue", "BrogueCore", "BrogueContent", "BroguePluginHost", "BrogueStore", "BrogueStorePostgres", "BrogueTestServers"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -3,26 +3,18 @@ import Hummingbird
 import NIOCore
 
 /// Serves the browser client: `/` (HTML), `/app.js`, `/app.css`, the files of `Web/Client/`
-/// embedded as SwiftPM resources, with a Content-Security-Policy that allows nothing but this
+/// compiled into the binary (SwiftPM's `embedInCode`), with a Content-Security-Policy that allows nothing but this
 /// node (its scripts, styles and WebSocket), and entity tags so unchanged files are not sent again.
 enum WebClient {
     static let contentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-    /// The client's files by URL path, read from the bundle once, when the first application is made.
-    static let assets: [String: WebAsset] = {
-        do {
-            return [
-                "/": try WebAsset.load("index.html", contentType: "text/html; charset=utf-8", from: .module),
-                "/app.js": try WebAsset.load("app.js", contentType: "text/javascript; charset=utf-8", from: .module),
-                "/app.css": try WebAsset.load("app.css", contentType: "text/css; charset=utf-8", from: .module),
-            ]
-        } catch {
-            // The files are part of the build: without them the installation is broken, and the
-            // node stops at start-up rather than serve a page that cannot work.
-            fatalError("\(error)")
-        }
-    }()
+    /// The client's files by URL path, from the bytes compiled into the binary.
+    static let assets: [String: WebAsset] = [
+        "/": WebAsset(file: "index.html", contentType: "text/html; charset=utf-8", bytes: PackageResources.index_html),
+        "/app.js": WebAsset(file: "app.js", contentType: "text/javascript; charset=utf-8", bytes: PackageResources.app_js),
+        "/app.css": WebAsset(file: "app.css", contentType: "text/css; charset=utf-8", bytes: PackageResources.app_css),
+    ]
 
     static func addRoutes(to router: Router<NodeRequestContext>) {
         for (path, asset) in assets {
