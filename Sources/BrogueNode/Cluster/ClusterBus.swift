@@ -1,5 +1,6 @@
 import BrogueNATS
 import BrogueProtocol
+import Foundation
 import NIOCore
 import Prometheus
 
@@ -9,6 +10,11 @@ struct ClusterBus: Sendable {
     let client: NATSClient
     let subjects: ClusterSubjects
     let metrics: NodeMetrics
+    /// The wall clock placement deadlines are written in (ms since 1970).
+    var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    /// A placement's deadline: now plus how long the asker waits for it.
+    func deadline(after wait: Duration) -> Int64 { now() + wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000 }
 
     /// Why a request got no answer.
     enum Silence: Error, Equatable {

@@ -126,7 +126,7 @@ actor ClusterGame: PlayedGame {
 
     /// Asks the placement queue to host the game again; true when an instance took it.
     private func reopen() async -> Bool {
-        let request = PlaceRequest(kind: .open, game: id, player: player)
+        let request = PlaceRequest(kind: .open, game: id, player: player, deadline: bus.deadline(after: Self.placeTimeout))
         guard let reply = try? await bus.request(bus.subjects.place, request, timeout: Self.placeTimeout), reply.error == nil else {
             return false
         }

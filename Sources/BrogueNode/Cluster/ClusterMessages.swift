@@ -40,6 +40,10 @@ struct PlaceRequest: Codable, Equatable, Sendable {
     var player: String
     /// The account that owns a new game; nil for a guest.
     var account: String?
+    /// When the asker stops waiting (its wall clock, ms since 1970): an instance that reads the
+    /// request later, having been paused, drops it rather than make or open a game no one will
+    /// play. The cluster's clocks are taken to agree, as its leases already take them to.
+    var deadline: Int64? = nil
 }
 
 /// A request for one game, sent to its owner.

@@ -71,6 +71,8 @@ actor ClusterSeats: GameSeats {
     private func place(_ request: PlaceRequest) async throws(ProtocolError) -> (game: Int64, owner: String) {
         var pause = RetryPause()
         for attempt in 1...ClusterGame.attempts {
+            var request = request
+            request.deadline = bus.deadline(after: ClusterGame.placeTimeout)
             if let reply = try? await bus.request(bus.subjects.place, request, timeout: ClusterGame.placeTimeout) {
                 if let info = reply.info { return (info.game, reply.instance) }
                 if let error = reply.error, error.code != ErrorCode.draining.rawValue { throw error.protocolError }

@@ -100,6 +100,12 @@ actor GameInstance {
             logger.warning("dropped a placement request", metadata: ["error": "\(error)"])
             return
         }
+        if let deadline = request.deadline, now() > deadline {
+            // The asker gave up on it: a game made or opened now would be played by no one.
+            metrics.expiredPlacements.increment()
+            logger.notice("dropped a placement read after its deadline", metadata: ["late_ms": "\(now() - deadline)"])
+            return
+        }
         guard !draining else {
             bus.reply(to: message, GameReply(instance: id, error: WireError(ProtocolError(.draining, "instance \(id) is draining"))))
             return

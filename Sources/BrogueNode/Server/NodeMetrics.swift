@@ -22,6 +22,7 @@ public struct NodeMetrics: Sendable {
     let clusterBadMessages: Counter
     let failovers: Counter
     let placements: Counter
+    let expiredPlacements: Counter
     let clusterRetries: Counter
     let leaseRenewalFailures: Counter
     /// The NATS client's counters, copied in at each scrape.
@@ -102,6 +103,11 @@ public struct NodeMetrics: Sendable {
             name: "brogue_cluster_placements_total",
             labels: labels,
             help: "Games placed on this instance, new or opened."
+        )
+        expiredPlacements = registry.makeCounter(
+            name: "brogue_cluster_placements_expired_total",
+            labels: labels,
+            help: "Placement requests dropped unanswered because they were read after their deadline (the instance was paused)."
         )
         leaseRenewalFailures = registry.makeCounter(
             name: "brogue_cluster_lease_renewal_failures_total",
