@@ -89,6 +89,7 @@ extension RemoteSession {
                 return
             case .failure(let failure):
                 guard failure.retry else { throw failure.error }
+                onEvent(.attemptFailed(url: next, attempt: attempt, reason: "\(failure.error)"))
                 last = failure.error
             }
         }

@@ -55,6 +55,9 @@ public final class RemoteSession: @unchecked Sendable {
         case reconnecting(url: String, attempt: Int)
         /// Connected to `url`, identified, and the game (if any) resumed, at attempt `attempt`.
         case reconnected(url: String, attempt: Int)
+        /// Attempt `attempt` at `url` failed in a way worth another try (a node going away, its
+        /// store failing over, no game instance free yet); `reason` says which.
+        case attemptFailed(url: String, attempt: Int, reason: String)
         /// This action or key was in flight and not stored; it was sent again.
         case resent(String)
     }

@@ -138,6 +138,7 @@ struct ConnectCommand: AsyncParsableCommand {
         switch event {
         case .reconnecting(let url, let attempt): text = "reconnecting to \(url) (attempt \(attempt))..."
         case .reconnected(let url, _): text = "reconnected to \(url)"
+        case .attemptFailed(let url, let attempt, _): text = "\(url) could not take the game back yet (attempt \(attempt)); trying again..."
         case .lost, .resent: return
         }
         let bytes = Array("\u{1b}7\u{1b}[1;1H\u{1b}[2K\u{1b}[7m \(text) \u{1b}[0m\u{1b}8".utf8)
