@@ -7,10 +7,10 @@ import Testing
     static let folder = BrogueProcess.repoRoot.appendingPathComponent("docker/prometheus")
 
     @Test func promtoolChecksTheConfigAndRunsTheRuleCases() throws {
-        guard let promtool = NginxProxyTests.required("promtool") else { return }
-        let config = try SystemdUnitTests.run(promtool, ["check", "config", Self.folder.appendingPathComponent("prometheus.yml").path])
+        guard let promtool = HostTool.required("promtool") else { return }
+        let config = try HostTool.run(promtool, ["check", "config", Self.folder.appendingPathComponent("prometheus.yml").path])
         #expect(config.status == 0, "\(config.output)")
-        let rules = try SystemdUnitTests.run(promtool, ["test", "rules", Self.folder.appendingPathComponent("alerts.test.yml").path])
+        let rules = try HostTool.run(promtool, ["test", "rules", Self.folder.appendingPathComponent("alerts.test.yml").path])
         #expect(rules.status == 0 && rules.output.contains("SUCCESS"), "\(rules.output)")
         // Every alert has a case.
         let alerts = try String(contentsOf: Self.folder.appendingPathComponent("alerts.yml"), encoding: .utf8)
@@ -25,8 +25,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let node = try NodeProcess(data: folder.appendingPathComponent("data"), log: folder.appendingPathComponent("node.log"), environment: [:])
         defer { node.stop() }
-        let python = try #require(SystemdUnitTests.tool("python3"))
-        let fetched = try SystemdUnitTests.run(
+        let python = try #require(HostTool.find("python3"))
+        let fetched = try HostTool.run(
             python,
             [
                 "-c", "import urllib.request,sys; print(urllib.request.urlopen(sys.argv[1], timeout=60).read().decode())",

@@ -9,7 +9,7 @@ import Testing
 /// from 127.0.0.2 (`proxy_bind`), the one address the nodes trust.
 @Suite(.serialized) struct NginxProxyTests {
     @Test(.timeLimit(.minutes(10))) func botsPlayOverTLSThroughNginxAndTheNodesSeeThePlayersAddress() throws {
-        guard let nginx = Self.required("nginx"), let openssl = Self.required("openssl") else { return }
+        guard let nginx = HostTool.required("nginx"), let openssl = HostTool.required("openssl") else { return }
         let folder = try BrogueProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let trust = ["BROGUE_TRUSTED_PROXIES": "127.0.0.2", "LOG_LEVEL": "debug", "BROGUE_MAX_CONNECTIONS_PER_ADDRESS": "0"]
@@ -20,7 +20,7 @@ import Testing
 
         let prefix = folder.appendingPathComponent("nginx")
         let port = try Self.prepareNginx(prefix, openssl: openssl, upstreams: [a.port, b.port])
-        let checked = try SystemdUnitTests.run(nginx, ["-t", "-q", "-p", prefix.path + "/", "-c", prefix.appendingPathComponent("nginx.conf").path])
+        let checked = try HostTool.run(nginx, ["-t", "-q", "-p", prefix.path + "/", "-c", prefix.appendingPathComponent("nginx.conf").path])
         #expect(checked.status == 0, "nginx -t: \(checked.output)")
         let server = try Self.startNginx(nginx, prefix: prefix)
         defer {
@@ -41,8 +41,8 @@ import Testing
         #expect(seen.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 == "127.0.0.1" } }, "\(seen)")
 
         // A client that writes its own X-Forwarded-For is still the address nginx saw.
-        let python = try #require(SystemdUnitTests.tool("python3"), "python3 sends the forged upgrade")
-        let forged = try SystemdUnitTests.run(python, ["-c", Self.forgedUpgrade, "\(port)", certificate, "203.0.113.77"])
+        let python = try #require(HostTool.find("python3"), "python3 sends the forged upgrade")
+        let forged = try HostTool.run(python, ["-c", Self.forgedUpgrade, "\(port)", certificate, "203.0.113.77"])
         #expect(forged.status == 0 && forged.output.hasPrefix("HTTP/1.1 101"), "\(forged.output)")
         // The node logs the connection just after it switched protocols: wait for the line.
         let before = seen.joined().count
@@ -93,7 +93,7 @@ import Testing
         let servers = upstreams.map { "    server 127.0.0.1:\($0);" }.joined(separator: "\n")
         try "upstream brogue_gateways {\n\(servers)\n}\nproxy_bind 127.0.0.2;\n"
             .write(to: prefix.appendingPathComponent("brogue-upstreams.conf"), atomically: true, encoding: .utf8)
-        let made = try SystemdUnitTests.run(
+        let made = try HostTool.run(
             openssl,
             [
                 "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
@@ -149,59 +149,5 @@ import Testing
         }
         try #require(ok)
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// The tool's path; nil (the test returns) when it is missing outside CI, a failure in CI.
-    static func required(_ name: String) -> String? {
-        if let path = SystemdUnitTests.tool(name) { return path }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("\(name) is missing: .ci/run installs it")
-        } else {
-            print("NginxProxyTests: skipped, no \(name)")
-        }
-        return nil
-    }
-}
-
-/// `brogue node` on a free loopback port, logging (JSON) to a file the test reads.
-final class NodeProcess {
-    let process = Process()
-    let port: Int
-    let log: URL
-
-    init(data: URL, log: URL, environment: [String: String]) throws {
-        self.log = log
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.executableURL = BrogueProcess.binary
-        process.arguments = ["node", "--listen", "127.0.0.1:0", "--data", data.path]
-        process.currentDirectoryURL = BrogueProcess.repoRoot
-        var env = ProcessInfo.processInfo.environment
-        env["BROGUE_CONFIG"] = nil
-        env["LOG_FORMAT"] = "json"
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        port = try listeningPort(of: process, printing: out)
-    }
-
-    /// The client address of every connection the node opened, from its log.
-    func openedFrom() throws -> [String] {
-        let text = try String(contentsOf: log, encoding: .utf8)
-        return text.split(separator: "\n").compactMap { line in
-            guard line.contains("\"connection opened\""), let data = line.data(using: .utf8),
-                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-            else { return nil }
-            let metadata = object["metadata"] as? [String: Any]
-            return (metadata?["address"] ?? object["address"]) as? String
-        }
-    }
-
-    func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
     }
 }

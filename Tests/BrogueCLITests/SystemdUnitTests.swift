@@ -16,18 +16,14 @@ import Testing
     /// runs exist (the built `brogue` stands in for the installed one), so the check does not
     /// depend on what this machine has installed.
     @Test func everyUnitPassesSystemdAnalyzeVerify() throws {
-        guard let analyze = Self.tool("systemd-analyze") else {
-            try #require(ProcessInfo.processInfo.environment["CI"] != "true", "systemd-analyze is missing: .ci/run installs systemd")
-            print("SystemdUnitTests: skipped, no systemd-analyze (apt-get install systemd)")
-            return
-        }
+        guard let analyze = HostTool.required("systemd-analyze") else { return }
         let units = try Self.units()
         try #require(!units.isEmpty)
         for unit in units {
             let root = try BrogueProcess.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: root) }
             try Self.makeRoot(root, for: unit)
-            let result = try Self.run(analyze, ["verify", "--root=\(root.path)", "/etc/systemd/system/\(unit.lastPathComponent)"])
+            let result = try HostTool.run(analyze, ["verify", "--root=\(root.path)", "/etc/systemd/system/\(unit.lastPathComponent)"])
             #expect(result.status == 0 && result.output.isEmpty, "\(unit.lastPathComponent): \(result.output)")
         }
     }
@@ -95,7 +91,7 @@ import Testing
         try fm.createDirectory(at: root.appendingPathComponent("usr/lib/systemd"), withIntermediateDirectories: true)
         let system = ["/usr/lib/systemd/system", "/lib/systemd/system"].first { fm.fileExists(atPath: $0) } ?? "/lib/systemd/system"
         // A copy, not a link: systemd resolves the links among its units inside the root.
-        let copied = try run("/bin/cp", ["-r", system, root.appendingPathComponent("usr/lib/systemd/system").path])
+        let copied = try HostTool.run("/bin/cp", ["-r", system, root.appendingPathComponent("usr/lib/systemd/system").path])
         try #require(copied.status == 0, "\(copied.output)")
         let text = try String(contentsOf: unit, encoding: .utf8)
         for (key, values) in settings(text) where key.hasPrefix("Exec") {
@@ -108,25 +104,5 @@ import Testing
                 if (try? fm.linkItem(atPath: source, toPath: target.path)) == nil { try fm.copyItem(atPath: source, toPath: target.path) }
             }
         }
-    }
-
-    static func tool(_ name: String) -> String? {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { $0 + "/" }
-        return (path + ["/usr/bin/", "/bin/", "/usr/local/bin/", "/usr/sbin/", "/sbin/"]).map { $0 + name }.first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
-    }
-
-    static func run(_ tool: String, _ args: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
