@@ -16,7 +16,10 @@
 #   --netns     run the game instances in network namespaces of their own (root; ip netns, veth,
 #               a bridge), each on its own address, as separate hosts would be
 #   --bots N    bots playing at once (default 50); --rate R: actions a second per bot (default 2)
-#   --steps S   run only these steps, comma-separated: kill,roll,nats,pg,split,spectate (default all)
+#   --steps S   run only these steps, comma-separated: kill,roll,nats,pg,split,spectate (default all),
+#               and the figures (not in the default): bus (CPU per action and round trips on
+#               gateway + game against one node of role all), scale (actions/s at p99 < 25 ms
+#               with one and two game instances; SCALE_BOTS="25 50 100" sets the steps)
 #   --keep      keep the work folder (logs, records) instead of removing it
 set -uo pipefail
 
@@ -27,6 +30,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/cluster-trial/checks.sh"
 # shellcheck source=scripts/cluster-trial/steps.sh
 . "$root/scripts/cluster-trial/steps.sh"
+# shellcheck source=scripts/cluster-trial/figures.sh
+. "$root/scripts/cluster-trial/figures.sh"
 
 BUILD=debug BOTS=50 RATE=2 NETNS=0 KEEP=0 TRIALS=0 MAX_PLAY=900 STEPS=kill,roll,nats,pg,split,spectate
 while [ $# -gt 0 ]; do
@@ -97,7 +102,9 @@ else
         pg) step_postgres_outage ;;
         split) step_split_brain ;;
         spectate) step_spectator ;;
-        *) fail "no step '$step' (kill, roll, nats, pg, split, spectate)" ;;
+        bus) step_bus_cost ;;
+        scale) step_scale ;;
+        *) fail "no step '$step' (kill, roll, nats, pg, split, spectate, bus, scale)" ;;
         esac
     done
 fi
