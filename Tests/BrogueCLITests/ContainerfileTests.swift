@@ -7,10 +7,11 @@ import Testing
 @Suite struct ContainerfileTests {
     static let file = BrogueProcess.repoRoot.appendingPathComponent("docker/Containerfile")
 
-    @Test func hadolintFindsNothing() throws {
-        guard let hadolint = Self.pipTool("hadolint") ?? NginxProxyTests.required("hadolint") else { return }
+    @Test(arguments: ["Containerfile", "Containerfile.dev"]) func hadolintFindsNothing(_ name: String) throws {
+        guard let hadolint = HostTool.required("hadolint") else { return }
         let config = BrogueProcess.repoRoot.appendingPathComponent(".hadolint.yaml").path
-        let result = try SystemdUnitTests.run(hadolint, ["--config", config, "--no-color", Self.file.path])
+        let file = BrogueProcess.repoRoot.appendingPathComponent("docker/\(name)").path
+        let result = try HostTool.run(hadolint, ["--config", config, "--no-color", file])
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -35,11 +36,5 @@ import Testing
         for name in names where name != "LD_LIBRARY_PATH" {
             #expect(documented.contains("`\(name)`") || documented.contains(name + ","), "the image sets \(name), which no doc describes")
         }
-    }
-
-    /// pip installs its tools beside the interpreter (pyenv's shims, ~/.local/bin).
-    static func pipTool(_ name: String) -> String? {
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? "/root"
-        return ["\(home)/.pyenv/shims/\(name)", "\(home)/.local/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
