@@ -89,7 +89,7 @@ extension Game {
             switch monsters[m].state {
             case .captive: freeCaptive(m, &events)
             case .ally: swapWithAlly(m, &events)
-            default: playerAttack(m, &events)
+            default: return playerAttack(m, &events)
             }
             return 100
         }

@@ -45,6 +45,7 @@ extension Game {
             }
             knownKinds[inventory[l]!.kind] = true
             inventory[l]!.enchantKnown = true
+            if inventory[l]!.runic != 0 { inventory[l]!.runicKnown = true }
             events.append(.identified(kind: inventory[l]!.kind))
             events.append(.message("It is \(displayName(inventory[l]!)).", .good))
         case .enchant:
@@ -118,7 +119,7 @@ extension Game {
 
     func isFullyKnown(_ item: Item) -> Bool {
         let c = catalog.items[item.kind].category
-        if c == .weapon || c == .armor { return item.enchantKnown }
+        if c == .weapon || c == .armor { return item.enchantKnown && (item.runic == 0 || item.runicKnown) }
         if c == .ring { return knownKinds[item.kind] && item.enchantKnown }
         return knownKinds[item.kind]
     }

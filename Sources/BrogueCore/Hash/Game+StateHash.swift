@@ -88,6 +88,12 @@ extension Game {
             h.combine(item.rechargeIn)
         }
         if item.curseLifted { h.combine(-4) }
+        // Only on an item with a runic, so the games stored before runics keep their hashes.
+        if item.runic != 0 {
+            h.combine(-5)
+            h.combine(item.runic)
+            h.combine(item.runicKnown)
+        }
     }
 
     private func hash(_ level: Level, into h: inout StableHasher) {
