@@ -97,6 +97,7 @@ extension Game {
         m.hp -= damage
         events.append(.attacked(attacker: player.id, defender: m.id, damage: damage, hit: true))
         ringsAfterHit(damage: damage, &events)
+        if kind.flags.contains(.acidic) { corrode(.weapon, &events) }
         if m.hp <= 0 {
             monsters[i] = m
             killMonster(i, &events)
@@ -137,6 +138,7 @@ extension Game {
             die(cause: "killed by \(article(kind.name)) \(kind.name)", &events)
             return
         }
+        if kind.flags.contains(.acidic) { corrode(.armor, &events) }
         armorRunicAfterBlow(damage, from: i, &events)
     }
 

@@ -114,6 +114,8 @@ extension Game {
             events.append(.message(n > 0 ? "Monsters appear around you!" : "You hear a distant rumble.", .bad))
         case .protection, .invisibility, .levitation, .fireImmunity, .shattering, .recharging, .negation, .discord, .removeCurse:
             applyWardingEffect(effect, power: power, &events)
+        case .hallucination, .creepingDeath, .protectArmor, .protectWeapon, .sanctity:
+            applyLaterEffect(effect, power: power, &events)
         }
     }
 

@@ -127,6 +127,8 @@ extension Game {
         }
         if kind.category == .potion {
             events.append(.message("The flask shatters.", .info))
+        } else if burst(kind, at: landing, &events) {
+            return 100
         } else {
             land(item, at: landing, &events)
         }

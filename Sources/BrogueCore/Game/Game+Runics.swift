@@ -199,15 +199,7 @@ extension Game {
     /// by the terrain's own `decays-to`.
     private mutating func immolate(_ r: RunicKind, _ events: inout [GameEvent]) {
         guard let fire = r.terrain.flatMap({ catalog.terrainIndexByID[$0] }) else { return }
-        let kind = catalog.terrains[fire]
-        let becomes = kind.decaysTo.flatMap { catalog.terrainIndexByID[$0] } ?? -1
-        for d in Direction.allCases {
-            let p = player.position + d.offset
-            guard level.contains(p), level.isPassable(p) else { continue }
-            setHazardTerrain(fire, layer: kind.layer, at: p)
-            level.timers.removeAll { $0.position == p && $0.layer == kind.layer }
-            level.timers.append(TerrainTimer(position: p, layer: kind.layer, turnsLeft: rng.int(in: kind.decayTurns), becomes: becomes))
-        }
+        for d in Direction.allCases { setFire(fire, at: player.position + d.offset) }
         events.append(.message("Flames burst out of your armor!", .bad))
     }
 

@@ -24,6 +24,8 @@ public struct Item: Sendable, Hashable {
     public var runic: Int = 0
     /// Whether the player knows the runic: it has acted once, or the item was identified.
     public var runicKnown: Bool = false
+    /// Weapons and armor: a scroll made it proof against acid.
+    public var acidProof: Bool = false
 
     public init(kind: Int, quantity: Int = 1, enchant: Int = 0, enchantKnown: Bool = false) {
         self.kind = kind
