@@ -57,7 +57,7 @@ public enum ItemEffect: String, CaseIterable, Sendable, Codable {
     case removeCurse = "remove-curse"
     /// Malevolent: for `power` turns the monsters the player sees look like random other kinds (the rules are unchanged).
     case hallucination
-    /// Malevolent: `power` lichen (the content's `lichen` monster) sprout on the open cells around the user.
+    /// Malevolent: `power` lichen (the content's `lichen` monster) sprout on open cells 2 to 4 steps from the user.
     case creepingDeath = "creeping-death"
     /// The worn armor can no longer be corroded by acid.
     case protectArmor = "protect-armor"

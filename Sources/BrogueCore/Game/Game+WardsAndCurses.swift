@@ -36,11 +36,20 @@ extension Game {
         }
     }
 
-    /// Puts up to `count` monsters of kind `id`, hostile and awake, on the open cells nearest the player; returns how many.
+    /// Puts up to `count` monsters of kind `id`, hostile and awake, on open cells 2 to 4 steps from
+    /// the player, picked at random (never beside it, so the drinker is not walled in); returns how many.
     private mutating func sprout(_ id: String, count: Int) -> Int {
         guard let kind = catalog.monsterIndexByID[id] else { return 0 }
+        var open: [Point] = []
+        for dy in -4...4 {
+            for dx in -4...4 where max(abs(dx), abs(dy)) >= 2 {
+                let p = Point(player.position.x + dx, player.position.y + dy)
+                if level.contains(p), level.isPassable(p), monsterWillEnter(p), creature(at: p) == nil { open.append(p) }
+            }
+        }
         var made = 0
-        while made < count, let p = openCell(beside: player.position) {
+        while made < count, !open.isEmpty {
+            let p = open.remove(at: rng.below(open.count))
             var m = Creature(id: nextCreatureID, kind: kind, position: p, hp: catalog.monsters[kind].hp, state: .hunting)
             m.ticksUntilTurn = catalog.monsters[kind].movementDuration
             nextCreatureID += 1

@@ -33,13 +33,13 @@ import Testing
         }
     }()
 
-    @Test func botGamesWithRunicsAndTheLaterKindsReplayToTheSameHashOver60Seeds() {
+    @Test func botGamesWithRunicsAndTheLaterKindsReplayToTheSameHashOver100Seeds() {
         let catalog = Self.catalog
         var revealed: Set<String> = []
         var runicsWorn = 0
         var used: Set<String> = []
-        for seed in UInt64(1)...60 {
-            let run = Simulation.run(seed: seed, catalog: catalog, turns: 600, record: true)
+        for seed in UInt64(1)...100 {
+            let run = Simulation.run(seed: seed, catalog: catalog, turns: 800, record: true)
             var replay = Game(seed: seed, catalog: catalog)
             for action in run.log {
                 guard let decoded = Action(encoded: action.encoded) else {
