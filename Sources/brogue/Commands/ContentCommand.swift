@@ -104,7 +104,9 @@ struct ContentCommand: ParsableCommand {
 
         func detail(_ i: ItemKind) -> String {
             switch i.category {
-            case .weapon: (i.damage.map { "damage \($0)" } ?? "") + " str \(i.strength)" + (i.throwable ? " thrown" : "")
+            case .weapon:
+                (i.damage.map { "damage \($0)" } ?? "") + " str \(i.strength)" + (i.throwable ? " thrown" : "")
+                    + (i.attack != .normal ? " \(i.attack.rawValue)" : "") + (i.burstsInto.map { " bursts into \($0)" } ?? "")
             case .armor: "armor \(i.armor) str \(i.strength)"
             case .potion, .scroll:
                 "effect \(i.effect ?? "-")" + (i.nativePower.map { " power \($0.native)(\($0.arguments.map(\.name).joined(separator: ", ")))" } ?? "")
