@@ -15,7 +15,7 @@ import Testing
         let out = try BrogueProcess.run(["content", "show", "--help"])
         #expect(out.status == 0)
         let text = out.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(text.contains("KIND is terrain, monster, item, generator, blueprint or bolt"), "\(text)")
+        #expect(text.contains("KIND is terrain, monster, item, generator, blueprint, bolt or runic"), "\(text)")
         let shown = try BrogueProcess.run(["content", "show", "blueprint", "ambush", "--content", "content/core"])
         #expect(shown.status == 0 && shown.stdout.hasPrefix("# blueprint 'ambush'"), "\(shown.stderr)")
     }

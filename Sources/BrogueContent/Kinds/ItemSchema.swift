@@ -64,6 +64,18 @@ enum ItemSchema {
                 .optional,
                 "Rings (required): what the ring changes while worn."
             ),
+            .init(
+                "attack",
+                .choice("weapon attack", WeaponAttack.allCases.map(\.rawValue)),
+                .value("normal"),
+                "Weapons: how it strikes besides a plain blow: `lash` (a whip) or `flail`."
+            ),
+            .init(
+                "bursts-into",
+                .reference("terrain"),
+                .optional,
+                "Throwable weapons: the terrain (fire) it bursts into where it lands; it is spent."
+            ),
             .init("description", .text, .value("\"\""), "Text shown when the player looks at it."),
         ]
     )
@@ -89,7 +101,7 @@ enum ItemSchema {
         "strength": [.weapon, .armor], "armor": [.armor],
         "effect": [.potion, .scroll, .charm], "power": [.potion, .scroll, .wand, .ring, .charm], "malevolent": [.potion, .scroll],
         "nutrition": [.food], "bolt": [.staff, .wand, .charm], "charges": [.staff, .wand, .ring, .charm], "recharge": [.staff, .charm],
-        "ring": [.ring],
+        "ring": [.ring], "attack": [.weapon], "bursts-into": [.weapon],
     ]
 
     /// The field each category cannot do without.
@@ -98,7 +110,9 @@ enum ItemSchema {
         .ring: "ring",
     ]
 
-    static let malevolentEffects: Set<ItemEffect> = [.confusion, .darkness, .incineration, .paralysis, .aggravateMonsters, .summonMonsters]
+    static let malevolentEffects: Set<ItemEffect> = [
+        .confusion, .darkness, .incineration, .paralysis, .aggravateMonsters, .summonMonsters, .hallucination, .creepingDeath,
+    ]
 
     static func decode(_ node: YNode, _ file: FileContext) -> Decoded<ItemKind> {
         guard let r = EntryReader(node, table: table, what: "item", idKey: "id", sink: file.sink) else {
@@ -124,6 +138,8 @@ enum ItemSchema {
         let charges = r.range("charges")
         let recharge = r.int("recharge")
         let ring = r.has("ring") ? r.string("ring").flatMap(RingPower.init(rawValue:)) : nil
+        let attack = r.string("attack").flatMap(WeaponAttack.init(rawValue:))
+        let burstsInto = r.has("bursts-into") ? r.string("bursts-into") : nil
         let description = r.string("description")
         if let category {
             for field in table.fields where r.has(field.name) {
@@ -161,8 +177,12 @@ enum ItemSchema {
         }
         var decoded = Decoded<ItemKind>(id: id, value: nil, file: file.sink.file, mark: r.mark("id"))
         if let bolt { decoded.references.append(Reference(kind: .bolts, id: bolt, mark: r.mark("bolt"), place: "'bolt' of \(r.label)")) }
+        if let burstsInto {
+            decoded.references.append(Reference(kind: .terrain, id: burstsInto, mark: r.mark("bursts-into"), place: "'bursts-into' of \(r.label)"))
+        }
         guard !r.hasErrors, let id, let name, let category, let glyph, let color, let value, let accuracy, let strength,
-            let throwable, let quantity, let armor, let power, let malevolent, let nutrition, let charges, let recharge, let description
+            let throwable, let quantity, let armor, let power, let malevolent, let nutrition, let charges, let recharge, let description,
+            let attack
         else { return decoded }
         decoded.value = ItemKind(
             id: id,
@@ -188,6 +208,8 @@ enum ItemSchema {
             ring: ring,
             description: description
         )
+        decoded.value?.attack = attack
+        decoded.value?.burstsInto = burstsInto
         return decoded
     }
 

@@ -82,7 +82,8 @@ extension Assembly {
                 appearances: appearances,
                 generators: generators.values,
                 blueprints: blueprints.values,
-                bolts: bolts.values
+                bolts: bolts.values,
+                runics: runics.values
             )
         } catch {
             for problem in error.problems { session.error(manifestFile, .start, "content set: \(problem)") }

@@ -30,6 +30,7 @@ struct Assembly {
     var generators = Kinds<GeneratorProfile>()
     var blueprints = Kinds<Blueprint>()
     var bolts = Kinds<BoltKind>()
+    var runics = Kinds<RunicKind>()
     var references: [(reference: Reference, file: String, entry: String?)] = []
     var spawnMonsters: [(line: SpawnsSchema.Line, file: String)] = []
     var spawnItems: [(line: SpawnsSchema.Line, file: String)] = []
@@ -80,6 +81,7 @@ struct Assembly {
         case .generators: Self.layer(GeneratorSchema.decode(node, context), into: &generators, &references, "generator", plugin, sink)
         case .blueprints: Self.layer(BlueprintSchema.decode(node, context), into: &blueprints, &references, "blueprint", plugin, sink)
         case .bolts: Self.layer(BoltSchema.decode(node, context), into: &bolts, &references, "bolt", plugin, sink)
+        case .runics: Self.layer(RunicSchema.decode(node, context), into: &runics, &references, "runic", plugin, sink)
         case .manifest:
             _ = ManifestSchema.decode(node, folder: "", context)
         }

@@ -57,6 +57,7 @@ public struct ContentLoader: Sendable {
         case .blueprints:
             ContentSchema(kind: kind, tables: [BlueprintSchema.table, BlueprintSchema.feature, BlueprintSchema.item, BlueprintSchema.monster])
         case .bolts: ContentSchema(kind: kind, tables: [BoltSchema.table])
+        case .runics: ContentSchema(kind: kind, tables: [RunicSchema.table])
         case .manifest:
             ContentSchema(kind: kind, tables: [ManifestSchema.table, ManifestSchema.content, ManifestSchema.dependency, ManifestSchema.native])
         }

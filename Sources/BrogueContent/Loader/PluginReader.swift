@@ -182,6 +182,7 @@ final class LoadSession {
         case .generators: "a generator mapping (id, depths, entrance, rooms, ...)"
         case .blueprints: "a blueprint mapping (id, name, depths, width, height, features, ...)"
         case .bolts: "a bolt mapping (id, name, effect, ...)"
+        case .runics: "a runic mapping (id, name, slot, rule, ...)"
         case .manifest: "a plugin manifest (id, name, version, content)"
         }
     }

@@ -18,12 +18,14 @@ public enum ContentKind: String, CaseIterable, Sendable, Hashable {
     case blueprints
     /// Bolts that staffs and wands zap, one per file.
     case bolts
+    /// Runics weapons and armors may carry, one per file.
+    case runics
     /// The plugin's own `plugin.yaml`.
     case manifest
 
     /// The kinds a manifest's `content` mapping may list (all but the manifest itself).
     public static let contentKinds: [ContentKind] = [
-        .terrain, .monsters, .items, .spawns, .player, .appearances, .generators, .blueprints, .bolts,
+        .terrain, .monsters, .items, .spawns, .player, .appearances, .generators, .blueprints, .bolts, .runics,
     ]
 }
 

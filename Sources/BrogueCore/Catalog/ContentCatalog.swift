@@ -19,6 +19,8 @@ public struct ContentCatalog: Sendable {
     public let blueprints: [Blueprint]
     /// What staffs and wands zap, in load order.
     public let bolts: [BoltKind]
+    /// Runics weapons and armors may carry, in load order; an item names one by index + 1.
+    public let runics: [RunicKind]
     /// A stable 64-bit hash of all the content (and the names of its rule extensions), identical
     /// on every machine; with `covering(_:)`, also of the plugins (and native libraries) that made it.
     public internal(set) var contentHash: UInt64
@@ -29,6 +31,7 @@ public struct ContentCatalog: Sendable {
     public let monsterIndexByID: [String: Int]
     public let itemIndexByID: [String: Int]
     public let boltIndexByID: [String: Int]
+    public let runicIndexByID: [String: Int]
     /// Indices of the terrains named in `requiredTerrainIDs`.
     public let roles: TerrainRoles
 
@@ -44,7 +47,8 @@ public struct ContentCatalog: Sendable {
         appearances: Appearances,
         generators: [GeneratorProfile] = [],
         blueprints: [Blueprint] = [],
-        bolts: [BoltKind] = []
+        bolts: [BoltKind] = [],
+        runics: [RunicKind] = []
     ) throws(CatalogError) {
         var problems: [String] = []
         func index<T>(_ kinds: [T], _ label: String, _ id: (T) -> String) -> [String: Int] {
@@ -58,6 +62,7 @@ public struct ContentCatalog: Sendable {
         let m = index(monsters, "monster") { $0.id }
         let it = index(items, "item") { $0.id }
         let b = index(bolts, "bolt") { $0.id }
+        let r = index(runics, "runic") { $0.id }
         for id in Self.requiredTerrainIDs where t[id] == nil {
             problems.append("content defines no terrain '\(id)', which the level generator needs")
         }
@@ -95,6 +100,7 @@ public struct ContentCatalog: Sendable {
         problems += Blueprint.problems(blueprints, terrainIndexByID: t, monsterIndexByID: m, itemIndexByID: it, items: items)
         problems += BoltKind.problems(bolts, items: items, boltIndexByID: b, terrainIndexByID: t, monsterIndexByID: m)
         problems += MonsterAbility.problems(monsters, boltIndexByID: b, bolts: bolts, monsterIndexByID: m)
+        problems += RunicKind.problems(runics, terrainIndexByID: t, monsterIndexByID: m)
         guard problems.isEmpty else { throw CatalogError(problems: problems) }
 
         self.terrains = terrains
@@ -107,6 +113,8 @@ public struct ContentCatalog: Sendable {
         self.blueprints = blueprints
         self.bolts = bolts
         self.boltIndexByID = b
+        self.runics = runics
+        self.runicIndexByID = r
         self.terrainIndexByID = t
         self.monsterIndexByID = m
         self.itemIndexByID = it
@@ -121,7 +129,7 @@ public struct ContentCatalog: Sendable {
             dungeonExit: t["dungeon-exit"]!
         )
         let base = GeneratorProfile.hash(generators, base: ContentCatalog.hash(terrains, monsters, items, spawns, player, appearances))
-        self.contentHash = BoltKind.hash(bolts, base: Blueprint.hash(blueprints, base: base))
+        self.contentHash = RunicKind.hash(runics, base: BoltKind.hash(bolts, base: Blueprint.hash(blueprints, base: base)))
     }
 }
 

@@ -55,6 +55,16 @@ public enum ItemEffect: String, CaseIterable, Sendable, Codable {
     case discord
     /// Lifts the curse of every cursed item carried: it keeps its enchantment but can be taken off.
     case removeCurse = "remove-curse"
+    /// Malevolent: for `power` turns the monsters the player sees look like random other kinds (the rules are unchanged).
+    case hallucination
+    /// Malevolent: `power` lichen (the content's `lichen` monster) sprout on open cells 2 to 4 steps from the user.
+    case creepingDeath = "creeping-death"
+    /// The worn armor can no longer be corroded by acid.
+    case protectArmor = "protect-armor"
+    /// The wielded weapon can no longer be corroded by acid.
+    case protectWeapon = "protect-weapon"
+    /// Sacred glyphs (the content's `sacred-glyphs` terrain) cover the open cells within `power` steps; monsters never enter them.
+    case sanctity
 
     /// Whether the effect needs an item to act on (the UI asks which).
     public var needsTarget: Bool { self == .identify || self == .enchant }

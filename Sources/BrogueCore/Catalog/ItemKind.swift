@@ -34,6 +34,18 @@ public enum ItemCategory: String, CaseIterable, Sendable, Codable {
     public var stacks: Bool { self == .potion || self == .scroll || self == .food }
 }
 
+/// How a weapon strikes besides a plain blow.
+public enum WeaponAttack: String, CaseIterable, Sendable, Codable {
+    case normal
+    /// A step toward a monster up to `WeaponAttack.lashReach` cells away in that straight line lashes it instead.
+    case lash
+    /// Each step the wielder takes hits every hostile monster beside where it lands.
+    case flail
+
+    /// How far a lash reaches.
+    public static let lashReach = 5
+}
+
 /// One kind of item, from content. Which fields matter depends on `category`.
 public struct ItemKind: Hashable, Sendable {
     public var id: String
@@ -74,6 +86,10 @@ public struct ItemKind: Hashable, Sendable {
     public var recharge: Int
     /// Rings: what the ring changes while worn.
     public var ring: RingPower?
+    /// Weapons: how it strikes besides a plain blow.
+    public var attack: WeaponAttack = .normal
+    /// Thrown weapons: the terrain (fire) it bursts into where it lands; the missile is spent.
+    public var burstsInto: String?
     public var description: String
 
     public init(

@@ -33,6 +33,8 @@ public struct MonsterFlags: OptionSet, Hashable, Sendable, Codable {
     public static let keepsDistance = MonsterFlags(rawValue: 1 << 12)
     /// Each attack hits every foe next to it.
     public static let attacksAllAdjacent = MonsterFlags(rawValue: 1 << 13)
+    /// Corrodes gear: a weapon that hits it and the armor it hits lose a point of enchantment, unless acid-proof.
+    public static let acidic = MonsterFlags(rawValue: 1 << 24)
 
     public static let names: [(String, MonsterFlags)] = [
         ("flees-near-death", .fleesNearDeath),
@@ -50,6 +52,7 @@ public struct MonsterFlags: OptionSet, Hashable, Sendable, Codable {
         ("reflects-bolts", .reflectsBolts),
         ("keeps-distance", .keepsDistance),
         ("attacks-all-adjacent", .attacksAllAdjacent),
+        ("acidic", .acidic),
     ]
 }
 

@@ -57,6 +57,8 @@ public struct TerrainFlags: OptionSet, Hashable, Sendable, Codable {
     public static let isLocked = TerrainFlags(rawValue: 1 << 27)
     /// An item lying here cannot be taken (a caged altar).
     public static let holdsItem = TerrainFlags(rawValue: 1 << 28)
+    /// Sacred glyphs: no monster steps here (allies included); the player may.
+    public static let isSacred = TerrainFlags(rawValue: 1 << 29)
 
     /// What a creature that knows the level steps round: cells that burn, drop, hurt or spring.
     /// Monster paths, the player's travel and exploration, and every cell the game picks for a
@@ -89,6 +91,7 @@ public struct TerrainFlags: OptionSet, Hashable, Sendable, Codable {
         ("fires-on-bump", .firesOnBump),
         ("locked", .isLocked),
         ("holds-item", .holdsItem),
+        ("sacred", .isSacred),
     ]
 }
 

@@ -34,6 +34,9 @@ public struct StatusEffects: Sendable, Hashable {
     public var levitating = 0
     /// Fire and lava do not harm it.
     public var fireImmune = 0
+    /// Sees monsters as random other kinds. Kept out of `all` (hashed on its own when set), so the
+    /// games stored before it keep their hashes.
+    public var hallucinating = 0
 
     public init() {}
 
@@ -52,6 +55,7 @@ public struct StatusEffects: Sendable, Hashable {
         if shielded == 0 { shield = 0 }
         if levitating > 0 { levitating -= 1 }
         if fireImmune > 0 { fireImmune -= 1 }
+        if hallucinating > 0 { hallucinating -= 1 }
     }
 
     /// Where the values the staffs, wands, charms and later potions added start in `all`.

@@ -66,13 +66,15 @@ extension Game {
     }
 
     /// The player strikes monster `i`. Sleeping or paralysed monsters are hit for triple damage.
-    mutating func playerAttack(_ i: Int, _ events: inout [GameEvent]) {
+    /// - Returns: the ticks the blow took (none when a weapon of speed acted).
+    @discardableResult
+    mutating func playerAttack(_ i: Int, _ events: inout [GameEvent]) -> Int {
         noise = 1
         var m = monsters[i]
         let kind = catalog.monsters[m.kind]
         if m.submerged {
             events.append(.message("Something slips away beneath the water.", .combat))
-            return
+            return 100
         }
         let sneak = m.state == .sleeping || m.state == .dormant || m.status.paralyzed > 0
         let hit = sneak || rng.percent(Combat.hitProbability(accuracy: playerAccuracy, defense: defense(of: m)))
@@ -80,24 +82,26 @@ extension Game {
             events.append(.attacked(attacker: player.id, defender: m.id, damage: 0, hit: false))
             events.append(.message("You miss the \(kind.name).", .combat))
             if m.state == .sleeping || m.state == .wandering { monsters[i].state = .hunting }
-            return
+            return 100
         }
         var damage = rollPlayerDamage()
         if sneak { damage *= 3 }
         if kind.flags.contains(.invulnerable) || kind.flags.contains(.immuneToWeapons) {
             events.append(.attacked(attacker: player.id, defender: m.id, damage: 0, hit: true))
             events.append(.message("Your blow glances off the \(kind.name) harmlessly.", .combat))
-            return
+            return 100
         }
         damage = absorbed(damage, by: i)
         m.status.shield = monsters[i].status.shield
+        damage = weaponRunicDamage(damage, on: i, hp: m.hp, &events)
         m.hp -= damage
         events.append(.attacked(attacker: player.id, defender: m.id, damage: damage, hit: true))
         ringsAfterHit(damage: damage, &events)
+        if kind.flags.contains(.acidic) { corrode(.weapon, &events) }
         if m.hp <= 0 {
             monsters[i] = m
             killMonster(i, &events)
-            return
+            return 100
         }
         events.append(.message(sneak ? "You strike the unaware \(kind.name)!" : "You hit the \(kind.name).", .combat))
         if m.state == .sleeping || m.state == .wandering { m.state = .hunting }
@@ -107,6 +111,7 @@ extension Game {
         }
         monsters[i] = m
         if kind.flags.contains(.splitsWhenHit) { split(i, &events) }
+        return weaponRunicAfterHit(i, &events)
     }
 
     /// Monster `i` attacks the player.
@@ -120,6 +125,7 @@ extension Game {
         }
         if steal(by: i, &events) { return }
         var damage = max(0, rng.clumped(kind.damage.min...kind.damage.max, clump: kind.damage.clump))
+        damage = armorRunicDamage(damage, from: i, &events)
         if player.status.shield > 0 {
             let soaked = min(damage, player.status.shield)
             player.status.shield -= soaked
@@ -128,7 +134,12 @@ extension Game {
         player.hp -= damage
         events.append(.attacked(attacker: m.id, defender: player.id, damage: damage, hit: true))
         events.append(.message("The \(kind.name) hits you.", .combat))
-        if player.hp <= 0 { die(cause: "killed by \(article(kind.name)) \(kind.name)", &events) }
+        if player.hp <= 0 {
+            die(cause: "killed by \(article(kind.name)) \(kind.name)", &events)
+            return
+        }
+        if kind.flags.contains(.acidic) { corrode(.armor, &events) }
+        armorRunicAfterBlow(damage, from: i, &events)
     }
 
     /// Removes nothing yet (the scheduler sweeps the dead), grants experience.

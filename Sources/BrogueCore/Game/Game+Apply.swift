@@ -85,11 +85,15 @@ extension Game {
         var dir = requested
         if player.status.confused > 0, rng.percent(50) { dir = Direction.allCases[rng.below(8)] }
         let to = player.position + dir.offset
+        if monsterIndex(at: to) == nil, let j = lashTarget(dir) {
+            events.append(.message("You lash the \(catalog.monsters[monsters[j].kind].name)!", .combat))
+            return playerAttack(j, &events)
+        }
         if let m = monsterIndex(at: to), level.canStep(from: player.position, dir) {
             switch monsters[m].state {
             case .captive: freeCaptive(m, &events)
             case .ally: swapWithAlly(m, &events)
-            default: playerAttack(m, &events)
+            default: return playerAttack(m, &events)
             }
             return 100
         }
@@ -115,6 +119,7 @@ extension Game {
             }
         }
         playerEnteredCell(&events)
+        if outcome == .playing { flailAfterStep(&events) }
         return 100
     }
 

@@ -45,6 +45,7 @@ extension Game {
             }
             knownKinds[inventory[l]!.kind] = true
             inventory[l]!.enchantKnown = true
+            if inventory[l]!.runic != 0 { inventory[l]!.runicKnown = true }
             events.append(.identified(kind: inventory[l]!.kind))
             events.append(.message("It is \(displayName(inventory[l]!)).", .good))
         case .enchant:
@@ -113,12 +114,14 @@ extension Game {
             events.append(.message(n > 0 ? "Monsters appear around you!" : "You hear a distant rumble.", .bad))
         case .protection, .invisibility, .levitation, .fireImmunity, .shattering, .recharging, .negation, .discord, .removeCurse:
             applyWardingEffect(effect, power: power, &events)
+        case .hallucination, .creepingDeath, .protectArmor, .protectWeapon, .sanctity:
+            applyLaterEffect(effect, power: power, &events)
         }
     }
 
     func isFullyKnown(_ item: Item) -> Bool {
         let c = catalog.items[item.kind].category
-        if c == .weapon || c == .armor { return item.enchantKnown }
+        if c == .weapon || c == .armor { return item.enchantKnown && (item.runic == 0 || item.runicKnown) }
         if c == .ring { return knownKinds[item.kind] && item.enchantKnown }
         return knownKinds[item.kind]
     }

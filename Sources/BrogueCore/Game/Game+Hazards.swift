@@ -68,7 +68,7 @@ extension Game {
             springTrap(at: p, by: nil, &events)
             guard outcome == .playing else { return }
         }
-        if f.contains(.lethalFire), player.status.fireImmune == 0, let kind = hazardKind(at: p, .lethalFire) {
+        if f.contains(.lethalFire), let kind = hazardKind(at: p, .lethalFire), !playerIsFireproof(&events) {
             events.append(.message("You are consumed by \(kind.name)!", .bad))
             die(cause: "burned to death by \(kind.name)", &events)
             return
@@ -149,17 +149,17 @@ extension Game {
         switch effect {
         case .paralysis:
             if witnessed { events.append(.message("Paralytic gas sprays from vents in the floor!", .bad)) }
-            affect(within: 2, of: p) { $0.paralyzed = max($0.paralyzed, Self.trapGasTurns) }
-            if reaches(p, player.position, 2) { events.append(.message("You are paralyzed!", .bad)) }
+            affect(within: 2, of: p, &events) { $0.paralyzed = max($0.paralyzed, Self.trapGasTurns) }
+            if breathes(p, 2) { events.append(.message("You are paralyzed!", .bad)) }
         case .poison:
             if witnessed { events.append(.message("Caustic gas billows up from the floor!", .bad)) }
             let before = player.status.poisoned
-            affect(within: 1, of: p) { $0.poisoned += Self.trapGasTurns }
+            affect(within: 1, of: p, &events) { $0.poisoned += Self.trapGasTurns }
             if player.status.poisoned > before { events.append(.message("You feel very sick.", .bad)) }
         case .confusion:
             if witnessed { events.append(.message("A cloud of shimmering gas bursts from the floor!", .bad)) }
-            affect(within: 2, of: p) { $0.confused = max($0.confused, Self.trapGasTurns) }
-            if reaches(p, player.position, 2) { events.append(.message("You feel confused.", .bad)) }
+            affect(within: 2, of: p, &events) { $0.confused = max($0.confused, Self.trapGasTurns) }
+            if breathes(p, 2) { events.append(.message("You feel confused.", .bad)) }
         case .alarm:
             events.append(.message("A loud alarm rings out across the level!", .warning))
             for i in monsters.indices where monsters[i].hp > 0 && monsters[i].state != .fleeing {
@@ -186,9 +186,12 @@ extension Game {
         return true
     }
 
+    /// Whether a trap's gas from `origin` reaches the player and is breathed in (armor of respiration keeps it out).
+    private func breathes(_ origin: Point, _ radius: Int) -> Bool { reaches(origin, player.position, radius) && !wears(.respiration) }
+
     /// Changes the status of every living creature a trap at `p` reaches.
-    private mutating func affect(within radius: Int, of p: Point, _ change: (inout StatusEffects) -> Void) {
-        if reaches(p, player.position, radius) { change(&player.status) }
+    private mutating func affect(within radius: Int, of p: Point, _ events: inout [GameEvent], _ change: (inout StatusEffects) -> Void) {
+        if reaches(p, player.position, radius), !armorProtects(.respiration, &events) { change(&player.status) }
         for i in monsters.indices where monsters[i].hp > 0 && reaches(p, monsters[i].position, radius) {
             change(&monsters[i].status)
         }
@@ -197,7 +200,7 @@ extension Game {
     // MARK: - Fire, poison and turning terrain
 
     private mutating func burnPlayer(_ d: DamageRange, by what: String, _ events: inout [GameEvent]) {
-        guard player.status.fireImmune == 0 else { return }
+        guard !playerIsFireproof(&events) else { return }
         let damage = max(1, rng.clumped(d.min...max(d.min, d.max), clump: max(1, d.clump)))
         player.hp -= damage
         events.append(.message("You are burned by \(what)!", .bad))

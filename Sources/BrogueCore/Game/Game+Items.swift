@@ -127,6 +127,8 @@ extension Game {
         }
         if kind.category == .potion {
             events.append(.message("The flask shatters.", .info))
+        } else if burst(kind, at: landing, &events) {
+            return 100
         } else {
             land(item, at: landing, &events)
         }
@@ -205,6 +207,7 @@ extension Game {
         if [.weapon, .armor, .ring, .charm].contains(kind.category) && item.enchantKnown {
             base = (item.enchant >= 0 ? "+" : "") + "\(item.enchant) " + base
         }
+        if item.runicKnown, let r = runic(of: item) { base += " of \(r.name)" }
         if kind.category == .charm { base += item.charges > 0 ? " [ready]" : " [\(item.rechargeIn)]" }
         if kind.category == .staff { base += " [\(item.charges)/\(item.enchant)]" }
         if kind.category == .wand { base += " [\(item.charges)]" }

@@ -120,6 +120,7 @@ extension Game {
                 case 70..<90: 1
                 default: rng.int(in: 2...3)
                 }
+            if !k.throwable { rollRunic(&item, slot: k.category == .weapon ? .weapon : .armor) }
         }
         if k.category == .staff {
             item.enchant = max(1, rng.int(in: k.charges))

@@ -36,7 +36,7 @@ extension Game {
         let from = monsters[i].position
         let to = from + dir.offset
         return level.canStep(from: from, dir) && isFreeForMonster(to) && machineAllows(i, to) && habitatAllows(i, to)
-            && (!voluntary || monsterWillEnter(to))
+            && (!voluntary || monsterWillEnter(to)) && !level.has(.isSacred, at: to)
     }
 
     /// Moves monster `i` one step if the cell is open; returns whether it moved. A chosen

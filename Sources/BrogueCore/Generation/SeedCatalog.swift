@@ -135,6 +135,7 @@ public enum SeedCatalog {
         if [.weapon, .armor, .ring, .charm].contains(kind.category) {
             base = (item.enchant >= 0 ? "+" : "") + "\(item.enchant) " + base
         }
+        if item.runic > 0 && item.runic <= catalog.runics.count { base += " of \(catalog.runics[item.runic - 1].name)" }
         if kind.category == .gold { return "\(item.quantity) gold pieces" }
         if item.quantity > 1 { return "\(item.quantity) \(Game.plural(base))" }
         return base

@@ -57,6 +57,10 @@ extension Game {
         }
         h.combine(c.position)
         let s = c.status.all
+        if c.status.hallucinating != 0 {
+            h.combine(-6)
+            h.combine(c.status.hallucinating)
+        }
         for v in s.prefix(StatusEffects.firstMagical) { h.combine(v) }
         // The magic of staffs and wands only when some is on the creature, so the games stored
         // before it keep their hashes.
@@ -88,6 +92,13 @@ extension Game {
             h.combine(item.rechargeIn)
         }
         if item.curseLifted { h.combine(-4) }
+        if item.acidProof { h.combine(-6) }
+        // Only on an item with a runic, so the games stored before runics keep their hashes.
+        if item.runic != 0 {
+            h.combine(-5)
+            h.combine(item.runic)
+            h.combine(item.runicKnown)
+        }
     }
 
     private func hash(_ level: Level, into h: inout StableHasher) {

@@ -135,6 +135,12 @@ extension ContentCatalog {
                 h.combine(i.charges)
                 h.combine(i.recharge)
             }
+            // Only when set, so content without whips, flails or incendiary missiles keeps its hash.
+            if i.attack != .normal || i.burstsInto != nil {
+                h.combine(-5)
+                h.combine(i.attack.rawValue)
+                h.combine(i.burstsInto)
+            }
             if i.category == .ring || i.category == .charm {
                 h.combine(i.ring?.rawValue ?? "-")
                 h.combine(i.charges)

@@ -20,6 +20,12 @@ public struct Item: Sendable, Hashable {
     public var rechargeIn: Int
     /// A cursed item (enchantment below 0) whose curse a scroll lifted: it can be taken off.
     public var curseLifted: Bool = false
+    /// Weapons and armor: the runic it carries, as an index + 1 into `ContentCatalog.runics`; 0 for none.
+    public var runic: Int = 0
+    /// Whether the player knows the runic: it has acted once, or the item was identified.
+    public var runicKnown: Bool = false
+    /// Weapons and armor: a scroll made it proof against acid.
+    public var acidProof: Bool = false
 
     public init(kind: Int, quantity: Int = 1, enchant: Int = 0, enchantKnown: Bool = false) {
         self.kind = kind

@@ -14,8 +14,9 @@ public struct Targeting: Equatable, Sendable {
 }
 
 /// Aiming: Tab cycles through the monsters in view (nearest first), the movement keys move the
-/// cursor, Enter confirms and Esc cancels. The action stored names the target cell, so replays
-/// never depend on what the cursor did.
+/// cursor, Enter confirms and Esc cancels; a mouse click on a map cell (the key `click:x,y`, in
+/// screen cells, as the browser sends it) aims there and confirms. The action stored names the
+/// target cell, so replays never depend on what the cursor did.
 extension PlaySession {
     func startAiming(_ purpose: Targeting.Purpose, _ letter: Letter) {
         let last = lastTargetID.flatMap { id in targets.first { $0.id == id } }
@@ -27,6 +28,11 @@ extension PlaySession {
     var targets: [Creature] { game.visibleMonsters.filter { game.visible[$0.position] } }
 
     func aim(_ t: Targeting, key: String) throws {
+        if let clicked = Self.mapCell(clicked: key) {
+            guard game.level.contains(clicked), clicked != game.player.position else { return }
+            try fire(targeting(t.purpose, t.letter, at: clicked))
+            return
+        }
         switch key {
         case "tab", "back-tab":
             let list = targets
@@ -46,6 +52,14 @@ extension PlaySession {
         case .confirm: try fire(t)
         default: break
         }
+    }
+
+    /// The map cell under a click, from the key `click:x,y` naming a screen cell; nil for any other key.
+    static func mapCell(clicked key: String) -> Point? {
+        guard key.hasPrefix("click:") else { return nil }
+        let parts = key.dropFirst("click:".count).split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, let x = Int(parts[0]), let y = Int(parts[1]) else { return nil }
+        return Point(x - Layout.mapX, y - Layout.mapY)
     }
 
     private func moveCursor(_ t: Targeting, _ d: Direction, by steps: Int) {
@@ -81,7 +95,7 @@ extension PlaySession {
         if t.cursor == game.player.position {
             what = "yourself"
         } else if let m = game.monsterIndex(at: t.cursor), game.canSee(game.monsters[m]) {
-            what = "the \(game.catalog.monsters[game.monsters[m].kind].name)"
+            what = "the \(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].name)"
         } else {
             what = "that spot"
         }

@@ -19,7 +19,7 @@ public enum MapPainter {
         let telepathic = game.player.status.telepathic > 0
         if !visible && !remembered && !mapped {
             if telepathic, let m = game.monsterIndex(at: p) {
-                return Cell(game.catalog.monsters[game.monsters[m].kind].glyph, fg: Theme.magicMapped, bg: .black)
+                return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: .black)
             }
             return .blank
         }
@@ -52,7 +52,7 @@ public enum MapPainter {
                 glyph = "@"
                 fg = Theme.player
             } else if let m = game.monsterIndex(at: p), game.canSee(game.monsters[m]) {
-                let kind = game.catalog.monsters[game.monsters[m].kind]
+                let kind = game.catalog.monsters[game.apparentKind(of: game.monsters[m])]
                 glyph = kind.glyph
                 fg = kind.color.term
             }
@@ -60,7 +60,7 @@ public enum MapPainter {
             return Cell(glyph, fg: fg.scaled(percent: light), bg: bg.scaled(percent: light))
         }
         if telepathic, let m = game.monsterIndex(at: p) {
-            return Cell(game.catalog.monsters[game.monsters[m].kind].glyph, fg: Theme.magicMapped, bg: Theme.remembered)
+            return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: Theme.remembered)
         }
         if remembered {
             return Cell(

@@ -34,7 +34,7 @@ enum Sidebar {
         y += 1
         for m in game.visibleMonsters {
             guard y < Layout.height - 3 else { break }
-            let kind = game.catalog.monsters[m.kind]
+            let kind = game.catalog.monsters[game.apparentKind(of: m)]
             frame.put(String(kind.glyph), x: 0, y: y, fg: kind.color.term)
             frame.put(": \(kind.name)".prefix(w - 1).description, x: 1, y: y, fg: Theme.text)
             y += 1

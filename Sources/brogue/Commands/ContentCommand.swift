@@ -41,13 +41,15 @@ struct ContentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the monsters, items, terrain, blueprints or bolts the content defines.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the monsters, items, terrain, blueprints, bolts or runics the content defines."
+        )
 
         enum Kind: String, ExpressibleByArgument, CaseIterable {
-            case monsters, items, terrain, blueprints, bolts
+            case monsters, items, terrain, blueprints, bolts, runics
         }
 
-        @Argument(help: "What to list: monsters, items, terrain, blueprints or bolts.")
+        @Argument(help: "What to list: monsters, items, terrain, blueprints, bolts or runics.")
         var kind: Kind
 
         @OptionGroup var content: ContentOptions
@@ -89,12 +91,22 @@ struct ContentCommand: ParsableCommand {
                     [b.id, String(b.glyph), b.name, b.effect.rawValue, "\(b.reach)", b.passesThroughCreatures ? "yes" : "no"]
                 }
                 print(Table.render(header: ["id", "glyph", "name", "effect", "reach", "passes creatures"], rows: rows))
+            case .runics:
+                let rows = catalog.runics.map { r in
+                    [
+                        r.id, r.name, r.slot.rawValue + (r.bad ? " (bad)" : ""), r.rule.rawValue, "\(r.chance)+\(r.chancePerEnchant)/enchant",
+                        "\(r.frequency)",
+                    ]
+                }
+                print(Table.render(header: ["id", "name", "slot", "rule", "chance", "freq"], rows: rows))
             }
         }
 
         func detail(_ i: ItemKind) -> String {
             switch i.category {
-            case .weapon: (i.damage.map { "damage \($0)" } ?? "") + " str \(i.strength)" + (i.throwable ? " thrown" : "")
+            case .weapon:
+                (i.damage.map { "damage \($0)" } ?? "") + " str \(i.strength)" + (i.throwable ? " thrown" : "")
+                    + (i.attack != .normal ? " \(i.attack.rawValue)" : "") + (i.burstsInto.map { " bursts into \($0)" } ?? "")
             case .armor: "armor \(i.armor) str \(i.strength)"
             case .potion, .scroll:
                 "effect \(i.effect ?? "-")" + (i.nativePower.map { " power \($0.native)(\($0.arguments.map(\.name).joined(separator: ", ")))" } ?? "")

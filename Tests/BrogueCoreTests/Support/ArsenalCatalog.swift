@@ -150,10 +150,9 @@ enum ArsenalCatalog {
         }
     }
 
-    /// A game with no monsters or items, in a room of bare floor from (10, 5) to (40, 15) carved
-    /// into depth 1, the player at (20, 10).
-    static func arena(seed: UInt64 = 1) -> Game {
-        let catalog = shared
+    /// A game of `catalog` with no monsters or items, in a room of bare floor from (10, 5) to (40, 15)
+    /// carved into depth 1, the player at (20, 10).
+    static func arena(seed: UInt64 = 1, catalog: ContentCatalog = shared) -> Game {
         var game = Game(seed: seed, catalog: catalog)
         game.monsters.removeAll()
         game.level.items.removeAll()

@@ -211,7 +211,7 @@ final class DevTools: @unchecked Sendable {
     func press(_ key: String) async throws {
         let named: [String: (code: String, vk: Int)] = [
             "ArrowUp": ("ArrowUp", 38), "ArrowDown": ("ArrowDown", 40), "ArrowLeft": ("ArrowLeft", 37), "ArrowRight": ("ArrowRight", 39),
-            "Escape": ("Escape", 27), "Enter": ("Enter", 13),
+            "Escape": ("Escape", 27), "Enter": ("Enter", 13), "Tab": ("Tab", 9),
         ]
         var down: [String: Any] = ["type": "keyDown", "key": key]
         if let n = named[key] {

@@ -65,6 +65,21 @@ import Testing
         #expect(goblin.hp == goblin.maxHP, "the goblin was not hit")
     }
 
+    @Test func aClickOnAMapCellZapsThereAndAClickOffTheMapDoesNothing() throws {
+        let (s, recorder, letter, _, far) = try twoGoblins()
+        try s.handle(key: "v")
+        try s.handle(key: String(letter.character))
+        try s.handle(key: "click:3,40")
+        try s.handle(key: "click:not,a-cell")
+        guard case .aim = s.mode else {
+            Issue.record("a click off the map ended the aim: \(s.mode)")
+            return
+        }
+        try s.handle(key: "click:\(Layout.mapX + far.x),\(Layout.mapY + far.y)")
+        #expect(s.mode == .normal)
+        #expect(recorder.actions == [.zap(letter, at: far)])
+    }
+
     @Test func tabWrapsAroundAndEscapeCancelsWithoutAnAction() throws {
         let (s, recorder, letter, near, _) = try twoGoblins()
         try s.handle(key: "v")

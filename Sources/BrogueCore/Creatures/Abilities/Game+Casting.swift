@@ -62,7 +62,10 @@ extension Game {
         events.append(.bolt(kind: b, path: path))
         let caster = catalog.monsters[monsters[i].kind].name
         if canSee(monsters[i]) { events.append(.message("The \(caster) casts \(bolt.name).", .warning)) }
-        if at == player.position {
+        if at == player.position, armorReflects(bolt, &events) {
+            events.append(.bolt(kind: b, path: path.reversed().dropFirst() + [from]))
+            hit(i, with: bolt, power: 2, &events)
+        } else if at == player.position {
             boltHitsPlayer(bolt, from: caster, &events)
         } else if let j = monsterIndex(at: at) {
             hit(j, with: bolt, power: 2, &events)

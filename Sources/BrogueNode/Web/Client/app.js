@@ -12,7 +12,7 @@
   const state = window.brogueState = {
     connection: "connecting", phase: "lobby", identity: null, player: null, game: null, watching: null,
     turn: 0, depth: 0, hp: 0, maxHP: 0, frames: 0, acks: 0, lastError: null, games: [], ended: null,
-    reconnects: 0, attempt: 0, closeCode: null,
+    reconnects: 0, attempt: 0, closeCode: null, stateHash: null, rows: [],
   };
 
   // Reconnecting (docs/protocol.md, "Reconnecting"; the same rule as Reconnect.shouldReconnect):
@@ -148,7 +148,7 @@
         break;
       case "ack":
         state.acks++;
-        state.turn = m.turn;
+        state.turn = m.turn; state.stateHash = m.stateHash;
         if (m.over) { localStorage.removeItem(RESUME_KEY); notice("The game is over. Leave to start another."); }
         break;
       case "frame":
@@ -216,9 +216,17 @@
     state.frames++;
     if (m.status) { state.depth = m.status.depth; state.turn = m.status.turn; state.hp = m.status.hp; state.maxHP = m.status.maxHP; }
     state.player = findPlayer();
+    state.rows = Array.from({ length: gridH }, (_, y) => rowText(y));
     const list = $("messages");
     list.textContent = "";
     for (const text of (m.messages || [])) { const li = document.createElement("li"); li.textContent = text; list.appendChild(li); }
+  }
+
+  function rowText(y) {
+    if (!grid || y >= gridH) return "";
+    let s = "";
+    for (let x = 0; x < gridW; x++) s += grid[y * gridW + x][0];
+    return s.trimEnd();
   }
 
   function findPlayer() {
@@ -297,7 +305,22 @@
     connect();
   }
 
-  $("start").addEventListener("submit", (e) => { e.preventDefault(); ensureIdentity(); send({ type: "new_game" }); });
+  // A page opened as /?seed=N starts that seed (kept below 2^53, as JavaScript counts).
+  $("start").addEventListener("submit", (e) => {
+    e.preventDefault(); ensureIdentity();
+    const seed = new URLSearchParams(location.search).get("seed");
+    send(seed && /^[0-9]{1,15}$/.test(seed) ? { type: "new_game", seed: Number(seed) } : { type: "new_game" });
+  });
+
+  // A click on a screen cell goes to the node as the key click:x,y: while aiming, it aims there and fires.
+  canvas.addEventListener("click", (e) => {
+    if (state.phase !== "playing" || !grid) return;
+    const r = canvas.getBoundingClientRect();
+    const x = Math.floor((e.clientX - r.left) * gridW / r.width), y = Math.floor((e.clientY - r.top) * gridH / r.height);
+    if (x < 0 || y < 0 || x >= gridW || y >= gridH) return;
+    canvas.focus();
+    send({ type: "key", key: "click:" + x + "," + y });
+  });
   $("resume").addEventListener("click", () => {
     const r = storedResume();
     if (!r) { showResume(); return; }
