@@ -14,6 +14,7 @@ extension Game {
         } else {
             duration = perform(action, &events)
         }
+        if action != .search { searchTurns = 0 }
         if let duration {
             passTime(duration, &events)
             updateVision()
@@ -30,7 +31,7 @@ extension Game {
             return 100
         case .search:
             noise = -1
-            search(radius: 5, adjacentSurely: true, chance: min(100, max(0, 30 + ringBonus(.awareness))), &events)
+            searchTurn(&events)
             return 100
         case .pickUp:
             guard level.itemIndex(at: player.position) != nil else { return refuse("There is nothing here to pick up.", &events) }
@@ -75,9 +76,12 @@ extension Game {
 
     mutating func changeDepth(_ newDepth: Int, arriving: Arrival, _ events: inout [GameEvent]) {
         let first = levels[newDepth - 1] == nil
+        // Allies come by the stairs only; they are placed after the new level is populated, so it starts the same.
+        let allies = arriving == .fall ? [] : alliesTakingStairs()
         enterLevel(newDepth, arriving: arriving)
         events.append(.depthChanged(newDepth))
         events.append(.message(first ? "You enter depth \(newDepth)." : "You return to depth \(newDepth).", .info))
+        arrive(allies, &events)
         fireHooks(.levelEntered, at: player.position, &events)
     }
 
@@ -190,6 +194,7 @@ extension Game {
             monsters[i].status.tick()
             regenerate(&monsters[i], turns: catalog.monsters[monsters[i].kind].regenTurns)
         }
+        remainsTurn()
         magicTurn(&events)
         fireHooks(.turn, at: player.position, &events)
     }

@@ -50,7 +50,7 @@ struct CrossFileTests {
         #expect(
             found == [
                 "7:14 error: horde names unknown monster 'kobbold' (did you mean 'kobold'?)",
-                "88:12 error: item spawn names unknown item 'mangoes' (did you mean 'mango'?)",
+                "94:12 error: item spawn names unknown item 'mangoes' (did you mean 'mango'?)",
             ]
         )
     }

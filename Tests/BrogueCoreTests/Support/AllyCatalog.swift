@@ -1,0 +1,40 @@
+@testable import BrogueCore
+
+/// The bestiary catalog with the rules of allies and stealth switched on as core content has
+/// them: captives freed over 5 turns, a strong search after 5 in a row, something to learn from
+/// conjurers (their summons) and from a bat (flying); `captors` adds a captive horde.
+enum AllyCatalog {
+    static let shared: ContentCatalog = make(spawns: nil)
+
+    /// Only captive hordes: a goblin in shackles held by two rats.
+    static let captors: ContentCatalog = make(spawns: [
+        SpawnEntry(kind: "goblin", depths: 1...26, weight: 10, followers: [HordeMember(kind: "rat", count: 2...2)], captive: true)
+    ])
+
+    static func make(spawns monsters: [SpawnEntry]?) -> ContentCatalog {
+        let base = BestiaryCatalog.shared
+        var player = base.player
+        player.freeingTurns = 5
+        player.strongSearchTurns = 5
+        var kinds = base.monsters
+        for i in kinds.indices where kinds[i].id == "goblin-conjurer" { kinds[i].learnable = ["summons"] }
+        var bat = BestiaryCatalog.monster("bat", flags: [.flies])
+        bat.learnable = ["flies"]
+        kinds.append(bat)
+        var spawns = base.spawns
+        if let monsters { spawns = SpawnRules(monsters: monsters, items: spawns.items, population: spawns.population) }
+        do {
+            return try ContentCatalog(
+                terrains: base.terrains,
+                monsters: kinds,
+                items: base.items,
+                spawns: spawns,
+                player: player,
+                appearances: base.appearances,
+                bolts: base.bolts
+            )
+        } catch {
+            fatalError("ally catalog is invalid: \(error)")
+        }
+    }
+}
