@@ -32,6 +32,12 @@ enum PlayerSchema {
                 .value("0"),
                 "Searches in a row (`s` held) whose last is a strong search: radius 10 instead of 5, sure of every secret in view; 0 for none."
             ),
+            .init(
+                "running-noise",
+                .boolean,
+                .value("false"),
+                "Whether running (travel and explore steps) doubles the stealth range, as fighting does."
+            ),
             .init("starting-items", .list("starting item"), .value("[]"), "The kit the player starts with."),
         ]
     )
@@ -75,8 +81,9 @@ enum PlayerSchema {
         let stealth = r.int("stealth-range")
         let freeing = r.int("freeing-turns")
         let strongSearch = r.int("strong-search-turns")
+        let runningNoise = r.bool("running-noise")
         guard !r.hasErrors, let name, let hp, let accuracy, let defense, let strength, let damage, let regen, let stomach, let light,
-            let stealth, let freeing, let strongSearch
+            let stealth, let freeing, let strongSearch, let runningNoise
         else { return out }
         out.player = PlayerKind(
             name: name,
@@ -91,6 +98,7 @@ enum PlayerSchema {
             stealthRange: stealth,
             freeingTurns: freeing,
             strongSearchTurns: strongSearch,
+            runningNoise: runningNoise,
             startingItems: items
         )
         return out

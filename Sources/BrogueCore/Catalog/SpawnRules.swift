@@ -115,6 +115,8 @@ public struct PlayerKind: Hashable, Sendable, Codable {
     public var freeingTurns: Int
     /// Searches in a row whose last is a strong search (farther, and sure in view); 0 for none.
     public var strongSearchTurns: Int
+    /// Whether running (travel and explore steps) doubles the stealth range, as fighting does.
+    public var runningNoise: Bool
     public var startingItems: [StartingItem]
 
     public init(
@@ -130,6 +132,7 @@ public struct PlayerKind: Hashable, Sendable, Codable {
         stealthRange: Int = 14,
         freeingTurns: Int = 1,
         strongSearchTurns: Int = 0,
+        runningNoise: Bool = false,
         startingItems: [StartingItem] = []
     ) {
         self.name = name
@@ -144,6 +147,7 @@ public struct PlayerKind: Hashable, Sendable, Codable {
         self.stealthRange = stealthRange
         self.freeingTurns = freeingTurns
         self.strongSearchTurns = strongSearchTurns
+        self.runningNoise = runningNoise
         self.startingItems = startingItems
     }
 }

@@ -60,8 +60,12 @@ extension Game {
             }
             changeDepth(depth - 1, arriving: .up, &events)
             return 100
-        case .travel(let to): return travelStep(to: to, &events)
-        case .exploreStep: return exploreStep(&events)
+        case .travel(let to):
+            if catalog.player.runningNoise { noise = 1 }
+            return travelStep(to: to, &events)
+        case .exploreStep:
+            if catalog.player.runningNoise { noise = 1 }
+            return exploreStep(&events)
         }
     }
 

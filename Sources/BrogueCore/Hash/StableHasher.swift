@@ -181,10 +181,11 @@ extension ContentCatalog {
         h.combine(player.damage)
         h.combine(player.lightRadius)
         // Only when not the old rules' values, so content from before them keeps its hash.
-        if player.freeingTurns != 1 || player.strongSearchTurns != 0 {
+        if player.freeingTurns != 1 || player.strongSearchTurns != 0 || player.runningNoise {
             h.combine(-5)
             h.combine(player.freeingTurns)
             h.combine(player.strongSearchTurns)
+            h.combine(player.runningNoise)
         }
         h.combine(player.startingItems.count)
         for s in player.startingItems {
