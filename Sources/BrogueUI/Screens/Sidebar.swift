@@ -55,7 +55,7 @@ enum Sidebar {
     /// What the bar under a creature says: whether it has noticed the player, or whose side it is on.
     static func label(_ game: Game, _ m: Creature, bonded: Bool) -> String {
         switch m.state {
-        case .ally: bonded ? "Ally (bond)" : "Ally"
+        case .ally: m.absorbing > 0 ? "Ally absorbing" : bonded ? "Ally (bond)" : "Ally"
         case .captive: "Captive \(game.freeingTurnsLeft(m))"
         default: stateName(m.state)
         }

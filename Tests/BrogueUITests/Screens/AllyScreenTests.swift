@@ -64,6 +64,8 @@ import Testing
         let frame = GameView.render(PlaySession(game: game, recorder: nil))
         #expect(sidebar(frame).contains("Ally (bond)"))
         #expect(frame[x: Layout.mapX + far.x, y: Layout.mapY + far.y].glyph == "g")
+        game.monsters[a].absorbing = 2
+        #expect(sidebar(GameView.render(PlaySession(game: game, recorder: nil))).contains("Ally absorbing"))
     }
 
     @Test func theSidebarSaysWhetherEachMonsterInViewHasNoticedThePlayer() throws {
