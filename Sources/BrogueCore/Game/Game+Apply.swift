@@ -14,8 +14,9 @@ extension Game {
         } else {
             duration = perform(action, &events)
         }
-        if action != .search { searchTurns = 0 }
         if let duration {
+            // A refused action changes nothing, the run of searches included.
+            if action != .search { searchTurns = 0 }
             passTime(duration, &events)
             updateVision()
         }

@@ -87,8 +87,10 @@ import Testing
         #expect(!game.level.has(.isSecret, at: secret))
         #expect(events.contains(.message("You finish a thorough search of your surroundings.", .info)))
         #expect(game.searchTurns == 0)
-        // Anything else breaks the run.
+        // A refused action does not break the run; anything else does.
         for _ in 0..<3 { _ = game.apply(.search) }
+        let refused = game.apply(.pickUp)
+        #expect(refused.contains { if case .refused = $0 { true } else { false } } && game.searchTurns == 3)
         _ = game.apply(.rest)
         #expect(game.searchTurns == 0)
     }
