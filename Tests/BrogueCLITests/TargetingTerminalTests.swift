@@ -29,7 +29,10 @@ import Testing
         let core = dir.appendingPathComponent("core")
         try FileManager.default.copyItem(at: BrogueProcess.repoRoot.appendingPathComponent("content/core"), to: core)
         let player = core.appendingPathComponent("player.yaml")
-        try (String(contentsOf: player, encoding: .utf8) + "  - {item: staff-of-firebolt}\n").write(to: player, atomically: true, encoding: .utf8)
+        // After the last starting item: fields may follow the list.
+        let kit = try String(contentsOf: player, encoding: .utf8)
+            .replacingOccurrences(of: "  - {item: food-ration}\n", with: "  - {item: food-ration}\n  - {item: staff-of-firebolt}\n")
+        try kit.write(to: player, atomically: true, encoding: .utf8)
         // A crowded first depth, so that some seed starts with two monsters in view.
         let spawns = core.appendingPathComponent("spawns.yaml")
         let crowded = try String(contentsOf: spawns, encoding: .utf8)

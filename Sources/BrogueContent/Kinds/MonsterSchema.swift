@@ -20,6 +20,12 @@ enum MonsterSchema {
             .init("flags", .flags("monster", MonsterFlags.names.map(\.0)), .value("[]"), "Habits and traits the rules know (below)."),
             .init("abilities", .list("monster ability"), .value("[]"), "Named rules with parameters: casting, summoning, stealing (below)."),
             .init(
+                "learnable",
+                .flags("learnable", MonsterKind.learnableNames),
+                .value("[]"),
+                "What an ally learns by absorbing one that fell: names of its own `flags` and of its abilities' rules (`casts-bolt`, `summons`)."
+            ),
+            .init(
                 "behaviour",
                 .name,
                 .optional,
@@ -60,8 +66,9 @@ enum MonsterSchema {
         }
         var decoded = Decoded<MonsterKind>(id: id, value: nil, file: file.sink.file, mark: r.mark("id"))
         let abilities = MonsterAbilitySchema.decode(r, references: &decoded.references)
+        let learnable = r.flagNames("learnable")
         guard !r.hasErrors, let abilities, let id, let name, let glyph, let color, let hp, let defense, let accuracy, let damage, let movement,
-            let attack, let regen, let xp, let flags, let description
+            let attack, let regen, let xp, let flags, let description, let learnable
         else { return decoded }
         decoded.value = MonsterKind(
             id: id,
@@ -79,8 +86,17 @@ enum MonsterSchema {
             flags: flags,
             description: description,
             behaviour: behaviour,
-            abilities: abilities
+            abilities: abilities,
+            learnable: learnable
         )
+        if let value = decoded.value, let name = value.unlearnableNames.first {
+            r.error(
+                r.mark("learnable"),
+                "'learnable' of \(r.label) names '\(name)', which it does not have",
+                hint: "list only its own flags and the rules of its own abilities"
+            )
+            decoded.value = nil
+        }
         return decoded
     }
 }

@@ -20,6 +20,24 @@ enum PlayerSchema {
                 "Light radius on depth 1 and on the deepest level; depths between are interpolated."
             ),
             .init("stealth-range", .integer(min: 1, max: nil), .value("14"), "How far monsters notice the player moving normally."),
+            .init(
+                "freeing-turns",
+                .integer(min: 1, max: nil),
+                .value("1"),
+                "Turns of work (walking into the captive) that free a captive from its shackles; 1 frees it at once."
+            ),
+            .init(
+                "strong-search-turns",
+                .integer(min: 0, max: nil),
+                .value("0"),
+                "Searches in a row (`s` held) whose last is a strong search: radius 10 instead of 5, sure of every secret in view; 0 for none."
+            ),
+            .init(
+                "running-noise",
+                .boolean,
+                .value("false"),
+                "Whether running (travel and explore steps) doubles the stealth range, as fighting does."
+            ),
             .init("starting-items", .list("starting item"), .value("[]"), "The kit the player starts with."),
         ]
     )
@@ -61,8 +79,11 @@ enum PlayerSchema {
         let stomach = r.int("stomach")
         let light = r.range("light-radius")
         let stealth = r.int("stealth-range")
+        let freeing = r.int("freeing-turns")
+        let strongSearch = r.int("strong-search-turns")
+        let runningNoise = r.bool("running-noise")
         guard !r.hasErrors, let name, let hp, let accuracy, let defense, let strength, let damage, let regen, let stomach, let light,
-            let stealth
+            let stealth, let freeing, let strongSearch, let runningNoise
         else { return out }
         out.player = PlayerKind(
             name: name,
@@ -75,6 +96,9 @@ enum PlayerSchema {
             stomach: stomach,
             lightRadius: light,
             stealthRange: stealth,
+            freeingTurns: freeing,
+            strongSearchTurns: strongSearch,
+            runningNoise: runningNoise,
             startingItems: items
         )
         return out

@@ -45,6 +45,12 @@ enum SpawnsSchema {
             .init("followers", .list("horde follower"), .value("[]"), "Who comes with the leader, placed round it."),
             .init("depths", .range(min: 1, max: Dungeon.deepestLevel), .required, "Depths where it may appear."),
             .init("weight", .integer(min: 0, max: nil), .required, "Relative chance against the other hordes that cover the depth."),
+            .init(
+                "captive",
+                .boolean,
+                .value("false"),
+                "The leader is a captive in shackles (the player may free it to be an ally) and the followers are its captors."
+            ),
         ]
     )
 
@@ -154,7 +160,7 @@ enum SpawnsSchema {
 
     private static func decodeHorde(_ element: YNode, _ context: FileContext) -> Line? {
         guard let e = EntryReader(element, table: horde, what: "horde", idKey: "leader", sink: context.sink) else { return nil }
-        let (id, depths, weight) = (e.string("leader"), e.range("depths"), e.int("weight"))
+        let (id, depths, weight, captive) = (e.string("leader"), e.range("depths"), e.int("weight"), e.bool("captive"))
         var followers: [HordeMember] = []
         var marks: [Mark] = []
         for f in e.list("followers") ?? [] {
@@ -164,9 +170,9 @@ enum SpawnsSchema {
             followers.append(HordeMember(kind: kind, count: count))
             marks.append(r.mark("monster"))
         }
-        guard !e.hasErrors, let id, let depths, let weight else { return nil }
+        guard !e.hasErrors, let id, let depths, let weight, let captive else { return nil }
         return Line(
-            entry: SpawnEntry(kind: id, depths: depths, weight: weight, followers: followers),
+            entry: SpawnEntry(kind: id, depths: depths, weight: weight, followers: followers, captive: captive),
             mark: e.mark("leader"),
             followerMarks: marks,
             label: "horde"

@@ -10,6 +10,11 @@ public struct ExploreBot: Sendable {
     private var waited = 0
     /// Explore steps in a row refused because a monster stood on every way forward.
     private var blockedSteps = 0
+    /// The captive the bot is heading for and the steps spent on it; captives it gave up on.
+    var captiveSteps: (id: Int, steps: Int) = (0, 0)
+    var ignoredCaptives: [Int] = []
+    /// Turns waited on the stairs for allies to come near.
+    var stairsWaits = 0
 
     public init() {}
 
@@ -38,7 +43,7 @@ public struct ExploreBot: Sendable {
         let me = game.player.position
         let hpPercent = game.player.hp * 100 / max(1, game.player.maxHP)
         // Only what is in sight counts for tactics; telepathy alone does not.
-        let seen = game.visibleMonsters.filter { game.visible[$0.position] && $0.state != .ally }
+        let seen = game.visibleMonsters.filter { game.visible[$0.position] && $0.isHostile }
         let adjacent = seen.filter { m in
             Direction(delta: m.position - me).map { game.level.canStep(from: me, $0) } ?? false
         }
@@ -73,6 +78,7 @@ public struct ExploreBot: Sendable {
         if let l = betterArmor(game) { return .equip(l) }
         if let l = betterWeapon(game) { return .equip(l) }
         if let l = ringToPutOn(game) { return .equip(l) }
+        if let free = freeCaptive(game, hostileSeen: !seen.isEmpty, hpPercent: hpPercent) { return free }
         if waited < 5 && hpPercent >= 35 && seen.contains(where: { $0.state == .hunting && $0.position.distance(to: me) <= 7 }) {
             waited += 1
             return .search  // let it come: the first blow is ours
@@ -89,7 +95,8 @@ public struct ExploreBot: Sendable {
             return game.level.has(.stairsUp, at: me) ? .ascend : .travel(to: game.level.upStairs)
         }
         if exploredDepth == game.depth && game.depth < Dungeon.deepestLevel {
-            return game.level.has(.stairsDown, at: me) ? .descend : .travel(to: game.level.downStairs)
+            guard game.level.has(.stairsDown, at: me) else { return .travel(to: game.level.downStairs) }
+            return waitForAllies(game) ?? .descend
         }
         return .exploreStep
     }

@@ -82,6 +82,9 @@ public struct MonsterKind: Hashable, Sendable {
     public var behaviour: String?
     /// Named rules with parameters (casting, summoning, stealing...), in the order content lists them.
     public var abilities: [MonsterAbility]
+    /// What an ally learns by absorbing one that fell: names of its `flags` and of its abilities'
+    /// rules, in content's order; empty when there is nothing to learn from it.
+    public var learnable: [String]
 
     public init(
         id: String,
@@ -99,7 +102,8 @@ public struct MonsterKind: Hashable, Sendable {
         flags: MonsterFlags = [],
         description: String = "",
         behaviour: String? = nil,
-        abilities: [MonsterAbility] = []
+        abilities: [MonsterAbility] = [],
+        learnable: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -117,8 +121,23 @@ public struct MonsterKind: Hashable, Sendable {
         self.description = description
         self.behaviour = behaviour
         self.abilities = abilities
+        self.learnable = learnable
     }
 
     /// The first ability running `rule`, if the kind has one.
     public func ability(_ rule: MonsterAbility.Rule) -> MonsterAbility? { abilities.first { $0.rule == rule } }
+
+    /// The names `learnable` may list: the flags the rules read from an ally's learned traits, and
+    /// the ability rules an ally uses.
+    public static let learnableNames = [
+        "flies", "fire-immune", "reflects-bolts", "attacks-all-adjacent", "immune-to-weapons", "casts-bolt", "summons",
+    ]
+
+    /// The names in `learnable` that this kind does not have (no such flag, no such ability).
+    public var unlearnableNames: [String] {
+        learnable.filter { name in
+            if let flag = MonsterFlags.names.first(where: { $0.0 == name })?.1 { return !flags.contains(flag) }
+            return !abilities.contains { $0.rule.rawValue == name }
+        }
+    }
 }

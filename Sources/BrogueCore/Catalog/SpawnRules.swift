@@ -9,13 +9,23 @@ public struct SpawnEntry: Hashable, Sendable, Codable {
     public var group: ClosedRange<Int>
     /// Monsters only: who comes with the leader.
     public var followers: [HordeMember]
+    /// Monsters only: the leader is a captive in shackles and its followers are its captors.
+    public var captive: Bool
 
-    public init(kind: String, depths: ClosedRange<Int>, weight: Int, group: ClosedRange<Int> = 1...1, followers: [HordeMember] = []) {
+    public init(
+        kind: String,
+        depths: ClosedRange<Int>,
+        weight: Int,
+        group: ClosedRange<Int> = 1...1,
+        followers: [HordeMember] = [],
+        captive: Bool = false
+    ) {
         self.kind = kind
         self.depths = depths
         self.weight = weight
         self.group = group
         self.followers = followers
+        self.captive = captive
     }
 
     /// The most monsters the line places at once.
@@ -101,6 +111,12 @@ public struct PlayerKind: Hashable, Sendable, Codable {
     public var lightRadius: ClosedRange<Int>
     /// How far monsters notice the player when it moves normally (Brogue: 14).
     public var stealthRange: Int
+    /// Turns of the player's work that free a captive from its shackles (1: at once).
+    public var freeingTurns: Int
+    /// Searches in a row whose last is a strong search (farther, and sure in view); 0 for none.
+    public var strongSearchTurns: Int
+    /// Whether running (travel and explore steps) doubles the stealth range, as fighting does.
+    public var runningNoise: Bool
     public var startingItems: [StartingItem]
 
     public init(
@@ -114,6 +130,9 @@ public struct PlayerKind: Hashable, Sendable, Codable {
         stomach: Int = 2150,
         lightRadius: ClosedRange<Int> = 3...9,
         stealthRange: Int = 14,
+        freeingTurns: Int = 1,
+        strongSearchTurns: Int = 0,
+        runningNoise: Bool = false,
         startingItems: [StartingItem] = []
     ) {
         self.name = name
@@ -126,6 +145,9 @@ public struct PlayerKind: Hashable, Sendable, Codable {
         self.stomach = stomach
         self.lightRadius = lightRadius
         self.stealthRange = stealthRange
+        self.freeingTurns = freeingTurns
+        self.strongSearchTurns = strongSearchTurns
+        self.runningNoise = runningNoise
         self.startingItems = startingItems
     }
 }

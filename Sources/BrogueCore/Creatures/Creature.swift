@@ -104,6 +104,14 @@ public struct Creature: Sendable, Hashable {
     public var submerged: Bool
     /// The id of the monster that summoned it, or 0.
     public var summoner: Int
+    /// A captive: turns of work the player has put into its shackles.
+    public var freeing: Int
+    /// An ally: turns spent beside a fallen monster, absorbing it.
+    public var absorbing: Int
+    /// An ally: traits learned by absorbing fallen monsters (see `MonsterKind.learnable`).
+    public var learnedFlags: MonsterFlags
+    /// An ally: abilities learned the same way, used after its kind's own.
+    public var learnedAbilities: [MonsterAbility]
 
     public var isPlayer: Bool { kind < 0 }
 
@@ -129,5 +137,9 @@ public struct Creature: Sendable, Hashable {
         self.carried = nil
         self.submerged = false
         self.summoner = 0
+        self.freeing = 0
+        self.absorbing = 0
+        self.learnedFlags = []
+        self.learnedAbilities = []
     }
 }

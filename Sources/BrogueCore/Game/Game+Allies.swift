@@ -36,7 +36,7 @@ extension Game {
             if seen { events.append(.message("The \(ak.name) misses the \(dk.name).", .combat)) }
             return
         }
-        let immune = dk.flags.contains(.invulnerable) || dk.flags.contains(.immuneToWeapons)
+        let immune = traits(of: monsters[j]).contains(.invulnerable) || traits(of: monsters[j]).contains(.immuneToWeapons)
         let rolled = immune ? 0 : max(0, rng.clumped(ak.damage.min...ak.damage.max, clump: ak.damage.clump))
         let damage = absorbed(rolled, by: j)
         monsters[j].hp -= damage
@@ -60,5 +60,32 @@ extension Game {
         monsters[i].position = from
         scratch.invalidate()
         events.append(.moved(creature: player.id, from: from, to: player.position))
+    }
+
+    /// Takes off the level the allies that come along when the player takes the stairs: those
+    /// within two steps that can walk (not shackled, held, rooted or bound to water).
+    mutating func alliesTakingStairs() -> [Creature] {
+        let at = player.position
+        let coming = monsters.filter { m in
+            m.state == .ally && m.hp > 0 && m.position.distance(to: at) <= 2 && m.status.paralyzed == 0 && m.status.entranced == 0
+                && traits(of: m).isDisjoint(with: [.immobile, .submerges])
+        }
+        guard !coming.isEmpty else { return [] }
+        let ids = coming.map(\.id)
+        monsters.removeAll { ids.contains($0.id) }
+        return coming
+    }
+
+    /// Places the allies that came down (or up) the stairs round the player, in the order they came.
+    mutating func arrive(_ allies: [Creature], _ events: inout [GameEvent]) {
+        for var m in allies {
+            m.position = freeCell(near: player.position)
+            m.absorbing = 0
+            monsters.append(m)
+        }
+        guard let first = allies.first else { return }
+        let name = catalog.monsters[first.kind].name
+        events.append(.message(allies.count == 1 ? "Your \(name) follows you." : "Your \(allies.count) allies follow you.", .info))
+        scratch.invalidate()
     }
 }

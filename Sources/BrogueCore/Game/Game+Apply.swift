@@ -15,6 +15,8 @@ extension Game {
             duration = perform(action, &events)
         }
         if let duration {
+            // A refused action changes nothing, the run of searches included.
+            if action != .search { searchTurns = 0 }
             passTime(duration, &events)
             updateVision()
         }
@@ -30,7 +32,7 @@ extension Game {
             return 100
         case .search:
             noise = -1
-            search(radius: 5, adjacentSurely: true, chance: min(100, max(0, 30 + ringBonus(.awareness))), &events)
+            searchTurn(&events)
             return 100
         case .pickUp:
             guard level.itemIndex(at: player.position) != nil else { return refuse("There is nothing here to pick up.", &events) }
@@ -59,8 +61,12 @@ extension Game {
             }
             changeDepth(depth - 1, arriving: .up, &events)
             return 100
-        case .travel(let to): return travelStep(to: to, &events)
-        case .exploreStep: return exploreStep(&events)
+        case .travel(let to):
+            if catalog.player.runningNoise { noise = 1 }
+            return travelStep(to: to, &events)
+        case .exploreStep:
+            if catalog.player.runningNoise { noise = 1 }
+            return exploreStep(&events)
         }
     }
 
@@ -75,9 +81,12 @@ extension Game {
 
     mutating func changeDepth(_ newDepth: Int, arriving: Arrival, _ events: inout [GameEvent]) {
         let first = levels[newDepth - 1] == nil
+        // Allies come by the stairs only; they are placed after the new level is populated, so it starts the same.
+        let allies = arriving == .fall ? [] : alliesTakingStairs()
         enterLevel(newDepth, arriving: arriving)
         events.append(.depthChanged(newDepth))
         events.append(.message(first ? "You enter depth \(newDepth)." : "You return to depth \(newDepth).", .info))
+        arrive(allies, &events)
         fireHooks(.levelEntered, at: player.position, &events)
     }
 
@@ -195,6 +204,7 @@ extension Game {
             monsters[i].status.tick()
             regenerate(&monsters[i], turns: catalog.monsters[monsters[i].kind].regenTurns)
         }
+        remainsTurn()
         magicTurn(&events)
         fireHooks(.turn, at: player.position, &events)
     }

@@ -95,8 +95,8 @@ extension Game {
         let p = monsters[i].position
         guard !level.flags[p].isDisjoint(with: .hazards) else { return }
         let kind = catalog.monsters[monsters[i].kind]
-        let flies = kind.flags.contains(.flies)
-        let fireproof = kind.flags.contains(.fireImmune)
+        let flies = traits(of: monsters[i]).contains(.flies)
+        let fireproof = traits(of: monsters[i]).contains(.fireImmune)
         if !flies && level.flags[p].contains(.promotesOnStep) { promote(at: p) }
         let f = level.flags[p]
         if !flies && f.contains(.isTrap) {
@@ -209,7 +209,7 @@ extension Game {
 
     private mutating func burn(monster i: Int, _ d: DamageRange, _ events: inout [GameEvent]) {
         let kind = catalog.monsters[monsters[i].kind]
-        guard !kind.flags.contains(.fireImmune) else { return }
+        guard !traits(of: monsters[i]).contains(.fireImmune) else { return }
         monsters[i].hp -= max(1, rng.clumped(d.min...max(d.min, d.max), clump: max(1, d.clump)))
         if monsters[i].hp <= 0 {
             if canSee(monsters[i]) { events.append(.message("The \(kind.name) burns to death.", .info)) }

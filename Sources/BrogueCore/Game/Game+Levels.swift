@@ -88,7 +88,8 @@ extension Game {
             guard monsterIndex(at: p) == nil, p != player.position else { continue }
             let mk = catalog.monsters[kind]
             let initial: MonsterState =
-                state ?? (mk.flags.contains(.neverSleeps) ? .hunting : (rng.percent(66) ? .sleeping : .wandering))
+                state ?? captiveHordeState(table[pick], placed: placed)
+                ?? (mk.flags.contains(.neverSleeps) ? .hunting : (rng.percent(66) ? .sleeping : .wandering))
             var m = Creature(id: nextCreatureID, kind: kind, position: p, hp: mk.hp, state: initial)
             m.ticksUntilTurn = rng.int(in: 0...mk.movementDuration)
             m.leadsHorde = placed == 0 && members.count > 1

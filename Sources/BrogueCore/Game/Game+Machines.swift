@@ -149,14 +149,6 @@ extension Game {
         scratch.epoch += 1
     }
 
-    /// The player walks into a captive: it is freed and joins the player.
-    mutating func freeCaptive(_ i: Int, _ events: inout [GameEvent]) {
-        monsters[i].state = .ally
-        monsters[i].machine = 0
-        let name = catalog.monsters[monsters[i].kind].name
-        events.append(.message("You free the \(name) from its shackles. It joins you.", .good))
-    }
-
     /// Whether monster `i` may stand on `p`: a guarding monster never leaves its machine.
     func machineAllows(_ i: Int, _ p: Point) -> Bool {
         let n = monsters[i].machine

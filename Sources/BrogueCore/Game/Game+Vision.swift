@@ -45,6 +45,20 @@ extension Game {
         }
     }
 
+    /// The allies on this level the player cannot see, in creation order: a telepathic bond shows
+    /// them anyway (in the sidebar and on the map).
+    public var bondedAllies: [Creature] { monsters.filter { $0.state == .ally && $0.hp > 0 && !canSee($0) } }
+
+    /// Every ally of the player: those on this level first, then those left on other levels
+    /// (shallowest first), each with its depth.
+    public var allAllies: [(depth: Int, ally: Creature)] {
+        var out = monsters.filter { $0.state == .ally && $0.hp > 0 }.map { (depth, $0) }
+        for (d, frozen) in frozenMonsters.enumerated() where d + 1 != depth {
+            out += frozen.filter { $0.state == .ally && $0.hp > 0 }.map { (d + 1, $0) }
+        }
+        return out
+    }
+
     /// How far away monsters notice the player this turn.
     var stealthRange: Int {
         var r = catalog.player.stealthRange - ringBonus(.stealth)

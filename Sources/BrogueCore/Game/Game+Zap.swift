@@ -77,7 +77,7 @@ extension Game {
             if let lights = bolt.lights { ignite(p, with: lights) }
             if bolt.effect == .tunnel || bolt.effect == .blink { continue }
             if let j = monsterIndex(at: p), monsters[j].hp > 0, !monsters[j].submerged {
-                if catalog.monsters[monsters[j].kind].flags.contains(.reflectsBolts) && !bolt.effect.isHelpful {
+                if traits(of: monsters[j]).contains(.reflectsBolts) && !bolt.effect.isHelpful {
                     if canSee(monsters[j]) {
                         events.append(.message("The \(bolt.name) glances off the \(catalog.monsters[monsters[j].kind].name)!", .info))
                     }

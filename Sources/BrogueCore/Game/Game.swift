@@ -52,6 +52,8 @@ public struct Game: Sendable {
     var nextCreatureID: Int
     /// How the player's last action changes its stealth: 0 normal, -1 sneaking, +1 noisy.
     var noise: Int
+    /// Searches in a row the player has just made (counted only when content has strong searches).
+    public internal(set) var searchTurns: Int
     var scratch: Scratch
 
     /// Starts a game: draws every level's seed, disguises potions and scrolls, builds depth 1
@@ -104,6 +106,7 @@ public struct Game: Sendable {
         visible = Grid(width: Dungeon.width, height: Dungeon.height, filling: false)
         nextCreatureID = 1
         noise = 0
+        searchTurns = 0
         scratch = Scratch()
         for start in p.startingItems {
             guard let kind = catalog.itemIndexByID[start.kind] else { continue }

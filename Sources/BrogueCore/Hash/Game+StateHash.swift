@@ -37,6 +37,11 @@ extension Game {
             h.combine(-3)
             for l in inventory.rings { h.combine(l.index) }
         }
+        // Only while counting, so the games stored before strong searches keep their hashes.
+        if searchTurns != 0 {
+            h.combine(-6)
+            h.combine(searchTurns)
+        }
         h.combine(monsters.count)
         for m in monsters { hash(m, into: &h) }
         for (d, frozen) in frozenMonsters.enumerated() where !frozen.isEmpty {
@@ -75,6 +80,20 @@ extension Game {
             h.combine(c.submerged)
             h.combine(c.summoner)
             if let item = c.carried { hash(item, into: &h) } else { h.combine(-1) }
+        }
+        // Captives and allies' progress only when some is set, for the same reason.
+        if c.freeing != 0 || c.absorbing != 0 || !c.learnedFlags.isEmpty || !c.learnedAbilities.isEmpty {
+            h.combine(-4)
+            for v in [c.freeing, c.absorbing] { h.combine(v) }
+            h.combine(UInt64(c.learnedFlags.rawValue))
+            h.combine(c.learnedAbilities.count)
+            for a in c.learnedAbilities {
+                h.combine(a.rule.rawValue)
+                h.combine(a.bolt)
+                h.combine(a.monster)
+                h.combine(a.count)
+                for v in [a.range, a.chance, a.turns] { h.combine(v) }
+            }
         }
     }
 
@@ -129,6 +148,15 @@ extension Game {
         for t in level.timers {
             h.combine(t.position)
             for v in [t.layer.rawValue, t.turnsLeft, t.becomes] { h.combine(v) }
+        }
+        // Only when some lie there, so the games stored before them keep their hashes.
+        if !level.remains.isEmpty {
+            h.combine(-5)
+            h.combine(level.remains.count)
+            for r in level.remains {
+                h.combine(r.position)
+                for v in [r.kind, r.turnsLeft] { h.combine(v) }
+            }
         }
     }
 }

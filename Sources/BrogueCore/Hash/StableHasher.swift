@@ -108,6 +108,12 @@ extension ContentCatalog {
                     for v in [a.range, a.chance, a.turns] { h.combine(v) }
                 }
             }
+            // Only when there are some, so content without them keeps its hash.
+            if !m.learnable.isEmpty {
+                h.combine(-4)
+                h.combine(m.learnable.count)
+                for name in m.learnable { h.combine(name) }
+            }
         }
         h.combine(items.count)
         for i in items {
@@ -163,6 +169,7 @@ extension ContentCatalog {
                         h.combine(f.count)
                     }
                 }
+                if e.captive { h.combine(-4) }
             }
         }
         h.combine(spawns.population.count)
@@ -179,6 +186,13 @@ extension ContentCatalog {
         }
         h.combine(player.damage)
         h.combine(player.lightRadius)
+        // Only when not the old rules' values, so content from before them keeps its hash.
+        if player.freeingTurns != 1 || player.strongSearchTurns != 0 || player.runningNoise {
+            h.combine(-5)
+            h.combine(player.freeingTurns)
+            h.combine(player.strongSearchTurns)
+            h.combine(player.runningNoise)
+        }
         h.combine(player.startingItems.count)
         for s in player.startingItems {
             h.combine(s.kind)

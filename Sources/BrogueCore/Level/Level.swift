@@ -30,6 +30,8 @@ public struct Level: Sendable {
     public var machineAt: Grid<UInt8>
     /// Terrain that turns back after a while (burning brimstone dying down), in the order set.
     public var timers: [TerrainTimer]
+    /// Fallen monsters an ally may absorb (only those with something `learnable`), oldest first.
+    public var remains: [Remains]
 
     public init(depth: Int, seed: UInt64, fill: Int, catalog: ContentCatalog) {
         self.depth = depth
@@ -49,6 +51,7 @@ public struct Level: Sendable {
         machines = []
         machineAt = Grid(width: w, height: h, filling: 0)
         timers = []
+        remains = []
         layers[TerrainLayer.dungeon.rawValue].fill(Int16(fill))
         flags.fill(catalog.terrains[fill].flags)
     }

@@ -23,6 +23,7 @@ public enum Command: Hashable, Sendable {
     case useCharm
     case drop
     case discoveries
+    case allies
     case messages
     case help
     case saveAndQuit
@@ -53,6 +54,7 @@ public enum Command: Hashable, Sendable {
         case .useCharm: "use-charm"
         case .drop: "drop"
         case .discoveries: "discoveries"
+        case .allies: "allies"
         case .messages: "messages"
         case .help: "help"
         case .saveAndQuit: "save-and-quit"
@@ -69,7 +71,7 @@ public enum Command: Hashable, Sendable {
         case .run(let d): "run \(Command.directionNames[d.rawValue])"
         case .rest: "rest one turn"
         case .restUntilBetter: "rest until healed or interrupted"
-        case .search: "search for secret doors (one turn)"
+        case .search: "search (one turn; the 5th in a row is a strong search)"
         case .explore: "explore until something interesting happens"
         case .travelDown: "travel to the down stairs and descend"
         case .travelUp: "travel to the up stairs and ascend"
@@ -85,6 +87,7 @@ public enum Command: Hashable, Sendable {
         case .useCharm: "use a charm"
         case .drop: "drop an item"
         case .discoveries: "list the item kinds you know and those you do not"
+        case .allies: "your allies: health, place, what they learned"
         case .messages: "show older messages"
         case .help: "show this help"
         case .saveAndQuit: "save and quit"
@@ -100,7 +103,7 @@ public enum Command: Hashable, Sendable {
     public static let all: [Command] =
         Direction.allCases.map { .move($0) } + Direction.allCases.map { .run($0) } + [
             .rest, .restUntilBetter, .search, .explore, .travelDown, .travelUp, .pickUp, .inventory, .equip, .remove, .quaff, .read, .eat,
-            .throwItem, .zap, .useCharm, .drop, .discoveries, .messages, .help, .saveAndQuit, .abandon, .cancel, .confirm,
+            .throwItem, .zap, .useCharm, .drop, .discoveries, .allies, .messages, .help, .saveAndQuit, .abandon, .cancel, .confirm,
         ]
 
     /// The command named `name` in a config file, if any.

@@ -46,6 +46,7 @@ public struct Keymap: Sendable {
         b["c"] = .useCharm
         b["d"] = .drop
         b["D"] = .discoveries
+        b["A"] = .allies
         b["M"] = .messages
         b["?"] = .help
         b["S"] = .saveAndQuit

@@ -24,6 +24,8 @@ public final class PlaySession {
         case inventory
         case help
         case discoveries
+        /// The ally screen.
+        case allies
         /// Message history, scrolled back by `offset` lines.
         case messages(offset: Int)
         case gameOver
@@ -63,6 +65,8 @@ public final class PlaySession {
     enum Run: Equatable {
         case explore, travelDown, travelUp, restUntilBetter
         case direction(Direction)
+        /// Working at the shackles of the captive in that direction until it is free.
+        case free(Direction)
     }
 
     public private(set) var game: Game
@@ -141,7 +145,7 @@ public final class PlaySession {
         switch mode {
         case .gameOver:
             return .finished
-        case .help, .inventory, .discoveries:
+        case .help, .inventory, .discoveries, .allies:
             mode = .normal
             return .continue
         case .messages(let offset):
@@ -192,7 +196,9 @@ public final class PlaySession {
     private func perform(_ command: Command) throws -> Outcome {
         switch command {
         case .move(let d):
-            if let question = game.hazardWarning(for: d) {
+            if captive(toward: d) != nil {
+                start(.free(d))
+            } else if let question = game.hazardWarning(for: d) {
                 mode = .confirmStep(d, question: question)
             } else {
                 try act(.move(d))
@@ -216,6 +222,7 @@ public final class PlaySession {
         case .useCharm: ask(.useCharm)
         case .drop: ask(.drop)
         case .discoveries: mode = .discoveries
+        case .allies: mode = .allies
         case .messages: mode = .messages(offset: 0)
         case .help: mode = .help
         case .saveAndQuit:
@@ -319,6 +326,12 @@ public final class PlaySession {
             }
             action = .search
         case .direction(let d): action = .move(d)
+        case .free(let d):
+            guard captive(toward: d) != nil else {
+                run = nil
+                return
+            }
+            action = .move(d)
         case .travelDown, .travelUp:
             let down = r == .travelDown
             let stairs = down ? game.level.downStairs : game.level.upStairs
@@ -352,6 +365,15 @@ public final class PlaySession {
         }
         if case .direction = r, !seen.isEmpty { stop = true }
         if events.contains(.explored) { log.add("Nothing left to explore here. Press > to travel to the stairs down.", .info, turn: game.turn) }
+        if stop, case .free(let d) = r, let m = captive(toward: d) {
+            log.add("You stop working at the \(game.catalog.monsters[m.kind].name)'s shackles.", .warning, turn: game.turn)
+        }
         if stop { run = nil }
+    }
+
+    /// The captive in shackles next to the player in direction `d`, if one is there.
+    func captive(toward d: Direction) -> Creature? {
+        guard let i = game.monsterIndex(at: game.player.position + d.offset), game.monsters[i].state == .captive else { return nil }
+        return game.monsters[i]
     }
 }

@@ -12,13 +12,19 @@ public enum MapPainter {
     /// The cell at `p` of `level`, the game's current level. Painting takes the level once and
     /// passes it: reading `game.level` copies the level (retaining and releasing every buffer it
     /// holds), which once per cell was a quarter of a busy node's CPU.
+    /// The monster out of sight at `p` the player still knows of: any under telepathy, an ally
+    /// always (the telepathic bond).
+    static func sensed(_ game: Game, at p: Point, telepathic: Bool) -> Int? {
+        telepathic ? game.monsterIndex(at: p) : game.monsters.firstIndex { $0.position == p && $0.state == .ally }
+    }
+
     static func cell(_ game: Game, _ level: Level, at p: Point, ascii: Bool) -> Cell {
         let visible = game.visible[p]
         let remembered = level.discovered[p]
         let mapped = level.magicMapped[p]
         let telepathic = game.player.status.telepathic > 0
         if !visible && !remembered && !mapped {
-            if telepathic, let m = game.monsterIndex(at: p) {
+            if let m = sensed(game, at: p, telepathic: telepathic) {
                 return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: .black)
             }
             return .blank
@@ -59,7 +65,7 @@ public enum MapPainter {
             let light = lightPercent(game, level, p)
             return Cell(glyph, fg: fg.scaled(percent: light), bg: bg.scaled(percent: light))
         }
-        if telepathic, let m = game.monsterIndex(at: p) {
+        if let m = sensed(game, at: p, telepathic: telepathic) {
             return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: Theme.remembered)
         }
         if remembered {

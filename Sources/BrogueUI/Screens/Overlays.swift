@@ -52,7 +52,9 @@ enum Overlays {
                 guard !keys.isEmpty else { continue }
                 lines.append(("\(keys.joined(separator: " ").padded(to: 24)) \(c.summary)", Theme.text))
             }
-            box(title: "Keys (change them under keys: in brogue.yaml); any key closes", lines: lines, into: &frame)
+            box(title: "Keys (change them under keys: in brogue.yaml); any key closes", lines: lines, into: &frame, tall: true)
+        case .allies:
+            box(title: "Allies (\(game.allAllies.count)); any key closes", lines: AllyScreen.lines(game), into: &frame)
         case .messages(let offset):
             let all = session.log.entries
             let end = max(0, all.count - offset)
@@ -99,12 +101,13 @@ enum Overlays {
         frame.put(String(session.aimPrompt(t).prefix(Layout.width - Layout.mapX)), x: Layout.mapX, y: 0, fg: Theme.title, bold: true)
     }
 
-    /// A bordered panel centred over the map.
-    static func box(title: String, lines: [(String, TermColor)], into frame: inout Frame) {
+    /// A bordered panel centred over the map; a `tall` one (the help, one line a command) may also
+    /// cover the messages and the status line.
+    static func box(title: String, lines: [(String, TermColor)], into frame: inout Frame, tall: Bool = false) {
         let inner = min(Dungeon.width - 4, max(title.count, lines.map(\.0.count).max() ?? 0) + 2)
-        let height = min(Dungeon.height - 2, lines.count + 4)
+        let height = min(tall ? Layout.height - 2 : Dungeon.height - 2, lines.count + 4)
         let x = Layout.mapX + (Dungeon.width - inner - 2) / 2
-        let y = Layout.mapY + (Dungeon.height - height) / 2
+        let y = tall ? (Layout.height - height) / 2 : Layout.mapY + (Dungeon.height - height) / 2
         frame.fill(Cell(" ", fg: Theme.text, bg: Theme.panel), x: x, y: y, width: inner + 2, height: height)
         for i in 0..<(inner + 2) {
             frame[x: x + i, y: y] = Cell("─", fg: Theme.border, bg: Theme.panel)

@@ -32,13 +32,15 @@ enum Sidebar {
         if s.poisoned > 0 { statuses.append("Poisoned") }
         if !statuses.isEmpty { line(statuses.joined(separator: " "), Theme.color(for: .warning)) }
         y += 1
-        for m in game.visibleMonsters {
+        // Allies out of sight too: the telepathic bond.
+        let bonded = Set(game.bondedAllies.map(\.id))
+        for m in game.visibleMonsters + game.bondedAllies {
             guard y < Layout.height - 3 else { break }
             let kind = game.catalog.monsters[game.apparentKind(of: m)]
             frame.put(String(kind.glyph), x: 0, y: y, fg: kind.color.term)
             frame.put(": \(kind.name)".prefix(w - 1).description, x: 1, y: y, fg: Theme.text)
             y += 1
-            bar(stateName(m.state), m.hp, m.maxHP, y: y, into: &frame)
+            bar(label(game, m, bonded: bonded.contains(m.id)), m.hp, m.maxHP, y: y, into: &frame)
             y += 1
         }
         for fi in game.level.items where game.visible[fi.position] && fi.position != game.player.position {
@@ -47,6 +49,15 @@ enum Sidebar {
             frame.put(String(kind.glyph), x: 0, y: y, fg: MapPainter.itemColor(game, fi.item))
             frame.put(": \(game.displayName(fi.item))".prefix(w - 1).description, x: 1, y: y, fg: Theme.dimText)
             y += 1
+        }
+    }
+
+    /// What the bar under a creature says: whether it has noticed the player, or whose side it is on.
+    static func label(_ game: Game, _ m: Creature, bonded: Bool) -> String {
+        switch m.state {
+        case .ally: m.absorbing > 0 ? "Ally absorbing" : bonded ? "Ally (bond)" : "Ally"
+        case .captive: "Captive \(game.freeingTurnsLeft(m))"
+        default: stateName(m.state)
         }
     }
 

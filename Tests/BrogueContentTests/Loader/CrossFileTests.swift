@@ -50,7 +50,7 @@ struct CrossFileTests {
         #expect(
             found == [
                 "7:14 error: horde names unknown monster 'kobbold' (did you mean 'kobold'?)",
-                "93:12 error: item spawn names unknown item 'mangoes' (did you mean 'mango'?)",
+                "99:12 error: item spawn names unknown item 'mangoes' (did you mean 'mango'?)",
             ]
         )
     }

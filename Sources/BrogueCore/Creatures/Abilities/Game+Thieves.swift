@@ -26,6 +26,7 @@ extension Game {
 
     /// Monster `i`, just dead at `at`, drops what it carried and turns into what its kind dies into.
     mutating func leaveRemains(of i: Int, at: Point, _ events: inout [GameEvent]) {
+        leaveBody(of: i, at: at)
         if let item = monsters[i].carried {
             monsters[i].carried = nil
             dropNear(item, at)

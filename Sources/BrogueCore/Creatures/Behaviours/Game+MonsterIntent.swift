@@ -42,12 +42,13 @@ extension Game {
             case .monster(let j): monsterAttack(i, monster: j, &events)
             case nil: return 100
             }
-            if kind.flags.contains(.attacksAllAdjacent) { sweep(i, besides: at, &events) }
+            if traits(of: monsters[i]).contains(.attacksAllAdjacent) { sweep(i, besides: at, &events) }
             afterAttack(i)
             return kind.attackDuration
         case .useAbility(let a, let at):
-            guard kind.abilities.indices.contains(a) else { return 100 }
-            return useAbility(kind.abilities[a], by: i, at: at, &events)
+            let all = abilities(of: monsters[i])
+            guard all.indices.contains(a) else { return 100 }
+            return useAbility(all[a], by: i, at: at, &events)
         }
     }
 }
