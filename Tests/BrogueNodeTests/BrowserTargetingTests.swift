@@ -19,7 +19,11 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: root.appendingPathComponent("content/core"), to: core)
         let player = core.appendingPathComponent("player.yaml")
-        try (String(contentsOf: player, encoding: .utf8) + "  - {item: staff-of-firebolt}\n").write(to: player, atomically: true, encoding: .utf8)
+        // After the last starting item: fields may follow the list.
+        let kit = try String(contentsOf: player, encoding: .utf8)
+            .replacingOccurrences(of: "  - {item: food-ration}\n", with: "  - {item: food-ration}\n  - {item: staff-of-firebolt}\n")
+        #expect(kit.contains("staff-of-firebolt"), "player.yaml no longer lists food-ration as a starting item")
+        try kit.write(to: player, atomically: true, encoding: .utf8)
         let spawns = core.appendingPathComponent("spawns.yaml")
         let crowded = try String(contentsOf: spawns, encoding: .utf8)
             .replacingOccurrences(of: "{depths: \"1\", monsters: \"2-3\"", with: "{depths: \"1\", monsters: \"40-50\"")
