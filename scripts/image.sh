@@ -3,6 +3,7 @@
 # a registry does it (no swift image to pull):
 #
 #   swift build -c release --product brogue          (about 10 minutes from clean)
+#   swift build -c release --product ExampleSwift    (optional: the example Swift plugin's library)
 #   scripts/image.sh                                  image localhost/brogue:latest
 #   scripts/image.sh --tag brogue:test --build .build/release
 #
@@ -27,6 +28,10 @@ command -v podman >/dev/null || { echo "image: podman is missing: apt-get instal
     exit 1
 }
 cd "$root"
+if [ ! -f "$build/libExampleSwift.so" ]; then
+    echo "image: no $build/libExampleSwift.so: the example Swift plugin will be skipped at start" \
+        "(swift build -c release --product ExampleSwift adds it)" >&2
+fi
 scripts/stage-image.sh "$build" .build/image
 scripts/base-image.sh
 # Hosts like this one refuse the OCI runtime's own isolation for RUN steps: chroot works everywhere.
