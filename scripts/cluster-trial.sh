@@ -19,7 +19,8 @@
 #   --steps S   run only these steps, comma-separated: kill,roll,nats,pg,split,spectate (default all),
 #               and the figures (not in the default): bus (CPU per action and round trips on
 #               gateway + game against one node of role all), scale (actions/s at p99 < 25 ms
-#               with one and two game instances; SCALE_BOTS="25 50 100" sets the steps)
+#               with one and two game instances; SCALE_BOTS="25 50 100" sets the steps),
+#               dashboard (Prometheus scrapes the cluster; every Grafana panel query returns data)
 #   --keep      keep the work folder (logs, records) instead of removing it
 set -uo pipefail
 
@@ -32,6 +33,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/cluster-trial/steps.sh"
 # shellcheck source=scripts/cluster-trial/figures.sh
 . "$root/scripts/cluster-trial/figures.sh"
+# shellcheck source=scripts/cluster-trial/dashboard.sh
+. "$root/scripts/cluster-trial/dashboard.sh"
 
 BUILD=debug BOTS=50 RATE=2 NETNS=0 KEEP=0 TRIALS=0 MAX_PLAY=900 STEPS=kill,roll,nats,pg,split,spectate
 while [ $# -gt 0 ]; do
@@ -103,8 +106,9 @@ else
         split) step_split_brain ;;
         spectate) step_spectator ;;
         bus) step_bus_cost ;;
+        dashboard) step_dashboard ;;
         scale) step_scale ;;
-        *) fail "no step '$step' (kill, roll, nats, pg, split, spectate, bus, scale)" ;;
+        *) fail "no step '$step' (kill, roll, nats, pg, split, spectate, bus, scale, dashboard)" ;;
         esac
     done
 fi

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 
-/// docker/prometheus: the scrape config is valid, every alert rule has a case that passes, and
-/// every metric the rules name is one a running node serves (a misspelt name would alert never).
+/// docker/prometheus and docker/grafana: the scrape config is valid, every alert rule has a case
+/// that passes, and every metric the rules and the dashboard's panels name is one a running node
+/// serves (a misspelt name would alert never, or draw an empty panel). `scripts/cluster-trial.sh
+/// --steps dashboard` also runs each panel's query against a Prometheus scraping a cluster.
 @Suite struct MonitoringConfigTests {
     static let folder = BrogueProcess.repoRoot.appendingPathComponent("docker/prometheus")
 
@@ -20,7 +22,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(10))) func everyMetricTheRulesNameIsServedByANode() throws {
+    @Test(.timeLimit(.minutes(10))) func everyMetricTheRulesAndPanelsNameIsServedByANode() throws {
         let folder = try BrogueProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let node = try NodeProcess(data: folder.appendingPathComponent("data"), log: folder.appendingPathComponent("node.log"), environment: [:])
@@ -35,11 +37,14 @@ import Testing
         )
         try #require(fetched.status == 0, "\(fetched.output)")
         let served = Set(Self.matches(#"# TYPE (\w+)"#, in: fetched.output))
-        let alerts = try String(contentsOf: Self.folder.appendingPathComponent("alerts.yml"), encoding: .utf8)
-        let named = Set(Self.matches(#"(brogue_[a-z_]+?)(?:_bucket|_sum|_count)?\b"#, in: alerts))
-        #expect(!named.isEmpty)
-        for name in named.sorted() {
-            #expect(served.contains(name), "alerts.yml names \(name), which the node does not serve")
+        let dashboard = BrogueProcess.repoRoot.appendingPathComponent("docker/grafana/brogue-dashboard.json")
+        for file in [Self.folder.appendingPathComponent("alerts.yml"), dashboard] {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let named = Set(Self.matches(#"(brogue_[a-z_]+?)(?:_bucket|_sum|_count)?\b"#, in: text))
+            #expect(!named.isEmpty)
+            for name in named.sorted() {
+                #expect(served.contains(name), "\(file.lastPathComponent) names \(name), which the node does not serve")
+            }
         }
     }
 
