@@ -6,25 +6,25 @@ public import BrogueFrame
 public enum MapPainter {
     /// The cell at level position `p` as the player knows it.
     public static func cell(_ game: Game, at p: Point, ascii: Bool) -> Cell {
-        cell(game, game.level, at: p, ascii: ascii)
+        cell(game, game.level, at: p, ascii: ascii, occupants: MapOccupants(game))
     }
 
-    /// The cell at `p` of `level`, the game's current level. Painting takes the level once and
-    /// passes it: reading `game.level` copies the level (retaining and releasing every buffer it
-    /// holds), which once per cell was a quarter of a busy node's CPU.
     /// The monster out of sight at `p` the player still knows of: any under telepathy, an ally
     /// always (the telepathic bond).
-    static func sensed(_ game: Game, at p: Point, telepathic: Bool) -> Int? {
-        telepathic ? game.monsterIndex(at: p) : game.monsters.firstIndex { $0.position == p && $0.state == .ally }
+    static func sensed(_ occupants: MapOccupants, at p: Point, telepathic: Bool) -> Int? {
+        telepathic ? occupants.monster(at: p) : occupants.ally(at: p)
     }
 
-    static func cell(_ game: Game, _ level: Level, at p: Point, ascii: Bool) -> Cell {
+    /// The cell at `p` of `level`, the game's current level. Painting takes the level and the
+    /// cells' occupants once and passes them: reading `game.level` copies the level (retaining
+    /// and releasing every buffer it holds), which once per cell was a quarter of a busy node's CPU.
+    static func cell(_ game: Game, _ level: Level, at p: Point, ascii: Bool, occupants: MapOccupants) -> Cell {
         let visible = game.visible[p]
         let remembered = level.discovered[p]
         let mapped = level.magicMapped[p]
         let telepathic = game.player.status.telepathic > 0
         if !visible && !remembered && !mapped {
-            if let m = sensed(game, at: p, telepathic: telepathic) {
+            if let m = sensed(occupants, at: p, telepathic: telepathic) {
                 return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: .black)
             }
             return .blank
@@ -57,7 +57,7 @@ public enum MapPainter {
             if p == game.player.position {
                 glyph = "@"
                 fg = Theme.player
-            } else if let m = game.monsterIndex(at: p), game.canSee(game.monsters[m]) {
+            } else if let m = occupants.monster(at: p), game.canSee(game.monsters[m]) {
                 let kind = game.catalog.monsters[game.apparentKind(of: game.monsters[m])]
                 glyph = kind.glyph
                 fg = kind.color.term
@@ -65,7 +65,7 @@ public enum MapPainter {
             let light = lightPercent(game, level, p)
             return Cell(glyph, fg: fg.scaled(percent: light), bg: bg.scaled(percent: light))
         }
-        if let m = sensed(game, at: p, telepathic: telepathic) {
+        if let m = sensed(occupants, at: p, telepathic: telepathic) {
             return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: Theme.remembered)
         }
         if remembered {
@@ -101,9 +101,10 @@ public enum MapPainter {
     /// Paints the whole map into `frame` at the layout's map position.
     public static func paint(_ game: Game, into frame: inout Frame, ascii: Bool) {
         let level = game.level
+        let occupants = MapOccupants(game)
         for y in 0..<Dungeon.height {
             for x in 0..<Dungeon.width {
-                frame[x: Layout.mapX + x, y: Layout.mapY + y] = cell(game, level, at: Point(x, y), ascii: ascii)
+                frame[x: Layout.mapX + x, y: Layout.mapY + y] = cell(game, level, at: Point(x, y), ascii: ascii, occupants: occupants)
             }
         }
     }
