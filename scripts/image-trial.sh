@@ -13,7 +13,8 @@
 # 3. unless --no-cluster: a game instance and a gateway container (BROGUE_ROLE=game|gateway)
 #    over a nats-server and a throwaway PostgreSQL on this host: time to /ready and idle memory
 #    per role, bots through the gateway.
-# Containers use the host's network (bridge networking is refused on some hosts) and runc.
+# Containers use the host's network (bridge networking is refused on some hosts), runc, and a
+# read-only root filesystem.
 # Exits non-zero on the first check that fails, saying which. Needs root, podman, debootstrap,
 # nats-server and PostgreSQL 15 (Debian packages; .ci/run installs them).
 set -euo pipefail
@@ -56,7 +57,8 @@ files=$(ulimit -Hn)
 start_container() {
     local name=$1; shift
     containers+=("$name")
-    podman run -d --name "$name" --runtime runc --network host \
+    # --read-only as k8s/ runs it (readOnlyRootFilesystem): only the data volume is written.
+    podman run -d --name "$name" --runtime runc --network host --read-only \
         --ulimit "nofile=$files:$files" --ulimit "nproc=4096:4096" "$@" > /dev/null
 }
 
