@@ -69,15 +69,7 @@ import Testing
             let chromium = try Chromium()
             defer { chromium.stop() }
             try await DevTools.connect(chromium.browserURL) { dt in
-                let targets = try await dt.call("Target.getTargets", browser: true)
-                let infos = targets["targetInfos"] as? [[String: Any]] ?? []
-                let page = try #require(infos.first { $0["type"] as? String == "page" }?["targetId"] as? String, "no page target")
-                let attached = try await dt.call("Target.attachToTarget", ["targetId": page, "flatten": true], browser: true)
-                dt.session = try #require(attached["sessionId"] as? String)
-                try await dt.call("Page.enable")
-                try await dt.call("Page.navigate", ["url": "http://127.0.0.1:\(port)/?seed=\(seed)"])
-                _ = try await dt.waitEvent("Page.loadEventFired")
-                _ = try await dt.waitFor("window.brogueState && brogueState.connection === 'open' && brogueState.identity")
+                try await dt.openClient("http://127.0.0.1:\(port)/?seed=\(seed)")
 
                 // Tab to the second monster, Enter: the bolt hits it.
                 try await self.startGame(dt)

@@ -17,10 +17,8 @@ struct ClusterLeaseTakenTests {
     @Test func aWriteRefusedForALostLeaseMovesTheGameInsteadOfFailingTheAction() async throws {
         let server = try await NATSServerProcess.start()
         defer { server.stop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-cluster-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (store, folder) = try ClusterRig.store("cluster")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteGameStore(path: folder.appendingPathComponent("brogue.sqlite").path)
         let logger = Logger(label: "test")
         let buses = [try await NATSClient.connect(servers: [server.url]), try await NATSClient.connect(servers: [server.url])]
         let instances = (0..<2).map { i in
@@ -28,12 +26,7 @@ struct ClusterLeaseTakenTests {
         }
         for i in instances { try await i.start() }
         let gatewayBus = try await NATSClient.connect(servers: [server.url])
-        let gateway = try Node.gateway(
-            config: NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000),
-            store: store,
-            nats: gatewayBus,
-            logger: logger
-        )
+        let gateway = try ClusterRig.gateway(store: store, bus: gatewayBus, logger: logger)
         let game = Box<Int64>(0)
         try await gateway.makeApplication().test(.live) { client in
             try await connect(port: try #require(client.port)) { peer in

@@ -17,10 +17,8 @@ struct ClusterPlacementDeadlineTests {
     @Test func aPlacementPastItsDeadlineMakesNoGameAndOneInTimeDoes() async throws {
         let server = try await NATSServerProcess.start()
         defer { server.stop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-deadline-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (store, folder) = try ClusterRig.store("deadline")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteGameStore(path: folder.appendingPathComponent("brogue.sqlite").path)
         let clock: @Sendable () -> Int64 = { 1_000_000 }
         let instanceBus = try await NATSClient.connect(servers: [server.url])
         let instance = GameInstanceNode(id: "g1", store: store, content: coreContent, nats: instanceBus, now: clock, logger: Logger(label: "test"))

@@ -19,10 +19,8 @@ struct ClusterResumeRetryTests {
     @Test(.timeLimit(.minutes(3))) func aResumeAnsweredUnavailableIsTriedAgainUntilAnInstanceTakesTheGame() async throws {
         let server = try await NATSServerProcess.start()
         defer { server.stop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-retry-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (store, folder) = try ClusterRig.store("retry")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteGameStore(path: folder.appendingPathComponent("brogue.sqlite").path)
         let logger = Logger(label: "test")
         let firstBus = try await NATSClient.connect(servers: [server.url])
         let first = GameInstanceNode(
@@ -35,12 +33,7 @@ struct ClusterResumeRetryTests {
         )
         try await first.start()
         let gatewayBus = try await NATSClient.connect(servers: [server.url])
-        let gateway = try Node.gateway(
-            config: NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000),
-            store: store,
-            nats: gatewayBus,
-            logger: logger
-        )
+        let gateway = try ClusterRig.gateway(store: store, bus: gatewayBus, logger: logger)
         // The second instance starts only once the first try to take the game back has failed.
         let second = Box<GameInstanceNode?>(nil)
         let secondBus = try await NATSClient.connect(servers: [server.url])

@@ -17,9 +17,8 @@ struct ClusterSpectateTests {
     @Test func aSpectatorOnGatewayAWatchesAGamePlayedThroughGatewayB() async throws {
         let server = try await NATSServerProcess.start()
         defer { server.stop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-cluster-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try SQLiteGameStore(path: folder.appendingPathComponent("brogue.sqlite").path)
+        let (store, folder) = try ClusterRig.store("cluster")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let logger = Logger(label: "test")
         let buses = [
             try await NATSClient.connect(servers: [server.url]), try await NATSClient.connect(servers: [server.url]),

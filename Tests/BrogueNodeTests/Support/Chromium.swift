@@ -207,6 +207,20 @@ final class DevTools: @unchecked Sendable {
         return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
     }
 
+    /// Attaches to the browser's page, opens `url` and waits until the client has connected and
+    /// been told who it is.
+    func openClient(_ url: String) async throws {
+        let targets = try await call("Target.getTargets", browser: true)
+        let infos = targets["targetInfos"] as? [[String: Any]] ?? []
+        let page = try #require(infos.first { $0["type"] as? String == "page" }?["targetId"] as? String, "no page target")
+        let attached = try await call("Target.attachToTarget", ["targetId": page, "flatten": true], browser: true)
+        session = try #require(attached["sessionId"] as? String)
+        try await call("Page.enable")
+        try await call("Page.navigate", ["url": url])
+        _ = try await waitEvent("Page.loadEventFired")
+        _ = try await waitFor("window.brogueState && brogueState.connection === 'open' && brogueState.identity")
+    }
+
     /// Presses one key (down and up) in the page.
     func press(_ key: String) async throws {
         let named: [String: (code: String, vk: Int)] = [
