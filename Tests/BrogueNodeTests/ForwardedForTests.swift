@@ -38,14 +38,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(10))) func theCapCountsEachClientATrustedProxyForwards() async throws {
-        let node = try makeNode(
-            accountConfig {
-                $0.maxConnectionsPerAddress = 1
-                $0.trustedProxies = [AddressRange("127.0.0.0/8")!]
-            }
-        )
-        try await node.makeApplication().test(.live) { client in
-            let port = try #require(client.port)
+        try await onNode(capOne: "127.0.0.0/8") { port in
             try await holding(port, forwardedFor: "203.0.113.5") {
                 // Another player behind the same proxy has a slot of their own...
                 let other = try await admitted(port, forwardedFor: "203.0.113.6")
@@ -58,14 +51,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(10))) func aForgedHeaderFromAnUntrustedPeerChangesNothing() async throws {
-        let node = try makeNode(
-            accountConfig {
-                $0.maxConnectionsPerAddress = 1
-                $0.trustedProxies = [AddressRange("10.0.0.0/8")!]
-            }
-        )
-        try await node.makeApplication().test(.live) { client in
-            let port = try #require(client.port)
+        try await onNode(capOne: "10.0.0.0/8") { port in
             try await holding(port, forwardedFor: "203.0.113.5") {
                 // Both come from 127.0.0.1, which is no proxy of ours: one slot between them.
                 let other = try await admitted(port, forwardedFor: "203.0.113.6")
@@ -76,16 +62,21 @@ import Testing
 
     @Test(.timeLimit(.minutes(10))) func aTrustedProxyIsNotHeldToOneAddressesShareAtAccept() async throws {
         // One address gets 1 + 4 connections at accept; the proxy carries 8 players at once.
+        try await onNode(capOne: "127.0.0.0/8") { port in
+            try await holdingAll(port, (1...8).map { "203.0.113.\($0)" }) {}
+        }
+    }
+
+    /// Runs `body` with the port of a node that allows one connection per address and trusts
+    /// the proxies in `trusted`.
+    private func onNode(capOne trusted: String, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let node = try makeNode(
             accountConfig {
                 $0.maxConnectionsPerAddress = 1
-                $0.trustedProxies = [AddressRange("127.0.0.0/8")!]
+                $0.trustedProxies = [AddressRange(trusted)!]
             }
         )
-        try await node.makeApplication().test(.live) { client in
-            let port = try #require(client.port)
-            try await holdingAll(port, (1...8).map { "203.0.113.\($0)" }) {}
-        }
+        try await node.makeApplication().test(.live) { client in try await body(try #require(client.port)) }
     }
 
     /// Keeps a greeted connection open for each of `addresses` at once while `body` runs.
