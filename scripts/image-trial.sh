@@ -54,12 +54,12 @@ now_ms() { date +%s%3N; }
 # podman run with what this host needs: runc, explicit limits (no higher than this shell's own:
 # runc may not raise them), the host's network.
 files=$(ulimit -Hn)
+# --read-only as k8s/ runs it (readOnlyRootFilesystem): only the data volume is written.
+run_flags=(--runtime runc --read-only --ulimit "nofile=$files:$files" --ulimit "nproc=4096:4096")
 start_container() {
     local name=$1; shift
     containers+=("$name")
-    # --read-only as k8s/ runs it (readOnlyRootFilesystem): only the data volume is written.
-    podman run -d --name "$name" --runtime runc --network host --read-only \
-        --ulimit "nofile=$files:$files" --ulimit "nproc=4096:4096" "$@" > /dev/null
+    podman run -d --name "$name" --network host "${run_flags[@]}" "$@" > /dev/null
 }
 
 # Waits (bounded) for /ready; prints the milliseconds since $2.
@@ -134,8 +134,7 @@ podman stop -t 30 "$run_id-all" > /dev/null
 status=$(podman inspect -f '{{.State.ExitCode}}' "$run_id-all")
 [ "$status" = 0 ] || { podman logs "$run_id-all" 2>&1 | tail -20 >&2; fail "SIGTERM: the node exited $status (log above)"; }
 say "role all: SIGTERM drained and exited 0 in $(($(now_ms) - t0)) ms"
-podman run --rm --runtime runc --network none --ulimit "nofile=$files:$files" --ulimit "nproc=4096:4096" \
-    -v "$run_id-data:/app/data" "$tag" \
+podman run --rm --network none "${run_flags[@]}" -v "$run_id-data:/app/data" "$tag" \
     brogue replay --verify --all > "$work/verify.log" 2>&1 || { tail -20 "$work/verify.log" >&2; fail "replay --verify over the volume (log above)"; }
 say "role all: the volume's games verify with the image's binary: $(tail -1 "$work/verify.log")"
 
