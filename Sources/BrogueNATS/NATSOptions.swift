@@ -15,6 +15,11 @@ public struct NATSOptions: Sendable {
     public var pingInterval: Duration = .seconds(30)
     public var maxPingsOut = 2
 
+    /// Try the given servers in a random order, as NATS's own clients do, so that the nodes of a
+    /// deployment that all list the same servers spread over the cluster instead of all landing on
+    /// the first (and all moving at once when it goes). `false` keeps the order given.
+    public var randomizeServers = true
+
     /// Reconnect after a lost connection, trying every known server in turn.
     public var reconnect = true
     /// Failed attempts in a row before the client gives up and closes; `nil` tries forever.

@@ -38,7 +38,8 @@ public final class NATSClient: Sendable {
         eventSink.finish()
     }
 
-    /// Connects to the first server of `servers` that answers, trying each once.
+    /// Connects to the first server of `servers` that answers, trying each once (in a random order
+    /// unless `options.randomizeServers` is false).
     /// - Parameters:
     ///   - servers: `nats://[user:password@]host:port`, `host:port` or `host`; servers the cluster announces are added.
     ///   - options: credentials, timeouts, reconnect and buffer limits.
@@ -50,8 +51,10 @@ public final class NATSClient: Sendable {
         group: (any EventLoopGroup)? = nil
     ) async throws -> NATSClient {
         guard !servers.isEmpty else { throw NATSError.invalidServerAddress("(an empty server list)") }
+        var addresses = try servers.map { try NATSServerAddress($0) }
+        if options.randomizeServers { addresses.shuffle() }
         let client = NATSClient(
-            servers: try servers.map { try NATSServerAddress($0) },
+            servers: addresses,
             options: options,
             group: group ?? MultiThreadedEventLoopGroup.singleton
         )

@@ -56,6 +56,7 @@ struct NATSClusterTests {
         var options = NATSOptions()
         options.maxReconnectAttempts = nil
         options.maxReconnectWait = .milliseconds(500)
+        options.randomizeServers = false  // on node 0, the one killed
         let subscriber = try await NATSClient.connect(servers: nodes.map(\.url), options: options)
         let publisher = try await NATSClient.connect(servers: [nodes[2].url])
         #expect(subscriber.connectedServer == "127.0.0.1:\(nodes[0].port)")
@@ -105,6 +106,7 @@ struct NATSClusterTests {
         var options = NATSOptions()
         options.maxReconnectAttempts = nil
         options.maxReconnectWait = .milliseconds(500)
+        options.randomizeServers = false  // on node 0, the one killed
         let subscriber = try await NATSClient.connect(servers: nodes.map(\.url), options: options)
         let publisher = try await NATSClient.connect(servers: [nodes[2].url])
         let count = 40
@@ -117,6 +119,26 @@ struct NATSClusterTests {
         await publisher.close()
         await subscriber.close()
         for r in responders { await r.value }
+    }
+
+    /// Nodes of a deployment all list the same servers: they spread over the cluster rather than
+    /// all landing on the first. With the order kept, every client takes the first.
+    @Test func clientsGivenTheSameServersSpreadOverTheCluster() async throws {
+        let nodes = try await NATSServerProcess.startCluster()
+        defer { for node in nodes { node.stop() } }
+        var inOrder = NATSOptions()
+        inOrder.randomizeServers = false
+        var spread: [NATSClient] = []
+        var ordered: [NATSClient] = []
+        // 12 clients in a random order all on one of 3 servers: a chance of 3 in 3^12 (1 in 177,147).
+        for _ in 0..<12 {
+            spread.append(try await NATSClient.connect(servers: nodes.map(\.url)))
+            ordered.append(try await NATSClient.connect(servers: nodes.map(\.url), options: inOrder))
+        }
+        let spreadOver = Set(spread.compactMap(\.connectedServer))
+        #expect(spreadOver.count >= 2, "12 clients all connected to \(spreadOver)")
+        #expect(Set(ordered.compactMap(\.connectedServer)) == ["127.0.0.1:\(nodes[0].port)"])
+        for client in spread + ordered { await client.close() }
     }
 
     struct StreamRun: Sendable {
