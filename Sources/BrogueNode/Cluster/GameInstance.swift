@@ -75,6 +75,12 @@ actor GameInstance {
 
     /// Renews the leases and says who this instance is and what it hosts, on the bus and in the store.
     func beat() async {
+        let started = ContinuousClock.now
+        // Every game here waits while this runs (the store calls are synchronous, on this actor).
+        defer {
+            let took = ContinuousClock.now - started
+            if took > .seconds(1) { logger.warning("a heartbeat held the instance", metadata: ["ms": "\(took.components.seconds * 1000)"]) }
+        }
         renewLeases()
         var live: [LiveGame] = []
         for gameID in hostedGames { if let s = await hosted[gameID]?.host.summary() { live.append(s) } }

@@ -117,6 +117,20 @@ final class ConnectionPool: @unchecked Sendable {
     }
 
     private func connect(id: Int) throws(StoreError) -> PostgresConnection {
+        let started = ContinuousClock.now
+        // A caller waits for this (a game's action among them): a slow one is worth a line in the log.
+        defer {
+            let took = ContinuousClock.now - started
+            if took > .seconds(1) {
+                logger.warning(
+                    "opening a PostgreSQL connection was slow",
+                    metadata: [
+                        "server": "\(location.server)",
+                        "ms": "\(took.components.seconds * 1000 + took.components.attoseconds / 1_000_000_000_000_000)",
+                    ]
+                )
+            }
+        }
         do {
             let loop = Self.eventLoops.next()
             return try PostgresConnection.connect(on: loop, configuration: configuration, id: id, logger: logger).wait()
