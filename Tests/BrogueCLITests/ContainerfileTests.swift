@@ -7,7 +7,7 @@ import Testing
 @Suite struct ContainerfileTests {
     static let file = BrogueProcess.repoRoot.appendingPathComponent("docker/Containerfile")
 
-    @Test(arguments: ["Containerfile", "Containerfile.dev"]) func hadolintFindsNothing(_ name: String) throws {
+    @Test(arguments: ["Containerfile", "Containerfile.dev", "standins/Containerfile"]) func hadolintFindsNothing(_ name: String) throws {
         guard let hadolint = HostTool.required("hadolint") else { return }
         let config = BrogueProcess.repoRoot.appendingPathComponent(".hadolint.yaml").path
         let file = BrogueProcess.repoRoot.appendingPathComponent("docker/\(name)").path

@@ -1,0 +1,112 @@
+# Shared by scripts/multiplayer-pods.sh and scripts/dev-pod.sh (sourced, not run): how this
+# stack talks to podman. Every object it makes carries the label io.brogue.stack=$STACK, so
+# `remove` finds all of it and a check can prove nothing is left.
+#
+# The caller sets STACK (the label value and name prefix), STATE (its folder of generated files)
+# and HOST_NETWORK (0 or 1) before calling these.
+
+# Progress goes to stderr: `files` prints variables on stdout.
+pods_say() { echo "$STACK: $*" >&2; }
+pods_fail() {
+    echo "$STACK: $*" >&2
+    exit 1
+}
+
+# Podman refuses a limit above the shell's own hard limit, and a pod's infra container takes
+# podman's default (1048576 open files), so on hosts with lower limits no pod can start. Then
+# podman gets a configuration whose only change is the default limits, this shell's own.
+pods_fit_limits() {
+    local files
+    files=$(ulimit -Hn)
+    [ "$files" = unlimited ] && return 0
+    [ -n "${CONTAINERS_CONF:-}" ] && return 0
+    [ "$files" -ge 1048576 ] && return 0
+    mkdir -p "$STATE"
+    printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=4096:4096"]\n' "$files" "$files" > "$STATE/containers.conf"
+    export CONTAINERS_CONF=$STATE/containers.conf
+    pods_say "this shell may open at most $files files, below podman's default for containers: they get $files ($CONTAINERS_CONF)"
+}
+
+# Which image to run for a service: the official one unless --standins; a missing image is pulled
+# once, and a host that cannot pull is told how to build a stand-in.
+pods_image() {
+    local image=$1
+    podman image exists "$image" && return 0
+    pods_say "pulling $image ..."
+    if ! timeout 300 podman pull -q "$image" > /dev/null 2>&1; then
+        pods_fail "cannot pull $image. On a host with no registry, run scripts/standin-images.sh and start again with --standins (for brogue itself: scripts/image.sh)."
+    fi
+}
+
+# Network flags for a pod: its own address on the stack's bridge network with a short alias
+# (what the configuration files name), or the host's network.
+pods_network_flags() {
+    local alias=$1
+    if [ "$HOST_NETWORK" = 1 ]; then
+        echo "--network host"
+    else
+        echo "--network $STACK --network-alias $alias"
+    fi
+}
+
+# With the host's network, every short name is this host: a container gets them as /etc/hosts
+# lines (a pod's own --add-host is not passed on to its containers there).
+pods_host_flags() {
+    [ "$HOST_NETWORK" = 1 ] || return 0
+    local name
+    for name in "$@"; do printf -- '--add-host %s:127.0.0.1 ' "$name"; done
+}
+
+pods_create_network() {
+    [ "$HOST_NETWORK" = 1 ] && return 0
+    # A fixed subnet when SUBNET is set, so units generated from the stack name the same one.
+    podman network exists "$STACK" || podman network create --label "io.brogue.stack=$STACK" ${SUBNET:+--subnet "$SUBNET"} "$STACK" > /dev/null
+}
+
+# A named volume of the stack, made with its label first (a volume podman makes by itself for
+# `-v name:/path` has none, and `remove --volumes` would not find it). Prints the name.
+pods_volume() {
+    podman volume exists "$1" || podman volume create --label "io.brogue.stack=$STACK" "$1" > /dev/null
+    echo "$1"
+}
+
+# The subnet of the stack's network (the addresses its proxies connect from), or loopback.
+pods_subnet() {
+    if [ "$HOST_NETWORK" = 1 ]; then
+        echo 127.0.0.1
+    else
+        podman network inspect "$STACK" --format '{{range .Subnets}}{{.Subnet}}{{end}}'
+    fi
+}
+
+# Waits (bounded) until a command run inside a container succeeds.
+pods_wait_exec() {
+    local container=$1 seconds=$2
+    shift 2
+    local deadline=$(($(date +%s) + seconds))
+    while [ "$(date +%s)" -lt "$deadline" ]; do
+        podman exec "$container" "$@" > /dev/null 2>&1 && return 0
+        if [ "$(podman inspect -f '{{.State.Running}}' "$container" 2> /dev/null)" != true ]; then
+            podman logs "$container" 2>&1 | tail -20 >&2
+            pods_fail "$container stopped while starting (its log is above)"
+        fi
+        sleep 0.2
+    done
+    podman logs "$container" 2>&1 | tail -20 >&2
+    pods_fail "$container was not ready within $seconds s (its log is above)"
+}
+
+# Every object of the stack, one per line as "kind name": containers, pods, volumes, networks,
+# secrets. Empty when nothing is left.
+pods_leftovers() {
+    podman ps -a --filter "label=io.brogue.stack=$STACK" --format 'container {{.Names}}'
+    podman pod ps --filter "label=io.brogue.stack=$STACK" --format 'pod {{.Name}}'
+    podman volume ls --filter "label=io.brogue.stack=$STACK" --format 'volume {{.Name}}'
+    podman network ls --filter "label=io.brogue.stack=$STACK" --format 'network {{.Name}}'
+    podman secret ls --format '{{.Name}}' | grep "^$STACK-" | sed 's/^/secret /' || true
+}
+
+# The stack's pods, in the order they start.
+pods_list() {
+    podman pod ps --filter "label=io.brogue.stack=$STACK" --sort created --format '{{.Name}}' | tac
+}
