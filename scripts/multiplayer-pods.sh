@@ -159,7 +159,7 @@ case "$action" in
         if [ "$standins" = 1 ]; then
             "$root/scripts/standin-images.sh" >&2
             for s in nats postgres nginx prometheus; do
-                echo "$(echo "$s" | tr a-z A-Z)_IMAGE=localhost/brogue-standin-$s:latest"
+                echo "$(echo "$s" | tr "[:lower:]" "[:upper:]")_IMAGE=localhost/brogue-standin-$s:latest"
             done
         fi
         if [ "$HOST_NETWORK" = 1 ]; then echo BIND_ADDRESS=127.0.0.1 PROMETHEUS_BIND=127.0.0.1 TRUSTED_PROXIES=127.0.0.1 | tr ' ' '\n'; fi

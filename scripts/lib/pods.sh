@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by scripts/multiplayer-pods.sh and scripts/dev-pod.sh (sourced, not run): how this
 # stack talks to podman. Every object it makes carries the label io.brogue.stack=$STACK, so
 # `remove` finds all of it and a check can prove nothing is left.
