@@ -4,8 +4,12 @@ import NIOConcurrencyHelpers
 /// A child process's log, line by line, with waits for a line to appear (bounded in time, never a sleep).
 public final class LogLines: Sendable {
     private struct Waiter {
-        var needle: String
+        /// A line containing any of these wakes the wait.
+        var needles: [String]
         var continuation: CheckedContinuation<String, any Error>
+
+        func matches(_ line: String) -> Bool { needles.contains { line.contains($0) } }
+        var described: String { needles.map { "'\($0)'" }.joined(separator: " or ") }
     }
 
     private struct State {
@@ -32,7 +36,7 @@ public final class LogLines: Sendable {
                 let line = String(decoding: state.partial[state.partial.startIndex..<newline], as: UTF8.self)
                 state.partial = Data(state.partial[(newline + 1)...])
                 state.lines.append(line)
-                for (id, waiter) in state.waiters where line.contains(waiter.needle) {
+                for (id, waiter) in state.waiters where waiter.matches(line) {
                     state.waiters[id] = nil
                     woken.append((waiter.continuation, line))
                 }
@@ -49,25 +53,32 @@ public final class LogLines: Sendable {
             defer { state.waiters = [:] }
             return Array(state.waiters.values)
         }
-        for waiter in waiters { waiter.continuation.resume(throwing: TestFailure("\(name) exited before logging '\(waiter.needle)'")) }
+        for waiter in waiters { waiter.continuation.resume(throwing: TestFailure("\(name) exited before logging \(waiter.described)")) }
     }
 
     /// The first line containing `needle`, waiting for it up to `timeout` (a failure guard, not a pace).
     public func line(containing needle: String, timeout: Duration = .seconds(20)) async throws -> String {
+        try await line(containingAnyOf: [needle], timeout: timeout)
+    }
+
+    /// The first line containing any of `needles`, waiting for it up to `timeout`.
+    public func line(containingAnyOf needles: [String], timeout: Duration = .seconds(20)) async throws -> String {
+        let described = needles.map { "'\($0)'" }.joined(separator: " or ")
         let id = state.withLockedValue { state in
             state.nextWaiter += 1
             return state.nextWaiter
         }
         let guardTask = Task {
             try await Task.sleep(for: timeout)
-            self.fail(id, TestFailure("\(name) did not log '\(needle)' within \(timeout); its log:\n\(self.all.joined(separator: "\n"))"))
+            self.fail(id, TestFailure("\(name) did not log \(described) within \(timeout); its log:\n\(self.all.joined(separator: "\n"))"))
         }
         defer { guardTask.cancel() }
         return try await withCheckedThrowingContinuation { continuation in
+            let waiter = Waiter(needles: needles, continuation: continuation)
             let outcome = state.withLockedValue { state -> Result<String, any Error>? in
-                if let line = state.lines.first(where: { $0.contains(needle) }) { return .success(line) }
-                if state.ended { return .failure(TestFailure("\(name) exited before logging '\(needle)'")) }
-                state.waiters[id] = Waiter(needle: needle, continuation: continuation)
+                if let line = state.lines.first(where: waiter.matches) { return .success(line) }
+                if state.ended { return .failure(TestFailure("\(name) exited before logging \(described)")) }
+                state.waiters[id] = waiter
                 return nil
             }
             if let outcome { continuation.resume(with: outcome) }
