@@ -42,7 +42,7 @@ final class Accounts: Sendable {
         // Saves a slow hash for a name that is plainly taken; `createAccount` checks again.
         guard (try? store.account(named: name)) == nil else { throw taken }
         let cost = UInt8(clamping: config.bcryptCost)
-        let hash = await Self.offThread { Bcrypt.hash(Self.prehash(password), cost: cost) }
+        let hash = await offThread { Bcrypt.hash(Self.prehash(password), cost: cost) }
         do throws(StoreError) {
             try store.createAccount(Account(name: name, passwordHash: hash, createdAt: config.clock()))
             logger.info("account registered", metadata: ["account": "\(name)"])
@@ -67,7 +67,7 @@ final class Accounts: Sendable {
         let stored = account?.passwordHash
         let cost = UInt8(clamping: config.bcryptCost)
         // An unknown name costs one hash too, so the answer takes as long as for a wrong password.
-        let matches = await Self.offThread {
+        let matches = await offThread {
             guard let stored else { return Bcrypt.hash(Self.prehash(password), cost: cost).isEmpty }
             return Bcrypt.verify(Self.prehash(password), hash: stored)
         }
@@ -120,8 +120,4 @@ final class Accounts: Sendable {
         Data(SHA256.hash(data: Data(password.utf8))).base64EncodedString()
     }
 
-    /// Runs slow work on a Dispatch thread, off Swift's cooperative pool, and awaits it.
-    private static func offThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { c in DispatchQueue.global(qos: .userInitiated).async { c.resume(returning: work()) } }
-    }
 }

@@ -76,19 +76,19 @@ actor GameInstance {
     /// Renews the leases and says who this instance is and what it hosts, on the bus and in the store.
     func beat() async {
         let started = ContinuousClock.now
-        // Every game here waits while this runs (the store calls are synchronous, on this actor).
         defer {
             let took = ContinuousClock.now - started
-            if took > .seconds(1) { logger.warning("a heartbeat held the instance", metadata: ["ms": "\(took.components.seconds * 1000)"]) }
+            if took > .seconds(1) { logger.warning("a heartbeat was slow", metadata: ["ms": "\(took.components.seconds * 1000)"]) }
         }
-        renewLeases()
+        await renewLeases()
         var live: [LiveGame] = []
         for gameID in hostedGames { if let s = await hosted[gameID]?.host.summary() { live.append(s) } }
         let at = now()
         bus.publish(bus.subjects.heartbeat, Heartbeat(instance: id, role: "game", address: address, games: live, sentAt: at))
-        do {
-            try leases.recordHeartbeat(InstanceHeartbeat(id: id, role: "game", gamesHosted: hosted.count, address: address, at: at))
-        } catch {
+        let heartbeat = InstanceHeartbeat(id: id, role: "game", gamesHosted: hosted.count, address: address, at: at)
+        let leases = self.leases
+        let recorded = await offThread { Result { () throws(StoreError) in try leases.recordHeartbeat(heartbeat) } }
+        if case .failure(let error) = recorded {
             logger.warning("could not record the heartbeat", metadata: ["error": "\(error)"])
         }
     }
@@ -154,7 +154,9 @@ actor GameInstance {
 
     /// Hosts stored game `id` here, rebuilt by replaying its log to the stored hash.
     private func openGame(_ id: Int64) async throws(ProtocolError) -> GameHost {
-        if let here = hosted[id] { return here.host }
+        // A game still hosted here is answered from only while its lease holds: an instance
+        // woken from a pause may hold games that were played on elsewhere meanwhile.
+        if let here = hosted[id], holdsLease(on: id) { return here.host }
         let lease = try await takeLease(id)
         // Nothing is awaited from here on, so no other placement of this game can interleave.
         if let here = hosted[id] { return here.host }
@@ -291,13 +293,24 @@ actor GameInstance {
         }
     }
 
-    /// Renews every lease this instance holds; a game whose lease was lost is let go.
-    func renewLeases() {
-        for gameID in hostedGames {
-            guard let h = hosted[gameID] else { continue }
-            do {
-                hosted[gameID]?.lease = try leases.renewLease(h.lease, now: now(), ttl: leaseMillis)
-            } catch {
+    /// Renews every lease this instance holds; a game whose lease was lost is let go. The store
+    /// calls run off this actor: they block, and every game here would wait on them (a
+    /// PostgreSQL connection waiting out a 5 s lookup held a whole instance's games that long).
+    func renewLeases() async {
+        let held = hostedGames.compactMap { gameID in hosted[gameID].map { (gameID, $0.lease) } }
+        let (leases, now, ttl) = (self.leases, self.now, leaseMillis)
+        let results = await offThread {
+            held.map { gameID, lease in
+                (gameID, lease, Result { () throws(StoreError) in try leases.renewLease(lease, now: now(), ttl: ttl) })
+            }
+        }
+        for (gameID, asked, result) in results {
+            // A game let go, or renewed by an action meanwhile, keeps what it has now.
+            guard hosted[gameID]?.lease == asked else { continue }
+            switch result {
+            case .success(let lease):
+                hosted[gameID]?.lease = lease
+            case .failure(let error):
                 metrics.leaseRenewalFailures.increment()
                 if case .leaseLost = error { lost(gameID) }
             }

@@ -109,6 +109,11 @@ actor GameHost {
         if case .leaseLost? = error as? StoreError {
             return ProtocolError(.unavailable, "game \(id) is no longer hosted here, so the action was not applied: \(error)")
         }
+        // The store holds actions this host did not write: another instance played the game
+        // meanwhile, and this copy is stale. The same: let the game's current state answer.
+        if case .outOfSequence? = error as? StoreError {
+            return ProtocolError(.unavailable, "game \(id) was played on elsewhere, so this copy is stale and the action was not applied: \(error)")
+        }
         metrics.storeErrors.increment()
         return ProtocolError(.storeFailed, "the action could not be saved, so it was not applied: \(error)")
     }
