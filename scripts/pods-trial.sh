@@ -72,9 +72,11 @@ down() {
         scripts/multiplayer-pods.sh remove --volumes
     fi
 }
+made=0
 cleanup() {
     local status=$?
-    down > "$work/cleanup.log" 2>&1 || true
+    # Only a stack this trial made is removed: never one found here (another trial's, a person's).
+    [ "$made" = 1 ] && { down > "$work/cleanup.log" 2>&1 || true; }
     podman rmi -f "$BROGUE_IMAGE" > /dev/null 2>&1 || true
     if [ "$status" = 0 ]; then rm -rf "$work"; else echo "pods-trial: its logs are kept in $work" >&2; fi
 }
@@ -90,6 +92,10 @@ leftovers() {
         podman network ls --format '{{.Name}}' | grep "^${stack}_" | sed 's/^/network /' || true
     fi
 }
+# One trial at a time on a host: the stack's names and ports are fixed, and a second trial's
+# cleanup would remove the first one's stack (a test run and a person, two test runs).
+exec 9> /var/tmp/brogue-pods-trial.lock
+flock -w 1800 9 || fail "another pods trial has held /var/tmp/brogue-pods-trial.lock for 30 minutes"
 [ -z "$(leftovers)" ] || fail "the stack already exists here (scripts/multiplayer-pods.sh remove, or podman-compose down): $(leftovers | tr '\n' ' ')"
 
 # ---- 1. images ----
@@ -106,6 +112,7 @@ say "$(tail -1 "$work/image.log"); stand-ins ready; $((($(now_ms) - t0) / 1000))
 
 # ---- 2. up ----
 t0=$(now_ms)
+made=1
 up > "$work/up.log" 2>&1 || {
     grep -v 'systemd connection' "$work/up.log" | tail -30 >&2
     fail "up (log above)"
