@@ -80,7 +80,8 @@ enum TerrainSchema {
         let breathed = r.has("breathed") ? r.string("breathed").flatMap { TrapEffect(rawValue: $0) } : nil
         var release: TerrainRelease?
         var releaseRef: (String, Mark)?
-        if let node = r.mapping("release"), let rr = EntryReader(node, table: Self.release, what: "release of \(r.label)", entry: id, sink: file.sink) {
+        if let node = r.mapping("release"), let rr = EntryReader(node, table: Self.release, what: "release of \(r.label)", entry: id, sink: file.sink)
+        {
             if let t = rr.string("terrain"), let radius = rr.int("radius"), let turns = rr.range("turns"), !rr.hasErrors {
                 release = TerrainRelease(terrain: t, radius: radius, turns: turns)
                 releaseRef = (t, rr.mark("terrain"))

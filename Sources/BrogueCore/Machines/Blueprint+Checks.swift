@@ -52,7 +52,9 @@ extension Blueprint {
                         problems.append("\(place) names unknown key room '\(holder)' in 'held-in'")
                         continue
                     }
-                    if h.features.filter(\.keySlot).count != 1 { problems.append("\(place): key room '\(holder)' needs exactly one 'key-slot' feature") }
+                    if h.features.filter(\.keySlot).count != 1 {
+                        problems.append("\(place): key room '\(holder)' needs exactly one 'key-slot' feature")
+                    }
                     if h.features.contains(where: { !($0.item?.heldIn.isEmpty ?? true) }) {
                         problems.append("\(place): key room '\(holder)' holds a key of its own in another room; key rooms do not nest")
                     }

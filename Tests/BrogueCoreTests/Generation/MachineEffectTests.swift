@@ -60,7 +60,12 @@ import Testing
         height: 3...4,
         entrance: "locked-door",
         features: [
-            BlueprintFeature(terrain: "altar-cage-open", placement: .edge, count: 2...3, item: ItemChoice(categories: [.weapon, .armor], leastEnchant: 2)),
+            BlueprintFeature(
+                terrain: "altar-cage-open",
+                placement: .edge,
+                count: 2...3,
+                item: ItemChoice(categories: [.weapon, .armor], leastEnchant: 2)
+            ),
             BlueprintFeature(placement: .outside, item: ItemChoice(kind: "vault-key", key: true, heldIn: ["menagerie"])),
         ]
     )
@@ -255,5 +260,26 @@ import Testing
         let at = game.monsters[keeper].position
         game.hazardKill(keeper, &events)
         #expect(game.level.items.contains { $0.item.opensMachine == n && $0.position.distance(to: at) <= 1 })
+    }
+
+    @Test func keyRoomMistakesAreRefused() {
+        var badVault = Self.vault
+        badVault.features[1].item?.heldIn = ["menagery", "lair-without-slot"]
+        var noSlot = Self.lair
+        noSlot.id = "lair-without-slot"
+        noSlot.features[0].keySlot = false
+        var slotWithItem = Self.menagerie
+        slotWithItem.features[0].item = ItemChoice(categories: [.potion])
+        let catalog = TestCatalog.withMachines(Self.all)
+        let problems = Blueprint.problems(
+            [badVault, noSlot, slotWithItem],
+            terrainIndexByID: catalog.terrainIndexByID,
+            monsterIndexByID: catalog.monsterIndexByID,
+            itemIndexByID: catalog.itemIndexByID,
+            items: catalog.items
+        )
+        #expect(problems.contains("feature 2 of blueprint 'vault' names unknown key room 'menagery' in 'held-in'"), "\(problems)")
+        #expect(problems.contains("feature 2 of blueprint 'vault': key room 'lair-without-slot' needs exactly one 'key-slot' feature"), "\(problems)")
+        #expect(problems.contains { $0.contains("is a key slot; it holds the key, so give it no 'item'") }, "\(problems)")
     }
 }
