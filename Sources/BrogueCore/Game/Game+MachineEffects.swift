@@ -53,16 +53,16 @@ extension Game {
         }
     }
 
-    /// After a machine changed the ground: whoever now stands over a drop falls, or in fire burns
-    /// (the player only when `player`).
-    mutating func groundGaveWay(player: Bool, _ events: inout [GameEvent]) {
-        for i in monsters.indices where monsters[i].hp > 0 && level.contains(monsters[i].position) {
-            if level.flags[monsters[i].position].contains(.autoDescent) || level.flags[monsters[i].position].contains(.lethalFire) {
-                monsterEnteredCell(i, &events)
-            }
+    /// After a machine changed the cells `changed`: whoever stands on one that now drops or
+    /// burns falls or burns (the player only when `player`).
+    mutating func groundGaveWay(_ changed: [Point], player: Bool, _ events: inout [GameEvent]) {
+        func givesWay(_ p: Point) -> Bool {
+            changed.contains(p) && !level.flags[p].isDisjoint(with: [.autoDescent, .lethalFire])
         }
-        let f = level.flags[self.player.position]
-        if player && (f.contains(.autoDescent) || f.contains(.lethalFire)) {
+        for i in monsters.indices where monsters[i].hp > 0 && level.contains(monsters[i].position) && givesWay(monsters[i].position) {
+            monsterEnteredCell(i, &events)
+        }
+        if player && givesWay(self.player.position) {
             events.append(.message("The ground gives way beneath you!", .bad))
             playerEnteredCell(&events)
         }

@@ -146,7 +146,7 @@ extension Game {
         }
         if woke { events.append(.message("You hear something stir.", .warning)) }
         terrainChanged()
-        groundGaveWay(player: byPlayer, &events)
+        groundGaveWay(opened, player: byPlayer, &events)
     }
 
     /// Replaces every layer at `p` whose terrain has `flag` with that terrain's `promotes-to`.
