@@ -40,6 +40,12 @@ enum BlueprintSchema {
             .init("count", .range(min: 0, max: 100), .value("1"), "How many cells; fewer than the least refuses the site and another is tried."),
             .init("item", .table("feature item"), .optional, "An item placed on each cell when the level is first visited."),
             .init("monster", .table("feature monster"), .optional, "A monster placed on each cell when the level is first visited."),
+            .init(
+                "key-slot",
+                .boolean,
+                .value("false"),
+                "In a key room: another machine's key lies on this cell, or is carried by this feature's monster."
+            ),
         ]
     )
 
@@ -54,6 +60,13 @@ enum BlueprintSchema {
                 "Without `kind`: draw only among these categories (all when empty)."
             ),
             .init("key", .boolean, .value("false"), "The item is this machine's key (its `kind` must be of category `key`)."),
+            .init(
+                "held-in",
+                .strings("blueprint ids"),
+                .value("[]"),
+                "For a key: key rooms (blueprints with a `key-slot`), one of which is built to hold it; the key lies outside when none fits."
+            ),
+            .init("least-enchant", .integer(min: 0, max: 10), .value("0"), "A drawn item's enchantment is raised to at least this."),
         ]
     )
 
@@ -109,7 +122,11 @@ enum BlueprintSchema {
                 if kind != nil && ir.has("categories") {
                     ir.error(ir.keyMark("categories"), "the item of \(what) names both a 'kind' and 'categories'", hint: "keep one")
                 }
-                itemChoice = ItemChoice(kind: kind, categories: categories, key: key)
+                let heldIn = (ir.strings("held-in") ?? []).map(\.0)
+                if !heldIn.isEmpty && !key {
+                    ir.error(ir.keyMark("held-in"), "'held-in' of \(what) applies only to a key", hint: "add 'key: true', or remove 'held-in'")
+                }
+                itemChoice = ItemChoice(kind: kind, categories: categories, key: key, heldIn: heldIn, leastEnchant: ir.int("least-enchant") ?? 0)
             }
             var monsterChoice: MonsterChoice?
             if let monsterNode = e.mapping("monster"),
@@ -121,7 +138,8 @@ enum BlueprintSchema {
             }
             let placement = e.string("placement").flatMap(FeaturePlacement.init(rawValue:))
             let count = e.range("count")
-            if terrain == nil && itemChoice == nil && monsterChoice == nil && !e.hasErrors {
+            let keySlot = e.bool("key-slot") ?? false
+            if terrain == nil && itemChoice == nil && monsterChoice == nil && !keySlot && !e.hasErrors {
                 e.error(n.mark, "\(what) places nothing", hint: "give it a 'terrain', an 'item' or a 'monster'")
             }
             if itemChoice?.key == true, let placement, placement != .outside {
@@ -131,7 +149,9 @@ enum BlueprintSchema {
                 featuresOK = false
                 continue
             }
-            features.append(BlueprintFeature(terrain: terrain, placement: placement, count: count, item: itemChoice, monster: monsterChoice))
+            features.append(
+                BlueprintFeature(terrain: terrain, placement: placement, count: count, item: itemChoice, monster: monsterChoice, keySlot: keySlot)
+            )
         }
         if let width, let height {
             let needed = features.filter { $0.placement.isInside }.reduce(0) { $0 + $1.count.lowerBound }

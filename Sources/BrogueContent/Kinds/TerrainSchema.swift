@@ -32,6 +32,27 @@ enum TerrainSchema {
             .init("decays-to", .reference("terrain"), .optional, "The terrain (same layer) it turns back into after `decay-turns` turns."),
             .init("decay-turns", .range(min: 1, max: 1000), .value("\"5-10\""), "Turns before it becomes its `decays-to` terrain."),
             .init("damage", .damage, .optional, "Damage each turn of `causes-damage` terrain, and of a `fire` trap."),
+            .init(
+                "release",
+                .table("terrain release"),
+                .optional,
+                "What it lets loose when its machine turns a wired cell into it (a vent opening): a terrain spread round it."
+            ),
+            .init(
+                "breathed",
+                .choice("breathed effect", [TrapEffect.paralysis, .poison, .confusion].map(\.rawValue)),
+                .optional,
+                "A gas: what a creature standing in it suffers each turn (`paralysis`, `poison`, `confusion`)."
+            ),
+        ]
+    )
+
+    static let release = ContentSchema.Table(
+        name: "terrain release",
+        fields: [
+            .init("terrain", .reference("terrain"), .required, "The terrain spread (a gas, deep water), laid on its own layer."),
+            .init("radius", .integer(min: 1, max: 20), .required, "How many steps from the source it spreads; it passes no wall or closed door."),
+            .init("turns", .range(min: 1, max: 1000), .value("\"10-20\""), "Turns it lasts before becoming its own `decays-to`, or clearing."),
         ]
     )
 
@@ -56,6 +77,16 @@ enum TerrainSchema {
         let decaysTo = r.has("decays-to") ? r.string("decays-to") : nil
         let decayTurns = r.range("decay-turns")
         let damage = r.has("damage") ? r.damage("damage") : nil
+        let breathed = r.has("breathed") ? r.string("breathed").flatMap { TrapEffect(rawValue: $0) } : nil
+        var release: TerrainRelease?
+        var releaseRef: (String, Mark)?
+        if let node = r.mapping("release"), let rr = EntryReader(node, table: Self.release, what: "release of \(r.label)", entry: id, sink: file.sink)
+        {
+            if let t = rr.string("terrain"), let radius = rr.int("radius"), let turns = rr.range("turns"), !rr.hasErrors {
+                release = TerrainRelease(terrain: t, radius: radius, turns: turns)
+                releaseRef = (t, rr.mark("terrain"))
+            }
+        }
         if let flags { checkHazardFields(r, flags: flags, trap: trap) }
         if let flags {
             if flags.contains(.isWired) || flags.contains(.isLocked) {
@@ -91,6 +122,9 @@ enum TerrainSchema {
         if let promotesTo {
             decoded.references.append(Reference(kind: .terrain, id: promotesTo, mark: r.mark("promotes-to"), place: "'promotes-to' of \(r.label)"))
         }
+        if let (t, mark) = releaseRef {
+            decoded.references.append(Reference(kind: .terrain, id: t, mark: mark, place: "'terrain' of the release of \(r.label)"))
+        }
         for (field, target) in [("on-step", onStep), ("decays-to", decaysTo)] {
             guard let target else { continue }
             decoded.references.append(
@@ -117,7 +151,9 @@ enum TerrainSchema {
             onStep: onStep,
             decaysTo: decaysTo,
             decayTurns: decayTurns,
-            damage: damage
+            damage: damage,
+            release: release,
+            breathed: breathed
         )
         return decoded
     }

@@ -33,7 +33,7 @@ public struct ContentLoader: Sendable {
     /// The fields of a content kind, as the loader reads them.
     public static func schema(for kind: ContentKind) -> ContentSchema {
         switch kind {
-        case .terrain: ContentSchema(kind: kind, tables: [TerrainSchema.table])
+        case .terrain: ContentSchema(kind: kind, tables: [TerrainSchema.table, TerrainSchema.release])
         case .monsters: ContentSchema(kind: kind, tables: [MonsterSchema.table, SharedTables.damage, MonsterAbilitySchema.table])
         case .items: ContentSchema(kind: kind, tables: [ItemSchema.table, ItemSchema.nativeEffect])
         case .spawns:

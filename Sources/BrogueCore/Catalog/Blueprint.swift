@@ -49,6 +49,9 @@ public struct Blueprint: Hashable, Sendable {
         [entrance, floor].compactMap { $0 } + features.compactMap(\.terrain)
     }
 
+    /// Whether this blueprint is a key room: one of its features holds another machine's key.
+    public var holdsKey: Bool { features.contains(where: \.keySlot) }
+
     /// Inside cells the features need at least (every feature placed inside at its least count).
     public var cellsNeeded: Int {
         features.filter { $0.placement.isInside }.reduce(0) { $0 + $1.count.lowerBound }
@@ -84,19 +87,24 @@ public struct BlueprintFeature: Hashable, Sendable {
     public var count: ClosedRange<Int>
     public var item: ItemChoice?
     public var monster: MonsterChoice?
+    /// In a key room (a blueprint another machine's key is `held-in`): the key lies on this
+    /// feature's cell, or is carried by its monster.
+    public var keySlot: Bool
 
     public init(
         terrain: String? = nil,
         placement: FeaturePlacement = .interior,
         count: ClosedRange<Int> = 1...1,
         item: ItemChoice? = nil,
-        monster: MonsterChoice? = nil
+        monster: MonsterChoice? = nil,
+        keySlot: Bool = false
     ) {
         self.terrain = terrain
         self.placement = placement
         self.count = count
         self.item = item
         self.monster = monster
+        self.keySlot = keySlot
     }
 }
 
@@ -107,11 +115,18 @@ public struct ItemChoice: Hashable, Sendable {
     public var categories: [ItemCategory]
     /// The item is this machine's key.
     public var key: Bool
+    /// For a key: blueprints of key rooms, one of which is built to hold it (the key lies in
+    /// its `keySlot`); when none fits, the key lies outside as usual.
+    public var heldIn: [String]
+    /// A drawn item's enchantment is raised to at least this (a vault's good treasure).
+    public var leastEnchant: Int
 
-    public init(kind: String? = nil, categories: [ItemCategory] = [], key: Bool = false) {
+    public init(kind: String? = nil, categories: [ItemCategory] = [], key: Bool = false, heldIn: [String] = [], leastEnchant: Int = 0) {
         self.kind = kind
         self.categories = categories
         self.key = key
+        self.heldIn = heldIn
+        self.leastEnchant = leastEnchant
     }
 }
 

@@ -59,11 +59,13 @@ public struct TerrainFlags: OptionSet, Hashable, Sendable, Codable {
     public static let holdsItem = TerrainFlags(rawValue: 1 << 28)
     /// Sacred glyphs: no monster steps here (allies included); the player may.
     public static let isSacred = TerrainFlags(rawValue: 1 << 29)
+    /// A pressure plate: a creature that steps on it (and does not fly) fires its machine.
+    public static let firesOnStep = TerrainFlags(rawValue: 1 << 30)
 
     /// What a creature that knows the level steps round: cells that burn, drop, hurt or spring.
     /// Monster paths, the player's travel and exploration, and every cell the game picks for a
     /// creature or an item avoid them.
-    public static let hazards: TerrainFlags = [.lethalFire, .autoDescent, .causesDamage, .promotesOnStep, .isTrap]
+    public static let hazards: TerrainFlags = [.lethalFire, .autoDescent, .causesDamage, .promotesOnStep, .isTrap, .firesOnStep]
 
     /// Flag names as content writes them (kebab-case), in a fixed order.
     public static let names: [(String, TerrainFlags)] = [
@@ -92,6 +94,7 @@ public struct TerrainFlags: OptionSet, Hashable, Sendable, Codable {
         ("locked", .isLocked),
         ("holds-item", .holdsItem),
         ("sacred", .isSacred),
+        ("fires-on-step", .firesOnStep),
     ]
 }
 
@@ -124,6 +127,11 @@ public struct TerrainKind: Hashable, Sendable {
     public var decayTurns: ClosedRange<Int>
     /// Damage dealt by `causesDamage` terrain each turn, and by a fire trap.
     public var damage: DamageRange?
+    /// What this terrain lets loose when its machine turns a wired cell into it (a vent
+    /// opening): another terrain spread round it.
+    public var release: TerrainRelease?
+    /// What a creature standing in this terrain (a gas) suffers each turn.
+    public var breathed: TrapEffect?
 
     public init(
         id: String,
@@ -142,7 +150,9 @@ public struct TerrainKind: Hashable, Sendable {
         onStep: String? = nil,
         decaysTo: String? = nil,
         decayTurns: ClosedRange<Int> = 5...10,
-        damage: DamageRange? = nil
+        damage: DamageRange? = nil,
+        release: TerrainRelease? = nil,
+        breathed: TrapEffect? = nil
     ) {
         self.id = id
         self.name = name
@@ -161,6 +171,25 @@ public struct TerrainKind: Hashable, Sendable {
         self.decaysTo = decaysTo
         self.decayTurns = decayTurns
         self.damage = damage
+        self.release = release
+        self.breathed = breathed
+    }
+}
+
+/// A terrain spread from a cell when a machine opens it: gas from a vent, water from a sluice.
+/// It covers every cell within `radius` steps that a creature could walk to from the source
+/// (it does not pass walls or closed doors), and lasts `turns` before becoming its own
+/// `decays-to` terrain, or clearing when it has none.
+public struct TerrainRelease: Hashable, Sendable {
+    /// The terrain id laid (on its own layer).
+    public var terrain: String
+    public var radius: Int
+    public var turns: ClosedRange<Int>
+
+    public init(terrain: String, radius: Int, turns: ClosedRange<Int>) {
+        self.terrain = terrain
+        self.radius = radius
+        self.turns = turns
     }
 }
 

@@ -63,6 +63,12 @@ extension Game {
         let p = player.position
         guard !level.flags[p].isDisjoint(with: .hazards), player.status.levitating == 0 else { return }
         if level.flags[p].contains(.promotesOnStep) { promote(at: p) }
+        if level.flags[p].contains(.firesOnStep) {
+            let here = depth
+            steppedOnPlate(at: p, by: nil, &events)
+            // The floor gave way under the plate: the fall has been taken.
+            guard depth == here, outcome == .playing, player.position == p else { return }
+        }
         let f = level.flags[p]
         if f.contains(.isTrap) {
             springTrap(at: p, by: nil, &events)
@@ -98,6 +104,7 @@ extension Game {
         let flies = traits(of: monsters[i]).contains(.flies)
         let fireproof = traits(of: monsters[i]).contains(.fireImmune)
         if !flies && level.flags[p].contains(.promotesOnStep) { promote(at: p) }
+        if !flies && level.flags[p].contains(.firesOnStep) { steppedOnPlate(at: p, by: i, &events) }
         let f = level.flags[p]
         if !flies && f.contains(.isTrap) {
             springTrap(at: p, by: i, &events)
@@ -223,6 +230,7 @@ extension Game {
     /// and fire hurt whoever they hold.
     mutating func hazardTurn(_ events: inout [GameEvent]) {
         if !level.timers.isEmpty { runTimers() }
+        breatheGas(&events)
         if player.status.poisoned > 0 {
             player.hp -= 1
             if player.hp <= 0 {

@@ -84,7 +84,7 @@ extension Game {
         guard let anchor else { return 0 }
         var placed = 0
         for kind in members {
-            let p = isWaterDweller(kind) ? freeDeepCell(near: anchor) : freeCell(near: anchor)
+            let p = isWaterDweller(kind) ? freeDeepCell(near: anchor) : freeCell(near: anchor, outsideMachines: near == nil)
             guard monsterIndex(at: p) == nil, p != player.position else { continue }
             let mk = catalog.monsters[kind]
             let initial: MonsterState =
@@ -165,10 +165,13 @@ extension Game {
     }
 
     /// The nearest passable cell to `p` that no creature occupies, searched outward in a fixed order.
-    func freeCell(near p: Point) -> Point {
+    /// With `outsideMachines`, no cell of a machine is taken (a horde spawned on the level never
+    /// lands in a vault or a cell through its wall).
+    func freeCell(near p: Point, outsideMachines: Bool = false) -> Point {
         let lvl = level
         func free(_ c: Point) -> Bool {
             lvl.isPassable(c) && lvl.flags[c].isDisjoint(with: .hazards) && monsterIndex(at: c) == nil && c != player.position
+                && (!outsideMachines || lvl.machineAt[c] == 0)
         }
         if lvl.isPassable(p) && lvl.flags[p].isDisjoint(with: .hazards) && monsterIndex(at: p) == nil { return p }
         for r in 1..<Dungeon.width {

@@ -31,6 +31,10 @@ extension Game {
                         m.state = .hunting
                         m.machine = n + 1
                     }
+                    // A key room's keeper carries the key laid on its cell.
+                    if f.keySlot, let k = level.items.firstIndex(where: { $0.position == spot.position && $0.item.opensMachine > 0 }) {
+                        m.carried = level.items.remove(at: k).item
+                    }
                     nextCreatureID += 1
                     monsters.append(m)
                 }
@@ -54,8 +58,8 @@ extension Game {
         if table.isEmpty { table = catalog.spawns.items.filter(fits) }
         guard let pick = rng.weightedIndex(table.map(\.weight)), let kind = catalog.itemIndexByID[table[pick].kind] else { return nil }
         var item = rollItem(kind)
-        // A machine's treasure is never a cursed one.
-        item.enchant = max(item.enchant, 0)
+        // A machine's treasure is never a cursed one, and a good one is better still.
+        item.enchant = max(item.enchant, choice.leastEnchant)
         return item
     }
 
@@ -105,20 +109,35 @@ extension Game {
     mutating func liftedItem(from p: Point, _ events: inout [GameEvent]) {
         let n = Int(level.machineAt[p])
         guard n > 0, level.has(.firesOnPickup, at: p), !level.machines[n - 1].fired else { return }
-        events.append(.message("The cages lower over the other altars.", .warning))
+        let open = cagesOpen(n)
         fireMachine(n, from: p, &events)
+        if cagesOpen(n) < open { events.append(.message("The cages lower over the other altars.", .warning)) }
+    }
+
+    /// How many of machine `n`'s altars can still be taken from.
+    private func cagesOpen(_ n: Int) -> Int {
+        let owner = UInt8(n)
+        return level.machineAt.cells.indices.filter { level.machineAt.cells[$0] == owner && level.flags.cells[$0].contains(.firesOnPickup) }.count
     }
 
     /// Fires machine `n` (1-based): every wired cell it owns becomes its `promotes-to`
-    /// terrain (except `trigger`, the altar just emptied), and its dormant monsters wake.
-    mutating func fireMachine(_ n: Int, from trigger: Point?, _ events: inout [GameEvent]) {
+    /// terrain (except the altar at `trigger`, just emptied; what lies under it still changes), what opened lets its `release` loose,
+    /// its dormant monsters wake, and whoever stands where the ground gave way falls (the player
+    /// only when the player fired it: a monster's step never moves the player between levels
+    /// in the middle of the monsters' turns).
+    mutating func fireMachine(_ n: Int, from trigger: Point?, byPlayer: Bool = true, _ events: inout [GameEvent]) {
         guard n > 0, n <= level.machines.count, !level.machines[n - 1].fired else { return }
         level.machines[n - 1].fired = true
         let owner = UInt8(n)
+        var opened: [Point] = []
         for i in level.machineAt.cells.indices where level.machineAt.cells[i] == owner {
             let p = level.machineAt.point(at: i)
-            if p != trigger && level.has(.isWired, at: p) { promote(p, layersWith: .isWired) }
+            if level.has(.isWired, at: p) {
+                promote(p, layersWith: .isWired, except: p == trigger ? .firesOnPickup : [])
+                opened.append(p)
+            }
         }
+        releaseFrom(opened)
         var woke = false
         for i in monsters.indices where monsters[i].machine == n && monsters[i].state == .dormant {
             monsters[i].state = .hunting
@@ -127,12 +146,15 @@ extension Game {
         }
         if woke { events.append(.message("You hear something stir.", .warning)) }
         terrainChanged()
+        groundGaveWay(opened, player: byPlayer, &events)
     }
 
     /// Replaces every layer at `p` whose terrain has `flag` with that terrain's `promotes-to`.
-    mutating func promote(_ p: Point, layersWith flag: TerrainFlags) {
+    /// Layers whose terrain also has any of `except` stay as they are.
+    mutating func promote(_ p: Point, layersWith flag: TerrainFlags, except: TerrainFlags = []) {
         for layer in TerrainLayer.allCases {
             guard let t = level.terrain(layer, at: p), catalog.terrains[t].flags.contains(flag),
+                catalog.terrains[t].flags.isDisjoint(with: except),
                 let next = catalog.terrains[t].promotesTo.flatMap({ catalog.terrainIndexByID[$0] })
             else { continue }
             let nextLayer = catalog.terrains[next].layer

@@ -83,6 +83,13 @@ extension ContentCatalog {
             h.combine(t.decaysTo)
             h.combine(t.decayTurns)
             h.combine(t.damage ?? DamageRange(min: 0, max: 0, clump: 0))
+            // Mixed in only when set, so content without them hashes as before.
+            if let r = t.release {
+                h.combine(r.terrain)
+                h.combine(r.radius)
+                h.combine(r.turns)
+            }
+            if let b = t.breathed { h.combine("breathed:" + b.rawValue) }
         }
         h.combine(monsters.count)
         for m in monsters {

@@ -45,6 +45,21 @@ extension Blueprint {
                 if (f.item != nil || f.monster != nil) && (f.placement == .wall || f.placement == .outsideWall) {
                     problems.append("\(place) puts an item or monster in a wall; use an inside placement or 'outside'")
                 }
+                if f.keySlot && !f.placement.isInside { problems.append("\(place) is a key slot; place it inside its room") }
+                if f.keySlot && f.item != nil { problems.append("\(place) is a key slot; it holds the key, so give it no 'item'") }
+                for holder in f.item?.heldIn ?? [] {
+                    guard let h = blueprints.first(where: { $0.id == holder }) else {
+                        problems.append("\(place) names unknown key room '\(holder)' in 'held-in'")
+                        continue
+                    }
+                    if h.features.filter(\.keySlot).count != 1 {
+                        problems.append("\(place): key room '\(holder)' needs exactly one 'key-slot' feature")
+                    }
+                    if h.features.contains(where: { !($0.item?.heldIn.isEmpty ?? true) }) {
+                        problems.append("\(place): key room '\(holder)' holds a key of its own in another room; key rooms do not nest")
+                    }
+                }
+                if !(f.item?.heldIn.isEmpty ?? true) && f.item?.key != true { problems.append("\(place) has 'held-in' but is no key") }
                 if f.monster != nil && f.placement == .outside { problems.append("\(place): monsters stay in their machine; 'outside' is for keys") }
             }
         }
@@ -76,6 +91,12 @@ extension Blueprint {
                 h.combine(f.item?.key ?? false)
                 h.combine(f.monster?.kind)
                 h.combine(f.monster?.state.rawValue ?? "-")
+                // Mixed in only when set, so blueprints without them hash as before.
+                if f.keySlot { h.combine("key-slot") }
+                if let i = f.item, !i.heldIn.isEmpty || i.leastEnchant != 0 {
+                    h.combine(i.heldIn.joined(separator: ","))
+                    h.combine(i.leastEnchant)
+                }
             }
         }
         return h.value

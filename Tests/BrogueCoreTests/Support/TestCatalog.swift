@@ -44,6 +44,43 @@ enum TestCatalog {
             promoting(terrain("lever", "/", .dungeon, wall.union([.isWired, .firesOnBump])), to: "lever-pulled"),
             terrain("lever-pulled", "\\", .dungeon, wall),
             terrain("statue", "&", .dungeon, wall),
+        ] + machineEffectTerrains
+    }
+
+    /// Plates, vents, sluices, cages and crumbling ground: the machine parts of `Game+MachineEffects`.
+    static var machineEffectTerrains: [TerrainKind] {
+        let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
+        func promoting(_ t: TerrainKind, to id: String) -> TerrainKind {
+            var t = t
+            t.promotesTo = id
+            return t
+        }
+        var ventOpen = terrain("paralysis-vent-open", "=")
+        ventOpen.release = TerrainRelease(terrain: "paralytic-gas", radius: 5, turns: 12...18)
+        var gas = terrain("paralytic-gas", "%", .gas)
+        gas.breathed = .paralysis
+        var sluiceOpen = terrain("sluice-open", "=")
+        sluiceOpen.release = TerrainRelease(terrain: "flood-water", radius: 7, turns: 3...3)
+        var flood = terrain("flood-water", "~", .liquid, [.isLiquid, .isDeep])
+        flood.decaysTo = "shallow-water"
+        var hidden = promoting(terrain("hidden-pressure-plate", ".", .dungeon, [.isSecret, .isWired, .firesOnStep]), to: "pressure-plate-pressed")
+        hidden.discoverAs = "pressure-plate"
+        return [
+            promoting(terrain("pressure-plate", "^", .dungeon, [.isWired, .firesOnStep]), to: "pressure-plate-pressed"),
+            terrain("pressure-plate-pressed", "_"),
+            hidden,
+            promoting(terrain("paralysis-vent", "=", .dungeon, [.isWired]), to: "paralysis-vent-open"),
+            ventOpen,
+            gas,
+            promoting(terrain("sluice", "=", .dungeon, [.isWired]), to: "sluice-open"),
+            sluiceOpen,
+            flood,
+            promoting(terrain("cracked-ground", ".", .liquid, [.isWired]), to: "chasm"),
+            terrain("chasm", ":", .liquid, [.isLiquid, .autoDescent]),
+            promoting(terrain("monster-cage", "#", .dungeon, [.isWired, .blocksMovement]), to: "cage-open"),
+            terrain("cage-open", "."),
+            promoting(terrain("tunnel-wall", "#", .dungeon, wall.union(.isWired)), to: "rubble-floor"),
+            terrain("rubble-floor", "."),
         ]
     }
 

@@ -25,24 +25,7 @@ public struct MachinesStage: GenerationStage {
         // A blueprint is built at most once a level, so a level's machines differ.
         for _ in 0..<wanted {
             guard let pick = rng.weightedIndex(fitting.map { catalog.blueprints[$0].frequency }) else { break }
-            let index = fitting[pick]
-            let bp = catalog.blueprints[index]
-            for _ in 0..<sitesPerMachine {
-                let w = rng.int(in: bp.width)
-                let h = rng.int(in: bp.height)
-                let (e, d) = site.doorSites[rng.below(site.doorSites.count)]
-                let along = rng.below(d.offset.x == 0 ? w : h)
-                let origin: Point =
-                    switch d {
-                    case .north: Point(e.x - along, e.y - h)
-                    case .south: Point(e.x - along, e.y + 1)
-                    case .west: Point(e.x - w, e.y - along)
-                    default: Point(e.x + 1, e.y - along)
-                    }
-                guard site.boxIsRock(origin: origin, width: w, height: h, level: builder.level) else { continue }
-                var machine = Machine(blueprint: index, origin: origin, width: w, height: h, entrance: e)
-                if site.build(&machine, inner: e + d.offset, blueprint: bp, builder: &builder, rng: &rng) { break }
-            }
+            _ = site.tryBuild(fitting[pick], sites: sitesPerMachine, builder: &builder, rng: &rng)
             fitting.remove(at: pick)
         }
     }
@@ -86,6 +69,53 @@ struct MachineSite {
         return level.terrain(.liquid, at: p) == nil && level.terrain(.surface, at: p) == nil && level.terrain(.gas, at: p) == nil
     }
 
+    /// Tries up to `sites` sites for blueprint `index`; the number of the machine built, or nil.
+    mutating func tryBuild(_ index: Int, sites: Int, keyRoom: Bool = false, builder: inout LevelBuilder, rng: inout RandomStream) -> Int? {
+        let bp = catalog.blueprints[index]
+        for _ in 0..<sites {
+            let w = rng.int(in: bp.width)
+            let h = rng.int(in: bp.height)
+            let (e, d) = doorSites[rng.below(doorSites.count)]
+            let along = rng.below(d.offset.x == 0 ? w : h)
+            let origin: Point =
+                switch d {
+                case .north: Point(e.x - along, e.y - h)
+                case .south: Point(e.x - along, e.y + 1)
+                case .west: Point(e.x - w, e.y - along)
+                default: Point(e.x + 1, e.y - along)
+                }
+            guard boxIsRock(origin: origin, width: w, height: h, level: builder.level) else { continue }
+            var machine = Machine(blueprint: index, origin: origin, width: w, height: h, entrance: e)
+            if build(&machine, inner: e + d.offset, blueprint: bp, keyRoom: keyRoom, builder: &builder, rng: &rng) {
+                return builder.level.machines.count
+            }
+        }
+        return nil
+    }
+
+    /// Builds a key room for each key of machine `n` that asks to be `held-in` one, and moves
+    /// the key's spot to the room's key slot; a key whose rooms all fail stays where it lies.
+    mutating func buildKeyRooms(for n: Int, builder: inout LevelBuilder, rng: inout RandomStream) {
+        let vault = builder.level.machines[n - 1]
+        let bp = catalog.blueprints[vault.blueprint]
+        for (si, spot) in vault.spots.enumerated() {
+            guard let rooms = bp.features[spot.feature].item?.heldIn, !rooms.isEmpty else { continue }
+            var candidates = rooms.compactMap { id in catalog.blueprints.firstIndex { $0.id == id && $0.depths.contains(builder.depth) } }
+            while !candidates.isEmpty {
+                let pick = rng.below(candidates.count)
+                if let room = tryBuild(candidates[pick], sites: 30, keyRoom: true, builder: &builder, rng: &rng) {
+                    let holder = builder.level.machines[room - 1]
+                    let slot = catalog.blueprints[holder.blueprint].features.firstIndex(where: \.keySlot)
+                    if let p = holder.spots.first(where: { $0.feature == slot })?.position {
+                        builder.level.machines[n - 1].spots[si].position = p
+                    }
+                    break
+                }
+                candidates.remove(at: pick)
+            }
+        }
+    }
+
     func boxIsRock(origin: Point, width: Int, height: Int, level: Level) -> Bool {
         for y in (origin.y - 1)...(origin.y + height) {
             for x in (origin.x - 1)...(origin.x + width) where !isRock(Point(x, y), level) { return false }
@@ -99,6 +129,7 @@ struct MachineSite {
         _ machine: inout Machine,
         inner: Point,
         blueprint bp: Blueprint,
+        keyRoom: Bool = false,
         builder: inout LevelBuilder,
         rng: inout RandomStream
     ) -> Bool {
@@ -108,7 +139,7 @@ struct MachineSite {
         guard builder.level.machines.count < 254 else { return false }
         var room = MachineRoom(machine, inner: inner, inside: carve(machine, number: number, blueprint: bp, level: &builder.level))
         let spots = placeFeatures(of: bp, in: &room, number: number, level: &builder.level, rng: &rng)
-        guard let spots, spotsReachable(spots, inner: inner, machine: machine, level: builder.level) else {
+        guard let spots, spotsReachable(spots, inner: inner, machine: machine, blueprint: bp, level: builder.level) else {
             builder.level = saved
             takenOutside.removeSubrange(savedTaken...)
             return false
@@ -116,6 +147,7 @@ struct MachineSite {
         machine.spots = spots
         machine.keyFeatures = bp.features.indices.filter { bp.features[$0].item?.key == true }
         builder.level.machines.append(machine)
+        if !keyRoom { buildKeyRooms(for: builder.level.machines.count, builder: &builder, rng: &rng) }
         return true
     }
 
@@ -177,7 +209,7 @@ struct MachineSite {
                 if f.placement == .outside || f.placement == .outsideWall { takenOutside.append(p) }
                 if f.placement == .outsideWall || f.placement == .wall { level.machineAt[p] = number }
                 if let t = f.terrain { lay(t, at: p, level: &level) }
-                if f.item != nil || f.monster != nil { spots.append(MachineSpot(position: p, feature: fi)) }
+                if f.item != nil || f.monster != nil || f.keySlot { spots.append(MachineSpot(position: p, feature: fi)) }
             }
         }
         return spots
@@ -224,10 +256,15 @@ struct MachineSite {
         }
     }
 
-    /// Every inside cell one can stand on without swimming (and so every item and monster spot)
-    /// can be walked to from the entrance, 4-connected as the level's own promise is.
-    func spotsReachable(_ spots: [MachineSpot], inner: Point, machine: Machine, level: Level) -> Bool {
-        func open(_ p: Point) -> Bool { !level.has(.blocksMovement, at: p) && !level.has(.isDeep, at: p) }
+    /// Every inside cell one can stand on without swimming or springing anything (and so every
+    /// item and monster spot) can be walked to from the entrance, 4-connected as the level's own
+    /// promise is. A wired barrier inside (a cage, a crumbling wall) counts as closed: what lies
+    /// on it waits for the machine to fire, so the room needs a way to fire it.
+    func spotsReachable(_ spots: [MachineSpot], inner: Point, machine: Machine, blueprint bp: Blueprint, level: Level) -> Bool {
+        func barrier(_ p: Point) -> Bool { level.has(.blocksMovement, at: p) && level.has(.isWired, at: p) }
+        func open(_ p: Point) -> Bool {
+            !level.has(.blocksMovement, at: p) && !level.has(.isDeep, at: p) && level.flags[p].isDisjoint(with: .hazards)
+        }
         guard open(inner) else { return false }
         var seen = Grid(width: machine.width, height: machine.height, filling: false)
         let o = machine.origin
@@ -245,9 +282,39 @@ struct MachineSite {
             }
         }
         var standable = 0
+        var barriers = false
         for y in o.y..<(o.y + machine.height) {
-            for x in o.x..<(o.x + machine.width) where open(Point(x, y)) { standable += 1 }
+            for x in o.x..<(o.x + machine.width) {
+                if open(Point(x, y)) { standable += 1 }
+                if barrier(Point(x, y)) { barriers = true }
+            }
         }
-        return reached == standable && spots.allSatisfy { s in !machine.contains(s.position) || seen[local(s.position)] }
+        if barriers && !firesSomehow(machine, level: level, seen: seen) { return false }
+        return reached == standable
+            && spots.allSatisfy { s in
+                !machine.contains(s.position) || seen[local(s.position)] || barrier(s.position)
+                    || (bp.features[s.feature].monster != nil && level.has(.firesOnStep, at: s.position))
+            }
+    }
+
+    /// Whether something the player can reach in the room fires it: a wired altar, a lever in
+    /// its wall, or a pressure plate beside a reached cell.
+    func firesSomehow(_ machine: Machine, level: Level, seen: Grid<Bool>) -> Bool {
+        let o = machine.origin
+        for y in (o.y - 1)...(o.y + machine.height) {
+            for x in (o.x - 1)...(o.x + machine.width) {
+                let p = Point(x, y)
+                let f = level.flags[p]
+                guard !f.isDisjoint(with: [.firesOnPickup, .firesOnBump, .firesOnStep]) else { continue }
+                if machine.contains(p) && seen[Point(x - o.x, y - o.y)] { return true }
+                if Direction.cardinals.contains(where: { d in
+                    let q = p + d.offset
+                    return machine.contains(q) && seen[Point(q.x - o.x, q.y - o.y)]
+                }) {
+                    return true
+                }
+            }
+        }
+        return false
     }
 }
