@@ -37,18 +37,9 @@ struct ClusterFailoverTests {
 
     @Test(arguments: Leaving.allCases)
     func aGameWhoseInstanceGoesAwayGoesOnOnAnotherWithNothingAcknowledgedLost(_ leaving: Leaving) async throws {
-        let server = try await NATSServerProcess.start()
-        defer { server.stop() }
-        let (store, folder) = try ClusterRig.store("cluster")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let logger = Logger(label: "test")
-        let buses = [try await NATSClient.connect(servers: [server.url]), try await NATSClient.connect(servers: [server.url])]
-        let instances = (0..<2).map { i in
-            GameInstanceNode(id: "g\(i + 1)", store: store, content: coreContent, nats: buses[i], now: Self.wallClock, logger: logger)
-        }
-        for i in instances { try await i.start() }
-        let gatewayBus = try await NATSClient.connect(servers: [server.url])
-        let gateway = try ClusterRig.gateway(store: store, bus: gatewayBus, logger: logger)
+        let rig = try await TwoInstanceCluster("cluster")
+        defer { rig.remove() }
+        let (store, buses, instances, gateway) = (rig.store, rig.buses, rig.instances, rig.gateway)
         let acked = Box(Acked())
         let lost = Box<Int?>(nil)
         try await gateway.makeApplication().test(.live) { client in
@@ -110,8 +101,6 @@ struct ClusterFailoverTests {
         let games = try RecordedGames(store: store, content: coreContent)
         let rebuilt = try games.rebuild(stored)
         #expect(rebuilt.stateHash.hex16 == record.hash)
-        for i in instances { await i.drain() }
-        await gatewayBus.close()
-        for b in buses { await b.close() }
+        await rig.drain()
     }
 }

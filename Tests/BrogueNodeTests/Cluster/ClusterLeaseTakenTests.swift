@@ -15,18 +15,9 @@ import Testing
 @Suite(.enabled(if: NATSServerProcess.enabled, Comment(rawValue: NATSServerProcess.skipReason)))
 struct ClusterLeaseTakenTests {
     @Test func aWriteRefusedForALostLeaseMovesTheGameInsteadOfFailingTheAction() async throws {
-        let server = try await NATSServerProcess.start()
-        defer { server.stop() }
-        let (store, folder) = try ClusterRig.store("cluster")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let logger = Logger(label: "test")
-        let buses = [try await NATSClient.connect(servers: [server.url]), try await NATSClient.connect(servers: [server.url])]
-        let instances = (0..<2).map { i in
-            GameInstanceNode(id: "g\(i + 1)", store: store, content: coreContent, nats: buses[i], now: ClusterFailoverTests.wallClock, logger: logger)
-        }
-        for i in instances { try await i.start() }
-        let gatewayBus = try await NATSClient.connect(servers: [server.url])
-        let gateway = try ClusterRig.gateway(store: store, bus: gatewayBus, logger: logger)
+        let rig = try await TwoInstanceCluster("cluster")
+        defer { rig.remove() }
+        let (store, gateway) = (rig.store, rig.gateway)
         let game = Box<Int64>(0)
         try await gateway.makeApplication().test(.live) { client in
             try await connect(port: try #require(client.port)) { peer in
@@ -55,8 +46,6 @@ struct ClusterLeaseTakenTests {
         let lease = try #require(try store.lease(game: game.get))
         #expect(lease.holder != "g9" && lease.epoch == 3, "\(lease)")
         #expect(try store.loadGame(id: game.get)?.record.nextSeq == 6)
-        for i in instances { await i.drain() }
-        await gatewayBus.close()
-        for b in buses { await b.close() }
+        await rig.drain()
     }
 }

@@ -18,18 +18,9 @@ import Testing
 @Suite(.enabled(if: NATSServerProcess.enabled, Comment(rawValue: NATSServerProcess.skipReason)))
 struct ClusterStaleCopyTests {
     @Test func aWriteRefusedOutOfSequenceReopensTheGameInsteadOfFailingTheAction() async throws {
-        let server = try await NATSServerProcess.start()
-        defer { server.stop() }
-        let (store, folder) = try ClusterRig.store("stale")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let logger = Logger(label: "test")
-        let buses = [try await NATSClient.connect(servers: [server.url]), try await NATSClient.connect(servers: [server.url])]
-        let instances = (0..<2).map { i in
-            GameInstanceNode(id: "g\(i + 1)", store: store, content: coreContent, nats: buses[i], now: ClusterFailoverTests.wallClock, logger: logger)
-        }
-        for i in instances { try await i.start() }
-        let gatewayBus = try await NATSClient.connect(servers: [server.url])
-        let gateway = try ClusterRig.gateway(store: store, bus: gatewayBus, logger: logger)
+        let rig = try await TwoInstanceCluster("stale")
+        defer { rig.remove() }
+        let (store, gateway) = (rig.store, rig.gateway)
         let game = Box<Int64>(0)
         try await gateway.makeApplication().test(.live) { client in
             try await connect(port: try #require(client.port)) { peer in
@@ -67,8 +58,6 @@ struct ClusterStaleCopyTests {
         let stored = try #require(try store.loadGame(id: game.get))
         #expect(stored.record.nextSeq == 5)
         #expect(throws: Never.self) { _ = try RecordedGames(store: store, content: coreContent).rebuild(stored) }
-        for i in instances { await i.drain() }
-        await gatewayBus.close()
-        for b in buses { await b.close() }
+        await rig.drain()
     }
 }
