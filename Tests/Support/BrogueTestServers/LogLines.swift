@@ -9,7 +9,8 @@ public final class LogLines: Sendable {
         var continuation: CheckedContinuation<String, any Error>
 
         func matches(_ line: String) -> Bool { needles.contains { line.contains($0) } }
-        var described: String { needles.map { "'\($0)'" }.joined(separator: " or ") }
+        var described: String { Self.describe(needles) }
+        static func describe(_ needles: [String]) -> String { needles.map { "'\($0)'" }.joined(separator: " or ") }
     }
 
     private struct State {
@@ -63,7 +64,7 @@ public final class LogLines: Sendable {
 
     /// The first line containing any of `needles`, waiting for it up to `timeout`.
     public func line(containingAnyOf needles: [String], timeout: Duration = .seconds(20)) async throws -> String {
-        let described = needles.map { "'\($0)'" }.joined(separator: " or ")
+        let described = Waiter.describe(needles)
         let id = state.withLockedValue { state in
             state.nextWaiter += 1
             return state.nextWaiter
