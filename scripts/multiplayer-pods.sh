@@ -26,7 +26,8 @@
 # redirects), PROMETHEUS_PORT (9090), GRAFANA_PORT (3000). Generated files (TLS certificate,
 # configuration, the database password) live in BROGUE_PODS_DIR (/var/lib/brogue-pods/multiplayer).
 # The bridge network's subnet: BROGUE_SUBNET (10.89.77.0/24; the nodes trust nginx's X-Forwarded-For
-# from it).
+# from it). Its name: BROGUE_NETWORK (brogue-multiplayer). Both are what the units in systemd/pods/
+# name; a host where that subnet is taken is told so.
 # `podman generate systemd` units for these pods: scripts/generate-pod-units.sh, systemd/pods/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,6 +35,7 @@ STACK=brogue-multiplayer
 STATE=${BROGUE_PODS_DIR:-/var/lib/brogue-pods/multiplayer}
 HOST_NETWORK=0
 SUBNET=${BROGUE_SUBNET:-10.89.77.0/24}
+NETWORK=${BROGUE_NETWORK:-$STACK}
 # shellcheck source=scripts/lib/pods.sh
 . "$root/scripts/lib/pods.sh"
 
@@ -85,7 +87,7 @@ remove_stack() {
     stop_stack
     local pod
     for pod in $(pods_list); do podman pod rm -f "$pod" > /dev/null && pods_say "removed $pod"; done
-    podman network exists "$STACK" && podman network rm "$STACK" > /dev/null && pods_say "removed network $STACK"
+    podman network exists "$NETWORK" && podman network rm "$NETWORK" > /dev/null && pods_say "removed network $NETWORK"
     for secret in $(podman secret ls --format '{{.Name}}' | grep "^$STACK-" || true); do
         podman secret rm "$secret" > /dev/null
         pods_say "removed secret $secret"

@@ -97,6 +97,16 @@ leftovers() {
 exec 9> /var/tmp/brogue-pods-trial.lock
 flock -w 1800 9 || fail "another pods trial has held /var/tmp/brogue-pods-trial.lock for 30 minutes"
 [ -z "$(leftovers)" ] || fail "the stack already exists here (scripts/multiplayer-pods.sh remove, or podman-compose down): $(leftovers | tr '\n' ' ')"
+# The pods' bridge takes a /24 nothing on this host routes: the default one may be held by a bridge
+# podman left behind when a run was killed (then `up` says so and stops, which an operator needs,
+# but a trial is about the stack, not this host's history).
+if [ "$mode" = pods ] && [ ${#host_network[@]} -eq 0 ] && [ -z "${BROGUE_SUBNET:-}" ]; then
+    BROGUE_SUBNET=$(STACK=pods-trial bash -c '. scripts/lib/pods.sh; pods_free_subnet') || fail "no free subnet for the pods' bridge"
+    # Its own network name too: netavark names its firewall chains after the network, and rules a
+    # killed stack left in the chain of the default name would forward the published ports to
+    # an address that is gone (No route to host).
+    export BROGUE_SUBNET BROGUE_NETWORK=brogue-pods-trial-$$
+fi
 
 # ---- 1. images ----
 t0=$(now_ms)
@@ -133,7 +143,7 @@ wait_nodes() {
     done
 }
 wait_nodes
-say "$mode$([ ${#host_network[@]} -gt 0 ] && echo ", host network"): $(echo "$nodes" | wc -w) nodes ready $(($(now_ms) - t0)) ms after up began"
+say "$mode$([ ${#host_network[@]} -gt 0 ] && echo ", host network")${BROGUE_SUBNET:+, bridge network $BROGUE_SUBNET}: $(echo "$nodes" | wc -w) nodes ready $(($(now_ms) - t0)) ms after up began"
 
 # ---- 3. bots through nginx ----
 https_port=$HTTPS_PORT

@@ -4,7 +4,8 @@
 # `remove` finds all of it and a check can prove nothing is left.
 #
 # The caller sets STACK (the label value and name prefix), STATE (its folder of generated files)
-# and HOST_NETWORK (0 or 1) before calling these.
+# and HOST_NETWORK (0 or 1) before calling these, and may set NETWORK (the bridge network's name,
+# STACK when unset).
 
 # Progress goes to stderr: `files` prints variables on stdout.
 pods_say() { echo "$STACK: $*" >&2; }
@@ -46,7 +47,7 @@ pods_network_flags() {
     if [ "$HOST_NETWORK" = 1 ]; then
         echo "--network host"
     else
-        echo "--network $STACK --network-alias $alias"
+        echo "--network ${NETWORK:-$STACK} --network-alias $alias"
     fi
 }
 
@@ -60,8 +61,47 @@ pods_host_flags() {
 
 pods_create_network() {
     [ "$HOST_NETWORK" = 1 ] && return 0
+    podman network exists "${NETWORK:-$STACK}" && return 0
     # A fixed subnet when SUBNET is set, so units generated from the stack name the same one.
-    podman network exists "$STACK" || podman network create --label "io.brogue.stack=$STACK" ${SUBNET:+--subnet "$SUBNET"} "$STACK" > /dev/null
+    [ -z "${SUBNET:-}" ] || pods_check_subnet "$SUBNET"
+    podman network create --label "io.brogue.stack=$STACK" ${SUBNET:+--subnet "$SUBNET"} "${NETWORK:-$STACK}" > /dev/null
+}
+
+# The first three numbers of an IPv4 /24 ("10.89.77" for 10.89.77.0/24).
+pods_subnet_prefix() { echo "${1%.*/*}"; }
+
+# Whether a /24 is free on this host: no route of the host and no podman network uses it.
+pods_subnet_free() {
+    local prefix
+    prefix=$(pods_subnet_prefix "$1")
+    ! ip -o -4 route show 2> /dev/null | grep -q "^${prefix//./\\.}\\." || return 1
+    # shellcheck disable=SC2046
+    ! podman network inspect $(podman network ls -q) --format '{{range .Subnets}}{{.Subnet}} {{end}}' 2> /dev/null \
+        | tr ' ' '\n' | grep -q "^${prefix//./\\.}\\."
+}
+
+# Fails with what to do when the stack's subnet is taken. A bridge podman left behind (its
+# containers were killed without their network being torn down) keeps its route after its network
+# is gone, and podman then refuses the subnet: that case is named, with the command that ends it.
+pods_check_subnet() {
+    local subnet=$1 prefix route device
+    pods_subnet_free "$subnet" && return 0
+    prefix=$(pods_subnet_prefix "$subnet")
+    route=$(ip -o -4 route show 2> /dev/null | grep "^${prefix//./\\.}\\." | head -1)
+    device=$(sed -n 's/.* dev \([^ ]*\).*/\1/p' <<< "$route")
+    if [[ $device == podman* ]] && ! podman network ls --format '{{.NetworkInterface}}' | grep -qx "$device"; then
+        pods_fail "subnet $subnet is still routed to $device, a bridge no podman network owns (left when its containers were killed): remove it with 'ip link delete $device', or choose another subnet with BROGUE_SUBNET"
+    fi
+    pods_fail "subnet $subnet is already used on this host (${route:-by another podman network}): choose a free /24 with BROGUE_SUBNET (and generate the units again: scripts/generate-pod-units.sh)"
+}
+
+# The first free /24 of 10.89.77.0 to 10.89.126.0, for a stack whose subnet nothing else names.
+pods_free_subnet() {
+    local n
+    for n in $(seq 77 126); do
+        pods_subnet_free "10.89.$n.0/24" && { echo "10.89.$n.0/24"; return 0; }
+    done
+    pods_fail "no free /24 in 10.89.77.0 to 10.89.126.0 on this host: set BROGUE_SUBNET"
 }
 
 # A named volume of the stack, made with its label first (a volume podman makes by itself for
@@ -76,7 +116,7 @@ pods_subnet() {
     if [ "$HOST_NETWORK" = 1 ]; then
         echo 127.0.0.1
     else
-        podman network inspect "$STACK" --format '{{range .Subnets}}{{.Subnet}}{{end}}'
+        podman network inspect "${NETWORK:-$STACK}" --format '{{range .Subnets}}{{.Subnet}}{{end}}'
     fi
 }
 
