@@ -96,6 +96,8 @@ r = json.load(open(sys.argv[1]))
 rt = r["roundTripMs"]
 print(f"image-trial: {sys.argv[2]}: {r['actions']} actions, errors {r['errors']}, drops {r['drops']}, "
       f"round trip p50 {rt['p50']:.1f} ms p99 {rt['p99']:.1f} ms")
+for e in r.get("errorSamples", []):
+    print(f"image-trial:   error: {e}")
 sys.exit(1 if r["actions"] == 0 or r["errors"] or r["drops"] else 0)
 EOF
     then

@@ -13,6 +13,8 @@ extension LoadTest.Report {
         var roundTripMs: [String: Double]
         var errors: Int
         var errorCodes: [String: Int]
+        /// The first few errors in words (what `--json` alone would otherwise hide).
+        var errorSamples: [String]
         var drops: Int
         var reconnects: Int
         var gamesStarted: Int
@@ -36,6 +38,7 @@ extension LoadTest.Report {
             roundTripMs: ["p50": percentile(0.5), "p95": percentile(0.95), "p99": percentile(0.99), "max": roundTrips.last ?? 0],
             errors: errors,
             errorCodes: errorCodes,
+            errorSamples: errorSamples,
             drops: drops,
             reconnects: reconnects,
             gamesStarted: gamesStarted,

@@ -105,5 +105,9 @@ import Testing
         #expect(report.errors == 2 && report.actions == 0)
         #expect(report.summary.contains("errors: 2"))
         #expect(report.errorSamples.allSatisfy { $0.contains("could not connect") })
+        // --json keeps the words too: a script that reads only the JSON can say why.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
+        let samples = try #require(json["errorSamples"] as? [String])
+        #expect(samples.count == 2 && samples.allSatisfy { $0.contains("could not connect") })
     }
 }

@@ -50,15 +50,6 @@ public struct NodeLaunch: Sendable {
         public init(description: String) { self.description = description }
     }
 
-    /// The environment variables read, besides those of `NodeCommand`'s shared options.
-    public static let environmentNames = [
-        "BROGUE_LISTEN", "BROGUE_DATA_DIR", "INSTANCE_ID", "LOG_LEVEL", "LOG_FORMAT", "BROGUE_GUESTS", "BROGUE_ALLOWED_ORIGINS",
-        "BROGUE_MAX_CONNECTIONS_PER_ADDRESS", "BROGUE_IDLE_TIMEOUT_SECONDS", "BROGUE_REQUEST_TIMEOUT_SECONDS", "BROGUE_DRAIN_SECONDS",
-        "BROGUE_BCRYPT_COST", "BROGUE_SESSION_DAYS",
-        "BROGUE_ACTIONS_PER_SECOND", "BROGUE_ACTION_BURST", "BROGUE_ROLE", "NATS_URL", "POSTGRES_URL", "POSTGRES_URL_FILE",
-        "BROGUE_TRUSTED_PROXIES",
-    ]
-
     public init() {}
 
     /// Reads a whole text file: where `POSTGRES_URL_FILE` points.
