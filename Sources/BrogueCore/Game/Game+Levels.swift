@@ -57,13 +57,27 @@ extension Game {
                 }
             }
         }
-        if depth == Dungeon.amuletLevel, let amulet = catalog.items.firstIndex(where: { $0.category == .amulet }) {
-            // The deepest level has no way down: the Amulet lies where the stairs would be.
-            let spot = level.downStairs
+        if depth == catalog.amuletLevel, let amulet = catalog.items.firstIndex(where: { $0.category == .amulet }) {
+            placeOnStairsOrFloor(amulet)
+        }
+        if depth > catalog.amuletLevel, let gem = catalog.items.firstIndex(where: { $0.category == .gem }) {
+            placeOnStairsOrFloor(gem)
+        }
+    }
+
+    /// Lays the Amulet or a lumenstone. The deepest level has no way down, so it lies where the
+    /// stairs would be; above the deepest, the stairs stay and it lies on open floor far from the way in.
+    private mutating func placeOnStairsOrFloor(_ kind: Int) {
+        let spot: Point
+        if depth >= catalog.deepestLevel {
+            spot = level.downStairs
             level.setTerrain(catalog.roles.floor, layer: .dungeon, at: spot, catalog: catalog)
             level.items.removeAll { $0.position == spot }
-            level.items.append(FloorItem(item: Item(kind: amulet), position: spot))
+        } else {
+            guard let p = randomOpenCell(awayFrom: level.upStairs, needsNoItem: true) else { return }
+            spot = p
         }
+        level.items.append(FloorItem(item: Item(kind: kind), position: spot))
     }
 
     /// Spawns one horde that fits the depth, far from `awayFrom`: its leaders (`group` of its
@@ -204,7 +218,7 @@ extension Game {
     /// visit; for tools (`brogue map`, the benchmark) and a future wizard mode. Not an action:
     /// a game that is being recorded must never call it.
     public mutating func visit(depth newDepth: Int) {
-        precondition((1...Dungeon.deepestLevel).contains(newDepth), "depth \(newDepth) is outside the dungeon")
+        precondition((1...catalog.deepestLevel).contains(newDepth), "depth \(newDepth) is outside the dungeon")
         enterLevel(newDepth, arriving: .down)
     }
 }
