@@ -38,6 +38,12 @@ enum SpawnsSchema {
                 .required,
                 "Where the Amulet lies; each depth below it holds a lumenstone (an item of category `gem`)."
             ),
+            .init(
+                "spawn-depth-scale",
+                .integer(min: 1, max: 10),
+                .value("1"),
+                "Depths of the spawn tables one depth spans: depth d draws monsters, items and gold as depth 1 + (d - 1) x scale."
+            ),
         ]
     )
 
@@ -212,7 +218,7 @@ enum SpawnsSchema {
 
     private static func decodeDungeon(_ r: EntryReader) -> DungeonShape? {
         guard let n = r.mapping("dungeon"), let e = EntryReader(n, table: dungeon, what: "'dungeon' of spawns", sink: r.sink),
-            let depths = e.int("depths"), let amulet = e.int("amulet-depth")
+            let depths = e.int("depths"), let amulet = e.int("amulet-depth"), let scale = e.int("spawn-depth-scale")
         else { return nil }
         guard amulet <= depths else {
             e.error(
@@ -222,7 +228,7 @@ enum SpawnsSchema {
             )
             return nil
         }
-        return DungeonShape(depths: depths, amuletDepth: amulet)
+        return DungeonShape(depths: depths, amuletDepth: amulet, spawnScale: scale)
     }
 
     private static func checkCoverage(_ lines: [LevelPopulation], depths deepest: Int, at mark: Mark, _ sink: DiagnosticSink) {

@@ -215,10 +215,20 @@ public struct DungeonShape: Hashable, Sendable, Codable {
     public var depths: Int
     /// The depth where the Amulet lies, on the spot of the down stairs when it is the deepest.
     public var amuletDepth: Int
+    /// How many depths of the spawn tables one depth spans: depth `d` draws its monsters, items
+    /// and gold as depth `1 + (d - 1) * spawnScale` would (at most `Dungeon.deepestLevel`). 1 in
+    /// the core game; a short variant uses more to meet the deep monsters and items sooner.
+    public var spawnScale: Int
 
-    public init(depths: Int, amuletDepth: Int) {
+    public init(depths: Int, amuletDepth: Int, spawnScale: Int = 1) {
         self.depths = depths
         self.amuletDepth = amuletDepth
+        self.spawnScale = spawnScale
+    }
+
+    /// The depth of the spawn tables that `depth` draws from.
+    public func spawnDepth(of depth: Int) -> Int {
+        spawnScale == 1 ? depth : min(Dungeon.deepestLevel, 1 + (depth - 1) * spawnScale)
     }
 
     /// Brogue's classic dungeon of 26 depths, the Amulet on the last: the shape of content that names none.

@@ -41,7 +41,7 @@ extension Game {
             }
         }
         let foods = catalog.spawns.items.filter { e in
-            e.depths.contains(depth) && catalog.itemIndexByID[e.kind].map { catalog.items[$0].category == .food } == true
+            e.depths.contains(spawnDepth) && catalog.itemIndexByID[e.kind].map { catalog.items[$0].category == .food } == true
         }
         for _ in 0..<rng.int(in: pop.food) {
             guard let pick = rng.weightedIndex(foods.map(\.weight)), let kind = catalog.itemIndexByID[foods[pick].kind],
@@ -51,7 +51,7 @@ extension Game {
         }
         if let goldKind = catalog.items.firstIndex(where: { $0.category == .gold }) {
             for _ in 0..<rng.int(in: pop.gold) {
-                let amount = rng.int(in: (50 + depth * 25)...(100 + depth * 30))
+                let amount = rng.int(in: (50 + spawnDepth * 25)...(100 + spawnDepth * 30))
                 if let p = randomOpenCell(awayFrom: nil, needsNoItem: true) {
                     level.items.append(FloorItem(item: Item(kind: goldKind, quantity: amount), position: p))
                 }
@@ -117,7 +117,7 @@ extension Game {
 
     /// A random item from the depth's item table, with enchantment and quantity rolled.
     mutating func randomItem() -> Item? {
-        let table = catalog.spawns.items.filter { $0.depths.contains(depth) }
+        let table = catalog.spawns.items.filter { $0.depths.contains(spawnDepth) }
         guard let pick = rng.weightedIndex(table.map(\.weight)), let kind = catalog.itemIndexByID[table[pick].kind] else { return nil }
         return rollItem(kind)
     }

@@ -120,6 +120,7 @@ extension ContentCatalog {
             h.combine(-5)
             h.combine(spawns.dungeon.depths)
             h.combine(spawns.dungeon.amuletDepth)
+            if spawns.dungeon.spawnScale != 1 { h.combine(spawns.dungeon.spawnScale) }
         }
         h.combine(items.count)
         for i in items {
