@@ -23,6 +23,11 @@ done
 cp -r "$root/content" "$out/app/content"
 for plugin in "$root"/Plugins/*/; do
     name=$(basename "$plugin")
+    if [ ! -f "$plugin/plugin.yaml" ]; then
+        # A folder of YAML-only plugins (Plugins/Variants), chosen with --plugin: copied whole.
+        cp -r "$plugin" "$out/app/Plugins/$name"
+        continue
+    fi
     mkdir -p "$out/app/Plugins/$name"
     cp "$plugin/plugin.yaml" "$out/app/Plugins/$name/"
     [ -d "$plugin/content" ] && cp -r "$plugin/content" "$out/app/Plugins/$name/"

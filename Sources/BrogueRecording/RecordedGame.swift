@@ -58,7 +58,9 @@ public final class RecordedGame: ActionRecorder {
         let status: GameStatus
         var cause: String?
         switch game.outcome {
-        case .won: status = .won
+        case .won:
+            status = .won
+            cause = game.escapeNote
         case .died(let c, _):
             status = .died
             cause = c

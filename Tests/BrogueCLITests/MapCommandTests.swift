@@ -16,9 +16,9 @@ import Testing
         #expect(rows.count == 29 && rows.allSatisfy { $0.count <= 79 && $0.unicodeScalars.allSatisfy(\.isASCII) })
         #expect(a.stdout.contains("\n>  down-stairs\n") || a.stdout.contains("\n>  down-stairs"))
         #expect(a.stdout.contains("@  you"))
-        let bad = try BrogueProcess.run(["map", "--depth", "27"])
+        let bad = try BrogueProcess.run(["map", "--depth", "41"])
         #expect(bad.status != 0)
-        #expect(bad.stderr.contains("--depth must be between 1 and 26"))
+        #expect(bad.stderr.contains("--depth must be between 1 and 40"))
     }
 
     /// The legend comes from the catalog, so hazards, bridges and hidden traps show in it.
@@ -31,6 +31,6 @@ import Testing
     @Test func verifiesSeeds() throws {
         let out = try BrogueProcess.run(["map", "--verify", "3"])
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
-        #expect(out.stdout.contains("verified 78 levels (seeds 1-3 x depths 1-26): 0 with problems"))
+        #expect(out.stdout.contains("verified 120 levels (seeds 1-3 x depths 1-40): 0 with problems"))
     }
 }

@@ -17,7 +17,32 @@ enum SpawnsSchema {
                 "population",
                 .list("population line"),
                 .optional,
-                "How many monsters, items and gold piles a level starts with; must cover depths 1-26."
+                "How many monsters, items and gold piles a level starts with; must cover every depth of the dungeon."
+            ),
+            .init(
+                "dungeon",
+                .table("dungeon"),
+                .computed("26 depths, the Amulet on 26"),
+                "How deep the dungeon goes and where the Amulet lies; taken with `population`, which must be given with it."
+            ),
+        ]
+    )
+
+    static let dungeon = ContentSchema.Table(
+        name: "dungeon",
+        fields: [
+            .init("depths", .integer(min: 1, max: Dungeon.deepestLevel), .required, "The deepest depth; it has no stairs down."),
+            .init(
+                "amulet-depth",
+                .integer(min: 1, max: Dungeon.deepestLevel),
+                .required,
+                "Where the Amulet lies; each depth below it holds a lumenstone (an item of category `gem`)."
+            ),
+            .init(
+                "spawn-depth-scale",
+                .integer(min: 1, max: 10),
+                .value("1"),
+                "Depths of the spawn tables one depth spans: depth d draws monsters, items and gold as depth 1 + (d - 1) x scale."
             ),
         ]
     )
@@ -104,6 +129,8 @@ enum SpawnsSchema {
         /// Nil when the file has no `population` key.
         var population: [LevelPopulation]?
         var populationMark: Mark = .start
+        /// The shape the file gives with its population; classic when it names none.
+        var dungeon: DungeonShape = .classic
     }
 
     static func decode(_ node: YNode, _ context: FileContext) -> File {
@@ -124,6 +151,16 @@ enum SpawnsSchema {
             let (id, depths, weight) = (e.string("item"), e.range("depths"), e.int("weight"))
             if let id, let depths, let weight {
                 out.items.append(Line(entry: SpawnEntry(kind: id, depths: depths, weight: weight), mark: e.mark("item")))
+            }
+        }
+        if r.has("dungeon") {
+            out.dungeon = decodeDungeon(r) ?? .classic
+            if !r.has("population") {
+                r.error(
+                    r.keyMark("dungeon"),
+                    "'dungeon' is given without 'population'",
+                    hint: "give a 'population' list covering its depths in the same file"
+                )
             }
         }
         if r.has("population") {
@@ -152,7 +189,7 @@ enum SpawnsSchema {
                 for depth in depths where coveredBy[depth] == nil { coveredBy[depth] = lines.count }
                 lines.append(LevelPopulation(depths: depths, monsters: monsters, items: items, gold: gold, food: food))
             }
-            if complete { checkCoverage(lines, at: out.populationMark, context.sink) }
+            if complete { checkCoverage(lines, depths: out.dungeon.depths, at: out.populationMark, context.sink) }
             out.population = lines
         }
         return out
@@ -179,14 +216,29 @@ enum SpawnsSchema {
         )
     }
 
-    private static func checkCoverage(_ lines: [LevelPopulation], at mark: Mark, _ sink: DiagnosticSink) {
+    private static func decodeDungeon(_ r: EntryReader) -> DungeonShape? {
+        guard let n = r.mapping("dungeon"), let e = EntryReader(n, table: dungeon, what: "'dungeon' of spawns", sink: r.sink),
+            let depths = e.int("depths"), let amulet = e.int("amulet-depth"), let scale = e.int("spawn-depth-scale")
+        else { return nil }
+        guard amulet <= depths else {
+            e.error(
+                e.mark("amulet-depth"),
+                "the Amulet lies on depth \(amulet), below the deepest depth \(depths)",
+                hint: "make 'amulet-depth' at most 'depths'"
+            )
+            return nil
+        }
+        return DungeonShape(depths: depths, amuletDepth: amulet, spawnScale: scale)
+    }
+
+    private static func checkCoverage(_ lines: [LevelPopulation], depths deepest: Int, at mark: Mark, _ sink: DiagnosticSink) {
         var gapStart: Int?
-        for depth in 1...(Dungeon.deepestLevel + 1) {
-            let covered = depth > Dungeon.deepestLevel || lines.contains { $0.depths.contains(depth) }
+        for depth in 1...(deepest + 1) {
+            let covered = depth > deepest || lines.contains { $0.depths.contains(depth) }
             if !covered, gapStart == nil { gapStart = depth }
             if covered, let start = gapStart {
                 let gap = start == depth - 1 ? "depth \(start)" : "depths \(start)-\(depth - 1)"
-                sink.error(mark, "no population line covers \(gap)", hint: "every depth from 1 to \(Dungeon.deepestLevel) needs a line")
+                sink.error(mark, "no population line covers \(gap)", hint: "every depth from 1 to \(deepest) needs a line")
                 gapStart = nil
             }
         }

@@ -42,7 +42,7 @@ extension Assembly {
                 manifestFile,
                 kindMark(.spawns),
                 "no spawns file gives population lines",
-                hint: "add a 'population' list covering depths 1-\(Dungeon.deepestLevel) to spawns.yaml"
+                hint: "add a 'population' list covering depths 1-\(DungeonShape.classic.depths) to spawns.yaml"
             )
         }
         for id in ContentCatalog.requiredTerrainIDs where !terrains.contains(id) && !isUnreadable(.terrain, id) {
@@ -60,7 +60,7 @@ extension Assembly {
                 session.error(
                     manifestFile,
                     kindMark(.items),
-                    "content defines no amulet item for depth \(Dungeon.amuletLevel)",
+                    "content defines no amulet item for depth \(population?.value.dungeon.amuletDepth ?? DungeonShape.classic.amuletDepth)",
                     hint: "add an item with 'category: amulet'"
                 )
             }
@@ -77,7 +77,12 @@ extension Assembly {
                 terrains: terrains.values,
                 monsters: monsters.values,
                 items: items.values,
-                spawns: SpawnRules(monsters: spawnMonsters.map(\.line.entry), items: spawnItems.map(\.line.entry), population: population),
+                spawns: SpawnRules(
+                    monsters: spawnMonsters.map(\.line.entry),
+                    items: spawnItems.map(\.line.entry),
+                    population: population,
+                    dungeon: self.population?.value.dungeon ?? .classic
+                ),
                 player: player,
                 appearances: appearances,
                 generators: generators.values,
@@ -107,13 +112,14 @@ extension Assembly {
             }
             for d in p.depths where coveredBy[d] == nil { coveredBy[d] = p.id }
         }
-        let gaps = (1...Dungeon.deepestLevel).filter { coveredBy[$0] == nil }
+        let deepest = population?.value.dungeon.depths ?? DungeonShape.classic.depths
+        let gaps = (1...deepest).filter { coveredBy[$0] == nil }
         if !gaps.isEmpty {
             session.error(
                 manifestFile,
                 mark,
                 "no generator profile covers depth\(gaps.count > 1 ? "s" : "") \(gaps.map(String.init).joined(separator: ", "))",
-                hint: "every depth from 1 to \(Dungeon.deepestLevel) needs a profile; widen a profile's 'depths'"
+                hint: "every depth from 1 to \(deepest) needs a profile; widen a profile's 'depths'"
             )
         }
     }
@@ -208,7 +214,7 @@ extension Assembly {
                 session.error(
                     file,
                     line.mark,
-                    "the amulet '\(line.entry.kind)' is not a random item; the rules place it on depth \(Dungeon.amuletLevel)",
+                    "the amulet '\(line.entry.kind)' is not a random item; the rules place it on depth \(population?.value.dungeon.amuletDepth ?? DungeonShape.classic.amuletDepth)",
                     entry: line.entry.kind,
                     hint: "remove this line"
                 )

@@ -41,7 +41,7 @@ public struct ContentLoader: Sendable {
                 kind: kind,
                 tables: [
                     SpawnsSchema.table, SpawnsSchema.horde, SpawnsSchema.hordeFollower, SpawnsSchema.monsterSpawn, SpawnsSchema.itemSpawn,
-                    SpawnsSchema.populationLine,
+                    SpawnsSchema.populationLine, SpawnsSchema.dungeon,
                 ]
             )
         case .player: ContentSchema(kind: kind, tables: [PlayerSchema.table, PlayerSchema.startingItem])

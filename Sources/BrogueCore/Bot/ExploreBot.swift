@@ -94,7 +94,7 @@ public struct ExploreBot: Sendable {
         if game.carriesAmulet {
             return game.level.has(.stairsUp, at: me) ? .ascend : .travel(to: game.level.upStairs)
         }
-        if exploredDepth == game.depth && game.depth < Dungeon.deepestLevel {
+        if exploredDepth == game.depth && game.depth < game.catalog.deepestLevel {
             guard game.level.has(.stairsDown, at: me) else { return .travel(to: game.level.downStairs) }
             return waitForAllies(game) ?? .descend
         }

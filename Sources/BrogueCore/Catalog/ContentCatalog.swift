@@ -86,9 +86,15 @@ public struct ContentCatalog: Sendable {
                 problems.append("item '\(k.id)' has unknown effect '\(e)'")
             }
         }
-        if !items.contains(where: { $0.category == .amulet }) { problems.append("content defines no amulet item for depth \(Dungeon.amuletLevel)") }
+        if !items.contains(where: { $0.category == .amulet }) {
+            problems.append("content defines no amulet item for depth \(spawns.dungeon.amuletDepth)")
+        }
+        if spawns.dungeon.depths > spawns.dungeon.amuletDepth && !items.contains(where: { $0.category == .gem }) {
+            problems.append("the dungeon goes below the Amulet's depth \(spawns.dungeon.amuletDepth) but content defines no gem (lumenstone) item")
+        }
         if !items.contains(where: { $0.category == .gold }) { problems.append("content defines no gold item") }
-        for d in 1...Dungeon.deepestLevel where spawns.population(at: d) == nil {
+        problems += spawns.dungeon.problems
+        for d in 1...max(1, min(spawns.dungeon.depths, Dungeon.deepestLevel)) where spawns.population(at: d) == nil {
             problems.append("no population line covers depth \(d)")
         }
         let potions = items.filter { $0.category == .potion }.count
@@ -96,7 +102,7 @@ public struct ContentCatalog: Sendable {
             problems.append("\(potions) potion kinds but only \(appearances.potionColors.count) potion colours to disguise them")
         }
         if appearances.scrollSyllables.count < 2 { problems.append("scroll titles need at least 2 syllables") }
-        problems += GeneratorProfile.problems(generators, terrainIndexByID: t, terrains: terrains)
+        problems += GeneratorProfile.problems(generators, terrainIndexByID: t, terrains: terrains, depths: spawns.dungeon.depths)
         problems += Blueprint.problems(blueprints, terrainIndexByID: t, monsterIndexByID: m, itemIndexByID: it, items: items)
         problems += BoltKind.problems(bolts, items: items, boltIndexByID: b, terrainIndexByID: t, monsterIndexByID: m)
         problems += MonsterAbility.problems(monsters, boltIndexByID: b, bolts: bolts, monsterIndexByID: m)
@@ -182,6 +188,11 @@ extension ContentCatalog {
         copy.contentHash = h.value
         return copy
     }
+
+    /// The deepest depth of this content's dungeon: it has no stairs down.
+    public var deepestLevel: Int { spawns.dungeon.depths }
+    /// The depth where the Amulet lies.
+    public var amuletLevel: Int { spawns.dungeon.amuletDepth }
 
     /// The generator profile for `depth`: the first whose range holds it.
     public func generatorProfile(at depth: Int) -> GeneratorProfile {

@@ -11,6 +11,8 @@ public enum ItemCategory: String, CaseIterable, Sendable, Codable {
     case ring
     /// Used for its effect, then recharges over turns, faster the higher its level.
     case charm
+    /// A lumenstone: worth points at the end, and placed by the rules, one on each depth below the Amulet's.
+    case gem
 
     /// The glyph drawn for an item of this category unless its kind names another.
     public var defaultGlyph: Character {
@@ -27,6 +29,7 @@ public enum ItemCategory: String, CaseIterable, Sendable, Codable {
         case .wand: "~"
         case .ring: "="
         case .charm: "&"
+        case .gem: "$"
         }
     }
 

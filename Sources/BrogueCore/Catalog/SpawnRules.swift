@@ -69,11 +69,14 @@ public struct SpawnRules: Hashable, Sendable, Codable {
     public var monsters: [SpawnEntry]
     public var items: [SpawnEntry]
     public var population: [LevelPopulation]
+    /// How deep the dungeon goes and where the Amulet lies.
+    public var dungeon: DungeonShape
 
-    public init(monsters: [SpawnEntry], items: [SpawnEntry], population: [LevelPopulation]) {
+    public init(monsters: [SpawnEntry], items: [SpawnEntry], population: [LevelPopulation], dungeon: DungeonShape = .classic) {
         self.monsters = monsters
         self.items = items
         self.population = population
+        self.dungeon = dungeon
     }
 
     /// The population line for `depth`: the first that covers it.
@@ -202,5 +205,42 @@ public struct Appearances: Hashable, Sendable, Codable {
         case .ring: ringGems.isEmpty ? Self.defaultRingGems : ringGems
         default: []
         }
+    }
+}
+
+/// How many depths a dungeon has and where the Amulet lies: below the Amulet's depth the
+/// levels go on, each holding a lumenstone (an item of category `gem`).
+public struct DungeonShape: Hashable, Sendable, Codable {
+    /// The deepest depth (1 to `Dungeon.deepestLevel`): it has no stairs down.
+    public var depths: Int
+    /// The depth where the Amulet lies, on the spot of the down stairs when it is the deepest.
+    public var amuletDepth: Int
+    /// How many depths of the spawn tables one depth spans: depth `d` draws its monsters, items
+    /// and gold as depth `1 + (d - 1) * spawnScale` would (at most `Dungeon.deepestLevel`). 1 in
+    /// the core game; a short variant uses more to meet the deep monsters and items sooner.
+    public var spawnScale: Int
+
+    public init(depths: Int, amuletDepth: Int, spawnScale: Int = 1) {
+        self.depths = depths
+        self.amuletDepth = amuletDepth
+        self.spawnScale = spawnScale
+    }
+
+    /// The depth of the spawn tables that `depth` draws from.
+    public func spawnDepth(of depth: Int) -> Int {
+        spawnScale == 1 ? depth : min(Dungeon.deepestLevel, 1 + (depth - 1) * spawnScale)
+    }
+
+    /// Brogue's classic dungeon of 26 depths, the Amulet on the last: the shape of content that names none.
+    public static let classic = DungeonShape(depths: 26, amuletDepth: 26)
+
+    /// What is wrong with the shape, if anything.
+    public var problems: [String] {
+        var out: [String] = []
+        if !(1...Dungeon.deepestLevel).contains(depths) { out.append("the dungeon has \(depths) depths; it must have 1 to \(Dungeon.deepestLevel)") }
+        if !(1...max(1, depths)).contains(amuletDepth) {
+            out.append("the Amulet lies on depth \(amuletDepth), outside the dungeon's depths 1-\(depths)")
+        }
+        return out
     }
 }

@@ -65,7 +65,7 @@ extension Game {
             player.hp = player.maxHP
             events.append(.message("You feel more resilient.", .good))
         case .descent:
-            if depth < Dungeon.deepestLevel {
+            if depth < catalog.deepestLevel {
                 events.append(.message("You sink through the floor.", .info))
                 changeDepth(depth + 1, arriving: .fall, &events)
             } else {

@@ -85,7 +85,7 @@ extension Game {
     /// The player drops to the next depth, lands on a random safe cell and is hurt by the fall.
     /// Nothing falls from the deepest level (the generator puts no chasm there).
     mutating func playerFalls(_ events: inout [GameEvent]) {
-        guard depth < Dungeon.deepestLevel else { return }
+        guard depth < catalog.deepestLevel else { return }
         events.append(.message("You plunge downward!", .bad))
         changeDepth(depth + 1, arriving: .fall, &events)
         let d = Self.fallDamage
@@ -115,7 +115,7 @@ extension Game {
             hazardKill(i, &events)
             return
         }
-        if f.contains(.autoDescent) && !flies && depth < Dungeon.deepestLevel {
+        if f.contains(.autoDescent) && !flies && depth < catalog.deepestLevel {
             if canSee(monsters[i]) { events.append(.message("The \(kind.name) plunges out of sight!", .info)) }
             // Gone from this level; the scheduler sweeps it with the dead.
             monsters[i].hp = 0
@@ -305,7 +305,7 @@ extension Game {
     /// never lost: it lands on the nearest safe cell); anywhere else it stays.
     mutating func land(_ item: Item, at p: Point, _ events: inout [GameEvent]) {
         let f = level.flags[p]
-        let lost = f.contains(.lethalFire) || (f.contains(.autoDescent) && depth < Dungeon.deepestLevel)
+        let lost = f.contains(.lethalFire) || (f.contains(.autoDescent) && depth < catalog.deepestLevel)
         guard lost else {
             dropNear(item, p)
             return

@@ -1,12 +1,16 @@
 /// Choosing hordes and placing water dwellers: what `spawnHorde` needs beyond the spawn table.
 extension Game {
+    /// The depth whose spawn lines this depth draws from: itself, or further down in a dungeon
+    /// whose `spawn-depth-scale` compresses the spawn tables into fewer depths.
+    public var spawnDepth: Int { catalog.spawns.dungeon.spawnDepth(of: depth) }
+
     /// Whether monsters of kind `kind` live in deep water.
     func isWaterDweller(_ kind: Int) -> Bool { catalog.monsters[kind].flags.contains(.submerges) }
 
     /// The depth's hordes; a water dweller's only when `waterAllowed` and the level has deep water.
     /// Filtering draws nothing, so content without water dwellers spawns as it always did.
     func hordeTable(waterAllowed: Bool) -> [SpawnEntry] {
-        let table = catalog.spawns.monsters.filter { $0.depths.contains(depth) }
+        let table = catalog.spawns.monsters.filter { $0.depths.contains(spawnDepth) }
         let wet = { (e: SpawnEntry) in catalog.monsterIndexByID[e.kind].map(isWaterDweller) ?? false }
         guard table.contains(where: wet) else { return table }
         if waterAllowed && level.flags.cells.contains(where: { $0.contains(.isDeep) }) { return table }

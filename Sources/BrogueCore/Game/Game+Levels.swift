@@ -41,7 +41,7 @@ extension Game {
             }
         }
         let foods = catalog.spawns.items.filter { e in
-            e.depths.contains(depth) && catalog.itemIndexByID[e.kind].map { catalog.items[$0].category == .food } == true
+            e.depths.contains(spawnDepth) && catalog.itemIndexByID[e.kind].map { catalog.items[$0].category == .food } == true
         }
         for _ in 0..<rng.int(in: pop.food) {
             guard let pick = rng.weightedIndex(foods.map(\.weight)), let kind = catalog.itemIndexByID[foods[pick].kind],
@@ -51,19 +51,33 @@ extension Game {
         }
         if let goldKind = catalog.items.firstIndex(where: { $0.category == .gold }) {
             for _ in 0..<rng.int(in: pop.gold) {
-                let amount = rng.int(in: (50 + depth * 25)...(100 + depth * 30))
+                let amount = rng.int(in: (50 + spawnDepth * 25)...(100 + spawnDepth * 30))
                 if let p = randomOpenCell(awayFrom: nil, needsNoItem: true) {
                     level.items.append(FloorItem(item: Item(kind: goldKind, quantity: amount), position: p))
                 }
             }
         }
-        if depth == Dungeon.amuletLevel, let amulet = catalog.items.firstIndex(where: { $0.category == .amulet }) {
-            // The deepest level has no way down: the Amulet lies where the stairs would be.
-            let spot = level.downStairs
+        if depth == catalog.amuletLevel, let amulet = catalog.items.firstIndex(where: { $0.category == .amulet }) {
+            placeOnStairsOrFloor(amulet)
+        }
+        if depth > catalog.amuletLevel, let gem = catalog.items.firstIndex(where: { $0.category == .gem }) {
+            placeOnStairsOrFloor(gem)
+        }
+    }
+
+    /// Lays the Amulet or a lumenstone. The deepest level has no way down, so it lies where the
+    /// stairs would be; above the deepest, the stairs stay and it lies on open floor far from the way in.
+    private mutating func placeOnStairsOrFloor(_ kind: Int) {
+        let spot: Point
+        if depth >= catalog.deepestLevel {
+            spot = level.downStairs
             level.setTerrain(catalog.roles.floor, layer: .dungeon, at: spot, catalog: catalog)
             level.items.removeAll { $0.position == spot }
-            level.items.append(FloorItem(item: Item(kind: amulet), position: spot))
+        } else {
+            guard let p = randomOpenCell(awayFrom: level.upStairs, needsNoItem: true) else { return }
+            spot = p
         }
+        level.items.append(FloorItem(item: Item(kind: kind), position: spot))
     }
 
     /// Spawns one horde that fits the depth, far from `awayFrom`: its leaders (`group` of its
@@ -103,7 +117,7 @@ extension Game {
 
     /// A random item from the depth's item table, with enchantment and quantity rolled.
     mutating func randomItem() -> Item? {
-        let table = catalog.spawns.items.filter { $0.depths.contains(depth) }
+        let table = catalog.spawns.items.filter { $0.depths.contains(spawnDepth) }
         guard let pick = rng.weightedIndex(table.map(\.weight)), let kind = catalog.itemIndexByID[table[pick].kind] else { return nil }
         return rollItem(kind)
     }
@@ -207,7 +221,7 @@ extension Game {
     /// visit; for tools (`brogue map`, the benchmark) and a future wizard mode. Not an action:
     /// a game that is being recorded must never call it.
     public mutating func visit(depth newDepth: Int) {
-        precondition((1...Dungeon.deepestLevel).contains(newDepth), "depth \(newDepth) is outside the dungeon")
+        precondition((1...catalog.deepestLevel).contains(newDepth), "depth \(newDepth) is outside the dungeon")
         enterLevel(newDepth, arriving: .down)
     }
 }

@@ -54,7 +54,7 @@ extension Game {
             guard let k = catalog.itemIndexByID[e.kind] else { return false }
             return wanted.isEmpty || wanted.contains(catalog.items[k].category)
         }
-        var table = catalog.spawns.items.filter { $0.depths.contains(depth) && fits($0) }
+        var table = catalog.spawns.items.filter { $0.depths.contains(spawnDepth) && fits($0) }
         if table.isEmpty { table = catalog.spawns.items.filter(fits) }
         guard let pick = rng.weightedIndex(table.map(\.weight)), let kind = catalog.itemIndexByID[table[pick].kind] else { return nil }
         var item = rollItem(kind)

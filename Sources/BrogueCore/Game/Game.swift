@@ -62,10 +62,13 @@ public struct Game: Sendable {
         self.catalog = catalog
         self.seed = seed
         var seeder = SplitMix64(state: seed)
-        levelSeeds = (0..<Dungeon.deepestLevel).map { _ in seeder.next() }
+        var seeds = (0..<Dungeon.classicDepths).map { _ in seeder.next() }
         rng = RandomStream(seed: seeder.next())
         cosmetic = RandomStream(seed: seeder.next())
         var names = RandomStream(seed: seeder.next())
+        // Depths past the classic 26 draw their seeds after the streams, which stay as they were.
+        if catalog.deepestLevel > seeds.count { seeds += (seeds.count..<catalog.deepestLevel).map { _ in seeder.next() } }
+        levelSeeds = seeds
         var colours = Array(catalog.appearances.potionColors.indices)
         names.shuffle(&colours)
         var potion = Array(repeating: -1, count: catalog.items.count)
@@ -88,9 +91,9 @@ public struct Game: Sendable {
         knownKinds = catalog.items.map { ![.potion, .scroll, .staff, .wand, .ring].contains($0.category) }
 
         depth = 1
-        levels = Array(repeating: nil, count: Dungeon.deepestLevel)
+        levels = Array(repeating: nil, count: catalog.deepestLevel)
         monsters = []
-        frozenMonsters = Array(repeating: [], count: Dungeon.deepestLevel)
+        frozenMonsters = Array(repeating: [], count: catalog.deepestLevel)
         let p = catalog.player
         player = Creature(id: 0, kind: -1, position: Point(0, 0), hp: p.hp, state: .hunting)
         inventory = Inventory()
@@ -145,11 +148,13 @@ public struct Game: Sendable {
     /// The monster standing at `p`, if any (index into `monsters`).
     public func monsterIndex(at p: Point) -> Int? { monsters.firstIndex { $0.position == p } }
 
-    /// The current light radius: it shrinks with depth, as the miner's light does in Brogue.
+    /// The current light radius: it shrinks with depth down to the Amulet's, as the miner's
+    /// light does in Brogue, and stays at its least below.
     public var lightRadius: Int {
         let r = catalog.player.lightRadius
         let span = r.upperBound - r.lowerBound
-        var radius = r.upperBound - span * (depth - 1) / (Dungeon.deepestLevel - 1)
+        let steps = max(1, catalog.amuletLevel - 1)
+        var radius = r.upperBound - span * (min(depth, catalog.amuletLevel) - 1) / steps
         let light = ringBonus(.light)
         if light != 0 { radius = max(1, radius + light) }
         return player.status.darkened > 0 ? max(2, radius / 2) : radius
@@ -182,10 +187,31 @@ extension Game {
     /// The deepest depth the player has reached.
     public var deepestDepth: Int { (levels.lastIndex { $0 != nil } ?? 0) + 1 }
 
-    /// The score of the game as it stands: gold, plus 100 a depth reached, plus 10,000 and
-    /// double gold for escaping with the Amulet.
+    /// The score of the game as it stands: gold, plus 100 a depth reached, plus 10,000, double
+    /// gold and the value of every lumenstone carried for escaping with the Amulet.
     public var score: Int {
         let base = gold + 100 * deepestDepth
-        return outcome == .won ? base + gold + 10_000 : base
+        return outcome == .won ? base + gold + 10_000 + carriedGems.value : base
+    }
+
+    /// The lumenstones (items of category `gem`) the player carries, and their worth.
+    public var carriedGems: (count: Int, value: Int) {
+        var count = 0
+        var value = 0
+        for l in inventory.letters {
+            guard let item = inventory[l], catalog.items[item.kind].category == .gem else { continue }
+            count += item.quantity
+            value += item.quantity * catalog.items[item.kind].value
+        }
+        return (count, value)
+    }
+
+    /// How a won game is told apart in the score table: nil for an escape with the Amulet,
+    /// a phrase for a deep escape (lumenstones carried up from below the Amulet's depth).
+    public var escapeNote: String? {
+        guard outcome == .won else { return nil }
+        let gems = carriedGems.count
+        guard gems > 0 else { return nil }
+        return "deep escape with \(gems) lumenstone\(gems == 1 ? "" : "s")"
     }
 }

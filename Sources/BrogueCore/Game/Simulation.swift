@@ -54,7 +54,7 @@ public struct Simulation: Sendable {
         }
         let reason: String
         switch game.outcome {
-        case .won: reason = "escaped with the Amulet"
+        case .won: reason = game.escapeNote ?? "escaped with the Amulet"
         case .died(let cause, let depth): reason = "\(cause) on depth \(depth)"
         case .playing: reason = game.turn >= turns ? "turn limit reached" : "action budget spent"
         }

@@ -1,7 +1,7 @@
 extension GeneratorProfile {
     /// What no single file can check: terrain ids exist and fit their use, and the profiles
     /// cover every depth.
-    static func problems(_ profiles: [GeneratorProfile], terrainIndexByID: [String: Int], terrains: [TerrainKind]) -> [String] {
+    static func problems(_ profiles: [GeneratorProfile], terrainIndexByID: [String: Int], terrains: [TerrainKind], depths: Int) -> [String] {
         guard !profiles.isEmpty else { return [] }
         var problems: [String] = []
         for p in profiles {
@@ -14,7 +14,7 @@ extension GeneratorProfile {
                 }
             }
         }
-        for depth in 1...Dungeon.deepestLevel where !profiles.contains(where: { $0.depths.contains(depth) }) {
+        for depth in 1...max(1, depths) where !profiles.contains(where: { $0.depths.contains(depth) }) {
             problems.append("no generator profile covers depth \(depth)")
         }
         return problems

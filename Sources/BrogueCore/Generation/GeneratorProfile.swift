@@ -200,7 +200,7 @@ public struct DepthCurve: Hashable, Sendable {
     public var fromDepth: Int
     public var toDepth: Int
 
-    public init(start: Int, end: Int, fromDepth: Int = 1, toDepth: Int = Dungeon.deepestLevel) {
+    public init(start: Int, end: Int, fromDepth: Int = 1, toDepth: Int = Dungeon.classicDepths) {
         self.start = start
         self.end = end
         self.fromDepth = fromDepth

@@ -41,7 +41,7 @@ public enum LevelInvariants {
             let p = level.flags.point(at: i)
             if !bridgeCrosses(at: p, level: level, ground: notGround) { out.append("bridge \(p) does not join two cells of dry ground") }
         }
-        if level.depth >= Dungeon.deepestLevel, let i = level.flags.cells.firstIndex(where: { $0.contains(.autoDescent) }) {
+        if level.depth >= level.deepestLevel, let i = level.flags.cells.firstIndex(where: { $0.contains(.autoDescent) }) {
             out.append("\(level.flags.point(at: i)) drops a creature below the deepest level")
         }
         for x in 0..<Dungeon.width where !level.has(.blocksMovement, at: Point(x, 0)) || !level.has(.blocksMovement, at: Point(x, Dungeon.height - 1))
@@ -73,7 +73,7 @@ public enum LevelInvariants {
         return (end(Point(1, 0)) && end(Point(-1, 0))) || (end(Point(0, 1)) && end(Point(0, -1)))
     }
 
-    static func depthHasDownStairs(_ level: Level) -> Bool { level.depth < Dungeon.amuletLevel || !level.populated }
+    static func depthHasDownStairs(_ level: Level) -> Bool { level.depth < level.deepestLevel || !level.populated }
 
     /// Cells reachable on foot from `start` without entering deep liquid, hazards or secret doors.
     public static func dryReach(from start: Point, level: Level) -> Grid<Bool> {

@@ -110,7 +110,7 @@ public enum SeedCatalog {
         var leaders = [Int?](repeating: nil, count: ms.count)
         for i in ms.indices where ms[i].leadsHorde {
             let id = game.catalog.monsters[ms[i].kind].id
-            let lines = game.catalog.spawns.monsters.filter { $0.kind == id && $0.depths.contains(game.depth) }
+            let lines = game.catalog.spawns.monsters.filter { $0.kind == id && $0.depths.contains(game.spawnDepth) }
             let largest = lines.map(\.largestHorde).max()
             let kinds = [id] + lines.flatMap { $0.followers.map(\.kind) }
             var n = 1

@@ -38,7 +38,10 @@ extension Grid: Equatable where Element: Equatable {}
 public enum Dungeon {
     public static let width = 79
     public static let height = 29
-    public static let deepestLevel = 26
-    /// The depth where the Amulet lies.
-    public static let amuletLevel = 26
+    /// The most depths any content may give a dungeon (`dungeon.depths` in spawns.yaml); a
+    /// content set's own count is `ContentCatalog.deepestLevel`.
+    public static let deepestLevel = 40
+    /// How many level seeds a game draws before its other streams, whatever its depth count:
+    /// the classic dungeon's 26, so games of 26 depths or fewer keep their seeds and streams.
+    public static let classicDepths = 26
 }

@@ -122,6 +122,13 @@ extension ContentCatalog {
                 for name in m.learnable { h.combine(name) }
             }
         }
+        // Only when not the classic shape, so content that names none keeps its hash.
+        if spawns.dungeon != .classic {
+            h.combine(-5)
+            h.combine(spawns.dungeon.depths)
+            h.combine(spawns.dungeon.amuletDepth)
+            if spawns.dungeon.spawnScale != 1 { h.combine(spawns.dungeon.spawnScale) }
+        }
         h.combine(items.count)
         for i in items {
             h.combine(i.id)

@@ -32,10 +32,13 @@ public struct Level: Sendable {
     public var timers: [TerrainTimer]
     /// Fallen monsters an ally may absorb (only those with something `learnable`), oldest first.
     public var remains: [Remains]
+    /// The deepest depth of the dungeon this level belongs to (it has no stairs down there).
+    public let deepestLevel: Int
 
     public init(depth: Int, seed: UInt64, fill: Int, catalog: ContentCatalog) {
         self.depth = depth
         self.seed = seed
+        deepestLevel = catalog.deepestLevel
         let w = Dungeon.width
         let h = Dungeon.height
         layers = TerrainLayer.allCases.map { _ in Grid(width: w, height: h, filling: Int16(-1)) }

@@ -76,7 +76,10 @@ enum Overlays {
         case .gameOver:
             let lines: [(String, TermColor)]
             switch game.outcome {
-            case .won: lines = [("You escaped the dungeon with the Amulet of Yendor!", Theme.color(for: .good))]
+            case .won:
+                lines =
+                    [("You escaped the dungeon with the Amulet of Yendor!", Theme.color(for: .good))]
+                    + (game.escapeNote.map { [("A \($0)!", Theme.color(for: .good))] } ?? [])
             case .died(let cause, let depth): lines = [("You died on depth \(depth): \(cause).", Theme.color(for: .bad))]
             case .playing: lines = [("You abandoned the game.", Theme.text)]
             }

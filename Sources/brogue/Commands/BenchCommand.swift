@@ -108,7 +108,7 @@ struct BenchCommand: ParsableCommand {
         nativePlugins()  // BenchCommand+Plugins.swift
     }
 
-    /// Levels per second for seeds 1...levelSeeds x depths 1-26: generated alone, and
+    /// Levels per second for seeds 1...levelSeeds x every depth of the content: generated alone, and
     /// generated and populated as a game does on a first visit.
     func levelGeneration(_ catalog: ContentCatalog) {
         var seeder = SplitMix64(state: 0)
@@ -116,22 +116,22 @@ struct BenchCommand: ParsableCommand {
         let genStart = ContinuousClock.now
         for seed in 1...levelSeeds {
             seeder = SplitMix64(state: UInt64(seed))
-            for depth in 1...Dungeon.deepestLevel {
+            for depth in 1...catalog.deepestLevel {
                 let level = LevelGenerator.standard.generate(depth: depth, seed: seeder.next(), catalog: catalog)
                 checksum &+= level.downStairs.x
             }
         }
         let genSeconds = seconds(ContinuousClock.now - genStart)
-        let count = levelSeeds * Dungeon.deepestLevel
+        let count = levelSeeds * catalog.deepestLevel
         let popStart = ContinuousClock.now
         for seed in 1...levelSeeds {
             var game = Game(seed: UInt64(seed), catalog: catalog)
-            for depth in 2...Dungeon.deepestLevel { game.visit(depth: depth) }
+            for depth in 2...catalog.deepestLevel { game.visit(depth: depth) }
             checksum &+= game.monsters.count
         }
         let popSeconds = seconds(ContinuousClock.now - popStart)
         print(
-            "level generation (seeds 1-\(levelSeeds) x depths 1-26, every stage): \(Int(Double(count) / genSeconds)) levels/s generated, "
+            "level generation (seeds 1-\(levelSeeds) x depths 1-\(catalog.deepestLevel), every stage): \(Int(Double(count) / genSeconds)) levels/s generated, "
                 + "\(Int(Double(count) / popSeconds)) levels/s generated and populated (\(fmt(popSeconds)) s; checksum \(checksum % 1000))"
         )
         // What `brogue catalog --seeds 1-N` does, less the printing: Brogue CE 1.15.1 does
@@ -139,11 +139,11 @@ struct BenchCommand: ParsableCommand {
         let catalogStart = ContinuousClock.now
         var lines = 0
         for seed in 1...levelSeeds {
-            lines += SeedCatalog.entries(seed: UInt64(seed), depths: 1...Dungeon.deepestLevel, catalog: catalog).count
+            lines += SeedCatalog.entries(seed: UInt64(seed), depths: 1...catalog.deepestLevel, catalog: catalog).count
         }
         let catalogSeconds = seconds(ContinuousClock.now - catalogStart)
         print(
-            "seed catalog (seeds 1-\(levelSeeds) x depths 1-26, \(lines) lines): \(Int(Double(count) / catalogSeconds)) levels/s "
+            "seed catalog (seeds 1-\(levelSeeds) x depths 1-\(catalog.deepestLevel), \(lines) lines): \(Int(Double(count) / catalogSeconds)) levels/s "
                 + "(\(fmt(catalogSeconds)) s; peak memory: /usr/bin/time -v brogue catalog --seeds 1-\(levelSeeds) > /dev/null)"
         )
     }

@@ -34,8 +34,8 @@ struct CatalogCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seeds to list: one seed (7) or a range (1-25).", valueName: "A-B"))
     var seeds: String = "1"
 
-    @Option(help: ArgumentHelp("Depths to list: one depth or a range within 1-\(Dungeon.deepestLevel).", valueName: "A-B"))
-    var depths: String = "1-\(Dungeon.deepestLevel)"
+    @Option(help: ArgumentHelp("Depths to list: one depth or a range within the content's depths (all of them by default).", valueName: "A-B"))
+    var depths: String?
 
     @Option(help: "Output format: text (aligned, for reading), json (an array of objects) or csv (with a header line).")
     var format: Format = .text
@@ -55,10 +55,12 @@ struct CatalogCommand: ParsableCommand {
         guard let s = Self.range(seeds), s.lowerBound >= 0 else {
             throw ValidationError("--seeds takes a seed or a range such as 1-25 (got '\(seeds)').")
         }
-        guard let d = Self.range(depths), d.lowerBound >= 1, d.upperBound <= Dungeon.deepestLevel else {
-            throw ValidationError("--depths takes a depth or a range within 1-\(Dungeon.deepestLevel), such as 3-5 (got '\(depths)').")
+        _ = s
+        if let depths {
+            guard let d = Self.range(depths), d.lowerBound >= 1, d.upperBound <= Dungeon.deepestLevel else {
+                throw ValidationError("--depths takes a depth or a range within 1-\(Dungeon.deepestLevel), such as 3-5 (got '\(depths)').")
+            }
         }
-        _ = (s, d)
         guard monster == nil || item == nil else { throw ValidationError("give --monster or --item, not both.") }
     }
 
@@ -74,7 +76,12 @@ struct CatalogCommand: ParsableCommand {
         let catalog = loaded.catalog
         let only = try wanted(loaded)
         let seedRange = Self.range(seeds)!
-        let depthRange = Self.range(depths)!
+        let depthRange = depths.flatMap(Self.range) ?? 1...catalog.deepestLevel
+        guard depthRange.upperBound <= catalog.deepestLevel else {
+            throw ValidationError(
+                "--depths goes to \(depthRange.upperBound), below this content's deepest depth \(catalog.deepestLevel); give a range within 1-\(catalog.deepestLevel)."
+            )
+        }
         let progress = !quiet && isatty(STDERR_FILENO) == 1 && seedRange.count > 1
         var out = Output(format: format)
         var found = 0
@@ -89,7 +96,9 @@ struct CatalogCommand: ParsableCommand {
         if progress { Console.progress("") }
         out.end()
         if let only, found == 0 {
-            Console.error("brogue: no \(only.kind.rawValue) '\(only.id)' in seeds \(seeds), depths \(depths); check its spawn depths and weight.")
+            Console.error(
+                "brogue: no \(only.kind.rawValue) '\(only.id)' in seeds \(seeds), depths \(depthRange.lowerBound)-\(depthRange.upperBound); check its spawn depths and weight."
+            )
         }
     }
 

@@ -118,7 +118,7 @@ struct ContentCommand: ParsableCommand {
             case .charm:
                 "effect \(i.effect ?? "-") bolt \(i.bolt ?? "-") level \(i.charges.lowerBound)-\(i.charges.upperBound) power \(i.power)"
                     + " recharge \(i.recharge)"
-            case .gold, .amulet, .key: ""
+            case .gold, .amulet, .key, .gem: ""
             }
         }
     }

@@ -28,7 +28,10 @@ struct MapCommand: ParsableCommand {
     @Flag(help: "End each legend line with where it is on the map (x,y; terrain shown in more than 8 cells: the count).")
     var legend = false
 
-    @Option(help: "Instead of printing, check every level of seeds 1...N (26 depths each, populated) against the generator's invariants.")
+    @Option(
+        help:
+            "Instead of printing, check every level of seeds 1...N (every depth of the content's dungeon, populated) against the generator's invariants."
+    )
     var verify: Int?
 
     @OptionGroup var content: ContentOptions
@@ -46,6 +49,9 @@ struct MapCommand: ParsableCommand {
             try Self.verify(seeds: verify, catalog: catalog)
             return
         }
+        guard depth <= catalog.deepestLevel else {
+            throw ValidationError("--depth must be between 1 and \(catalog.deepestLevel), this content's deepest depth (got \(depth)).")
+        }
         var game = Game(seed: seed, catalog: catalog)
         if depth > 1 { game.visit(depth: depth) }
         print(Self.render(game, ascii: ascii, terrainOnly: terrainOnly, positions: legend))
@@ -57,10 +63,11 @@ struct MapCommand: ParsableCommand {
         var failures = 0
         for seed in 1...seeds {
             var game = Game(seed: UInt64(seed), catalog: catalog)
-            for depth in 1...Dungeon.deepestLevel {
+            for depth in 1...catalog.deepestLevel {
                 if depth > 1 { game.visit(depth: depth) }
                 var problems = LevelInvariants.problems(game.level)
-                if depth < Dungeon.amuletLevel {
+                // The deepest level's stairs down give way to what lies there, so it differs from a fresh one.
+                if depth < catalog.deepestLevel {
                     let again = LevelGenerator.standard.generate(depth: depth, seed: game.levelSeeds[depth - 1], catalog: catalog)
                     if again.layers != game.level.layers { problems.append("generating again gives a different level") }
                 }
@@ -70,7 +77,7 @@ struct MapCommand: ParsableCommand {
                 }
             }
         }
-        print("verified \(seeds * Dungeon.deepestLevel) levels (seeds 1-\(seeds) x depths 1-\(Dungeon.deepestLevel)): \(failures) with problems")
+        print("verified \(seeds * catalog.deepestLevel) levels (seeds 1-\(seeds) x depths 1-\(catalog.deepestLevel)): \(failures) with problems")
         if failures > 0 { throw ExitCode(1) }
     }
 

@@ -17,7 +17,7 @@ struct BlueprintContentTests {
             (1...20).flatMap { seed -> [String] in
                 var game = Game(seed: UInt64(seed), catalog: catalog)
                 var ids: [String] = []
-                for depth in 1...Dungeon.deepestLevel {
+                for depth in 1...catalog.deepestLevel {
                     if depth > 1 { game.visit(depth: depth) }
                     ids += game.level.machines.map { catalog.blueprints[$0.blueprint].id }
                 }

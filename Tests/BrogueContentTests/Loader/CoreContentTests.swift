@@ -27,7 +27,7 @@ struct CoreContentTests {
     @Test("spawn tables reach every depth, and the amulet is not a random item")
     func spawnTables() throws {
         let catalog = try ContentLoader().load(plugins: [corePlugin]).catalog
-        for depth in 1...Dungeon.deepestLevel {
+        for depth in 1...catalog.deepestLevel {
             #expect(catalog.spawns.population(at: depth) != nil)
             #expect(catalog.spawns.monsters.contains { $0.depths.contains(depth) && $0.weight > 0 }, "no monster at depth \(depth)")
             #expect(catalog.spawns.items.contains { $0.depths.contains(depth) && $0.weight > 0 }, "no item at depth \(depth)")

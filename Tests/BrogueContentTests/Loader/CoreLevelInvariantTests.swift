@@ -20,7 +20,7 @@ struct CoreLevelInvariantTests {
         var machines = 0
         for seed in (batch * 50 + 1)...(batch * 50 + 50) {
             var seeder = SplitMix64(state: UInt64(seed))
-            for depth in 1...Dungeon.deepestLevel {
+            for depth in 1...catalog.deepestLevel {
                 let level = LevelGenerator.standard.generate(depth: depth, seed: seeder.next(), catalog: catalog)
                 machines += level.machines.count
                 let problems = LevelInvariants.problems(level)
@@ -35,7 +35,7 @@ struct CoreLevelInvariantTests {
         let catalog = try #require(Self.catalog, "content/core did not load")
         for seed in (batch * 50 + 1)...(batch * 50 + 50) {
             var game = Game(seed: UInt64(seed), catalog: catalog)
-            for depth in 1...Dungeon.deepestLevel {
+            for depth in 1...catalog.deepestLevel {
                 if depth > 1 { game.visit(depth: depth) }
                 let problems = LevelInvariants.problems(game.level)
                 #expect(problems.isEmpty, "seed \(seed) depth \(depth): \(problems)")

@@ -12,7 +12,7 @@ struct GeneratorContentTests {
         let core = temp.copyCore()
         let catalog = try ContentLoader().load(plugins: [core]).catalog
         #expect(catalog.generators.map(\.id) == ["caverns", "deep", "standard", "upper"])
-        for depth in 1...Dungeon.deepestLevel { #expect(catalog.generatorProfile(at: depth).id != GeneratorProfile.builtIn.id) }
+        for depth in 1...catalog.deepestLevel { #expect(catalog.generatorProfile(at: depth).id != GeneratorProfile.builtIn.id) }
         #expect(catalog.generatorProfile(at: 14).rooms.first?.design == .cave)
         #expect(catalog.generatorProfile(at: 26).secretDoors.value(at: 26) == 67)
     }

@@ -28,7 +28,7 @@ struct HazardContentTests {
         #expect(try kind("hidden-trap-door").flags.contains([.isTrap, .autoDescent, .isSecret]))
         let dragon = try #require(catalog.monsterIndexByID["dragon"])
         #expect(catalog.monsters[dragon].flags.contains(.fireImmune))
-        for depth in 4...Dungeon.deepestLevel {
+        for depth in 4...catalog.deepestLevel {
             let profile = catalog.generatorProfile(at: depth)
             #expect(profile.bridges != nil, "depth \(depth)")
             #expect(profile.lakes.contains { $0.deep == "lava" }, "depth \(depth)")

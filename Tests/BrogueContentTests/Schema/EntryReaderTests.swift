@@ -137,7 +137,7 @@ struct EntryReaderTests {
             monsters:
               - {monster: rat, depths: "0-5", weight: 3}
               - {monster: rat, depths: "7-3", weight: 3}
-              - {monster: rat, depths: "1-30", weight: 3}
+              - {monster: rat, depths: "1-45", weight: 3}
               - {monster: rat, depths: lots, weight: -1}
               - {monster: rat, depths: 4, weight: 3, group: "2-x"}
             population:
@@ -146,9 +146,9 @@ struct EntryReaderTests {
             """
         #expect(
             problems("spawns.yaml", spawns) == [
-                "2:28 'depths' in monster spawn 'rat' must lie within 1-26, found '0-5'",
+                "2:28 'depths' in monster spawn 'rat' must lie within 1-40, found '0-5'",
                 "3:28 'depths' in monster spawn 'rat' has its minimum above its maximum: '7-3' (write \"3-7\")",
-                "4:28 'depths' in monster spawn 'rat' must lie within 1-26, found '1-30'",
+                "4:28 'depths' in monster spawn 'rat' must lie within 1-40, found '1-45'",
                 "5:28 expected a range like \"3-7\" or a single integer for 'depths' in monster spawn 'rat', found 'lots'",
                 "5:42 'weight' in monster spawn 'rat' must be at least 0, found -1",
                 "6:49 expected a range like \"3-7\" or a single integer for 'group' in monster spawn 'rat', found the string \"2-x\"",

@@ -6,11 +6,12 @@ import Testing
 @Suite struct HazardGenerationTests {
     static let stress = HazardCatalog.make(generators: HazardCatalog.stressProfiles())
 
-    func levels(_ catalog: ContentCatalog, seeds: ClosedRange<Int>, depths: ClosedRange<Int> = 1...Dungeon.deepestLevel) -> [Level] {
+    func levels(_ catalog: ContentCatalog, seeds: ClosedRange<Int>, depths: ClosedRange<Int>? = nil) -> [Level] {
+        let depths = depths ?? 1...catalog.deepestLevel
         var out: [Level] = []
         for seed in seeds {
             var seeder = SplitMix64(state: UInt64(seed))
-            for depth in 1...Dungeon.deepestLevel {
+            for depth in 1...catalog.deepestLevel {
                 let s = seeder.next()
                 if depths.contains(depth) { out.append(LevelGenerator.standard.generate(depth: depth, seed: s, catalog: catalog)) }
             }
@@ -45,7 +46,7 @@ import Testing
 
     /// A chasm or trap door on the deepest level would drop the player below the dungeon.
     @Test func nothingFallsFromTheDeepestLevel() {
-        for level in levels(Self.stress, seeds: 1...12, depths: Dungeon.deepestLevel...Dungeon.deepestLevel) {
+        for level in levels(Self.stress, seeds: 1...12, depths: Self.stress.deepestLevel...Self.stress.deepestLevel) {
             #expect(!level.flags.cells.contains { $0.contains(.autoDescent) })
         }
         #expect(count(levels(Self.stress, seeds: 1...5, depths: 25...25), .autoDescent) > 0)

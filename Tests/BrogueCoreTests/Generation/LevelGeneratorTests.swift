@@ -36,7 +36,7 @@ import Testing
     func check(_ catalog: ContentCatalog, seeds: ClosedRange<Int>) {
         for seed in seeds {
             var seeder = SplitMix64(state: UInt64(seed))
-            for depth in 1...Dungeon.deepestLevel {
+            for depth in 1...catalog.deepestLevel {
                 let level = LevelGenerator.standard.generate(depth: depth, seed: seeder.next(), catalog: catalog)
                 let problems = LevelInvariants.problems(level)
                 #expect(problems.isEmpty, "seed \(seed) depth \(depth): \(problems)")

@@ -127,7 +127,7 @@ import Testing
         var built = 0
         for seed in (batch * 10 + 1)...(batch * 10 + 10) {
             var game = Game(seed: UInt64(seed), catalog: catalog)
-            for depth in 1...Dungeon.deepestLevel {
+            for depth in 1...catalog.deepestLevel {
                 if depth > 1 { game.visit(depth: depth) }
                 built += game.level.machines.count
                 let problems = LevelInvariants.problems(game.level)
@@ -140,7 +140,7 @@ import Testing
     @Test func machinesNeverOverlapAndOwnTheirBoxes() {
         let catalog = TestCatalog.withMachines(Self.all, machines: 6)
         var seeder = SplitMix64(state: 99)
-        for depth in 1...Dungeon.deepestLevel {
+        for depth in 1...catalog.deepestLevel {
             let level = LevelGenerator.standard.generate(depth: depth, seed: seeder.next(), catalog: catalog)
             for (i, m) in level.machines.enumerated() {
                 for y in (m.origin.y - 1)...(m.origin.y + m.height) {

@@ -13,7 +13,7 @@ public struct LakesStage: GenerationStage {
         for spec in builder.profile.lakes where builder.depth >= spec.minDepth {
             guard let deep = ids[spec.deep] else { continue }
             // Nothing on the deepest level may drop a creature further: no chasms there.
-            if builder.depth >= Dungeon.deepestLevel && builder.catalog.terrains[deep].flags.contains(.autoDescent) { continue }
+            if builder.depth >= builder.catalog.deepestLevel && builder.catalog.terrains[deep].flags.contains(.autoDescent) { continue }
             let shallow = spec.shallow.flatMap { ids[$0] }
             let chance = spec.chance.value(at: builder.depth)
             for _ in 0..<spec.attempts where rng.percent(chance) {

@@ -8,7 +8,7 @@ extension LevelBuilder {
     @discardableResult
     public mutating func placeTrap(_ kind: Int, rng: inout RandomStream, tries: Int = 40) -> Point? {
         let roles = catalog.roles
-        if depth >= Dungeon.deepestLevel && catalog.terrains[kind].flags.contains(.autoDescent) { return nil }
+        if depth >= catalog.deepestLevel && catalog.terrains[kind].flags.contains(.autoDescent) { return nil }
         let layer = catalog.terrains[kind].layer
         let nearby: TerrainFlags = [.isSecret, .isBridge, .isDoor, .stairsUp, .stairsDown]
         for _ in 0..<tries {
