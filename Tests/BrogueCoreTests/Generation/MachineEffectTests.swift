@@ -146,7 +146,7 @@ import Testing
         var built: [String: Int] = [:]
         for seed in (batch * 10 + 1)...(batch * 10 + 10) {
             var game = Game(seed: UInt64(seed), catalog: catalog)
-            for depth in 1...Dungeon.deepestLevel {
+            for depth in 1...catalog.deepestLevel {
                 if depth > 1 { game.visit(depth: depth) }
                 for m in game.level.machines { built[catalog.blueprints[m.blueprint].id, default: 0] += 1 }
                 let problems = LevelInvariants.problems(game.level)
