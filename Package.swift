@@ -30,6 +30,8 @@ let package = Package(
         .library(name: "BrogueRecording", targets: ["BrogueRecording"]),
         // A NATS client on SwiftNIO, for the node's cluster mode.
         .library(name: "BrogueNATS", targets: ["BrogueNATS"]),
+        // The decoders of hostile input as functions of bytes, for the fuzzers in Fuzz/.
+        .library(name: "BrogueFuzzTargets", targets: ["BrogueFuzzTargets"]),
     ],
     dependencies: [
         // The plugin ABI header and BroguePluginKit: a package of their own, which plugins outside this repository depend on.
@@ -194,6 +196,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The decoders of hostile input (content YAML, settings file, client messages, game
+        // export files) as functions of bytes: Fuzz/ links them into libFuzzer executables, and
+        // BrogueFuzzTargetsTests feeds them the seed corpus and every finding.
+        .target(
+            name: "BrogueFuzzTargets",
+            dependencies: ["BrogueContent", "BrogueProtocol", "BrogueStore", "BrogueUI"],
+            swiftSettings: swiftSettings
+        ),
         // Test helper for BrogueStoreTests: appends actions until it is killed (crash safety).
         .executableTarget(
             name: "brogue-store-crasher",
@@ -234,6 +244,7 @@ let package = Package(
             path: "Tests/BroguePluginHostTests",
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "BrogueFuzzTargetsTests", dependencies: ["BrogueFuzzTargets"], swiftSettings: swiftSettings),
         .testTarget(name: "BrogueProtocolTests", dependencies: ["BrogueProtocol", "BrogueFrame"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BrogueNodeTests",

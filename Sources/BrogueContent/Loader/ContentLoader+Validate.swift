@@ -115,6 +115,18 @@ extension ContentLoader {
         return out
     }
 
+    /// Checks one content file by itself, as the first step of `validate` does: its plugin's
+    /// manifest, its YAML, and its fields against its kind's schema (a patch: only its keys),
+    /// without the rest of its plugin or the plugins it depends on, so references to other
+    /// content are not checked. Quick enough to run on every save in an editor, or on every
+    /// input of a fuzzer.
+    /// - Returns: every problem found in the file and its manifest; empty when all is well.
+    public func validateAlone(file path: String) -> [Diagnostic] {
+        let session = LoadSession(limits: limits)
+        validateFile(path, session)
+        return session.allDiagnostics
+    }
+
     static func realPath(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
