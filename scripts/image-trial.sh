@@ -90,17 +90,7 @@ play_bots() {
     local url=$1 label=$2
     "$host_brogue" loadtest --bots 8 --duration 6 --rate 4 --seed 7 --json "$url" > "$work/$label.json" 2> "$work/$label.err" \
         || { tail -20 "$work/$label.err" >&2; fail "bots on $label: loadtest failed (log above)"; }
-    if ! python3 - "$work/$label.json" "$label" << 'EOF'
-import json, sys
-r = json.load(open(sys.argv[1]))
-rt = r["roundTripMs"]
-print(f"image-trial: {sys.argv[2]}: {r['actions']} actions, errors {r['errors']}, drops {r['drops']}, "
-      f"round trip p50 {rt['p50']:.1f} ms p99 {rt['p99']:.1f} ms")
-for e in r.get("errorSamples", []):
-    print(f"image-trial:   error: {e}")
-sys.exit(1 if r["actions"] == 0 or r["errors"] or r["drops"] else 0)
-EOF
-    then
+    if ! python3 "$root/scripts/lib/loadtest-summary.py" "$work/$label.json" "image-trial: $label"; then
         fail "bots on $label saw errors or drops, or played nothing ($work/$label.json)"
     fi
 }

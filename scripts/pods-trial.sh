@@ -155,16 +155,8 @@ play_bots() {
         tail -20 "$work/$label.err" >&2
         fail "bots ($label): loadtest failed (log above)"
     }
-    python3 - "$work/$label.json" "$label" << 'EOF' || fail "bots ($label) saw errors or drops, or played nothing"
-import json, sys
-r = json.load(open(sys.argv[1]))
-rt = r["roundTripMs"]
-print(f"pods-trial: bots through nginx ({sys.argv[2]}): {r['actions']} actions, errors {r['errors']}, drops {r['drops']}, "
-      f"round trip p50 {rt['p50']:.1f} ms p99 {rt['p99']:.1f} ms max {rt['max']:.1f} ms")
-for e in r.get("errorSamples", []):
-    print(f"pods-trial:   error: {e}")
-sys.exit(1 if r["actions"] == 0 or r["errors"] or r["drops"] else 0)
-EOF
+    python3 "$root/scripts/lib/loadtest-summary.py" "$work/$label.json" "pods-trial: bots through nginx ($label)" \
+        || fail "bots ($label) saw errors or drops, or played nothing"
     # What the nodes warned of while the bots played (a slow store, a held instance), for the log.
     local c
     for c in $nodes; do

@@ -70,11 +70,18 @@ pods_create_network() {
 # The first three numbers of an IPv4 /24 ("10.89.77" for 10.89.77.0/24).
 pods_subnet_prefix() { echo "${1%.*/*}"; }
 
+# The host's first route into a /24 ("10.89.77.0/24 dev podman1 ..."), or nothing.
+pods_subnet_route() {
+    local prefix
+    prefix=$(pods_subnet_prefix "$1")
+    ip -o -4 route show 2> /dev/null | grep "^${prefix//./\\.}\\." | head -1
+}
+
 # Whether a /24 is free on this host: no route of the host and no podman network uses it.
 pods_subnet_free() {
     local prefix
+    [ -z "$(pods_subnet_route "$1")" ] || return 1
     prefix=$(pods_subnet_prefix "$1")
-    ! ip -o -4 route show 2> /dev/null | grep -q "^${prefix//./\\.}\\." || return 1
     # shellcheck disable=SC2046
     ! podman network inspect $(podman network ls -q) --format '{{range .Subnets}}{{.Subnet}} {{end}}' 2> /dev/null \
         | tr ' ' '\n' | grep -q "^${prefix//./\\.}\\."
@@ -84,10 +91,9 @@ pods_subnet_free() {
 # containers were killed without their network being torn down) keeps its route after its network
 # is gone, and podman then refuses the subnet: that case is named, with the command that ends it.
 pods_check_subnet() {
-    local subnet=$1 prefix route device
+    local subnet=$1 route device
     pods_subnet_free "$subnet" && return 0
-    prefix=$(pods_subnet_prefix "$subnet")
-    route=$(ip -o -4 route show 2> /dev/null | grep "^${prefix//./\\.}\\." | head -1)
+    route=$(pods_subnet_route "$subnet")
     device=$(sed -n 's/.* dev \([^ ]*\).*/\1/p' <<< "$route")
     if [[ $device == podman* ]] && ! podman network ls --format '{{.NetworkInterface}}' | grep -qx "$device"; then
         pods_fail "subnet $subnet is still routed to $device, a bridge no podman network owns (left when its containers were killed): remove it with 'ip link delete $device', or choose another subnet with BROGUE_SUBNET"
