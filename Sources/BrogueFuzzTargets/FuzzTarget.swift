@@ -48,20 +48,17 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         guard let selector = data.first else { return false }
         let body = Data(data.dropFirst())
         let kinds = ContentKind.allCases.filter { $0 != .manifest }
+        let choice = Int(selector) % (kinds.count + 1)
         return withScratchFolder { folder in
-            let file: String
-            if Int(selector) % (kinds.count + 1) == kinds.count {
-                file = folder + "/" + PluginManifest.fileName
-                _ = FileManager.default.createFile(atPath: file, contents: body)
-            } else {
-                let kind = kinds[Int(selector) % (kinds.count + 1)]
+            let manifestPath = folder + "/" + PluginManifest.fileName
+            var file = manifestPath
+            if choice < kinds.count {
                 // Named after its id, as a content file must be, when it has a plain one.
-                let name = idLine(body).map { "\($0).yaml" } ?? "input.yaml"
-                let manifest = "id: fuzz\nname: Fuzz\nversion: 1.0.0\ncontent:\n  \(kind.rawValue): [\"*.yaml\"]\n"
-                _ = FileManager.default.createFile(atPath: folder + "/" + PluginManifest.fileName, contents: Data(manifest.utf8))
-                file = folder + "/" + name
-                _ = FileManager.default.createFile(atPath: file, contents: body)
+                file = folder + "/" + (idLine(body) ?? "input") + ".yaml"
+                let manifest = "id: fuzz\nname: Fuzz\nversion: 1.0.0\ncontent:\n  \(kinds[choice].rawValue): [\"*.yaml\"]\n"
+                _ = FileManager.default.createFile(atPath: manifestPath, contents: Data(manifest.utf8))
             }
+            _ = FileManager.default.createFile(atPath: file, contents: body)
             return !ContentLoader().validateAlone(file: file).contains { $0.severity == .error }
         }
     }

@@ -25,14 +25,18 @@ enum TestCatalog {
         )
     }
 
+    /// Terrain that blocks like a wall.
+    static let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
+
+    /// `t`, turning into the terrain `id` when its machine fires.
+    static func promoting(_ t: TerrainKind, to id: String) -> TerrainKind {
+        var t = t
+        t.promotesTo = id
+        return t
+    }
+
     static var machineTerrains: [TerrainKind] {
-        let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
-        func promoting(_ t: TerrainKind, to id: String) -> TerrainKind {
-            var t = t
-            t.promotesTo = id
-            return t
-        }
-        return [
+        [
             terrain("altar", "|"),
             promoting(terrain("altar-cage-open", "|", .dungeon, [.isWired, .firesOnPickup]), to: "altar-caged"),
             terrain("altar-caged", "#", .dungeon, [.holdsItem]),
@@ -49,12 +53,6 @@ enum TestCatalog {
 
     /// Plates, vents, sluices, cages and crumbling ground: the machine parts of `Game+MachineEffects`.
     static var machineEffectTerrains: [TerrainKind] {
-        let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
-        func promoting(_ t: TerrainKind, to id: String) -> TerrainKind {
-            var t = t
-            t.promotesTo = id
-            return t
-        }
         var ventOpen = terrain("paralysis-vent-open", "=")
         ventOpen.release = TerrainRelease(terrain: "paralytic-gas", radius: 5, turns: 12...18)
         var gas = terrain("paralytic-gas", "%", .gas)
@@ -110,7 +108,6 @@ enum TestCatalog {
         generators: [GeneratorProfile] = [],
         blueprints: [Blueprint] = []
     ) -> ContentCatalog {
-        let wall: TerrainFlags = [.blocksMovement, .blocksVision, .blocksDiagonal]
         let terrains =
             [
                 terrain("granite", " ", .dungeon, wall.union(.isImpregnable)),
