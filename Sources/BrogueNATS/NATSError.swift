@@ -56,6 +56,15 @@ public enum NATSError: Error, Sendable, Equatable, CustomStringConvertible {
         return false
     }
 
+    /// Whether connecting again later may succeed with nothing changed: no server answered, or
+    /// one dropped or timed out. A refused authorization is not transient.
+    public var isTransient: Bool {
+        switch self {
+        case .noServersAvailable, .timeout, .connectionClosed, .staleConnection: true
+        default: false
+        }
+    }
+
     /// Maps an `-ERR` text to a typed error.
     static func fromServer(_ message: String, server: String) -> NATSError {
         let lower = message.lowercased()

@@ -1,3 +1,4 @@
+import BrogueTestServers
 import Foundation
 import Testing
 
@@ -83,8 +84,8 @@ import Testing
         let fm = FileManager.default
         try fm.createDirectory(at: prefix.appendingPathComponent("tls"), withIntermediateDirectories: true)
         let source = BrogueProcess.repoRoot.appendingPathComponent("docker/nginx")
-        let tlsPort = try freePort()
-        let httpPort = try freePort()
+        let tlsPort = try BrogueTestServers.LoopbackPort.free()
+        let httpPort = try BrogueTestServers.LoopbackPort.free()
         var conf = try String(contentsOf: source.appendingPathComponent("nginx.conf"), encoding: .utf8)
         conf = conf.replacingOccurrences(of: "listen 8443 ssl;", with: "listen 127.0.0.1:\(tlsPort) ssl;")
         conf = conf.replacingOccurrences(of: "listen 8080;", with: "listen 127.0.0.1:\(httpPort);")
@@ -135,19 +136,5 @@ import Testing
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
-    }
-
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) == 0 && getsockname(fd, $0, &size) == 0 }
-        }
-        try #require(ok)
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -169,6 +169,13 @@ import Testing
         ) {
             try NodeLaunch.resolve(file: nil, environment: ["NATS_URL": "tls://n:4222"], flags: .init())
         }
+        #expect(try NodeLaunch.resolve(file: nil, environment: [:], flags: .init()).cluster.startupWait == 60)
+        #expect(try NodeLaunch.resolve(file: nil, environment: ["BROGUE_STARTUP_WAIT": "2.5"], flags: .init()).cluster.startupWait == 2.5)
+        for bad in ["-1", "soon", "inf", "3601"] {
+            #expect(
+                throws: NodeLaunch.Problem(description: "BROGUE_STARTUP_WAIT='\(bad)' must be a number of seconds from 0 to 3600 (0: try once)")
+            ) { try NodeLaunch.resolve(file: nil, environment: ["BROGUE_STARTUP_WAIT": bad], flags: .init()) }
+        }
         #expect(throws: NodeLaunch.Problem(description: "LOG_LEVEL='loud' must be one of trace, debug, info, notice, warning, error, critical")) {
             try NodeLaunch.resolve(file: nil, environment: ["LOG_LEVEL": "loud"], flags: .init())
         }

@@ -34,6 +34,9 @@ public struct ClusterSettings: Sendable, Equatable {
     public var postgresURL: SecretText?
     /// Where the connection string came from, for messages that must not show it.
     public var postgresSource = ""
+    /// How many seconds `gateway` and `game` retry an unreachable PostgreSQL or NATS at start
+    /// (`BROGUE_STARTUP_WAIT`, default 60): parts of a pod or cluster start in any order.
+    public var startupWait: Double = 60
 
     public init() {}
 }
@@ -66,6 +69,12 @@ extension NodeLaunch {
             c.natsServers = f.natsServers ?? []
         }
         try resolvePostgres(into: &c, file: f, environment: env, readFile: readFile)
+        if let text = nonEmpty("BROGUE_STARTUP_WAIT") {
+            guard let seconds = Double(text), seconds.isFinite, (0...3600).contains(seconds) else {
+                throw Problem(description: "BROGUE_STARTUP_WAIT='\(text)' must be a number of seconds from 0 to 3600 (0: try once)")
+            }
+            c.startupWait = seconds
+        }
         guard role.isClustered else { return c }
         if c.natsServers.isEmpty {
             throw Problem(

@@ -98,6 +98,15 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether the same call may succeed later without anything being changed: the server was
+    /// unreachable or busy. Startup waits retry these; a refused password or a bad URL is not one.
+    public var isTransient: Bool {
+        switch self {
+        case .unreachable, .poolExhausted: true
+        default: false
+        }
+    }
+
     private static func seconds(_ s: Double) -> String {
         s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BrogueContent
 import BrogueNATS
 import BrogueNode
+import BrogueStore
 import BrogueStorePostgres
 import Foundation
 import Logging
@@ -12,7 +13,7 @@ import UnixSignals
 extension NodeCommand {
     func runGateway(_ launch: NodeLaunch, content: LoadedContent, logger: Logger) async throws {
         let metrics = NodeMetrics(instance: launch.config.instanceID)
-        let store = try Self.openSharedStore(launch.cluster, metrics: metrics, logger: logger)
+        let store = try await Self.openSharedStore(launch.cluster, metrics: metrics, logger: logger)
         let nats = try await Self.connectBus(launch, logger: logger)
         let node = try Node.gateway(config: launch.config, store: store, nats: nats, metrics: metrics, logger: logger)
         let host = launch.config.host
@@ -26,7 +27,7 @@ extension NodeCommand {
 
     func runGame(_ launch: NodeLaunch, content: LoadedContent, logger: Logger) async throws {
         let metrics = NodeMetrics(instance: launch.config.instanceID)
-        let store = try Self.openSharedStore(launch.cluster, metrics: metrics, logger: logger)
+        let store = try await Self.openSharedStore(launch.cluster, metrics: metrics, logger: logger)
         let nats = try await Self.connectBus(launch, logger: logger)
         let instance = GameInstanceNode(
             id: launch.config.instanceID,
@@ -54,11 +55,18 @@ extension NodeCommand {
     }
 
     /// The cluster's PostgreSQL store; an error names where the URL came from, never the URL.
-    private static func openSharedStore(_ cluster: ClusterSettings, metrics: NodeMetrics, logger: Logger) throws -> PostgresGameStore {
+    /// PostgreSQL that is not reachable yet (starting, or its name not yet in a new network's DNS)
+    /// is tried again for `cluster.startupWait` seconds.
+    private static func openSharedStore(_ cluster: ClusterSettings, metrics: NodeMetrics, logger: Logger) async throws -> PostgresGameStore {
         guard let url = cluster.postgresURL else { throw ValidationError("role \(cluster.role) needs POSTGRES_URL or POSTGRES_URL_FILE") }
         do {
             let options = PostgresGameStore.Options(logger: logger, onTransaction: { metrics.recordStoreQuery(access: $0, $1) })
-            return try PostgresGameStore(url: url.value, options: options)
+            return try await StartupWait(limit: cluster.startupWait).run(
+                "PostgreSQL",
+                logger: logger,
+                isTransient: { ($0 as? StoreError)?.isTransient == true },
+                operation: { try PostgresGameStore(url: url.value, options: options) }
+            )
         } catch {
             throw ValidationError("the PostgreSQL store from \(cluster.postgresSource) cannot be used: \(error)")
         }
@@ -71,7 +79,12 @@ extension NodeCommand {
         options.maxReconnectAttempts = nil
         options.logger = logger
         do {
-            return try await NATSClient.connect(servers: launch.cluster.natsServers, options: options)
+            return try await StartupWait(limit: launch.cluster.startupWait).run(
+                "NATS",
+                logger: logger,
+                isTransient: { ($0 as? NATSError)?.isTransient == true },
+                operation: { try await NATSClient.connect(servers: launch.cluster.natsServers, options: options) }
+            )
         } catch {
             throw ValidationError("NATS_URL: \(error)")
         }

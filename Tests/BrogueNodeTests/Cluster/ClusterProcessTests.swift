@@ -57,6 +57,15 @@ struct ClusterProcessTests {
         }
 
         func start(_ id: String, _ role: String) async throws -> Member {
+            let (process, log) = try launch(id, role)
+            let line = try await log.line(containing: "listening on 127.0.0.1:", timeout: .seconds(120))
+            let member = Member(process: process, log: log, port: try #require(Int(line.split(separator: ":").last ?? "")))
+            members.append(member)
+            return member
+        }
+
+        /// `brogue node --role role` as `id`, not waited for.
+        func launch(_ id: String, _ role: String) throws -> (ChildProcess, BrogueTestServers.LogLines) {
             var e = env
             e["INSTANCE_ID"] = id
             let log = BrogueTestServers.LogLines(name: id)
@@ -67,10 +76,7 @@ struct ClusterProcessTests {
                 output: true,
                 environment: e
             )
-            let line = try await log.line(containing: "listening on 127.0.0.1:", timeout: .seconds(120))
-            let member = Member(process: process, log: log, port: try #require(Int(line.split(separator: ":").last ?? "")))
-            members.append(member)
-            return member
+            return (process, log)
         }
 
         /// `brogue loadtest` against `gateway`: bots play for `seconds` of their own.
