@@ -67,7 +67,13 @@ import Testing
             let ports = container["ports"] as? [[String: Any]] ?? []
             let http = try #require(ports.first { $0["name"] as? String == "http" }?["containerPort"] as? Int, "\(label): no http port")
             #expect(listen.hasSuffix(":\(http)"), "\(label) listens on \(listen) but declares port \(http)")
-            for (probe, path) in [("livenessProbe", "/health"), ("readinessProbe", "/ready")] {
+            // A node waits BROGUE_STARTUP_WAIT seconds for PostgreSQL and NATS before it listens;
+            // the startup probe must give it that long, or the kubelet kills it while it waits.
+            let startup = container["startupProbe"] as? [String: Any]
+            let allowed = (startup?["periodSeconds"] as? Int ?? 10) * (startup?["failureThreshold"] as? Int ?? 3)
+            let wait = Int(values["BROGUE_STARTUP_WAIT"] ?? "60") ?? 60
+            #expect(allowed > wait + 10, "\(label): the startup probe allows \(allowed) s, not more than the \(wait) s startup wait")
+            for (probe, path) in [("startupProbe", "/health"), ("livenessProbe", "/health"), ("readinessProbe", "/ready")] {
                 let get = (container[probe] as? [String: Any])?["httpGet"] as? [String: Any]
                 #expect(get?["path"] as? String == path, "\(label) \(probe) is not GET \(path)")
                 #expect(get?["port"] as? String == "http", "\(label) \(probe) does not probe the http port")
