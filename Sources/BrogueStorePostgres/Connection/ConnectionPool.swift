@@ -75,6 +75,21 @@ final class ConnectionPool: @unchecked Sendable {
         }
     }
 
+    /// Opens connections until all `maxConnections` exist, and leaves them idle: whoever calls
+    /// first later (a player's action) does not wait for a connection to be made.
+    func openAll() throws(StoreError) {
+        var taken: [PostgresConnection] = []
+        defer { for connection in taken { giveBack(connection) } }
+        for _ in 0..<maxConnections { taken.append(try take().connection) }
+    }
+
+    /// How many connections exist, idle or in use.
+    var openCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return open
+    }
+
     /// Returns a healthy connection, idle between transactions.
     func giveBack(_ connection: PostgresConnection) {
         condition.lock()

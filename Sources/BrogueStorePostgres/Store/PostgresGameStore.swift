@@ -29,6 +29,10 @@ public final class PostgresGameStore: GameStore, AccountStore, GameTokenStore, G
         /// How long one statement may run before its connection is closed and the call fails
         /// with `StoreError.unreachable`.
         public var queryTimeout: Double
+        /// Whether the store opens all `maxConnections` when it starts instead of when calls
+        /// first need them: a node does, so that no player's action waits for a connection to
+        /// be made (a new container's name may take seconds to resolve on a fresh network).
+        public var openAllAtStart: Bool
         /// The clock for `startedAt`, `updatedAt` and `recordedAt`.
         public var now: @Sendable () -> Date
         /// Where postgres-nio logs; the password is never logged.
@@ -42,6 +46,7 @@ public final class PostgresGameStore: GameStore, AccountStore, GameTokenStore, G
             waitTimeout: Double = 5,
             connectTimeout: Double = 5,
             queryTimeout: Double = 30,
+            openAllAtStart: Bool = false,
             now: @escaping @Sendable () -> Date = { Date() },
             logger: Logger = Logger(label: "brogue.store.postgres"),
             onTransaction: (@Sendable (_ access: String, _ elapsed: Duration) -> Void)? = nil
@@ -50,6 +55,7 @@ public final class PostgresGameStore: GameStore, AccountStore, GameTokenStore, G
             self.waitTimeout = waitTimeout
             self.connectTimeout = connectTimeout
             self.queryTimeout = queryTimeout
+            self.openAllAtStart = openAllAtStart
             self.now = now
             self.logger = logger
             self.onTransaction = onTransaction
@@ -75,6 +81,7 @@ public final class PostgresGameStore: GameStore, AccountStore, GameTokenStore, G
             logger: options.logger
         )
         try PostgresSchema.migrate(self)
+        if options.openAllAtStart { try pool.openAll() }
     }
 
     /// Reads `url` (`postgres://user:password@host:port/database?sslmode=...`) and connects.

@@ -60,7 +60,11 @@ extension NodeCommand {
     private static func openSharedStore(_ cluster: ClusterSettings, metrics: NodeMetrics, logger: Logger) async throws -> PostgresGameStore {
         guard let url = cluster.postgresURL else { throw ValidationError("role \(cluster.role) needs POSTGRES_URL or POSTGRES_URL_FILE") }
         do {
-            let options = PostgresGameStore.Options(logger: logger, onTransaction: { metrics.recordStoreQuery(access: $0, $1) })
+            let options = PostgresGameStore.Options(
+                openAllAtStart: true,
+                logger: logger,
+                onTransaction: { metrics.recordStoreQuery(access: $0, $1) }
+            )
             return try await StartupWait(limit: cluster.startupWait).run(
                 "PostgreSQL",
                 logger: logger,

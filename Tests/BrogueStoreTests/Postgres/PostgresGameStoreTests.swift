@@ -73,6 +73,19 @@ struct PostgresGameStoreTests {
         #expect(try store.listGames(limit: 1) == [])
     }
 
+    @Test func aStoreThatOpensAllAtStartHasEveryConnectionBeforeTheFirstCall() throws {
+        let folder = TempFolder()
+        let location = try PostgresTestServer.database(for: folder)
+        let lazy = try PostgresGameStore(location: location, options: .init(maxConnections: 3))
+        #expect(lazy.pool.openCount == 1, "migrating needs one connection")
+        let eager = try PostgresGameStore(location: location, options: .init(maxConnections: 3, openAllAtStart: true))
+        #expect(eager.pool.openCount == 3)
+        // They are idle: three callers at once each get one without another being made.
+        let taken = try (0..<3).map { _ in try eager.pool.take() }
+        #expect(taken.allSatisfy(\.reused) && eager.pool.openCount == 3)
+        for t in taken { eager.pool.giveBack(t.connection) }
+    }
+
     @Test func aDeadConnectionIsReplaced() throws {
         let folder = TempFolder()
         let location = try PostgresTestServer.database(for: folder)
