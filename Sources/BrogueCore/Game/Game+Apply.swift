@@ -209,8 +209,10 @@ extension Game {
         fireHooks(.turn, at: player.position, &events)
     }
 
+    /// The dead do not heal: a monster killed earlier in this turn (by fire, say) keeps its
+    /// place in the list, at no position, until the scheduler sweeps it.
     private func regenerate(_ c: inout Creature, turns: Int) {
-        guard turns > 0, c.hp < c.maxHP, c.status.poisoned == 0 else {
+        guard turns > 0, c.hp > 0, c.hp < c.maxHP, c.status.poisoned == 0 else {
             c.regenCounter = 0
             return
         }

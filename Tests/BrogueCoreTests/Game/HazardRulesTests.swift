@@ -164,6 +164,23 @@ import Testing
         #expect(game.level.timers.isEmpty)
     }
 
+    /// A monster that burns to death in the environment turn stays dead, though its
+    /// regeneration was due in that same turn: it is swept from the level, not left alive at no
+    /// position (which crashed the sidebar and the bots the next time monsters were listed).
+    @Test func aMonsterBurnedToDeathDoesNotRegenerateInTheSameTurn() {
+        var game = arena()
+        let m = game.player.position + Point(2, 0)
+        let i = place(&game, "bat", at: m, state: .sleeping)
+        set(&game, "burning-brimstone", at: m)
+        game.monsters[i].status.paralyzed = 10
+        game.monsters[i].hp = 2
+        game.monsters[i].regenCounter = catalog.monsters[game.monsters[i].kind].regenTurns - 1
+        let events = game.apply(.rest)
+        #expect(events.contains { if case .died = $0 { true } else { false } })
+        #expect(game.monsters.isEmpty, "\(game.monsters.map { ($0.position, $0.hp) })")
+        #expect(game.visibleMonsters.isEmpty)
+    }
+
     @Test func aFireImmuneMonsterWalksThroughFire() {
         var game = arena()
         let m = game.player.position + Point(2, 0)
