@@ -27,6 +27,38 @@ import Testing
         #expect(out.stderr.contains("did you mean 'hp'"), "\(out.stderr)")
     }
 
+    @Test func aBadBoltStaffOrRunicIsRefusedAtFileLineColumn() throws {
+        let dir = try BrogueProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plugin = dir.appendingPathComponent("broken")
+        try FileManager.default.copyItem(at: BrogueProcess.repoRoot.appendingPathComponent("content/core"), to: plugin)
+        // File, the line as written, the line broken, and what the error must say.
+        let breaks = [
+            ("bolts/firebolt.yaml", "effect: damage", "effect: damgae", "'effect' in bolt 'firebolt' must be one of"),
+            ("items/staff-of-lightning.yaml", "bolt: lightning", "bolt: lightnin", "names unknown bolt 'lightnin'"),
+            ("runics/quietus.yaml", "rule: quietus", "rule: quietis", "'rule' in runic 'quietus' must be one of"),
+        ]
+        var expected: [(String, String)] = []
+        for (path, line, broken, says) in breaks {
+            let file = plugin.appendingPathComponent(path)
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let n = try #require(lines.firstIndex(of: line), "\(path) has no line '\(line)'")
+            try lines.enumerated().map { $0.offset == n ? broken : $0.element }.joined(separator: "\n").write(
+                to: file,
+                atomically: true,
+                encoding: .utf8
+            )
+            let column = line.firstIndex(of: ":")!.utf16Offset(in: line) + 3
+            expected.append(("\(file.path):\(n + 1):\(column): error: ", says))
+        }
+        let out = try BrogueProcess.run(["content", "validate", plugin.path])
+        #expect(out.status == 1)
+        let errors = out.stderr.split(separator: "\n").map(String.init)
+        for (place, says) in expected {
+            #expect(errors.contains { $0.hasPrefix(place) && $0.contains(says) }, "\(place) \(says) not in:\n\(out.stderr)")
+        }
+    }
+
     @Test func listMonstersShowsTheCatalog() throws {
         let out = try BrogueProcess.run(["content", "list", "monsters"])
         #expect(out.status == 0, "\(out.stderr)")

@@ -1,5 +1,5 @@
 /// How the bot uses rings and charms: it puts on every ring it finds while a finger is free (and
-/// not one it knows is cursed), heals or flees with a charm when hurt, and uses its fighting
+/// not one it knows is cursed), heals or flees with a charm when hurt, shakes off fear with one, and uses its fighting
 /// charms when a hunting monster comes close.
 extension ExploreBot {
     /// A charm worth using now, if any.
@@ -8,6 +8,7 @@ extension ExploreBot {
             find(game) { k, i in k.category == .charm && i.charges > 0 && (k.effect.map { effects.contains($0) } ?? bolt) }
         }
         if hpPercent < 50, let l = ready(["heal"]) { return .use(l) }
+        if game.player.status.frightened > 0, let l = ready(["fear-immunity"]) { return .use(l) }
         if hpPercent < 25, adjacent, let l = ready(["teleport"]) { return .use(l) }
         let staffsEmpty = game.inventory.letters.contains { l in
             game.catalog.items[game.inventory[l]!.kind].category == .staff && game.inventory[l]!.charges == 0

@@ -19,7 +19,7 @@ extension ExploreBot {
             game.boltPath(toward: p, reach: bolt.reach, passesThroughCreatures: bolt.passesThroughCreatures).contains(p)
         }
         switch bolt.effect {
-        case .damage, .poison, .slow, .entrance, .teleportOther, .negate:
+        case .damage, .poison, .slow, .entrance, .teleportOther, .negate, .frighten:
             return foe.position.distance(to: me) >= 2 && clear(foe.position) ? foe.position : nil
         case .discord:
             return foes.count >= 2 && clear(foe.position) ? foe.position : nil

@@ -45,6 +45,9 @@ public enum BoltEffect: String, CaseIterable, Sendable, Codable {
     case invisibility
     /// Strengthens the creature hit for good: +10 accuracy, +10 defense and +10% maximum hit points a level.
     case empower
+    /// Frightens the creature hit: a monster flees for `turns` x power turns; the player cannot
+    /// strike a blow for `turns` x power turns, unless it is immune to fear (a charm of fear immunity).
+    case frighten
 
     /// Whether the bolt is aimed at a cell; one that is not acts where its caster stands.
     public var isAimed: Bool { self != .conjure }

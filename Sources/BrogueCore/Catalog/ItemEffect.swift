@@ -65,6 +65,11 @@ public enum ItemEffect: String, CaseIterable, Sendable, Codable {
     case protectWeapon = "protect-weapon"
     /// Sacred glyphs (the content's `sacred-glyphs` terrain) cover the open cells within `power` steps; monsters never enter them.
     case sanctity
+    /// Fear ends and cannot take hold for `power` turns (see `BoltEffect.frighten`).
+    case fearImmunity = "fear-immunity"
+    /// Heals `power` percent of maximum hit points, cures every ailment a potion of healing does and
+    /// poison, slowness and hallucination besides, and heals every ally in view by the same share.
+    case extraHealing = "extra-healing"
 
     /// Whether the effect needs an item to act on (the UI asks which).
     public var needsTarget: Bool { self == .identify || self == .enchant }

@@ -119,7 +119,7 @@ extension BoltEffect {
     /// Whether a monster may cast the rule at the player (those the player's side of the rules knows).
     public var monstersCastAtPlayer: Bool {
         switch self {
-        case .damage, .poison, .slow: true
+        case .damage, .poison, .slow, .frighten: true
         default: false
         }
     }

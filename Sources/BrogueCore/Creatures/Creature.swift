@@ -37,6 +37,11 @@ public struct StatusEffects: Sendable, Hashable {
     /// Sees monsters as random other kinds. Kept out of `all` (hashed on its own when set), so the
     /// games stored before it keep their hashes.
     public var hallucinating = 0
+    /// A frightened monster flees; a frightened player cannot bring itself to strike a blow.
+    /// Hashed on its own when set, as `hallucinating` is.
+    public var frightened = 0
+    /// Fear does not take hold (the charm of fear immunity). Hashed with `frightened`.
+    public var fearImmune = 0
 
     public init() {}
 
@@ -56,6 +61,8 @@ public struct StatusEffects: Sendable, Hashable {
         if levitating > 0 { levitating -= 1 }
         if fireImmune > 0 { fireImmune -= 1 }
         if hallucinating > 0 { hallucinating -= 1 }
+        if frightened > 0 { frightened -= 1 }
+        if fearImmune > 0 { fearImmune -= 1 }
     }
 
     /// Where the values the staffs, wands, charms and later potions added start in `all`.

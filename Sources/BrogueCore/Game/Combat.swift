@@ -69,6 +69,7 @@ extension Game {
     /// - Returns: the ticks the blow took (none when a weapon of speed acted).
     @discardableResult
     mutating func playerAttack(_ i: Int, _ events: inout [GameEvent]) -> Int {
+        if let ticks = cowers(before: i, &events) { return ticks }
         noise = 1
         var m = monsters[i]
         let kind = catalog.monsters[m.kind]
@@ -80,7 +81,7 @@ extension Game {
         let hit = sneak || rng.percent(Combat.hitProbability(accuracy: playerAccuracy, defense: defense(of: m)))
         guard hit else {
             events.append(.attacked(attacker: player.id, defender: m.id, damage: 0, hit: false))
-            events.append(.message("You miss the \(kind.name).", .combat))
+            events.append(.message("You miss the \(seenName(of: m)).", .combat))
             if m.state == .sleeping || m.state == .wandering { monsters[i].state = .hunting }
             return 100
         }
@@ -88,7 +89,7 @@ extension Game {
         if sneak { damage *= 3 }
         if kind.flags.contains(.invulnerable) || kind.flags.contains(.immuneToWeapons) {
             events.append(.attacked(attacker: player.id, defender: m.id, damage: 0, hit: true))
-            events.append(.message("Your blow glances off the \(kind.name) harmlessly.", .combat))
+            events.append(.message("Your blow glances off the \(seenName(of: m)) harmlessly.", .combat))
             return 100
         }
         damage = absorbed(damage, by: i)
@@ -103,7 +104,7 @@ extension Game {
             killMonster(i, &events)
             return 100
         }
-        events.append(.message(sneak ? "You strike the unaware \(kind.name)!" : "You hit the \(kind.name).", .combat))
+        events.append(.message(sneak ? "You strike the unaware \(seenName(of: m))!" : "You hit the \(seenName(of: m)).", .combat))
         if m.state == .sleeping || m.state == .wandering { m.state = .hunting }
         if m.state == .dormant {
             m.state = .hunting
@@ -120,7 +121,7 @@ extension Game {
         let kind = catalog.monsters[m.kind]
         guard rng.percent(Combat.hitProbability(accuracy: accuracy(of: m), defense: playerDefense)) else {
             events.append(.attacked(attacker: m.id, defender: player.id, damage: 0, hit: false))
-            events.append(.message("The \(kind.name) misses you.", .combat))
+            events.append(.message("The \(seenName(of: m)) misses you.", .combat))
             return
         }
         if steal(by: i, &events) { return }
@@ -133,7 +134,7 @@ extension Game {
         }
         player.hp -= damage
         events.append(.attacked(attacker: m.id, defender: player.id, damage: damage, hit: true))
-        events.append(.message("The \(kind.name) hits you.", .combat))
+        events.append(.message("The \(seenName(of: m)) hits you.", .combat))
         if player.hp <= 0 {
             die(cause: "killed by \(article(kind.name)) \(kind.name)", &events)
             return
@@ -149,7 +150,7 @@ extension Game {
         monsters[i].hp = min(m.hp, 0)
         monsters[i].position = Point(-1, -1)
         events.append(.died(creature: m.id, kind: m.kind))
-        events.append(.message("You kill the \(kind.name).", .combat))
+        events.append(.message("You kill the \(seenName(of: m)).", .combat))
         leaveRemains(of: i, at: m.position, &events)
         gainExperience(kind.xp, &events)
         fireHooks(.death, at: m.position, &events)

@@ -95,7 +95,7 @@ extension Game {
         if player.status.confused > 0, rng.percent(50) { dir = Direction.allCases[rng.below(8)] }
         let to = player.position + dir.offset
         if monsterIndex(at: to) == nil, let j = lashTarget(dir) {
-            events.append(.message("You lash the \(catalog.monsters[monsters[j].kind].name)!", .combat))
+            events.append(.message("You lash the \(seenName(of: monsters[j]))!", .combat))
             return playerAttack(j, &events)
         }
         if let m = monsterIndex(at: to), level.canStep(from: player.position, dir) {

@@ -2,7 +2,7 @@
 /// parameters and the caster's power.
 extension Game {
     mutating func hit(_ j: Int, with bolt: BoltKind, power: Int, _ events: inout [GameEvent]) {
-        let name = catalog.monsters[monsters[j].kind].name
+        let name = seenName(of: monsters[j])
         let seen = canSee(monsters[j])
         func say(_ text: String, _ kind: MessageKind = .info) { if seen { events.append(.message(text, kind)) } }
         let timed = max(1, bolt.turns * power)
@@ -55,6 +55,7 @@ extension Game {
         case .dominate: dominate(j, power: power, &events)
         case .beckon: beckon(j)
         case .plenty: split(j, &events)
+        case .frighten: frighten(j, turns: timed, &events)
         case .tunnel, .blink, .obstruct, .conjure: break
         }
     }
@@ -74,7 +75,7 @@ extension Game {
     private mutating func hurt(_ j: Int, by damage: Int, with what: String, _ events: inout [GameEvent]) {
         let kind = catalog.monsters[monsters[j].kind]
         guard !kind.flags.contains(.invulnerable) else {
-            events.append(.message("The \(what) glances off the \(kind.name) harmlessly.", .combat))
+            events.append(.message("The \(what) glances off the \(seenName(of: monsters[j])) harmlessly.", .combat))
             return
         }
         let through = absorbed(damage, by: j)
@@ -83,7 +84,7 @@ extension Game {
         if monsters[j].hp <= 0 {
             killMonster(j, &events)
         } else {
-            events.append(.message("The \(what) hits the \(kind.name).", .combat))
+            events.append(.message("The \(what) hits the \(seenName(of: monsters[j])).", .combat))
         }
     }
 
@@ -104,13 +105,14 @@ extension Game {
     }
 
     mutating func negate(_ j: Int, _ events: inout [GameEvent]) {
-        let name = catalog.monsters[monsters[j].kind].name
+        let name = seenName(of: monsters[j])
         if monsters[j].lifespan > 0 {
             vanish(j, &events)
             return
         }
         var s = monsters[j].status
         (s.hasted, s.slowed, s.entranced, s.discordant, s.invisible, s.shielded, s.shield) = (0, 0, 0, 0, 0, 0, 0)
+        s.frightened = 0
         monsters[j].status = s
         if canSee(monsters[j]) { events.append(.message("The \(name) is stripped of its magic.", .info)) }
     }
@@ -172,7 +174,7 @@ extension BoltEffect {
     /// Whether the rule harms its target, so a sleeping or wandering monster it hits turns on the player.
     var angers: Bool {
         switch self {
-        case .damage, .poison, .slow, .polymorph, .negate, .beckon, .teleportOther, .discord: true
+        case .damage, .poison, .slow, .polymorph, .negate, .beckon, .teleportOther, .discord, .frighten: true
         default: false
         }
     }

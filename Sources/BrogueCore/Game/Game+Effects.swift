@@ -116,6 +116,8 @@ extension Game {
             applyWardingEffect(effect, power: power, &events)
         case .hallucination, .creepingDeath, .protectArmor, .protectWeapon, .sanctity:
             applyLaterEffect(effect, power: power, &events)
+        case .fearImmunity: becomeFearless(for: power, &events)
+        case .extraHealing: extraHeal(power: power, &events)
         }
     }
 

@@ -91,7 +91,7 @@ extension Game {
     mutating func throwItem(_ letter: Letter, at target: Point, _ events: inout [GameEvent]) -> Int? {
         guard inventory[letter] != nil else { return refuse("You have no item \(letter).", &events) }
         guard target != player.position, level.contains(target) else { return refuse("Throw it where?", &events) }
-        let item = inventory.take(letter, count: 1)!
+        var item = inventory.take(letter, count: 1)!
         let kind = catalog.items[item.kind]
         var landing = player.position
         for p in Self.line(from: player.position, to: target, maxLength: 20) {
@@ -99,7 +99,7 @@ extension Game {
             landing = p
             if let m = monsterIndex(at: p), !monsters[m].submerged {
                 noise = 1
-                let mk = catalog.monsters[monsters[m].kind]
+                let seen = seenName(of: monsters[m])
                 if kind.category == .weapon,
                     let d = kind.damage,
                     rng.percent(
@@ -112,14 +112,15 @@ extension Game {
                     let damage = absorbed(max(1, Combat.enchanted(rng.clumped(d.min...d.max, clump: d.clump), item.enchant)), by: m)
                     monsters[m].hp -= damage
                     events.append(.attacked(attacker: player.id, defender: monsters[m].id, damage: damage, hit: true))
+                    if catalog.monsters[monsters[m].kind].flags.contains(.acidic) { corrodeThrown(&item, &events) }
                     if monsters[m].hp <= 0 {
                         killMonster(m, &events)
                     } else {
-                        events.append(.message("The \(kind.name) hits the \(mk.name).", .combat))
+                        events.append(.message("The \(kind.name) hits the \(seen).", .combat))
                         monsters[m].state = monsters[m].state == .fleeing ? .fleeing : .hunting
                     }
                 } else {
-                    events.append(.message("The \(kind.name) misses the \(mk.name).", .combat))
+                    events.append(.message("The \(kind.name) misses the \(seen).", .combat))
                     if monsters[m].state != .fleeing { monsters[m].state = .hunting }
                 }
                 break

@@ -94,7 +94,14 @@ extension Game {
             members += Array(repeating: k, count: rng.int(in: f.count))
         }
         let water = isWaterDweller(kind)
-        let anchor = near ?? (water ? randomDeepCell(awayFrom: awayFrom) : randomOpenCell(awayFrom: awayFrom, needsNoMonster: true))
+        // Beside `near`, not on it: `freeCell(near:)` hands back the cell itself when no monster is
+        // there, and near the reader of a scroll that cell is the player's, where none may stand.
+        let anchor: Point?
+        if let near {
+            anchor = openCell(beside: near) ?? near
+        } else {
+            anchor = water ? randomDeepCell(awayFrom: awayFrom) : randomOpenCell(awayFrom: awayFrom, needsNoMonster: true)
+        }
         guard let anchor else { return 0 }
         var placed = 0
         for kind in members {

@@ -48,14 +48,20 @@ extension Game {
         return true
     }
 
-    /// Costs for walking: 1 on every passable cell; walls and hazards are blocked.
+    /// Costs for walking: 1 on every passable cell; walls and hazards are blocked. Sacred glyphs cost
+    /// `sacredCost`: a monster goes round them where it can, and where it cannot (the player stands
+    /// among them) it still comes to their edge and waits there, which it could not do if they were walls.
     private mutating func refreshWalkCosts() {
         let flags = level.flags
         let blocking = TerrainFlags.hazards.union(.blocksMovement)
         for i in scratch.costs.cells.indices {
-            scratch.costs.cells[i] = flags.cells[i].isDisjoint(with: blocking) ? 1 : DijkstraMap.blocked
+            let f = flags.cells[i]
+            scratch.costs.cells[i] = !f.isDisjoint(with: blocking) ? DijkstraMap.blocked : f.contains(.isSacred) ? Self.sacredCost : 1
         }
     }
+
+    /// More than any way round on a level (80 x 29 cells), and no sum of them nears `DijkstraMap.unreachable`.
+    static let sacredCost: Int32 = 10_000
 
     mutating func refreshPlayerMap() {
         guard scratch.playerMapFor != player.position else { return }

@@ -69,7 +69,7 @@ extension Game {
         let rules: [RunicRule] = [.speed, .paralysis, .multiplicity, .slowing, .confusion, .force, .mercy, .plenty]
         guard let (l, r) = firing(.weapon, rules) else { return 100 }
         revealRunic(l, &events)
-        let name = catalog.monsters[monsters[i].kind].name
+        let name = seenName(of: monsters[i])
         let turns = max(1, r.turns)
         switch r.rule {
         case .speed:
@@ -112,7 +112,7 @@ extension Game {
         }
         guard landed != from else { return }
         events.append(.moved(creature: monsters[i].id, from: from, to: landed))
-        if monsters[i].hp > 0 { events.append(.message("The \(catalog.monsters[monsters[i].kind].name) is hurled backward!", .good)) }
+        if monsters[i].hp > 0 { events.append(.message("The \(seenName(of: monsters[i])) is hurled backward!", .good)) }
     }
 
     /// Multiplicity: `amount` of the runic's `summons` appear beside the player as allies for `turns` turns.
@@ -180,7 +180,7 @@ extension Game {
             let back = max(1, damage * r.amount / 100)
             monsters[i].hp -= back
             events.append(.attacked(attacker: player.id, defender: monsters[i].id, damage: back, hit: true))
-            events.append(.message("Your armor lashes back at the \(catalog.monsters[monsters[i].kind].name).", .good))
+            events.append(.message("Your armor lashes back at the \(seenName(of: monsters[i])).", .good))
             if monsters[i].hp <= 0 { killMonster(i, &events) }
         case .multiplicity:
             revealRunic(l, &events)

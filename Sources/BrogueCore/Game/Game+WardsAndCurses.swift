@@ -1,4 +1,4 @@
-/// The later potions and scrolls: hallucination, creeping death, protect armor and weapon, sanctity.
+/// The later potions and scrolls: hallucination, creeping death, extra healing, protect armor and weapon, sanctity.
 extension Game {
     /// The monster kind the player believes it sees for `m`: its own, or while hallucinating a
     /// random other one, changing each turn. Worked out from the creature's id and the turn, not
@@ -10,6 +10,10 @@ extension Game {
         h.combine(turn)
         return Int(h.value % UInt64(catalog.monsters.count))
     }
+
+    /// The name the player knows `m` by: its kind's, or while hallucinating the kind it seems to be.
+    /// Messages use it; causes of death keep the true name.
+    public func seenName(of m: Creature) -> String { catalog.monsters[apparentKind(of: m)].name }
 
     mutating func applyLaterEffect(_ effect: ItemEffect, power: Int, _ events: inout [GameEvent]) {
         switch effect {
@@ -34,6 +38,23 @@ extension Game {
         default:
             break
         }
+    }
+
+    /// The potion of extra healing: heals `power` percent, cures confusion, darkness, poison, slowness
+    /// and hallucination, and heals every ally in view by the same share.
+    mutating func extraHeal(power: Int, _ events: inout [GameEvent]) {
+        let share = max(power, 1)
+        player.hp = min(player.maxHP, player.hp + max(1, player.maxHP * share / 100))
+        var s = player.status
+        (s.confused, s.darkened, s.poisoned, s.slowed, s.hallucinating) = (0, 0, 0, 0, 0)
+        player.status = s
+        var allies = 0
+        for j in monsters.indices where monsters[j].hp > 0 && monsters[j].state == .ally && canSee(monsters[j]) {
+            monsters[j].hp = min(monsters[j].maxHP, monsters[j].hp + max(1, monsters[j].maxHP * share / 100))
+            monsters[j].status.poisoned = 0
+            allies += 1
+        }
+        events.append(.message(allies > 0 ? "You and your allies feel much better." : "You feel much better.", .good))
     }
 
     /// Puts up to `count` monsters of kind `id`, hostile and awake, on open cells 2 to 4 steps from
@@ -72,6 +93,9 @@ extension Game {
                 n += 1
             }
         }
+        // The monsters' maps must now go round the glyphs, even if the player has not moved.
+        scratch.invalidate()
+        scratch.waypointDepth = 0
         return n
     }
 }

@@ -58,4 +58,11 @@ extension Game {
         inventory[l]!.enchant -= 1
         events.append(.message("Your \(catalog.items[item.kind].name) corrodes!", .bad))
     }
+
+    /// Acid eats a point of enchantment off a thrown weapon that struck an acidic monster, unless it is proof.
+    func corrodeThrown(_ item: inout Item, _ events: inout [GameEvent]) {
+        guard !item.acidProof else { return }
+        item.enchant -= 1
+        events.append(.message("The \(catalog.items[item.kind].name) corrodes!", .bad))
+    }
 }

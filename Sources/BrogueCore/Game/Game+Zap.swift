@@ -79,7 +79,7 @@ extension Game {
             if let j = monsterIndex(at: p), monsters[j].hp > 0, !monsters[j].submerged {
                 if traits(of: monsters[j]).contains(.reflectsBolts) && !bolt.effect.isHelpful {
                     if canSee(monsters[j]) {
-                        events.append(.message("The \(bolt.name) glances off the \(catalog.monsters[monsters[j].kind].name)!", .info))
+                        events.append(.message("The \(bolt.name) glances off the \(seenName(of: monsters[j]))!", .info))
                     }
                     break
                 }

@@ -66,6 +66,11 @@ extension Game {
             h.combine(-6)
             h.combine(c.status.hallucinating)
         }
+        if c.status.frightened != 0 || c.status.fearImmune != 0 {
+            h.combine(-7)
+            h.combine(c.status.frightened)
+            h.combine(c.status.fearImmune)
+        }
         for v in s.prefix(StatusEffects.firstMagical) { h.combine(v) }
         // The magic of staffs and wands only when some is on the creature, so the games stored
         // before it keep their hashes.

@@ -76,31 +76,8 @@ struct BenchCommand: ParsableCommand {
         let simSeconds = seconds(ContinuousClock.now - simStart)
         print("simulation: \(totalTurns) bot turns in \(fmt(simSeconds)) s = \(Int(Double(totalTurns) / simSeconds)) turns/s")
 
-        // 4. One player turn with many awake monsters.
-        var latencies: [Double] = []
-        var awake = 0
-        var seed: UInt64 = 1000
-        while latencies.count < samples {
-            var game = crowdedGame(seed: seed, catalog: catalog)
-            seed += 1
-            var step = 0
-            while !game.isOver && step < 50 && latencies.count < samples {
-                topUp(&game, catalog: catalog)
-                let dir: Direction = step % 2 == 0 ? .east : .west
-                let action: Action = game.level.canStep(from: game.player.position, dir) ? .move(dir) : .rest
-                let t = ContinuousClock.now
-                _ = game.apply(action)
-                latencies.append(ms(ContinuousClock.now - t) * 1000)
-                awake += game.monsters.filter { $0.state == .hunting || $0.state == .fleeing }.count
-                step += 1
-            }
-        }
-        latencies.sort()
-        print(
-            "turn with \(monsters) awake monsters: median \(fmt(percentile(latencies, 50) / 1000)) ms, "
-                + "p99 \(fmt(percentile(latencies, 99) / 1000)) ms, max \(fmt(latencies.last! / 1000)) ms over \(latencies.count) turns "
-                + "(\(awake / latencies.count) monsters awake on average after each turn)"
-        )
+        // 4. One player turn with many awake monsters, then with bolt casters among them.
+        crowdedTurns(catalog)  // BenchCommand+Crowded.swift
 
         // 5. The terminal game's figures.
         try keypressToFrame(loaded)
@@ -206,28 +183,6 @@ struct BenchCommand: ParsableCommand {
             if !matches { Console.error("warning: seed \(seed) replayed to a different stateHash") }
         }
         print("replay verification: \(turns) turns in \(fmt(seconds)) s = \(Int(Double(turns) / seconds)) turns/s")
-    }
-
-    /// A fresh game with `monsters` hunting monsters of the depth's kinds spread over the level.
-    func crowdedGame(seed: UInt64, catalog: ContentCatalog) -> Game {
-        var game = Game(seed: seed, catalog: catalog)
-        topUp(&game, catalog: catalog)
-        return game
-    }
-
-    /// Summons hunting monsters until `monsters` are awake (outside the timed part).
-    func topUp(_ game: inout Game, catalog: ContentCatalog) {
-        let kinds = catalog.spawns.monsters.filter { $0.depths.contains(1) }.map(\.kind)
-        let level = game.level
-        var spots: [Point] = []
-        for y in 1..<(Dungeon.height - 1) {
-            for x in stride(from: 1, to: Dungeon.width - 1, by: 3) where level.isPassable(Point(x, y)) { spots.append(Point(x, y)) }
-        }
-        var i = game.monsters.count
-        while game.monsters.filter({ $0.state == .hunting || $0.state == .fleeing }).count < monsters && !spots.isEmpty {
-            game.summon(kinds[i % kinds.count], near: spots[(i * 7919) % spots.count], state: .hunting)
-            i += 1
-        }
     }
 
     func ms(_ d: Duration) -> Double { seconds(d) * 1000 }

@@ -18,6 +18,16 @@ struct BoltContentTests {
         #expect(catalog.bolts[try #require(catalog.boltIndexByID["lightning"])].passesThroughCreatures)
     }
 
+    @Test("the core's wraith casts dread, which frightens, and the fear immunity charm and extra healing potion name their effects")
+    func fearAndExtraHealing() throws {
+        let catalog = try ContentLoader().load(plugins: [corePlugin]).catalog
+        #expect(catalog.bolts[try #require(catalog.boltIndexByID["dread"])].effect == .frighten)
+        let wraith = catalog.monsters[try #require(catalog.monsterIndexByID["wraith"])]
+        #expect(wraith.abilities.contains { $0.rule == .castsBolt && $0.bolt == "dread" })
+        #expect(catalog.items[try #require(catalog.itemIndexByID["fear-immunity-charm"])].effect == "fear-immunity")
+        #expect(catalog.items[try #require(catalog.itemIndexByID["potion-of-extra-healing"])].effect == "extra-healing")
+    }
+
     @Test("a bolt with a bad field, an unknown effect or a missing parameter is refused at file:line:column")
     func badBoltFields() {
         let dir = TempFolder()

@@ -5,14 +5,14 @@ import Testing
 /// Rings and charms from YAML: the core's load, and a bad field is refused where it is written.
 @Suite("Rings and charms")
 struct RingCharmContentTests {
-    @Test("the core defines 8 rings, one per ring power, and 11 charms that each name an effect or a bolt")
+    @Test("the core defines 8 rings, one per ring power, and 12 charms (Brogue's twelve) that each name an effect or a bolt")
     func coreRingsAndCharms() throws {
         let catalog = try ContentLoader().load(plugins: [corePlugin]).catalog
         let rings = catalog.items.filter { $0.category == .ring }
         #expect(rings.count == 8)
         #expect(Set(rings.compactMap(\.ring)) == Set(RingPower.allCases))
         let charms = catalog.items.filter { $0.category == .charm }
-        #expect(charms.count == 11)
+        #expect(charms.count == 12)
         for charm in charms {
             let effect = charm.effect.flatMap(ItemEffect.init(rawValue:))
             let bolt = charm.bolt.flatMap { catalog.boltIndexByID[$0] }

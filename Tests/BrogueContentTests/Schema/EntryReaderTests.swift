@@ -230,7 +230,7 @@ struct EntryReaderTests {
         #expect(
             problems("appearances.yaml", text) == [
                 "3:12 potion colour 'pink' is listed twice; first at 2:12 (each disguise needs its own name)",
-                "1:1 15 potion kinds but only 1 potion colours to disguise them (add 14 more colours to potion-colors)",
+                "1:1 16 potion kinds but only 1 potion colours to disguise them (add 15 more colours to potion-colors)",
             ]
         )
     }

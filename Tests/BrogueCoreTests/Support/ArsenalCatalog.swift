@@ -46,7 +46,7 @@ enum ArsenalCatalog {
         ("health", .heal, 30, 2500), ("protection", .protection, 10, 1000), ("haste", .haste, 10, 800),
         ("invisibility", .invisibility, 5, 800), ("telepathy", .telepathy, 25, 800), ("levitation", .levitation, 10, 800),
         ("shattering", .shattering, 2, 2500), ("guardian", nil, 0, 700), ("teleportation", .teleport, 0, 1000),
-        ("recharging", .recharging, 0, 10000), ("negation", .negation, 0, 2500),
+        ("recharging", .recharging, 0, 10000), ("negation", .negation, 0, 2500), ("fear-immunity", .fearImmunity, 10, 800),
     ]
 
     /// The potions and scrolls whose effects charms share: id, category, effect, power.
@@ -54,7 +54,7 @@ enum ArsenalCatalog {
         ("potion-of-levitation", .potion, .levitation, 30), ("potion-of-fire-immunity", .potion, .fireImmunity, 150),
         ("scroll-of-recharging", .scroll, .recharging, 0), ("scroll-of-negation", .scroll, .negation, 0),
         ("scroll-of-shattering", .scroll, .shattering, 5), ("scroll-of-discord", .scroll, .discord, 30),
-        ("scroll-of-remove-curse", .scroll, .removeCurse, 0),
+        ("scroll-of-remove-curse", .scroll, .removeCurse, 0), ("potion-of-extra-healing", .potion, .extraHealing, 100),
     ]
 
     /// The catalog where the player also starts with `kit` and staffs and wands lie about the dungeon.
@@ -90,7 +90,8 @@ enum ArsenalCatalog {
         )
         var bolts =
             staffs.map(\.1) + [
-                BoltKind(id: "guardian-spirit", name: "guardian spirit", effect: .conjure, turns: 15, amount: 1, summons: "spectral-blade")
+                BoltKind(id: "guardian-spirit", name: "guardian spirit", effect: .conjure, turns: 15, amount: 1, summons: "spectral-blade"),
+                BoltKind(id: "dread", name: "wave of dread", effect: .frighten, turns: 3),
             ]
         for (_, bolt, _) in wands where !bolts.contains(where: { $0.id == bolt.id }) { bolts.append(bolt) }
         var items: [ItemKind] = base.items
@@ -140,6 +141,7 @@ enum ArsenalCatalog {
                 appearances: Appearances(
                     potionColors: base.appearances.potionColors + [
                         Appearances.PotionColor(name: "amber", color: .white), Appearances.PotionColor(name: "smoky", color: .white),
+                        Appearances.PotionColor(name: "opal", color: .white),
                     ],
                     scrollSyllables: base.appearances.scrollSyllables
                 ),

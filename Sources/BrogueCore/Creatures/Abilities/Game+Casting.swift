@@ -61,7 +61,7 @@ extension Game {
         let path = Self.line(from: from, to: at, maxLength: from.distance(to: at))
         events.append(.bolt(kind: b, path: path))
         let caster = catalog.monsters[monsters[i].kind].name
-        if canSee(monsters[i]) { events.append(.message("The \(caster) casts \(bolt.name).", .warning)) }
+        if canSee(monsters[i]) { events.append(.message("The \(seenName(of: monsters[i])) casts \(bolt.name).", .warning)) }
         if at == player.position, armorReflects(bolt, &events) {
             events.append(.bolt(kind: b, path: path.reversed().dropFirst() + [from]))
             hit(i, with: bolt, power: 2, &events)
@@ -87,6 +87,7 @@ extension Game {
         case .slow:
             player.status.slowed = max(player.status.slowed, max(1, bolt.turns * 2))
             events.append(.message("You feel yourself slow down.", .bad))
+        case .frighten: frightenPlayer(turns: max(1, bolt.turns * 2), &events)
         default: break
         }
     }

@@ -15,8 +15,11 @@ extension Game {
         return true
     }
 
-    /// Whether monster `m` flees for good: a thief with its loot never turns back to fight.
-    func keepsFleeing(_ m: Creature) -> Bool { m.carried != nil && catalog.monsters[m.kind].ability(.steals) != nil }
+    /// Whether monster `m` flees whatever its hit points: a frightened one while its fear lasts, and a
+    /// thief with its loot for good.
+    func keepsFleeing(_ m: Creature) -> Bool {
+        m.status.frightened > 0 || (m.carried != nil && catalog.monsters[m.kind].ability(.steals) != nil)
+    }
 
     /// A monster is being placed on a new level: a carrier may start with an item of the depth.
     mutating func equipCarrier(_ m: inout Creature) {

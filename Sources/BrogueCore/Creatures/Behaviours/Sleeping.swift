@@ -4,7 +4,7 @@ struct Sleeping: StateBehaviour {
     func intent(monster i: Int, game: inout Game, events: inout [GameEvent]) -> MonsterIntent {
         if game.monsterSeesPlayer(i) && game.playerDistance(from: i) * 2 <= game.noticeRange(of: i) && game.rng.percent(33) {
             game.monsters[i].state = .hunting
-            events.append(.message("The \(game.catalog.monsters[game.monsters[i].kind].name) wakes up.", .warning))
+            events.append(.message("The \(game.seenName(of: game.monsters[i])) wakes up.", .warning))
         }
         return .wait
     }

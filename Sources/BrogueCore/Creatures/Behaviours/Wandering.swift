@@ -7,7 +7,7 @@ struct Wandering: StateBehaviour {
         guard game.monsterSeesPlayer(i) && game.playerDistance(from: i) <= game.noticeRange(of: i) else { return }
         game.monsters[i].state = .hunting
         if game.canSee(game.monsters[i]) {
-            events.append(.message("The \(game.catalog.monsters[game.monsters[i].kind].name) notices you.", .warning))
+            events.append(.message("The \(game.seenName(of: game.monsters[i])) notices you.", .warning))
         }
     }
 
