@@ -230,6 +230,12 @@ extension Game {
     /// and fire hurt whoever they hold.
     mutating func hazardTurn(_ events: inout [GameEvent]) {
         if !level.timers.isEmpty { runTimers() }
+        // A pit a bursting monster opened under the player: the fall waits for the turn's end.
+        if level.flags[player.position].contains(.autoDescent), player.status.levitating == 0, depth < catalog.deepestLevel {
+            events.append(.message("The ground gives way beneath you!", .bad))
+            playerFalls(&events)
+            return
+        }
         breatheGas(&events)
         if player.status.poisoned > 0 {
             player.hp -= 1
