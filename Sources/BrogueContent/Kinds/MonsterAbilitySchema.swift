@@ -21,7 +21,14 @@ enum MonsterAbilitySchema {
                 .value("100"),
                 "`casts-bolt`, `summons`: percent chance each turn it could; `steals`: each hit; `carries-item`: when it is placed."
             ),
-            .init("turns", .integer(min: 0, max: 1000), .value("0"), "`summons`: turns the summoned last before fading; 0 for good."),
+            .init(
+                "turns",
+                .integer(min: 0, max: 1000),
+                .value("0"),
+                "`summons`: turns the summoned last before fading; 0 for good. `bursts`: turns the terrain lasts; 0 for its own `decay-turns`."
+            ),
+            .init("terrain", .reference("terrain"), .optional, "`bursts` (required): the terrain it lays where it dies."),
+            .init("radius", .integer(min: 0, max: 9), .value("1"), "`bursts`: steps from where it fell that the terrain reaches."),
         ]
     )
 
@@ -46,7 +53,8 @@ enum MonsterAbilitySchema {
         let rule = e.string("ability").flatMap(MonsterAbility.Rule.init(rawValue:))
         let bolt = e.has("bolt") ? e.string("bolt") : nil
         let monster = e.has("monster") ? e.string("monster") : nil
-        let (count, range, chance, turns) = (e.range("count"), e.int("range"), e.int("chance"), e.int("turns"))
+        let terrain = e.has("terrain") ? e.string("terrain") : nil
+        let (count, range, chance, turns, radius) = (e.range("count"), e.int("range"), e.int("chance"), e.int("turns"), e.int("radius"))
         guard let rule else { return nil }
         for needed in rule.needs where !e.has(needed) {
             e.error(e.mark("ability"), "ability '\(rule.rawValue)' of \(owner) needs '\(needed)'", hint: "add '\(needed): <\(needed) id>'")
@@ -61,7 +69,18 @@ enum MonsterAbilitySchema {
         let place = "ability '\(rule.rawValue)' of \(owner)"
         if let bolt { references.append(Reference(kind: .bolts, id: bolt, mark: e.mark("bolt"), place: place, castByMonster: true)) }
         if let monster { references.append(Reference(kind: .monsters, id: monster, mark: e.mark("monster"), place: place)) }
-        guard !e.hasErrors, let count, let range, let chance, let turns else { return nil }
-        return MonsterAbility(rule, bolt: bolt, monster: monster, count: count, range: range, chance: chance, turns: turns)
+        if let terrain { references.append(Reference(kind: .terrain, id: terrain, mark: e.mark("terrain"), place: place)) }
+        guard !e.hasErrors, let count, let range, let chance, let turns, let radius else { return nil }
+        return MonsterAbility(
+            rule,
+            bolt: bolt,
+            monster: monster,
+            count: count,
+            range: range,
+            chance: chance,
+            turns: turns,
+            terrain: terrain,
+            radius: radius
+        )
     }
 }

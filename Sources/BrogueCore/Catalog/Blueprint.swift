@@ -75,8 +75,15 @@ public enum FeaturePlacement: String, CaseIterable, Hashable, Sendable {
     case outside
     /// A wall cell elsewhere on the level facing reachable floor (a lever for a portcullis).
     case outsideWall = "outside-wall"
+    /// Every cell of the straight line from the entrance across the room to its far wall, but
+    /// those a `path-end` took (a bridge or causeway over a room floored with chasm or water).
+    /// Its `count` is not read. The liquid under it is cleared.
+    case path
+    /// The free cell of that line nearest the far wall (a landing at the bridge's end); the
+    /// liquid under it is cleared.
+    case pathEnd = "path-end"
 
-    public var isInside: Bool { self == .interior || self == .center || self == .far || self == .edge }
+    public var isInside: Bool { self == .interior || self == .center || self == .far || self == .edge || self == .path || self == .pathEnd }
 }
 
 /// One feature of a blueprint: terrain, an item or a monster (or a mix), `count` times.

@@ -105,7 +105,7 @@ public struct ContentCatalog: Sendable {
         problems += GeneratorProfile.problems(generators, terrainIndexByID: t, terrains: terrains, depths: spawns.dungeon.depths)
         problems += Blueprint.problems(blueprints, terrainIndexByID: t, monsterIndexByID: m, itemIndexByID: it, items: items)
         problems += BoltKind.problems(bolts, items: items, boltIndexByID: b, terrainIndexByID: t, monsterIndexByID: m)
-        problems += MonsterAbility.problems(monsters, boltIndexByID: b, bolts: bolts, monsterIndexByID: m)
+        problems += MonsterAbility.problems(monsters, boltIndexByID: b, bolts: bolts, monsterIndexByID: m, terrainIndexByID: t)
         problems += RunicKind.problems(runics, terrainIndexByID: t, monsterIndexByID: m)
         guard problems.isEmpty else { throw CatalogError(problems: problems) }
 

@@ -17,6 +17,10 @@ public struct MonsterAbility: Hashable, Sendable {
         case diesInto = "dies-into"
         /// Starts with `chance` percent carrying an item of its depth, dropped where it dies.
         case carriesItem = "carries-item"
+        /// When it dies, however it dies, lays its `terrain` on every cell within `radius` steps
+        /// one could walk to from where it fell, for `turns` turns (0: the terrain's own
+        /// `decay-turns`): a bloat's puff of gas, a pit, a flash of flame.
+        case bursts
 
         /// The parameters the rule cannot do without.
         public var needs: [String] {
@@ -24,6 +28,7 @@ public struct MonsterAbility: Hashable, Sendable {
             case .castsBolt: ["bolt"]
             case .summons, .diesInto: ["monster"]
             case .steals, .carriesItem: []
+            case .bursts: ["terrain"]
             }
         }
 
@@ -35,6 +40,7 @@ public struct MonsterAbility: Hashable, Sendable {
             case .steals: ["chance"]
             case .diesInto: ["monster", "count"]
             case .carriesItem: ["chance"]
+            case .bursts: ["terrain", "radius", "turns"]
             }
         }
     }
@@ -50,8 +56,12 @@ public struct MonsterAbility: Hashable, Sendable {
     public var range: Int
     /// Percent chance on each turn it could (or on each hit, for `steals`).
     public var chance: Int
-    /// `summons`: turns the summoned last; 0 for good.
+    /// `summons`: turns the summoned last; 0 for good. `bursts`: turns the terrain lasts; 0 for its own.
     public var turns: Int
+    /// `bursts`: the terrain id it lays.
+    public var terrain: String?
+    /// `bursts`: how many steps from where it fell the terrain reaches.
+    public var radius: Int
 
     public init(
         _ rule: Rule,
@@ -60,7 +70,9 @@ public struct MonsterAbility: Hashable, Sendable {
         count: ClosedRange<Int> = 1...1,
         range: Int = 7,
         chance: Int = 100,
-        turns: Int = 0
+        turns: Int = 0,
+        terrain: String? = nil,
+        radius: Int = 1
     ) {
         self.rule = rule
         self.bolt = bolt
@@ -69,6 +81,8 @@ public struct MonsterAbility: Hashable, Sendable {
         self.range = range
         self.chance = chance
         self.turns = turns
+        self.terrain = terrain
+        self.radius = radius
     }
 }
 
@@ -79,7 +93,8 @@ extension MonsterAbility {
         _ monsters: [MonsterKind],
         boltIndexByID: [String: Int],
         bolts: [BoltKind],
-        monsterIndexByID: [String: Int]
+        monsterIndexByID: [String: Int],
+        terrainIndexByID: [String: Int]
     )
         -> [String]
     {
@@ -87,10 +102,11 @@ extension MonsterAbility {
         for m in monsters {
             for a in m.abilities {
                 let label = "monster '\(m.id)' ability '\(a.rule.rawValue)'"
-                for field in a.rule.needs where (field == "bolt" ? a.bolt : a.monster) == nil {
+                for field in a.rule.needs where (field == "bolt" ? a.bolt : field == "terrain" ? a.terrain : a.monster) == nil {
                     problems.append("\(label) needs '\(field)'")
                 }
                 if let id = a.monster, monsterIndexByID[id] == nil { problems.append("\(label) names unknown monster '\(id)'") }
+                if let id = a.terrain, terrainIndexByID[id] == nil { problems.append("\(label) names unknown terrain '\(id)'") }
                 if let id = a.bolt {
                     if let b = boltIndexByID[id] {
                         let effect = bolts[b].effect

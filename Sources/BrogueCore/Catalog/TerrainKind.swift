@@ -35,6 +35,9 @@ public struct TerrainFlags: OptionSet, Hashable, Sendable, Codable {
     public static let isImpregnable = TerrainFlags(rawValue: 1 << 11)
     /// The exit: leaving the dungeon upward from depth 1.
     public static let isDungeonExit = TerrainFlags(rawValue: 1 << 12)
+    /// A commutation altar: an item laid here trades its enchantment with the item on the other
+    /// altar of its machine (see `Game+Commutation`).
+    public static let commutes = TerrainFlags(rawValue: 1 << 13)
     /// Lava: a creature that enters burns to death unless it flies or is immune to fire.
     public static let lethalFire = TerrainFlags(rawValue: 1 << 16)
     /// A chasm or trap door: a creature that enters falls to the next depth unless it flies.
@@ -95,6 +98,7 @@ public struct TerrainFlags: OptionSet, Hashable, Sendable, Codable {
         ("holds-item", .holdsItem),
         ("sacred", .isSacred),
         ("fires-on-step", .firesOnStep),
+        ("commutes", .commutes),
     ]
 }
 

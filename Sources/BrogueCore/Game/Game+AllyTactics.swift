@@ -44,7 +44,7 @@ extension Game {
             case .summons:
                 guard !hasLivingSummons(i), nearestFoeDistance(from: me.position) <= 7, rng.percent(ability.chance) else { continue }
                 return .useAbility(a, at: me.position)
-            case .steals, .diesInto, .carriesItem: continue
+            case .steals, .diesInto, .carriesItem, .bursts: continue
             }
         }
         return nil

@@ -230,6 +230,15 @@ extension Game {
     /// and fire hurt whoever they hold.
     mutating func hazardTurn(_ events: inout [GameEvent]) {
         if !level.timers.isEmpty { runTimers() }
+        // A passing pit (one with a timer: a bursting monster opened it) under the player: the
+        // fall waits for the turn's end. A machine's lasting chasm keeps its own rule.
+        if level.flags[player.position].contains(.autoDescent), level.timers.contains(where: { $0.position == player.position }),
+            player.status.levitating == 0, depth < catalog.deepestLevel
+        {
+            events.append(.message("The ground gives way beneath you!", .bad))
+            playerFalls(&events)
+            return
+        }
         breatheGas(&events)
         if player.status.poisoned > 0 {
             player.hp -= 1

@@ -32,6 +32,7 @@ extension Game {
         level.items.append(FloorItem(item: item, position: player.position))
         scratch.epoch += 1
         events.append(.message("You drop \(displayName(item)).", .info))
+        commute(at: player.position, &events)
         return 100
     }
 

@@ -113,6 +113,11 @@ extension ContentCatalog {
                     h.combine(a.monster)
                     h.combine(a.count)
                     for v in [a.range, a.chance, a.turns] { h.combine(v) }
+                    // Only for the rule that reads them, so content from before it keeps its hash.
+                    if a.rule == .bursts {
+                        h.combine(a.terrain)
+                        h.combine(a.radius)
+                    }
                 }
             }
             // Only when there are some, so content without them keeps its hash.

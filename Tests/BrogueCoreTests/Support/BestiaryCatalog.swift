@@ -54,7 +54,12 @@ enum BestiaryCatalog {
         lakes: true
     )
 
-    static func make(spawns monsters: [SpawnEntry]? = nil, lakes: Bool = false) -> ContentCatalog {
+    static func make(
+        spawns monsters: [SpawnEntry]? = nil,
+        lakes: Bool = false,
+        extraKinds: [MonsterKind] = [],
+        extraTerrains: [TerrainKind] = []
+    ) -> ContentCatalog {
         let base = ArsenalCatalog.shared
         var spawns = base.spawns
         if let monsters { spawns = SpawnRules(monsters: monsters, items: spawns.items, population: spawns.population) }
@@ -66,14 +71,14 @@ enum BestiaryCatalog {
             rooms: GeneratorProfile.builtIn.rooms,
             lakes: [lake]
         )
-        var terrains = base.terrains
+        var terrains = base.terrains + extraTerrains
         if !terrains.contains(where: { $0.id == "deep-water" }) {
             terrains.append(TestCatalog.terrain("deep-water", "~", .liquid, [.isLiquid, .isDeep]))
         }
         do {
             return try ContentCatalog(
                 terrains: terrains,
-                monsters: base.monsters + kinds,
+                monsters: base.monsters + kinds + extraKinds,
                 items: base.items,
                 spawns: spawns,
                 player: base.player,

@@ -7,7 +7,7 @@ extension Game {
             guard let b = ability.bolt.flatMap({ catalog.boltIndexByID[$0] }) else { return 100 }
             monsterCasts(b, by: i, at: at, &events)
         case .summons: summonFor(i, ability, &events)
-        case .steals, .diesInto, .carriesItem: break
+        case .steals, .diesInto, .carriesItem, .bursts: break
         }
         return 100
     }

@@ -1,4 +1,4 @@
-/// Thieves and what monsters leave behind: `steals`, `carries-item` and `dies-into`.
+/// Thieves and what monsters leave behind: `steals`, `carries-item`, `dies-into` and `bursts`.
 extension Game {
     /// Monster `i` hit the player: a thief with empty hands takes an unequipped item instead of
     /// hurting and flees with it. Returns whether it stole.
@@ -35,6 +35,7 @@ extension Game {
             dropNear(item, at)
             if visible[at] { events.append(.message("The \(catalog.monsters[monsters[i].kind].name) drops \(displayName(item)).", .info)) }
         }
+        burst(catalog.monsters[monsters[i].kind], at: at, &events)
         guard let ability = catalog.monsters[monsters[i].kind].ability(.diesInto),
             let kind = ability.monster.flatMap({ catalog.monsterIndexByID[$0] })
         else { return }

@@ -14,7 +14,7 @@ struct Spellcasting: MonsterBehaviour {
                 if let target = game.boltTarget(for: i, ability), game.rng.percent(ability.chance) { return .useAbility(a, at: target) }
             case .summons:
                 if !game.hasLivingSummons(i), game.rng.percent(ability.chance) { return .useAbility(a, at: m.position) }
-            case .steals, .diesInto, .carriesItem: continue
+            case .steals, .diesInto, .carriesItem, .bursts: continue
             }
         }
         return .defaultAI

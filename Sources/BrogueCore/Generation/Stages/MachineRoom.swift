@@ -9,6 +9,8 @@ struct MachineRoom {
     let distance: Grid<Int>
     /// Cells given a feature, by `local` cell; the cell inside the entrance is kept clear.
     var used: Grid<Bool>
+    /// The straight line from the cell inside the entrance to the far wall, in order.
+    let path: [Point]
 
     init(_ machine: Machine, inner: Point, inside: [Point]) {
         self.machine = machine
@@ -29,6 +31,14 @@ struct MachineRoom {
             }
         }
         distance = dist
+        let step = Point(inner.x - machine.entrance.x, inner.y - machine.entrance.y)
+        var line: [Point] = []
+        var p = inner
+        while machine.contains(p) {
+            line.append(p)
+            p = p + step
+        }
+        path = line
         used = Grid(width: machine.width, height: machine.height, filling: false)
         used[local(inner)] = true  // the way in stays clear
     }

@@ -15,8 +15,11 @@ public struct MachinesStage: GenerationStage {
     public func run(_ builder: inout LevelBuilder, rng: inout RandomStream) {
         let catalog = builder.catalog
         let depth = builder.depth
+        // A room floored with chasm would drop a creature below the deepest level.
+        let deepest = depth >= catalog.deepestLevel
         var fitting = catalog.blueprints.indices.filter {
             catalog.blueprints[$0].depths.contains(depth) && catalog.blueprints[$0].frequency > 0
+                && !(deepest && Self.drops(catalog.blueprints[$0], catalog))
         }
         let wanted = builder.profile.machines.value(at: depth)
         guard !fitting.isEmpty, wanted > 0 else { return }
@@ -27,6 +30,15 @@ public struct MachinesStage: GenerationStage {
             guard let pick = rng.weightedIndex(fitting.map { catalog.blueprints[$0].frequency }) else { break }
             _ = site.tryBuild(fitting[pick], sites: sitesPerMachine, builder: &builder, rng: &rng)
             fitting.remove(at: pick)
+        }
+    }
+}
+
+extension MachinesStage {
+    /// Whether the blueprint lays a terrain that drops whoever enters it (a floor of chasm).
+    static func drops(_ bp: Blueprint, _ catalog: ContentCatalog) -> Bool {
+        bp.terrainIDs.contains { id in
+            catalog.terrainIndexByID[id].map { catalog.terrains[$0].flags.contains(.autoDescent) } ?? false
         }
     }
 }
@@ -202,17 +214,34 @@ struct MachineSite {
     ) -> [MachineSpot]? {
         var spots: [MachineSpot] = []
         for (fi, f) in bp.features.enumerated() {
+            if f.placement == .path {
+                layPath(f, feature: fi, in: &room, level: &level, spots: &spots)
+                continue
+            }
             let count = rng.int(in: f.count)
             for n in 0..<count {
                 guard let p = spot(for: f.placement, in: room, level: level, rng: &rng) else { return n < f.count.lowerBound ? nil : spots }
                 if room.machine.contains(p) { room.used[room.local(p)] = true }
                 if f.placement == .outside || f.placement == .outsideWall { takenOutside.append(p) }
                 if f.placement == .outsideWall || f.placement == .wall { level.machineAt[p] = number }
+                if f.placement == .pathEnd { level.setTerrain(nil, layer: .liquid, at: p, catalog: catalog) }
                 if let t = f.terrain { lay(t, at: p, level: &level) }
                 if f.item != nil || f.monster != nil || f.keySlot { spots.append(MachineSpot(position: p, feature: fi)) }
             }
         }
         return spots
+    }
+
+    /// A `path` feature: the line from the entrance across the room, cleared of its liquid and
+    /// laid with the feature's terrain, the cell inside the entrance included (it must be
+    /// walkable for the room to be entered at all).
+    private func layPath(_ f: BlueprintFeature, feature fi: Int, in room: inout MachineRoom, level: inout Level, spots: inout [MachineSpot]) {
+        for p in room.path where room.isFree(p) || p == room.path.first {
+            room.used[room.local(p)] = true
+            level.setTerrain(nil, layer: .liquid, at: p, catalog: catalog)
+            if let t = f.terrain { lay(t, at: p, level: &level) }
+            if f.item != nil || f.monster != nil || f.keySlot { spots.append(MachineSpot(position: p, feature: fi)) }
+        }
     }
 
     /// Where the next feature placed `placement` goes, or nil when nowhere fits.
@@ -227,6 +256,10 @@ struct MachineSite {
             return room.inside.filter(room.isFree).max { room.distance[room.local($0)] < room.distance[room.local($1)] }
         case .edge:
             return rng.pick(room.inside.filter { room.isFree($0) && room.isOnRing($0) })
+        case .pathEnd:
+            return room.path.last(where: room.isFree)
+        case .path:
+            return nil
         case .wall:
             var walls: [Point] = []
             for p in room.inside where room.isOnRing(p) {
