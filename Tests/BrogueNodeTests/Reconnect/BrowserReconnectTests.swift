@@ -76,4 +76,48 @@ import Testing
             second.cancel()
         }
     }
+
+    /// Reconnecting, the page meets an address that takes the connection and never answers (a
+    /// proxy whose upstream hangs): it gives that attempt up after the greeting timeout, tries
+    /// again, and comes back to the node once the address leads to one.
+    @Test(.timeLimit(.minutes(5))) func aReconnectThatIsNeverAnsweredIsGivenUpAndTriedAgain() async throws {
+        guard Chromium.available() else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-browser-silent-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var config = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000, instanceID: "before")
+        config.drainCloseCode = CloseCode.serviceRestart
+        config.access.requestTimeoutSeconds = 0
+        let node = try Node(config: config, content: coreContent, dataDirectory: folder, logger: Logger(label: "before"))
+        let (serving, nodePort) = try await Self.serve(node)
+        defer { serving.cancel() }
+        let proxy = try CuttingProxy(target: nodePort)
+        defer { proxy.stop() }
+        let silent = try SilentListener()
+        let chromium = try Chromium()
+        defer { chromium.stop() }
+        var restarted = config
+        restarted.instanceID = "after"
+        let again = restarted
+        try await DevTools.connect(chromium.browserURL) { dt in
+            try await dt.openClient("http://127.0.0.1:\(proxy.port)/")
+            _ = try await dt.evaluate("document.getElementById('new-game').click(); 'ok'")
+            let state = try await dt.waitFor("brogueState.phase === 'playing' && brogueState.frames >= 1")
+            let game = try #require(state["game"] as? Int)
+
+            // Every new connection now hangs; the node drains and stops.
+            proxy.retarget(silent.port)
+            await node.drain()
+            serving.cancel()
+            _ = await serving.result
+            // Without a greeting timeout the page would wait on its first attempt for ever.
+            _ = try await dt.waitFor("brogueState.connection === 'reconnecting' && brogueState.attempt >= 2")
+
+            let after = try Node(config: again, content: coreContent, dataDirectory: folder, logger: Logger(label: "after"))
+            let (second, secondPort) = try await Self.serve(after)
+            defer { second.cancel() }
+            proxy.retarget(secondPort)
+            _ = try await dt.waitFor("brogueState.connection === 'open' && brogueState.game === \(game) && brogueState.attempt === 0")
+            second.cancel()
+        }
+    }
 }

@@ -20,6 +20,10 @@
   const FATAL = ["bad_json", "unknown_type", "bad_field", "too_large", "binary_not_supported", "hello_required",
     "version_unsupported", "internal", "too_many_connections"];
   const MAX_ATTEMPTS = 8, FIRST_DELAY_MS = 250, MAX_DELAY_MS = 5000;
+  // A connection the node has not greeted by then is given up (and, when reconnecting, tried
+  // again): a proxy or a node shutting down can accept it and never answer, and a browser
+  // waits for a WebSocket handshake without limit.
+  const GREETING_TIMEOUT_MS = 10000;
   function shouldReconnect(bye, fatal, code) {
     if (fatal) return false;
     if (bye) return bye === "shutdown";
@@ -70,13 +74,17 @@
     }
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     const socket = ws = new WebSocket(scheme + "://" + location.host + "/ws");
+    let greeted = false;
+    const greeting = setTimeout(() => { if (socket === ws && !greeted) socket.close(); }, GREETING_TIMEOUT_MS);
     ws.onopen = () => send({ type: "hello", version: 1, client: "brogue-web/0.1.0" });
     ws.onmessage = (e) => {
+      if (!greeted) { greeted = true; clearTimeout(greeting); }
       let m;
       try { m = JSON.parse(e.data); } catch (err) { notice("The node sent something that is not JSON."); return; }
       handle(m);
     };
     ws.onclose = (e) => {
+      clearTimeout(greeting);
       if (socket !== ws) return;
       state.closeCode = e.code;
       if (shouldReconnect(lastBye, lastFatal, e.code) && state.attempt < MAX_ATTEMPTS) { reconnect(); return; }
