@@ -89,7 +89,8 @@ public final class PlaySession {
         self.recorder = recorder
         self.log = log
         if log.entries.isEmpty {
-            self.log.add("Welcome to the dungeon. Find the Amulet of Yendor on depth 26 and escape with it. Press ? for help.", .info, turn: 0)
+            let depth = game.catalog.spawns.dungeon.amuletDepth
+            self.log.add("Welcome to the dungeon. Find the Amulet of Yendor on depth \(depth) and escape with it. Press ? for help.", .info, turn: 0)
         }
         if game.isOver { mode = .gameOver }
     }

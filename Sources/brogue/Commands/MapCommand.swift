@@ -16,7 +16,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "The game's seed (0 to 2^64-1).")
     var seed: UInt64 = 1
 
-    @Option(help: "The depth to print, 1 to 26.")
+    @Option(help: "The depth to print, from 1 to the content's deepest (40 in the core game).")
     var depth: Int = 1
 
     @Flag(help: "Plain ASCII glyphs instead of Unicode.")

@@ -21,7 +21,13 @@ struct TitleFlow {
             }
             let unfinished = try games.store.unfinishedGames()
             let items = ["New game", "New seeded game", "Continue (\(unfinished.count) saved)", "High scores", "Replays", "Quit"]
-            guard let choice = try ui.menu(title: "A Brogue-style roguelike", subtitle: "Find the Amulet of Yendor on depth 26.", items: items) else {
+            guard
+                let choice = try ui.menu(
+                    title: "A Brogue-style roguelike",
+                    subtitle: "Find the Amulet of Yendor on depth \(games.catalog.spawns.dungeon.amuletDepth).",
+                    items: items
+                )
+            else {
                 return
             }
             switch choice {
