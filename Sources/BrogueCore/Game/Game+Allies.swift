@@ -79,7 +79,7 @@ extension Game {
     /// Places the allies that came down (or up) the stairs round the player, in the order they came.
     mutating func arrive(_ allies: [Creature], _ events: inout [GameEvent]) {
         for var m in allies {
-            m.position = freeCell(near: player.position)
+            m.position = freeCell(near: player.position, besidePlayer: true)
             m.absorbing = 0
             monsters.append(m)
         }

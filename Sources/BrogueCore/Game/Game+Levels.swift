@@ -187,14 +187,15 @@ extension Game {
 
     /// The nearest passable cell to `p` that no creature occupies, searched outward in a fixed order.
     /// With `outsideMachines`, no cell of a machine is taken (a horde spawned on the level never
-    /// lands in a vault or a cell through its wall).
-    func freeCell(near p: Point, outsideMachines: Bool = false) -> Point {
+    /// lands in a vault or a cell through its wall). With `besidePlayer`, `p` (the player's own
+    /// cell) is never the answer: allies that follow down the stairs land round the player.
+    func freeCell(near p: Point, outsideMachines: Bool = false, besidePlayer: Bool = false) -> Point {
         let lvl = level
         func free(_ c: Point) -> Bool {
             lvl.isPassable(c) && lvl.flags[c].isDisjoint(with: .hazards) && monsterIndex(at: c) == nil && c != player.position
                 && (!outsideMachines || lvl.machineAt[c] == 0)
         }
-        if lvl.isPassable(p) && lvl.flags[p].isDisjoint(with: .hazards) && monsterIndex(at: p) == nil { return p }
+        if !besidePlayer && lvl.isPassable(p) && lvl.flags[p].isDisjoint(with: .hazards) && monsterIndex(at: p) == nil { return p }
         for r in 1..<Dungeon.width {
             for dy in -r...r {
                 for dx in -r...r where max(abs(dx), abs(dy)) == r {

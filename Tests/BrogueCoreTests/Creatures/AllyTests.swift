@@ -58,6 +58,7 @@ import Testing
         #expect(game.depth == 2)
         let a = try #require(game.monsters.firstIndex { $0.id == ally }, "the ally stayed behind: \(said)")
         #expect(game.monsters[a].state == .ally && game.monsters[a].position.distance(to: game.player.position) <= 2)
+        #expect(game.monsters[a].position != game.player.position, "the ally landed on the player's own cell")
         #expect(said.contains("Your goblin follows you."))
         #expect(!game.monsters.contains { $0.id == left }, "an ally far from the stairs stays on its level")
         #expect(game.frozenMonsters[0].contains { $0.id == left })
