@@ -35,6 +35,16 @@ extension Game {
     private mutating func spread(_ kind: Int, from source: Point, radius: Int, turns: ClosedRange<Int>) {
         let k = catalog.terrains[kind]
         let becomes = k.decaysTo.flatMap { catalog.terrainIndexByID[$0] } ?? -1
+        for p in cellsWithin(radius, stepsOf: source) {
+            level.setTerrain(kind, layer: k.layer, at: p, catalog: catalog)
+            level.timers.removeAll { $0.position == p && $0.layer == k.layer }
+            level.timers.append(TerrainTimer(position: p, layer: k.layer, turnsLeft: rng.int(in: turns), becomes: becomes))
+        }
+    }
+
+    /// The cells within `radius` steps of `source` that one could walk to from it, `source`
+    /// first, in the order a breadth-first walk reaches them (directions in their fixed order).
+    func cellsWithin(_ radius: Int, stepsOf source: Point) -> [Point] {
         var steps = Grid(width: Dungeon.width, height: Dungeon.height, filling: -1)
         steps[source] = 0
         var queue = [source]
@@ -42,15 +52,13 @@ extension Game {
         while head < queue.count {
             let p = queue[head]
             head += 1
-            level.setTerrain(kind, layer: k.layer, at: p, catalog: catalog)
-            level.timers.removeAll { $0.position == p && $0.layer == k.layer }
-            level.timers.append(TerrainTimer(position: p, layer: k.layer, turnsLeft: rng.int(in: turns), becomes: becomes))
             guard steps[p] < radius else { continue }
             for d in Direction.allCases where level.canStep(from: p, d) && steps[p + d.offset] < 0 {
                 steps[p + d.offset] = steps[p] + 1
                 queue.append(p + d.offset)
             }
         }
+        return queue
     }
 
     /// After a machine changed the cells `changed`: whoever stands on one that now drops or

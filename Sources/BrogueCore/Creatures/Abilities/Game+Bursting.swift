@@ -28,19 +28,7 @@ extension Game {
     private func burstCells(from source: Point, radius: Int, laying kind: Int) -> [Point] {
         let harmful = !catalog.terrains[kind].flags.isDisjoint(with: [.autoDescent, .lethalFire, .causesDamage])
         let spared: TerrainFlags = [.stairsDown, .stairsUp, .isDungeonExit]
-        var steps = Grid(width: Dungeon.width, height: Dungeon.height, filling: -1)
-        steps[source] = 0
-        var queue = [source]
-        var head = 0
-        while head < queue.count {
-            let p = queue[head]
-            head += 1
-            guard steps[p] < radius else { continue }
-            for d in Direction.allCases where level.canStep(from: p, d) && steps[p + d.offset] < 0 {
-                steps[p + d.offset] = steps[p] + 1
-                queue.append(p + d.offset)
-            }
-        }
-        return harmful ? queue.filter { level.flags[$0].isDisjoint(with: spared) } : queue
+        let reached = cellsWithin(radius, stepsOf: source)
+        return harmful ? reached.filter { level.flags[$0].isDisjoint(with: spared) } : reached
     }
 }
