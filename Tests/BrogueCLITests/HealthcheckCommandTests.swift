@@ -1,3 +1,4 @@
+import BrogueTestServers
 import Foundation
 import Testing
 
@@ -25,18 +26,11 @@ import Testing
 
     @Test func aServerThatNeverAnswersIsNotReady() throws {
         // A socket that listens (so the connection is made by the kernel) but is never read.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) == 0 && listen(fd, 4) == 0 && getsockname(fd, $0, &size) == 0 }
+        let listener = try BrogueTestServers.SilentListener()
+        let port = listener.port
+        let silent = try withExtendedLifetime(listener) {
+            try BrogueProcess.run(["healthcheck", "http://127.0.0.1:\(port)/ready", "--timeout", "0.5"])
         }
-        try #require(bound)
-        let port = Int(UInt16(bigEndian: address.sin_port))
-        let silent = try BrogueProcess.run(["healthcheck", "http://127.0.0.1:\(port)/ready", "--timeout", "0.5"])
         #expect(silent.status == 1 && silent.stderr.contains("no complete answer within 0.5 s"), "\(silent)")
     }
 

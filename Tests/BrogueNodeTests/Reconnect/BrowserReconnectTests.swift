@@ -1,5 +1,6 @@
 import BrogueNode
 import BrogueProtocol
+import BrogueTestServers
 import Foundation
 import Hummingbird
 import Logging
@@ -23,23 +24,26 @@ import Testing
         throw ChromiumError("the node stopped before it listened: \(ended)")
     }
 
+    /// A node that closes with 1012 (service restart) when it drains, under `instanceID`.
+    static func restartingConfig(_ instanceID: String) -> NodeConfig {
+        var config = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000, instanceID: instanceID)
+        config.drainCloseCode = CloseCode.serviceRestart
+        // Off, as in makeNode: Chromium's spare sockets (through the proxy) may stay silent for long.
+        config.access.requestTimeoutSeconds = 0
+        return config
+    }
+
     @Test(.timeLimit(.minutes(5))) func aBrowserReconnectsAfterARestartAndResumesItsGame() async throws {
         guard Chromium.available() else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-browser-reconnect-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var config = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000, instanceID: "before")
-        config.drainCloseCode = CloseCode.serviceRestart
-        // Off, as in makeNode: Chromium's spare sockets (through the proxy) may stay silent for long.
-        config.access.requestTimeoutSeconds = 0
-        let before = try Node(config: config, content: coreContent, dataDirectory: folder, logger: Logger(label: "before"))
+        let before = try Node(config: Self.restartingConfig("before"), content: coreContent, dataDirectory: folder, logger: Logger(label: "before"))
         let (first, firstPort) = try await Self.serve(before)
         defer { first.cancel() }
         let proxy = try CuttingProxy(target: firstPort)
         defer { proxy.stop() }
         let port = proxy.port
-        var restarted = config
-        restarted.instanceID = "after"
-        let again = restarted
+        let again = Self.restartingConfig("after")
         let chromium = try Chromium()
         defer { chromium.stop() }
         try await DevTools.connect(chromium.browserURL) { dt in
@@ -84,10 +88,7 @@ import Testing
         guard Chromium.available() else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-browser-silent-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var config = NodeConfig(port: 0, actionsPerSecond: 100_000, actionBurst: 100_000, instanceID: "before")
-        config.drainCloseCode = CloseCode.serviceRestart
-        config.access.requestTimeoutSeconds = 0
-        let node = try Node(config: config, content: coreContent, dataDirectory: folder, logger: Logger(label: "before"))
+        let node = try Node(config: Self.restartingConfig("before"), content: coreContent, dataDirectory: folder, logger: Logger(label: "before"))
         let (serving, nodePort) = try await Self.serve(node)
         defer { serving.cancel() }
         let proxy = try CuttingProxy(target: nodePort)
@@ -95,9 +96,7 @@ import Testing
         let silent = try SilentListener()
         let chromium = try Chromium()
         defer { chromium.stop() }
-        var restarted = config
-        restarted.instanceID = "after"
-        let again = restarted
+        let again = Self.restartingConfig("after")
         try await DevTools.connect(chromium.browserURL) { dt in
             try await dt.openClient("http://127.0.0.1:\(proxy.port)/")
             _ = try await dt.evaluate("document.getElementById('new-game').click(); 'ok'")
@@ -118,6 +117,8 @@ import Testing
             proxy.retarget(secondPort)
             _ = try await dt.waitFor("brogueState.connection === 'open' && brogueState.game === \(game) && brogueState.attempt === 0")
             second.cancel()
+            // The silent port must stay open until the page has left it behind.
+            withExtendedLifetime(silent) {}
         }
     }
 }
