@@ -51,7 +51,7 @@ public struct StartupWait: Sendable {
     ) async throws -> T {
         let clock = ContinuousClock()
         let start = clock.now
-        let elapsed = elapsed ?? { Self.seconds(start.duration(to: clock.now)) }
+        let elapsed = elapsed ?? { start.duration(to: clock.now).inSeconds }
         let pause = pause ?? { try await Task.sleep(for: .milliseconds(Int64($0 * 1000))) }
         var attempts = 0
         var next = firstPause
@@ -73,9 +73,5 @@ public struct StartupWait: Sendable {
                 next = min(next * 2, longestPause)
             }
         }
-    }
-
-    private static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }

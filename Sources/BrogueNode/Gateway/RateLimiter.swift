@@ -17,8 +17,7 @@ struct RateLimiter {
     mutating func allow(now: Duration) -> Bool {
         let elapsed = now - last
         last = now
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        tokens = min(burst, tokens + seconds * rate)
+        tokens = min(burst, tokens + elapsed.inSeconds * rate)
         guard tokens >= 1 else { return false }
         tokens -= 1
         return true
