@@ -87,15 +87,26 @@ extension Game {
         scratch.safetyMapFor = player.position
     }
 
-    /// One distance map per waypoint of the level, built when first needed on it.
+    /// Makes the level's waypoint maps current: keeps the costs and corners they are built from
+    /// and drops the maps built before. Each map is then built from those the first time a monster
+    /// heads for its waypoint (`waypointMap`), which gives the map that building them all here would,
+    /// and spares the ones no monster uses: a hazard that comes or goes stales the whole set, which
+    /// gas and fire do many times over a fight.
     mutating func refreshWaypointMaps() {
         guard scratch.waypointDepth != depth else { return }
         refreshWalkCosts()
-        scratch.waypointMaps = level.waypoints.map { wp in
-            var m = DijkstraMap()
-            m.compute(goals: [(wp, 0)], costs: scratch.costs, corners: level.flags)
-            return m
-        }
+        scratch.waypointCosts = scratch.costs
+        scratch.waypointCorners = level.flags
+        scratch.waypointMaps = Array(repeating: nil, count: level.waypoints.count)
         scratch.waypointDepth = depth
+    }
+
+    /// The distance map to waypoint `w` of the current set, built on its first use.
+    mutating func waypointMap(_ w: Int) -> DijkstraMap {
+        if let map = scratch.waypointMaps[w] { return map }
+        var map = DijkstraMap()
+        map.compute(goals: [(level.waypoints[w], 0)], costs: scratch.waypointCosts, corners: scratch.waypointCorners)
+        scratch.waypointMaps[w] = map
+        return map
     }
 }

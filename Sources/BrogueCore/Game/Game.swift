@@ -167,8 +167,12 @@ struct Scratch: Sendable {
     var playerMapFor: Point?
     var safetyMap = DijkstraMap()
     var safetyMapFor: Point?
-    var waypointMaps: [DijkstraMap] = []
+    /// Distance maps to the level's waypoints, each built on first use (`Game.waypointMap`) from
+    /// the costs and corners kept when the set was last made current; `waypointDepth` 0 stales it.
+    var waypointMaps: [DijkstraMap?] = []
     var waypointDepth = 0
+    var waypointCosts = Grid<Int32>(width: Dungeon.width, height: Dungeon.height, filling: 1)
+    var waypointCorners: Grid<TerrainFlags>?
     var exploreMap = DijkstraMap()
     var travelMap = DijkstraMap()
     /// Bumped whenever what the player knows of the level changes (new cells seen, items

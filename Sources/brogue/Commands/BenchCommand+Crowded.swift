@@ -19,6 +19,7 @@ extension BenchCommand {
     /// `kinds` kept topped up (outside the timed part); prints the median, p99 and max.
     private func crowdedTurn(_ catalog: ContentCatalog, kinds: [String], label: String) {
         var latencies: [Double] = []
+        var cpu: [Double] = []
         var awake = 0
         var bolts = 0
         var seed: UInt64 = 1000
@@ -31,7 +32,9 @@ extension BenchCommand {
                 let dir: Direction = step % 2 == 0 ? .east : .west
                 let action: Action = game.level.canStep(from: game.player.position, dir) ? .move(dir) : .rest
                 let t = ContinuousClock.now
+                let c = ThreadCPUClock.now()
                 let events = game.apply(action)
+                cpu.append((ThreadCPUClock.now() - c) * 1000)
                 latencies.append(ms(ContinuousClock.now - t) * 1000)
                 awake += game.monsters.filter { $0.state == .hunting || $0.state == .fleeing }.count
                 bolts += events.filter { if case .bolt = $0 { true } else { false } }.count
@@ -39,11 +42,13 @@ extension BenchCommand {
             }
         }
         latencies.sort()
+        cpu.sort()
         let flying = bolts > 0 ? ", \(fmt(Double(bolts) / Double(latencies.count))) bolts a turn" : ""
         print(
             "\(label): median \(fmt(percentile(latencies, 50) / 1000)) ms, "
                 + "p99 \(fmt(percentile(latencies, 99) / 1000)) ms, max \(fmt(latencies.last! / 1000)) ms over \(latencies.count) turns "
-                + "(\(awake / latencies.count) monsters awake on average after each turn\(flying))"
+                + "(\(awake / latencies.count) monsters awake on average after each turn\(flying)); "
+                + "its CPU: median \(fmt(percentile(cpu, 50))) ms, p99 \(fmt(percentile(cpu, 99))) ms"
         )
     }
 

@@ -18,10 +18,10 @@ struct Wandering: StateBehaviour {
         let count = game.level.waypoints.count
         guard count > 0 else { return .wait }
         let pos = game.monsters[i].position
-        if game.monsters[i].waypoint < 0 || game.scratch.waypointMaps[game.monsters[i].waypoint][pos] <= 1 {
+        if game.monsters[i].waypoint < 0 || game.waypointMap(game.monsters[i].waypoint)[pos] <= 1 {
             game.monsters[i].waypoint = game.rng.below(count)
         }
-        let map = game.scratch.waypointMaps[game.monsters[i].waypoint]
+        let map = game.waypointMap(game.monsters[i].waypoint)
         if let dir = map.downhill(from: pos, level: game.level, allowed: game.stepFilter(for: i)), game.monsterCanStep(i, dir) {
             return .step(dir)
         }
