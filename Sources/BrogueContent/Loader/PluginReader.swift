@@ -123,11 +123,14 @@ final class LoadSession {
         }
         var files: [(kind: ContentKind, path: String)] = []
         var owner: [String: ContentKind] = [:]
+        let listed = all.filter { $0 != PluginManifest.fileName }
+        let listedSegments = listed.map(Glob.segments)
         for kind in ContentKind.contentKinds {
             var matched: Set<String> = []
             let globs = manifest.content[kind] ?? []
             for (i, pattern) in globs.enumerated() {
-                let hits = all.filter { $0 != PluginManifest.fileName && Glob.matches(pattern, path: $0) }
+                let compiled = Glob.segments(pattern)
+                let hits = listed.indices.filter { Glob.matches(compiled, listedSegments[$0]) }.map { listed[$0] }
                 if hits.isEmpty {
                     let mark = marks.globMarks[kind]?[i] ?? .start
                     warning(manifestFile, mark, "content glob '\(pattern)' for \(kind.rawValue) matches no files")

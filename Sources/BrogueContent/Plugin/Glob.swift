@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Content globs: paths relative to a plugin folder, where `*` and `?` match within one path
 /// segment and a `**` segment matches any number of folders.
 ///
@@ -18,12 +22,16 @@ enum Glob {
         return nil
     }
 
+    /// A pattern or path cut at each `/`, ready to match. Cutting is most of the cost of a match,
+    /// so a plugin's listing is cut once and each pattern once, not once per pair.
+    typealias Segments = [[Character]]
+
+    static func segments(_ pathOrPattern: String) -> Segments { pathOrPattern.split(separator: "/").map { Array($0) } }
+
     /// Whether a relative path (segments joined by `/`) matches the pattern.
-    static func matches(_ pattern: String, path: String) -> Bool {
-        let p = pattern.split(separator: "/").map { Array($0) }
-        let s = path.split(separator: "/").map { Array($0) }
-        return match(p[...], s[...])
-    }
+    static func matches(_ pattern: String, path: String) -> Bool { matches(segments(pattern), segments(path)) }
+
+    static func matches(_ pattern: Segments, _ path: Segments) -> Bool { match(pattern[...], path[...]) }
 
     private static func match(_ pattern: ArraySlice<[Character]>, _ path: ArraySlice<[Character]>) -> Bool {
         guard let first = pattern.first else { return path.isEmpty }
@@ -81,11 +89,13 @@ enum Glob {
                 if visited > budget { return nil }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childAbsolute = absolute + "/" + name
-                guard let attributes = try? fm.attributesOfItem(atPath: childAbsolute) else { continue }
-                let type = attributes[.type] as? FileAttributeType
-                if type == .typeDirectory {
+                // lstat: a link is listed as a file and never walked into, whatever it points at.
+                var info = stat()
+                guard lstat(childAbsolute, &info) == 0 else { continue }
+                let type = info.st_mode & S_IFMT
+                if type == S_IFDIR {
                     if depth + 1 < maxDepth { pending.append((childRelative, depth + 1)) }
-                } else if type == .typeRegular || type == .typeSymbolicLink {
+                } else if type == S_IFREG || type == S_IFLNK {
                     out.append(childRelative)
                 }
             }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads one content file from disk and composes it, within the limits.
 ///
 /// The order matters for hostile files: the size is checked before reading, the bytes are
@@ -34,17 +38,26 @@ struct SourceReader {
         }
     }
 
+    /// One `open` (following a link, as a plugin may link a shared file) and the checks on what it
+    /// opened: the size is known before a byte is read, and the file checked is the file read.
+    /// `O_NONBLOCK` keeps a FIFO named like a content file from hanging the load.
     private func readBytes(path: String, sink: DiagnosticSink) -> [UInt8]? {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
             sink.error(.start, "file not found or not readable")
             return nil
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            sink.error(.start, "file not found or not readable")
+            return nil
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
             sink.error(.start, "not a regular file", hint: "content globs must match YAML files only")
             return nil
         }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        let size = Int(info.st_size)
         guard size <= limits.maxFileBytes else {
             sink.error(
                 .start,
@@ -53,18 +66,37 @@ struct SourceReader {
             )
             return nil
         }
-        guard let handle = FileHandle(forReadingAtPath: resolved) else {
-            sink.error(.start, "file could not be opened for reading")
+        guard let bytes = Self.readAll(fd, expected: size, limit: limits.maxFileBytes) else {
+            sink.error(.start, "file could not be read: \(String(cString: strerror(errno)))")
             return nil
         }
-        defer { try? handle.close() }
-        // Read one byte past the limit in case the file grew since it was measured.
-        guard let data = try? handle.read(upToCount: limits.maxFileBytes + 1) else { return [] }
-        guard data.count <= limits.maxFileBytes else {
+        guard bytes.count <= limits.maxFileBytes else {
             sink.error(.start, "file is over the \(Self.bytes(limits.maxFileBytes)) limit for content files", hint: "split it up")
             return nil
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// Every byte to the end of the file, or the first `limit + 1` if it grew past the limit since it
+    /// was measured; nil on a read error (`errno` says which).
+    private static func readAll(_ fd: Int32, expected: Int, limit: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: min(expected, limit) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard bytes.count <= limit else { break }
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
+            }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            count += n
+        }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     /// A limit as people write it: "1 MiB", "16 KiB", "300 bytes".

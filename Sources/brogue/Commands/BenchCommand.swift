@@ -55,12 +55,18 @@ struct BenchCommand: ParsableCommand {
 
         // 1. Content loading.
         var loadTimes: [Double] = []
+        var loadCPU: [Double] = []
         for _ in 0..<20 {
             let t = ContinuousClock.now
+            let c = ThreadCPUClock.now()
             _ = try? ContentLoader().load(plugins: folders)
+            loadCPU.append((ThreadCPUClock.now() - c) * 1000)
             loadTimes.append(ms(ContinuousClock.now - t))
         }
-        print("content load (\(folders.joined(separator: ", "))): median \(fmt(median(loadTimes))) ms, max \(fmt(loadTimes.max()!)) ms over 20 loads")
+        print(
+            "content load (\(folders.joined(separator: ", "))): median \(fmt(median(loadTimes))) ms, max \(fmt(loadTimes.max()!)) ms over 20 loads; "
+                + "its CPU: median \(fmt(median(loadCPU))) ms"
+        )
 
         // 2. Level generation: every stage, then monsters and items, for every depth.
         levelGeneration(catalog)
@@ -136,6 +142,7 @@ struct BenchCommand: ParsableCommand {
         let games = RecordedGames(store: store, content: loaded)
         let keys = ["k", "l", "j", "h", "u", "n", "b", "y"]
         var latencies: [Double] = []
+        var cpu: [Double] = []
         var bytes: [Int] = []
         var seed: UInt64 = 500
         var encoder = FrameEncoder(colorMode: .trueColor)
@@ -148,9 +155,11 @@ struct BenchCommand: ParsableCommand {
                 var probe = session.game
                 guard case .step(let dir) = probe.exploreDirection() else { break }
                 let t = ContinuousClock.now
+                let c = ThreadCPUClock.now()
                 try session.handle(key: keys[dir.rawValue])
                 let frame = GameView.render(session)
                 let written = encoder.encode(from: previous, to: frame)
+                cpu.append((ThreadCPUClock.now() - c) * 1000)
                 latencies.append(ms(ContinuousClock.now - t))
                 bytes.append(written.count)
                 previous = frame
@@ -160,7 +169,8 @@ struct BenchCommand: ParsableCommand {
         bytes.sort()
         print(
             "keypress to frame (move, store append, compose, encode): median \(fmt(percentile(latencies, 50))) ms, "
-                + "p99 \(fmt(percentile(latencies, 99))) ms over \(latencies.count) moves"
+                + "p99 \(fmt(percentile(latencies, 99))) ms over \(latencies.count) moves; "
+                + "its CPU: median \(fmt(median(cpu))) ms, p99 \(fmt(percentile(cpu.sorted(), 99))) ms"
         )
         print(
             "bytes written per move: median \(Int(percentile(bytes.map(Double.init), 50))), p99 \(Int(percentile(bytes.map(Double.init), 99))), max \(bytes.last!)"

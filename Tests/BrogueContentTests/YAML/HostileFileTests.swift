@@ -102,6 +102,22 @@ struct HostileFileTests {
         #expect(d.message == "file is 4,294,967,296 bytes, over the 1 MiB limit for content files")
     }
 
+    @Test("a content file that links to a FIFO is refused at once, never waited on", .timeLimit(.minutes(1)))
+    func linkToFIFO() throws {
+        let temp = TempFolder()
+        let core = temp.copyCore()
+        let fifo = temp.path + "/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let path = core + "/monsters/rat.yaml"
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: fifo)
+        // Nothing ever writes to the FIFO: a blocking open or read would hang the load here.
+        let found = loadDiagnostics([core]).filter { $0.file == path }
+        let d = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(d.message == "not a regular file")
+    }
+
     @Test("bad UTF-8 is refused at the offending byte")
     func badUTF8() throws {
         let bytes = Array("id: rat\nname: \"r".utf8) + [0xFF] + Array("t\"\n".utf8)
