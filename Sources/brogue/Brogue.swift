@@ -22,6 +22,7 @@ struct Brogue: AsyncParsableCommand {
               brogue content list monsters             list what the content defines
               brogue map --seed 7 --depth 4            print one level as text
               brogue catalog --seeds 1-25              what each seed's levels hold
+              brogue report balance --seeds 1-1000     how far the bot gets, what kills it (--plot chart.svg)
               brogue content show monster goblin --origin   one entry, and where each field came from
               brogue plugin list                       every plugin found, loaded or refused and why
               brogue plugin sdk                        where the native plugin header is
@@ -36,6 +37,7 @@ struct Brogue: AsyncParsableCommand {
             PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
             SimCommand.self, ContentCommand.self, MapCommand.self, CatalogCommand.self, PluginCommand.self, BenchCommand.self,
             NodeCommand.self, ClusterCommand.self, HealthcheckCommand.self, ConnectCommand.self, LoadTestCommand.self, FloodCommand.self,
+            ReportCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )
