@@ -16,6 +16,7 @@ struct Brogue: AsyncParsableCommand {
             Examples:
               brogue                                   the title screen (same as brogue play)
               brogue play --seed 42                    a new game with a chosen seed
+              brogue play --variant rapid-brogue       a variant (New game on the title screen offers them)
               brogue replay 3 --verify                 re-simulate game 3 and check its hash
               brogue sim --seed 42 --turns 3000        play a headless game with the bot
               brogue content validate content/core     check a plugin's YAML

@@ -52,13 +52,14 @@ struct TitleFlow {
         }
     }
 
-    /// Which game a new game is: the content's own, or a variant; nil when the player goes back.
-    private func chooseGame() throws -> RecordedGames? {
+    /// Which game a new game is (or whose scores to show): the content's own, or a variant; nil
+    /// when the player goes back.
+    private func chooseGame(title: String = "Which game?") throws -> RecordedGames? {
         guard !variants.variants.isEmpty else { return games }
         let dungeon = games.catalog.spawns.dungeon
         guard
             let i = try ui.menu(
-                title: "Which game?",
+                title: title,
                 items: ["Brogue"] + variants.variants.map(\.name),
                 descriptions: ["The whole game: \(dungeon.depths) depths, the Amulet of Yendor on depth \(dungeon.amuletDepth)."]
                     + variants.variants.map(\.description)
@@ -103,7 +104,8 @@ struct TitleFlow {
     }
 
     private func scores() throws {
-        let rows = try games.store.highScores(contentHash: games.catalog.contentHash, limit: 25).enumerated().map { i, s in
+        guard let chosen = try chooseGame(title: "High scores of which game?") else { return }
+        let rows = try games.store.highScores(contentHash: chosen.catalog.contentHash, limit: 25).enumerated().map { i, s in
             ["\(i + 1)", "\(s.points)", "\(s.depth)", "\(s.turns)", s.outcome.rawValue, s.cause ?? ""]
         }
         try ui.table(title: "High scores", header: ["#", "score", "depth", "turns", "end", "cause"], rows: rows)
