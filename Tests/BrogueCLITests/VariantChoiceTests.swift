@@ -81,9 +81,10 @@ import Testing
         try FileManager.default.removeItem(at: variant)
         let gone = try BrogueProcess.run(["replay", "1", "--verify", "--data", data.path, "--content", Self.core])
         #expect(gone.status == 1)
-        #expect(gone.stderr.contains("game 1 was played with the variant or plugin 'tiny-brogue' 1.0.0, which is not found now"), "\(gone.stderr)")
-        #expect(gone.stderr.contains(data.appendingPathComponent("variants").path))
-        #expect(gone.stderr.contains("put the variant back there, or name its folder with --plugin"))
+        #expect(gone.stderr.contains("plugin 'tiny-brogue' 1.0.0 is not loaded now"), "\(gone.stderr)")
+        #expect(gone.stderr.contains("Replaying it would not give the same game, so it was left as it is."))
+        #expect(gone.stderr.contains("A variant is looked for in "))
+        #expect(gone.stderr.contains(data.appendingPathComponent("variants").path + ": put it back there."))
     }
 
     @Test func playHelpSaysHowAVariantIsChosen() throws {

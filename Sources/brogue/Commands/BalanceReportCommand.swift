@@ -16,7 +16,8 @@ struct BalanceReportCommand: ParsableCommand {
             Examples:
               brogue report balance --seeds 1-1000
               brogue report balance --seeds 1-200 --plot balance.svg
-              brogue report balance --seeds 1-100 --plugin Plugins/Variants/RapidBrogue --json
+              brogue report balance --seeds 1-100 --json > balance.json
+              brogue report balance --seeds 1-100 --plugin Plugins/Variants/RapidBrogue
             """
     )
 

@@ -76,35 +76,40 @@ struct GameVariants: Sendable {
     }
 
     /// The variant stored game `record` was played with: nil for the content brogue runs with.
-    /// - Throws: `VariantError.missing` when the record names a plugin the content lacks and no
-    ///   variant found has its id.
-    /// - Parameter loaded: the content set brogue runs with (`RecordedGames.contentSet`).
-    func variant(of record: GameRecord, loaded set: [ContentRef]) throws -> Variant? {
-        let loaded = Set(set.map(\.id))
-        let extra = record.contentSet.filter { !loaded.contains($0.id) }
+    /// - Parameter loaded: the content brogue runs with (`RecordedGames`), to compare with the record's.
+    /// - Throws: `VariantError.missing` when the record names a plugin that content lacks and no
+    ///   variant found has its id: the game is never rebuilt without it.
+    func variant(of record: GameRecord, loaded: RecordedGames) throws -> Variant? {
+        let ids = Set(loaded.contentSet.map(\.id))
+        let extra = record.contentSet.filter { !ids.contains($0.id) }
         guard !extra.isEmpty else { return nil }
         for ref in extra {
             if let found = variants.first(where: { $0.id == ref.id }) { return found }
         }
-        throw VariantError.missing(game: record.id, plugins: extra, searched: searched)
+        let changed = RebuildError.contentChanged(
+            game: record.id,
+            stored: record.contentHash,
+            storedSet: record.contentSet,
+            loaded: loaded.catalog.contentHash,
+            loadedSet: loaded.contentSet
+        )
+        throw VariantError.missing(changed, searched: searched)
     }
 }
 
 /// Why a variant's game cannot be started or rebuilt.
 enum VariantError: Error, CustomStringConvertible {
     case notLoaded(variant: Variant, problems: [String])
-    case missing(game: Int64, plugins: [ContentRef], searched: [String])
+    /// A stored game names a plugin that is neither loaded nor a variant found.
+    case missing(RebuildError, searched: [String])
 
     var description: String {
         switch self {
         case .notLoaded(let v, let problems):
             return "the variant \(v.name) (\(v.folder)) no longer loads: " + problems.prefix(5).joined(separator: "; ")
                 + ". Fix it (brogue content validate \(v.folder)) and try again."
-        case .missing(let game, let plugins, let searched):
-            let names = plugins.map { "'\($0.id)' \($0.version)" }.joined(separator: ", ")
-            return "game \(game) was played with the variant or plugin \(names), which is not found now (variants are looked for in "
-                + searched.joined(separator: " and ")
-                + "). It was left as it is: put the variant back there, or name its folder with --plugin, to continue or replay it."
+        case .missing(let changed, let searched):
+            return changed.description + " A variant is looked for in " + searched.joined(separator: " and ") + ": put it back there."
         }
     }
 }
@@ -130,7 +135,7 @@ final class VariantGames {
     /// Games of the content stored game `record` was played with.
     /// - Throws: `VariantError` when the variant it names is not found or no longer loads.
     func games(for record: GameRecord) throws -> RecordedGames {
-        guard let variant = try variants.variant(of: record, loaded: base.contentSet) else { return base }
+        guard let variant = try variants.variant(of: record, loaded: base) else { return base }
         if let done = loaded[variant.id] { return done }
         let games = RecordedGames(store: base.store, content: try variants.content(of: variant, over: plugins))
         loaded[variant.id] = games
