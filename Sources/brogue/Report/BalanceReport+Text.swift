@@ -33,7 +33,8 @@ extension BalanceReport {
     }
 
     private func describe(_ c: Carried, of arrivals: Int) -> String {
-        "\(c.kind) \(arrivals == 0 ? 0 : c.runs * 100 / arrivals)% x\(Self.decimal(c.average))"
+        let percent = arrivals == 0 ? 0 : c.runs * 100 / arrivals
+        return "\(c.kind) \(percent == 0 && c.runs > 0 ? "<1" : "\(percent)")% x\(Self.decimal(c.average))"
     }
 
     /// "killed by a goblin" as "a goblin": the table's column says killed.
