@@ -16,12 +16,14 @@ struct Brogue: AsyncParsableCommand {
             Examples:
               brogue                                   the title screen (same as brogue play)
               brogue play --seed 42                    a new game with a chosen seed
+              brogue play --variant rapid-brogue       a variant (New game on the title screen offers them)
               brogue replay 3 --verify                 re-simulate game 3 and check its hash
               brogue sim --seed 42 --turns 3000        play a headless game with the bot
               brogue content validate content/core     check a plugin's YAML
               brogue content list monsters             list what the content defines
               brogue map --seed 7 --depth 4            print one level as text
               brogue catalog --seeds 1-25              what each seed's levels hold
+              brogue report balance --seeds 1-1000     how far the bot gets, what kills it (--plot chart.svg)
               brogue content show monster goblin --origin   one entry, and where each field came from
               brogue plugin list                       every plugin found, loaded or refused and why
               brogue plugin sdk                        where the native plugin header is
@@ -36,6 +38,7 @@ struct Brogue: AsyncParsableCommand {
             PlayCommand.self, ScoresCommand.self, GamesCommand.self, ReplayCommand.self, ExportCommand.self, ImportCommand.self,
             SimCommand.self, ContentCommand.self, MapCommand.self, CatalogCommand.self, PluginCommand.self, BenchCommand.self,
             NodeCommand.self, ClusterCommand.self, HealthcheckCommand.self, ConnectCommand.self, LoadTestCommand.self, FloodCommand.self,
+            ReportCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

@@ -7,7 +7,7 @@ import Foundation
 extension ReplayCommand {
     /// `--verify --all`: replays every stored game, oldest first, one line each, then a total;
     /// exits 1 when any game cannot be read or does not replay to its stored hash.
-    func verifyAll(store: any GameStore, games: RecordedGames) throws {
+    func verifyAll(store: any GameStore, games: VariantGames) throws {
         let ids: [Int64]
         do { ids = try store.listGames(limit: Int.max).map(\.id).sorted() } catch {
             Console.error("brogue: cannot list the stored games: \(error)")
@@ -18,7 +18,7 @@ extension ReplayCommand {
         for id in ids {
             do {
                 guard let stored = try store.loadGame(id: id) else { continue }  // deleted since the list was read
-                let game = try games.rebuild(stored)
+                let game = try games.games(for: stored.record).rebuild(stored)
                 actions += stored.actions.count
                 print("game \(id): \(stored.actions.count) actions, stateHash \(game.stateHash.hex16) matches")
             } catch {

@@ -40,9 +40,17 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let settings = try config.load()
-        let loaded = try content.load(config: config.path)
+        let plugins = try content.loadSet(config: config.path).plugins
+        let loaded = try ContentOptions.withRules(plugins)
         let (store, place) = try postgres.open(data, readOnly: true)
-        let games = RecordedGames(store: store, content: loaded)
+        let variants = try GameVariants.find(
+            in: GameVariants.folders(dataFolder: data.resolvedFolder),
+            content: content,
+            config: config.path,
+            plugins: plugins
+        )
+        // Each game is rebuilt with the variant its record names.
+        let games = VariantGames(base: RecordedGames(store: store, content: loaded), plugins: plugins, variants: variants)
         guard let gameID else { return try verifyAll(store: store, games: games) }
         let stored: StoredGame
         do {
@@ -58,7 +66,7 @@ struct ReplayCommand: ParsableCommand {
         if verify {
             let start = ContinuousClock.now
             do {
-                let game = try games.rebuild(stored)
+                let game = try games.games(for: stored.record).rebuild(stored)
                 let d = ContinuousClock.now - start
                 let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
                 print(
@@ -72,9 +80,16 @@ struct ReplayCommand: ParsableCommand {
             }
             return
         }
+        let viewed: RecordedGames
+        do {
+            viewed = try games.games(for: stored.record)
+        } catch {
+            Console.error("brogue: \(error)")
+            throw ExitCode(1)
+        }
         do {
             try Terminal.run { terminal in
-                try ReplayViewer(games: games, ui: TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)).run(
+                try ReplayViewer(games: viewed, ui: TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)).run(
                     stored
                 )
             }

@@ -19,6 +19,14 @@ struct PlayCommand: ParsableCommand {
             continued; S saves and quits, Q abandons. The screen needs 100 x 34 characters. \
             With --dev, the title screen notices edited YAML content and reloads it for the next \
             game, showing what changed or the errors.
+
+            Variants (plugins that make another game of the content, such as Rapid Brogue) are \
+            found in Plugins/Variants/ beside the content and in variants/ in the data folder; \
+            when there are any, a new game asks which game to play: Brogue or a variant, each with \
+            its one-line description. A game remembers its variant (its content set names the \
+            plugin), so continuing it or watching its replay loads the same variant without \
+            asking, and refuses with the reason when the variant is gone. --variant ID plays a \
+            variant from the start (with --seed too), as --plugin FOLDER does.
             """
     )
 
@@ -27,6 +35,9 @@ struct PlayCommand: ParsableCommand {
 
     @Flag(help: "Draw with plain ASCII characters instead of Unicode symbols.")
     var ascii = false
+
+    @Option(help: ArgumentHelp("Play this variant (its id or name; see the title screen) instead of the content's own game.", valueName: "id"))
+    var variant: String?
 
     @Flag(help: "Development: reload edited YAML content for the next game (native libraries need a restart).")
     var dev = false
@@ -37,18 +48,38 @@ struct PlayCommand: ParsableCommand {
 
     func run() throws {
         let settings = try config.load()
-        let (plugins, candidates) = try content.loadSet(config: config.path)
+        var (plugins, candidates) = try content.loadSet(config: config.path)
         let store = try data.open()
-        let content = try ContentOptions.withRules(plugins)
-        let games = RecordedGames(store: store, content: content)
-        let reload = dev ? DevReload(candidates: candidates, plugins: plugins, content: content) : nil
+        var loaded = try ContentOptions.withRules(plugins)
+        var variants = try GameVariants.find(
+            in: GameVariants.folders(dataFolder: data.resolvedFolder),
+            content: content,
+            config: config.path,
+            plugins: plugins
+        )
+        if let variant {
+            guard let chosen = variants.named(variant) else {
+                let found = variants.variants.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+                throw ValidationError(
+                    "no variant '\(variant)' in \(variants.searched.joined(separator: " or ")); "
+                        + (found.isEmpty ? "none was found there." : "the variants found are \(found).")
+                )
+            }
+            // As if named with --plugin: the variant is the content, and the title screen offers no other.
+            candidates = chosen.candidates
+            plugins = plugins.reloadingContent(candidates)
+            loaded = try ContentOptions.withRules(plugins)
+            variants.variants = []
+        }
+        let games = RecordedGames(store: store, content: loaded)
+        let reload = dev ? DevReload(candidates: candidates, plugins: plugins, content: loaded) : nil
         do {
             try Terminal.run { terminal in
                 let ui = TerminalPlay(terminal: terminal, ascii: ascii || settings.ascii, keymap: settings.keymap)
                 if let seed {
                     try playNew(seed: seed, games: games, ui: ui)
                 } else {
-                    var flow = TitleFlow(games: games, ui: ui, reload: reload)
+                    var flow = TitleFlow(games: games, plugins: plugins, variants: variants, ui: ui, reload: reload)
                     try flow.run()
                 }
             }

@@ -72,15 +72,18 @@ final class TerminalPlay {
     }
 
     /// A menu; returns the chosen index, or nil for Escape/q.
+    /// - Parameter descriptions: one line per item, shown under the title for the item selected.
     func menu(
         title: String,
         subtitle: String = "",
         items: [String],
+        descriptions: [String]? = nil,
         footer: String = "up/down or j/k to choose, Enter to select, Esc to go back"
     ) throws -> Int? {
         var selected = 0
         while true {
-            let frame = MenuView.render(title: title, subtitle: subtitle, items: items, selected: selected, footer: footer)
+            let line = descriptions.map { $0.indices.contains(selected) ? $0[selected] : "" } ?? subtitle
+            let frame = MenuView.render(title: title, subtitle: line, items: items, selected: selected, footer: footer)
             try show(frame)
             guard let key = try nextKey(redraw: { frame }) else { continue }
             switch key.name {

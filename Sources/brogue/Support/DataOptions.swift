@@ -13,6 +13,11 @@ struct DataOptions: ParsableArguments {
     )
     var folder: String?
 
+    /// The data folder, whether or not it exists yet; nil when no default can be worked out.
+    var resolvedFolder: String? {
+        folder ?? (try? SQLiteGameStore.defaultPath()).map { ($0 as NSString).deletingLastPathComponent }
+    }
+
     /// Opens the store, or exits with the store's own explanation.
     func open(readOnly: Bool = false) throws -> SQLiteGameStore {
         do {
