@@ -27,7 +27,7 @@ import Testing
         #expect(out.stderr.contains("did you mean 'hp'"), "\(out.stderr)")
     }
 
-    @Test func aBadBoltStaffOrRunicIsRefusedAtFileLineColumn() throws {
+    @Test func aBadBoltStaffRunicOrWeaponAttackIsRefusedAtFileLineColumn() throws {
         let dir = try BrogueProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let plugin = dir.appendingPathComponent("broken")
@@ -37,6 +37,7 @@ import Testing
             ("bolts/firebolt.yaml", "effect: damage", "effect: damgae", "'effect' in bolt 'firebolt' must be one of"),
             ("items/staff-of-lightning.yaml", "bolt: lightning", "bolt: lightnin", "names unknown bolt 'lightnin'"),
             ("runics/quietus.yaml", "rule: quietus", "rule: quietis", "'rule' in runic 'quietus' must be one of"),
+            ("items/axe.yaml", "attack: sweep", "attack: sweeep", "'attack' in item 'axe' must be one of"),
         ]
         var expected: [(String, String)] = []
         for (path, line, broken, says) in breaks {

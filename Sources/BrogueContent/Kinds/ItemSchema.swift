@@ -68,7 +68,7 @@ enum ItemSchema {
                 "attack",
                 .choice("weapon attack", WeaponAttack.allCases.map(\.rawValue)),
                 .value("normal"),
-                "Weapons: how it strikes besides a plain blow: `lash` (a whip) or `flail`."
+                "Weapons: how it strikes besides a plain blow: `lash`, `flail`, `sweep`, `pierce`, `lunge`, `slow` or `arc` (below)."
             ),
             .init(
                 "bursts-into",

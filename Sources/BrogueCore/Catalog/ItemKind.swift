@@ -44,9 +44,25 @@ public enum WeaponAttack: String, CaseIterable, Sendable, Codable {
     case lash
     /// Each step the wielder takes hits every hostile monster beside where it lands.
     case flail
+    /// A blow on one monster strikes every hostile monster beside the wielder (an axe).
+    case sweep
+    /// A blow strikes the monster and the hostile one directly behind it in that line (a spear).
+    case pierce
+    /// A step that ends beside a monster which stood two cells away in that straight line strikes it
+    /// at once, never missing, for `lungeMultiplier` times the damage (a rapier).
+    case lunge
+    /// A blow takes `slowFactor` times as long (a mace, a war hammer).
+    case slow
+    /// A blow strikes the monster and the hostile ones on the two cells beside it that are also beside
+    /// the wielder: a forward arc (a sickle).
+    case arc
 
     /// How far a lash reaches.
     public static let lashReach = 5
+    /// How many times the damage a lunge deals.
+    public static let lungeMultiplier = 3
+    /// How many times as long a slow weapon's blow takes.
+    public static let slowFactor = 2
 }
 
 /// One kind of item, from content. Which fields matter depends on `category`.

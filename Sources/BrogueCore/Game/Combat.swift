@@ -65,10 +65,11 @@ extension Game {
         return max(1, rng.clumped(d.min...d.max, clump: d.clump))
     }
 
-    /// The player strikes monster `i`. Sleeping or paralysed monsters are hit for triple damage.
+    /// The player strikes monster `i`. Sleeping or paralysed monsters are hit for triple damage; a
+    /// `lunge` never misses and deals `WeaponAttack.lungeMultiplier` times the damage (not both).
     /// - Returns: the ticks the blow took (none when a weapon of speed acted).
     @discardableResult
-    mutating func playerAttack(_ i: Int, _ events: inout [GameEvent]) -> Int {
+    mutating func playerAttack(_ i: Int, lunge: Bool = false, _ events: inout [GameEvent]) -> Int {
         if let ticks = cowers(before: i, &events) { return ticks }
         noise = 1
         var m = monsters[i]
@@ -78,7 +79,7 @@ extension Game {
             return 100
         }
         let sneak = m.state == .sleeping || m.state == .dormant || m.status.paralyzed > 0
-        let hit = sneak || rng.percent(Combat.hitProbability(accuracy: playerAccuracy, defense: defense(of: m)))
+        let hit = sneak || lunge || rng.percent(Combat.hitProbability(accuracy: playerAccuracy, defense: defense(of: m)))
         guard hit else {
             events.append(.attacked(attacker: player.id, defender: m.id, damage: 0, hit: false))
             events.append(.message("You miss the \(seenName(of: m)).", .combat))
@@ -86,7 +87,7 @@ extension Game {
             return 100
         }
         var damage = rollPlayerDamage()
-        if sneak { damage *= 3 }
+        if sneak { damage *= 3 } else if lunge { damage *= WeaponAttack.lungeMultiplier }
         if kind.flags.contains(.invulnerable) || kind.flags.contains(.immuneToWeapons) {
             events.append(.attacked(attacker: player.id, defender: m.id, damage: 0, hit: true))
             events.append(.message("Your blow glances off the \(seenName(of: m)) harmlessly.", .combat))

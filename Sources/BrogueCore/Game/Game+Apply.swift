@@ -102,7 +102,7 @@ extension Game {
             switch monsters[m].state {
             case .captive: freeCaptive(m, &events)
             case .ally: swapWithAlly(m, &events)
-            default: return playerAttack(m, &events)
+            default: return strike(m, toward: dir, &events)
             }
             return 100
         }
@@ -115,6 +115,7 @@ extension Game {
             if case .refused = events.last { return nil }
             return refuse("Something blocks the way.", &events)
         }
+        let lungingAt = lungeTarget(dir)
         let from = player.position
         player.position = to
         scratch.invalidate()
@@ -128,6 +129,7 @@ extension Game {
             }
         }
         playerEnteredCell(&events)
+        if let id = lungingAt, let ticks = lunge(at: id, toward: dir, &events) { return ticks }
         if outcome == .playing { flailAfterStep(&events) }
         return 100
     }

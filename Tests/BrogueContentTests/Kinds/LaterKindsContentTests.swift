@@ -22,6 +22,31 @@ struct LaterKindsContentTests {
         #expect(catalog.monsters[try #require(catalog.monsterIndexByID["acid-mound"])].flags.contains(.acidic))
     }
 
+    @Test("the core's axes sweep, spears pierce, the rapier lunges, maces strike slowly and the sickle cuts an arc, found from depth 2")
+    func coreWeaponSpecials() throws {
+        let catalog = try ContentLoader().load(plugins: [corePlugin]).catalog
+        let expected: [(String, WeaponAttack)] = [
+            ("axe", .sweep), ("war-axe", .sweep), ("spear", .pierce), ("war-pike", .pierce), ("rapier", .lunge), ("mace", .slow),
+            ("war-hammer", .slow), ("sickle", .arc), ("sword", .normal), ("dagger", .normal),
+        ]
+        for (id, attack) in expected {
+            let kind = catalog.items[try #require(catalog.itemIndexByID[id], "\(id)")]
+            #expect(kind.attack == attack, "\(id)")
+        }
+        let sickle = try #require(catalog.spawns.items.first { $0.kind == "sickle" })
+        #expect(sickle.depths == 2...40)
+    }
+
+    @Test("a misspelt weapon attack is refused at file:line:column with every attack named")
+    func misspeltAttack() {
+        let dir = TempFolder()
+        let core = dir.copyCore()
+        let axe = dir.write("core/items/axe.yaml", "id: axe\nname: \"axe\"\ncategory: weapon\ndamage: {min: 7, max: 9}\nattack: sweeep\n")
+        let lines = errorLines(loadDiagnostics([core]), in: axe)
+        let says = "5:9 'attack' in item 'axe' must be one of normal, lash, flail, sweep, pierce, lunge, slow, arc"
+        #expect(lines.contains { $0.hasPrefix(says) }, "\(lines)")
+    }
+
     @Test("an unknown attack, a burst into unknown terrain, or either on a potion is refused at file:line:column")
     func badWeaponFields() {
         let dir = TempFolder()

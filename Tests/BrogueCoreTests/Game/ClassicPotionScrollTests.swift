@@ -13,6 +13,7 @@ import Testing
             ("potion-of-incineration", .potion, .incineration, 10), ("potion-of-paralysis", .potion, .paralysis, 10),
             ("potion-of-haste-self", .potion, .haste, 25), ("scroll-of-teleportation", .scroll, .teleport, 0),
             ("scroll-of-aggravate-monsters", .scroll, .aggravateMonsters, 0), ("scroll-of-summon-monsters", .scroll, .summonMonsters, 2),
+            ("potion-of-telepathy", .potion, .telepathy, 300), ("scroll-of-magic-mapping", .scroll, .magicMapping, 0),
         ]
         let items = kinds.map {
             ItemKind(id: $0.0, name: $0.0.split(separator: "-").joined(separator: " "), category: $0.1, effect: $0.2.rawValue, power: $0.3)
@@ -71,6 +72,52 @@ import Testing
         _ = game.apply(.quaff(give("potion-of-detect-magic", to: &game)))
         #expect(game.level.magicMapped[Point(12, 6)] && game.level.magicMapped[Point(38, 14)])
         #expect(!game.level.magicMapped[Point(30, 10)], "only where items lie")
+    }
+
+    /// The arena split by a wall at x = 30 from y = 5 to 15, with a secret door at (30, 10): the east
+    /// half is out of the player's sight.
+    func splitArena() -> Game {
+        var game = arena()
+        for y in 5...15 {
+            let wall = catalog.terrainIndexByID[y == 10 ? "secret-door" : "wall"]!
+            game.level.setTerrain(wall, layer: .dungeon, at: Point(30, y), catalog: catalog)
+        }
+        game.scratch.invalidate()
+        game.updateVision()
+        return game
+    }
+
+    @Test func telepathy_showsMonstersOutOfSightForItsTurns_andNotAfter() {
+        var game = splitArena()
+        let m = ArsenalCatalog.place("ogre", at: Point(35, 10), in: &game)
+        let beyond = game.monsters[m]
+        #expect(!game.visible[beyond.position] && !game.canSee(beyond), "behind the wall")
+        _ = game.apply(.quaff(give("potion-of-telepathy", to: &game)))
+        #expect(game.player.status.telepathic >= 299)
+        #expect(game.canSee(game.monsters[m]), "sensed through the wall")
+        #expect(!game.visible[game.monsters[m].position], "the monster is known, its cell is still unseen")
+        var quiet = false
+        for _ in 0..<300 where game.player.status.telepathic > 0 {
+            quiet = game.apply(.rest).contains { if case .message("Your mind goes quiet.", _) = $0 { true } else { false } }
+        }
+        #expect(quiet && game.player.status.telepathic == 0)
+        #expect(!game.canSee(game.monsters[m]), "out of sight again when it wears off")
+    }
+
+    @Test func magicMapping_mapsEveryCellButGranite_andFindsSecretDoors() {
+        var game = splitArena()
+        let door = Point(30, 10)
+        #expect(game.level.has(.isSecret, at: door))
+        let before = game.level.magicMapped.cells.filter { $0 }.count
+        #expect(before == 0)
+        _ = game.apply(.read(give("scroll-of-magic-mapping", to: &game), target: nil))
+        #expect(game.level.terrain(.dungeon, at: door) == catalog.terrainIndexByID["door"], "the secret door is found")
+        #expect(game.level.discovered[door])
+        for i in game.level.flags.cells.indices {
+            let granite = game.level.flags.cells[i].contains(.isImpregnable)
+            #expect(game.level.magicMapped.cells[i] == !granite, "\(game.level.flags.point(at: i))")
+        }
+        #expect(!game.level.discovered[Point(35, 12)], "mapped, not seen: the east half stays undiscovered")
     }
 
     @Test func darkness_halvesTheLightRadiusForItsTurns() {
