@@ -35,7 +35,7 @@ enum BlueprintSchema {
                 "placement",
                 .choice("placement", FeaturePlacement.allCases.map(\.rawValue)),
                 .value("interior"),
-                "Where: `interior` (any inside cell), `center`, `far` (farthest from the entrance), `edge` (against a wall), `wall` (in the room's wall), `outside` (floor elsewhere on the level, reachable without any machine), `outside-wall` (a wall elsewhere facing reachable floor), `path` (the straight line from the entrance to the far wall, cleared of liquid: a bridge), `path-end` (the free cell of that line nearest the far wall, cleared of liquid: a landing)."
+                "Where: `interior` (any inside cell), `center`, `far` (farthest from the entrance), `edge` (against a wall), `wall` (in the room's wall), `outside` (floor elsewhere on the level, reachable without any machine), `outside-wall` (a wall elsewhere facing reachable floor), `path` (the straight line from the entrance to the far wall, cleared of liquid: a bridge), `path-end` (the free cell of that line nearest the far wall, cleared of liquid: a landing), `path-start` (the free cell of that line nearest the entrance, cleared of liquid: a ledge facing the drop)."
             ),
             .init("count", .range(min: 0, max: 100), .value("1"), "How many cells; fewer than the least refuses the site and another is tried."),
             .init("item", .table("feature item"), .optional, "An item placed on each cell when the level is first visited."),

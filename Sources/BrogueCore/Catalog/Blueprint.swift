@@ -82,8 +82,16 @@ public enum FeaturePlacement: String, CaseIterable, Hashable, Sendable {
     /// The free cell of that line nearest the far wall (a landing at the bridge's end); the
     /// liquid under it is cleared.
     case pathEnd = "path-end"
+    /// The free cell of that line nearest the entrance, past the cell inside it (a near ledge
+    /// facing the drop); the liquid under it is cleared.
+    case pathStart = "path-start"
 
-    public var isInside: Bool { self == .interior || self == .center || self == .far || self == .edge || self == .path || self == .pathEnd }
+    public var isInside: Bool {
+        switch self {
+        case .interior, .center, .far, .edge, .path, .pathEnd, .pathStart: true
+        case .wall, .outside, .outsideWall: false
+        }
+    }
 }
 
 /// One feature of a blueprint: terrain, an item or a monster (or a mix), `count` times.

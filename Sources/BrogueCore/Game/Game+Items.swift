@@ -87,6 +87,9 @@ extension Game {
         return 100
     }
 
+    /// How far a thrown item flies, in cells.
+    static let throwRange = 20
+
     /// Throws one of the item toward `target`: it flies in a line until it strikes a creature
     /// or an obstacle, or lands at the target. Missile weapons roll to hit; potions shatter.
     mutating func throwItem(_ letter: Letter, at target: Point, _ events: inout [GameEvent]) -> Int? {
@@ -95,7 +98,7 @@ extension Game {
         var item = inventory.take(letter, count: 1)!
         let kind = catalog.items[item.kind]
         var landing = player.position
-        for p in Self.line(from: player.position, to: target, maxLength: 20) {
+        for p in Self.line(from: player.position, to: target, maxLength: Self.throwRange) {
             if level.has(.blocksMovement, at: p) { break }
             landing = p
             if let m = monsterIndex(at: p), !monsters[m].submerged {
@@ -127,6 +130,7 @@ extension Game {
                 break
             }
         }
+        landedOnPlate(at: landing, kind.name, &events)
         if kind.category == .potion {
             events.append(.message("The flask shatters.", .info))
         } else if burst(kind, at: landing, &events) {
@@ -141,7 +145,7 @@ extension Game {
     /// or the cell before a wall, as `throwItem` flies it. Front ends draw it while aiming.
     public func thrownPath(toward target: Point) -> [Point] {
         var path: [Point] = []
-        for p in Self.line(from: player.position, to: target, maxLength: 20) {
+        for p in Self.line(from: player.position, to: target, maxLength: Self.throwRange) {
             if level.has(.blocksMovement, at: p) { break }
             path.append(p)
             if monsterIndex(at: p) != nil { break }

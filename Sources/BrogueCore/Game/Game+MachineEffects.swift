@@ -17,6 +17,18 @@ extension Game {
         fireMachine(n, from: nil, byPlayer: monster == nil, &events)
     }
 
+    /// A thrown item came down at `p`: a pressure plate there fires its machine as a step would
+    /// (a plate out of reach across a chasm is pressed this way). A creature on the cell
+    /// already stands on it.
+    mutating func landedOnPlate(at p: Point, _ name: String, _ events: inout [GameEvent]) {
+        let n = Int(level.machineAt[p])
+        guard p != player.position, level.flags[p].contains(.firesOnStep), monsterIndex(at: p) == nil,
+            n > 0, n <= level.machines.count, !level.machines[n - 1].fired
+        else { return }
+        events.append(.message("The \(name) lands on a pressure plate. It clicks.", .warning))
+        fireMachine(n, from: nil, &events)
+    }
+
     /// Cells that opened when machine `n` fired and let something loose, spread in cell order so
     /// the result never depends on how the machine's cells were visited.
     mutating func releaseFrom(_ sources: [Point]) {

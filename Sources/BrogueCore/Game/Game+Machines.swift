@@ -75,6 +75,8 @@ extension Game {
     mutating func bumpMachinePart(at p: Point, _ events: inout [GameEvent]) -> Int? {
         let f = level.flags[p]
         let n = Int(level.machineAt[p])
+        // A hidden lever is the wall it looks like until a search finds it.
+        guard !f.contains(.isSecret) else { return nil }
         if f.contains(.firesOnBump) && n > 0 {
             guard !level.machines[n - 1].fired else { return refuse("It will not move again.", &events) }
             events.append(.message("You pull the lever. Something grinds in the walls.", .info))

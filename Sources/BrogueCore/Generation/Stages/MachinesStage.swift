@@ -112,7 +112,10 @@ struct MachineSite {
         let bp = catalog.blueprints[vault.blueprint]
         for (si, spot) in vault.spots.enumerated() {
             guard let rooms = bp.features[spot.feature].item?.heldIn, !rooms.isEmpty else { continue }
-            var candidates = rooms.compactMap { id in catalog.blueprints.firstIndex { $0.id == id && $0.depths.contains(builder.depth) } }
+            let deepest = builder.depth >= catalog.deepestLevel
+            var candidates = rooms.compactMap { id in
+                catalog.blueprints.firstIndex { $0.id == id && $0.depths.contains(builder.depth) && !(deepest && MachinesStage.drops($0, catalog)) }
+            }
             while !candidates.isEmpty {
                 let pick = rng.below(candidates.count)
                 if let room = tryBuild(candidates[pick], sites: 30, keyRoom: true, builder: &builder, rng: &rng) {
@@ -150,6 +153,7 @@ struct MachineSite {
         let number = UInt8(truncatingIfNeeded: builder.level.machines.count + 1)
         guard builder.level.machines.count < 254 else { return false }
         var room = MachineRoom(machine, inner: inner, inside: carve(machine, number: number, blueprint: bp, level: &builder.level))
+        clearWayIn(inner, level: &builder.level)
         let spots = placeFeatures(of: bp, in: &room, number: number, level: &builder.level, rng: &rng)
         guard let spots, spotsReachable(spots, inner: inner, machine: machine, blueprint: bp, level: builder.level) else {
             builder.level = saved
@@ -185,6 +189,14 @@ struct MachineSite {
         }
         lay(bp.entrance, at: machine.entrance, orDefault: roles.floor, level: &level)
         return inside
+    }
+
+    /// The cell inside the entrance must be stood on to enter: a floor of chasm or deep water
+    /// leaves it dry (a `path` lays its own terrain there as well).
+    func clearWayIn(_ inner: Point, level: inout Level) {
+        let drops = TerrainFlags.hazards.union(.isDeep)
+        guard let t = level.terrain(.liquid, at: inner), !catalog.terrains[t].flags.isDisjoint(with: drops) else { return }
+        level.setTerrain(nil, layer: .liquid, at: inner, catalog: catalog)
     }
 
     /// Lays terrain `id` on its layer (on floor, for a layer above the dungeon), or the dungeon
@@ -224,7 +236,7 @@ struct MachineSite {
                 if room.machine.contains(p) { room.used[room.local(p)] = true }
                 if f.placement == .outside || f.placement == .outsideWall { takenOutside.append(p) }
                 if f.placement == .outsideWall || f.placement == .wall { level.machineAt[p] = number }
-                if f.placement == .pathEnd { level.setTerrain(nil, layer: .liquid, at: p, catalog: catalog) }
+                if f.placement == .pathEnd || f.placement == .pathStart { level.setTerrain(nil, layer: .liquid, at: p, catalog: catalog) }
                 if let t = f.terrain { lay(t, at: p, level: &level) }
                 if f.item != nil || f.monster != nil || f.keySlot { spots.append(MachineSpot(position: p, feature: fi)) }
             }
@@ -258,6 +270,8 @@ struct MachineSite {
             return rng.pick(room.inside.filter { room.isFree($0) && room.isOnRing($0) })
         case .pathEnd:
             return room.path.last(where: room.isFree)
+        case .pathStart:
+            return room.path.first(where: room.isFree)
         case .path:
             return nil
         case .wall:
@@ -287,67 +301,5 @@ struct MachineSite {
             }
             return nil
         }
-    }
-
-    /// Every inside cell one can stand on without swimming or springing anything (and so every
-    /// item and monster spot) can be walked to from the entrance, 4-connected as the level's own
-    /// promise is. A wired barrier inside (a cage, a crumbling wall) counts as closed: what lies
-    /// on it waits for the machine to fire, so the room needs a way to fire it.
-    func spotsReachable(_ spots: [MachineSpot], inner: Point, machine: Machine, blueprint bp: Blueprint, level: Level) -> Bool {
-        func barrier(_ p: Point) -> Bool { level.has(.blocksMovement, at: p) && level.has(.isWired, at: p) }
-        func open(_ p: Point) -> Bool {
-            !level.has(.blocksMovement, at: p) && !level.has(.isDeep, at: p) && level.flags[p].isDisjoint(with: .hazards)
-        }
-        guard open(inner) else { return false }
-        var seen = Grid(width: machine.width, height: machine.height, filling: false)
-        let o = machine.origin
-        func local(_ p: Point) -> Point { Point(p.x - o.x, p.y - o.y) }
-        var stack = [inner]
-        seen[local(inner)] = true
-        var reached = 1
-        while let p = stack.popLast() {
-            for d in Direction.cardinals {
-                let n = p + d.offset
-                guard machine.contains(n), open(n), !seen[local(n)] else { continue }
-                seen[local(n)] = true
-                reached += 1
-                stack.append(n)
-            }
-        }
-        var standable = 0
-        var barriers = false
-        for y in o.y..<(o.y + machine.height) {
-            for x in o.x..<(o.x + machine.width) {
-                if open(Point(x, y)) { standable += 1 }
-                if barrier(Point(x, y)) { barriers = true }
-            }
-        }
-        if barriers && !firesSomehow(machine, level: level, seen: seen) { return false }
-        return reached == standable
-            && spots.allSatisfy { s in
-                !machine.contains(s.position) || seen[local(s.position)] || barrier(s.position)
-                    || (bp.features[s.feature].monster != nil && level.has(.firesOnStep, at: s.position))
-            }
-    }
-
-    /// Whether something the player can reach in the room fires it: a wired altar, a lever in
-    /// its wall, or a pressure plate beside a reached cell.
-    func firesSomehow(_ machine: Machine, level: Level, seen: Grid<Bool>) -> Bool {
-        let o = machine.origin
-        for y in (o.y - 1)...(o.y + machine.height) {
-            for x in (o.x - 1)...(o.x + machine.width) {
-                let p = Point(x, y)
-                let f = level.flags[p]
-                guard !f.isDisjoint(with: [.firesOnPickup, .firesOnBump, .firesOnStep]) else { continue }
-                if machine.contains(p) && seen[Point(x - o.x, y - o.y)] { return true }
-                if Direction.cardinals.contains(where: { d in
-                    let q = p + d.offset
-                    return machine.contains(q) && seen[Point(q.x - o.x, q.y - o.y)]
-                }) {
-                    return true
-                }
-            }
-        }
-        return false
     }
 }
