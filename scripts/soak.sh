@@ -89,11 +89,13 @@ kill -0 "$node" 2>/dev/null || { echo "soak: FAIL: the node stopped during the r
 kill "$sampler" 2>/dev/null || true
 sampler=""
 
-python3 - "$CSV" "$report" "$status" <<'PY' || status=1
+python3 - "$CSV" "$report" "$status" "$duration" "$ramp" "$bots" <<'PY' || status=1
 import json, sys
 rows = [line.strip().split(",") for line in open(sys.argv[1]).readlines()[1:] if line.strip()]
+duration, ramp, bots = float(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6])
 samples = [(float(r[0]), float(r[1]), float(r[2])) for r in rows]
-late = samples[len(samples) // 2:]
+# After warm-up: the second half of the play, while every bot is connected (not the bots leaving at the end).
+late = [(t, m, f) for (t, m, f), r in zip(samples, rows) if duration / 2 <= t <= duration + ramp and float(r[4]) >= bots]
 def slope(points):
     n = len(points)
     if n < 2: return None
@@ -106,7 +108,7 @@ fds = slope([(t, f) for t, _, f in late])
 r = json.load(open(sys.argv[2]))
 rt = r["roundTripMs"]
 fmt = lambda v, d: "-" if v is None else f"{v:+.{d}f}"
-print(f"soak: {len(samples)} samples, {len(late)} after warm-up (from {late[0][0]:.0f} s)" if late else "soak: no samples")
+print(f"soak: {len(samples)} samples, {len(late)} after warm-up ({late[0][0]:.0f} to {late[-1][0]:.0f} s)" if late else "soak: no samples after warm-up")
 if late:
     print(f"soak: resident memory {late[0][1] / 1048576:.1f} -> {late[-1][1] / 1048576:.1f} MB after warm-up "
           f"(peak {max(m for _, m, _ in samples) / 1048576:.1f} MB), slope {fmt(rss, 2)} MB/hour")
