@@ -13,9 +13,16 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["BROGUE_PLANT_RACE"] == "1"))
     func twoThreadsWriteOneCounterWithoutALock() {
         let counter = UnguardedCounter()
-        DispatchQueue.concurrentPerform(iterations: 2) { _ in
-            for _ in 0..<10_000 { counter.value += 1 }
+        let finished = DispatchSemaphore(value: 0)
+        // Two threads of their own: a dispatch pool may run both loops on one thread, one after the other.
+        for _ in 0..<2 {
+            Thread.detachNewThread {
+                for _ in 0..<100_000 { counter.value += 1 }
+                finished.signal()
+            }
         }
+        finished.wait()
+        finished.wait()
         #expect(counter.value > 0)
     }
 }
