@@ -28,7 +28,7 @@ skips=(
     "PodsTrial" "ContainerImage" "KubernetesTrial"
     # Drive Chromium, whose own threads and timing are outside what the sanitizer can judge, and
     # whose page timeouts a 5-15 times slower node misses.
-    "BrowserTests" "BrowserTargetingTests"
+    "BrowserTests" "BrowserTargetingTests" "BrowserReconnectTests"
 )
 skip_pattern=$(IFS='|'; echo "${skips[*]}")
 
