@@ -24,6 +24,7 @@ struct Connection {
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel) async {
         let (stream, outbox) = AsyncStream.makeStream(of: Outgoing.self, bufferingPolicy: .bufferingOldest(config.outboundQueueLimit))
         let handle = ConnectionHandle(outbox: outbox, channel: channel, metrics: metrics)
+        defer { handle.releaseQueued() }
         guard await admit(inbound: inbound, outbound: outbound) else { return }
         defer { addresses.leave(address) }
         logger.debug("connection opened", metadata: ["address": "\(address)"])
@@ -41,7 +42,7 @@ struct Connection {
                 handle.finish()
                 return game
             }
-            await Self.write(stream, to: outbound)
+            await Self.write(stream, to: outbound, handle: handle)
             handle.finish()
             group.cancelAll()
             return await group.next() ?? nil
@@ -49,10 +50,11 @@ struct Connection {
         await registry.unregister(handle, game: game)
     }
 
-    private static func write(_ stream: AsyncStream<Outgoing>, to outbound: WebSocketOutboundWriter) async {
+    private static func write(_ stream: AsyncStream<Outgoing>, to outbound: WebSocketOutboundWriter, handle: ConnectionHandle) async {
         for await item in stream {
             switch item {
             case .text(let text):
+                handle.dequeued(bytes: text.utf8.count)
                 do { try await outbound.writeTextMessage(text) } catch { return }
             case .close(let code, let reason):
                 try? await outbound.close(WebSocketErrorCode(codeNumber: Int(code)), reason: reason)

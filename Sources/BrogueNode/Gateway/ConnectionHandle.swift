@@ -27,6 +27,11 @@ final class ConnectionHandle: Sendable {
         var closing = false
         /// The `bye` to send once the message being handled has its answers queued.
         var pending: (ServerEnvelope, UInt16)?
+        /// Text messages in the outbox and their bytes, mirrored in the node's gauges.
+        var queued = 0
+        var queuedBytes = 0
+        /// The writer has stopped and what it left was taken off the gauges.
+        var released = false
     }
 
     init(outbox: AsyncStream<Outgoing>.Continuation, channel: any Channel, metrics: NodeMetrics) {
@@ -101,16 +106,55 @@ final class ConnectionHandle: Sendable {
     /// The writer has stopped; nothing more will be read from the queue.
     func finish() { outbox.finish() }
 
+    /// The writer took a text message of `bytes` off the queue.
+    func dequeued(bytes: Int) {
+        state.withLock { s in
+            guard !s.released else { return }
+            s.queued -= 1
+            s.queuedBytes -= bytes
+            metrics.outboundQueued.decrement()
+            metrics.outboundQueuedBytes.decrement(by: Double(bytes))
+        }
+    }
+
+    /// The connection is over: what is left in its queue will never be written, so it leaves
+    /// the gauges (the queue itself goes with the connection).
+    func releaseQueued() {
+        state.withLock { s in
+            guard !s.released else { return }
+            s.released = true
+            metrics.outboundQueued.decrement(by: Double(s.queued))
+            metrics.outboundQueuedBytes.decrement(by: Double(s.queuedBytes))
+            s.queued = 0
+            s.queuedBytes = 0
+        }
+    }
+
     @discardableResult
     private func enqueue(_ item: Outgoing) -> Bool {
+        // Counted before the yield, so the writer never takes off the gauges what is not on them yet.
+        let bytes: Int? = if case .text(let text) = item { text.utf8.count } else { nil }
+        if let bytes { count(bytes, by: 1) }
         switch outbox.yield(item) {
         case .enqueued: return true
         case .dropped, .terminated:
+            if let bytes { count(bytes, by: -1) }
             drop()
             return false
         @unknown default:
+            if let bytes { count(bytes, by: -1) }
             drop()
             return false
+        }
+    }
+
+    private func count(_ bytes: Int, by sign: Int) {
+        state.withLock { s in
+            guard !s.released else { return }
+            s.queued += sign
+            s.queuedBytes += sign * bytes
+            metrics.outboundQueued.increment(by: Double(sign))
+            metrics.outboundQueuedBytes.increment(by: Double(sign * bytes))
         }
     }
 

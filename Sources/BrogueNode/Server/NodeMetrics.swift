@@ -16,6 +16,9 @@ public struct NodeMetrics: Sendable {
     private let storeQueryLatency: [String: DurationHistogram]
     let droppedConnections: Counter
     let spectators: Gauge
+    /// Messages (and their bytes) waiting in connections' outbound queues: what slow readers cost.
+    let outboundQueued: Gauge
+    let outboundQueuedBytes: Gauge
     let refusedConnections: Counter
     let requestTimeouts: Counter
     /// Cluster mode (docs/cluster.md).
@@ -79,6 +82,16 @@ public struct NodeMetrics: Sendable {
             help: "Connections closed by the node for a protocol error, flooding or a full outbound queue."
         )
         spectators = registry.makeGauge(name: "brogue_spectators", labels: labels, help: "Connections watching a game.")
+        outboundQueued = registry.makeGauge(
+            name: "brogue_outbound_queued_messages",
+            labels: labels,
+            help: "Messages waiting in connections' outbound queues (each queue is bounded; a full one drops its client)."
+        )
+        outboundQueuedBytes = registry.makeGauge(
+            name: "brogue_outbound_queued_bytes",
+            labels: labels,
+            help: "Bytes of the messages waiting in connections' outbound queues."
+        )
         refusedConnections = registry.makeCounter(
             name: "brogue_connections_refused_total",
             labels: labels,

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The soak: a node and `brogue loadtest` for a long time on this machine, the node's /metrics
+# sampled every SAMPLE seconds to a CSV, then the slope of resident memory and of open files
+# after warm-up (least squares over the second half of the run, per hour), the bots' errors and
+# drops, and `brogue replay --verify --all` over every stored game (docs/node.md, "The soak").
+# The release binary if it is built, else the debug one.
+#
+#   scripts/soak.sh                          # 300 bots for 30 minutes
+#   scripts/soak.sh --bots 50 --minutes 2    # a quick look
+#
+# Exits 1 when the bots saw an error or a drop, a game does not verify, or the node stops.
+# Writes the samples to $CSV (/tmp/brogue-soak.csv by default) and keeps the node's log and the
+# loadtest JSON next to it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bots=300
+minutes=30
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --bots) bots=$2; shift 2 ;;
+        --minutes) minutes=$2; shift 2 ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        *) echo "soak: unknown argument '$1'; use --bots N --minutes M" >&2; exit 2 ;;
+    esac
+done
+[[ "$bots" =~ ^[0-9]+$ && "$bots" -gt 0 ]] || { echo "soak: --bots must be a whole number above 0" >&2; exit 2; }
+[[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "soak: --minutes must be a number" >&2; exit 2; }
+
+SAMPLE=${SAMPLE:-10}
+RATE=${RATE:-1}
+SEED=${SEED:-1}
+PORT=${PORT:-18573}
+CSV=${CSV:-/tmp/brogue-soak.csv}
+if [[ -z "${BROGUE:-}" ]]; then
+    if [[ -x .build/release/brogue ]]; then BROGUE=.build/release/brogue; else BROGUE=.build/debug/brogue; fi
+fi
+[[ -x "$BROGUE" ]] || { echo "soak: no $BROGUE; run swift build (or swift build -c release) first" >&2; exit 1; }
+duration=$(python3 -c "print(round($minutes * 60))")
+ramp=$(( duration / 20 < 30 ? duration / 20 : 30 ))
+report="${CSV%.csv}.json"
+nodelog="${CSV%.csv}.node.log"
+
+data=$(mktemp -d /tmp/brogue-soak.XXXXXX)
+node=""
+sampler=""
+# shellcheck disable=SC2317  # called by the EXIT trap
+cleanup() {
+    [[ -n "$sampler" ]] && kill "$sampler" 2>/dev/null
+    [[ -n "$node" ]] && kill "$node" 2>/dev/null && wait "$node" 2>/dev/null
+    rm -rf "$data"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+BROGUE_MAX_CONNECTIONS_PER_ADDRESS=0 BROGUE_ACTIONS_PER_SECOND=1000 BROGUE_ACTION_BURST=1000 LOG_LEVEL=warning \
+    "$BROGUE" node --listen "127.0.0.1:$PORT" --data "$data" >"$data/node.out" 2>"$nodelog" &
+node=$!
+for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
+    kill -0 "$node" 2>/dev/null || { echo "soak: the node did not start:" >&2; cat "$nodelog" >&2; exit 1; }
+    sleep 0.1
+done
+
+# One CSV line per sample: seconds since the start, resident bytes, open files, games hosted,
+# players connected.
+sample_metrics() {
+    local start=$SECONDS
+    echo "seconds,resident_bytes,open_fds,games_active,players_connected" >"$CSV"
+    while kill -0 "$node" 2>/dev/null; do
+        curl -sf --max-time 5 "http://127.0.0.1:$PORT/metrics" | awk -v t=$((SECONDS - start)) '
+            $1 == "process_resident_memory_bytes" { rss = $2 }
+            $1 == "process_open_fds" { fds = $2 }
+            $1 == "brogue_games_active" { games = $2 }
+            $1 == "brogue_players_connected" { players = $2 }
+            END { if (rss != "") printf "%d,%d,%d,%d,%d\n", t, rss, fds, games, players }' >>"$CSV" || true
+        sleep "$SAMPLE"
+    done
+}
+sample_metrics &
+sampler=$!
+
+echo "soak: $BROGUE, $bots bots at $RATE action/s for $minutes min (ramp $ramp s), seed $SEED, a sample every $SAMPLE s to $CSV, $(nproc) cores"
+status=0
+"$BROGUE" loadtest "ws://127.0.0.1:$PORT" --bots "$bots" --duration "$duration" --ramp "$ramp" --rate "$RATE" \
+    --seed "$SEED" --progress 60 --json >"$report" || status=$?
+kill -0 "$node" 2>/dev/null || { echo "soak: FAIL: the node stopped during the run; its log: $nodelog" >&2; exit 1; }
+kill "$sampler" 2>/dev/null || true
+sampler=""
+
+python3 - "$CSV" "$report" "$status" "$duration" "$ramp" "$bots" <<'PY' || status=1
+import json, sys
+rows = [line.strip().split(",") for line in open(sys.argv[1]).readlines()[1:] if line.strip()]
+duration, ramp, bots = float(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6])
+samples = [(float(r[0]), float(r[1]), float(r[2])) for r in rows]
+# After warm-up: the second half of the play, while every bot is connected (not the bots leaving at the end).
+late = [(t, m, f) for (t, m, f), r in zip(samples, rows) if duration / 2 <= t <= duration + ramp and float(r[4]) >= bots]
+def slope(points):
+    n = len(points)
+    if n < 2: return None
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    return None if sxx == 0 else sum((x - mx) * (y - my) for x, y in points) / sxx * 3600
+rss = slope([(t, m / 1048576) for t, m, _ in late])
+fds = slope([(t, f) for t, _, f in late])
+r = json.load(open(sys.argv[2]))
+rt = r["roundTripMs"]
+fmt = lambda v, d: "-" if v is None else f"{v:+.{d}f}"
+print(f"soak: {len(samples)} samples, {len(late)} after warm-up ({late[0][0]:.0f} to {late[-1][0]:.0f} s)" if late else "soak: no samples after warm-up")
+if late:
+    print(f"soak: resident memory {late[0][1] / 1048576:.1f} -> {late[-1][1] / 1048576:.1f} MB after warm-up "
+          f"(peak {max(m for _, m, _ in samples) / 1048576:.1f} MB), slope {fmt(rss, 2)} MB/hour")
+    print(f"soak: open files {late[0][2]:.0f} -> {late[-1][2]:.0f} after warm-up, slope {fmt(fds, 1)} per hour")
+print(f"soak: {r['actions']} actions ({r['actionsPerSecond']:.1f}/s), refused {r['refused']}, errors {r['errors']}, "
+      f"drops {r['drops']}, round trip p50 {rt['p50']:.2f} p99 {rt['p99']:.2f} max {rt['max']:.2f} ms")
+for e in r.get("errorSamples", []):
+    print(f"soak:   error: {e}")
+sys.exit(1 if int(sys.argv[3]) or r["actions"] == 0 or r["errors"] or r["drops"] else 0)
+PY
+
+kill "$node" 2>/dev/null || true
+wait "$node" 2>/dev/null || true
+node=""
+verify=$("$BROGUE" replay --verify --all --data "$data" 2>&1) || status=1
+echo "soak: replay --verify --all: $(grep '^verified' <<<"$verify" || echo "no summary line")"
+grep -i 'failed:' <<<"$verify" | head -5 || true
+echo "soak: node log lines at warning or above: $(grep -c . "$nodelog" || true) ($nodelog)"
+if [[ $status -eq 0 ]]; then echo "soak: PASS"; else echo "soak: FAIL"; fi
+exit "$status"
