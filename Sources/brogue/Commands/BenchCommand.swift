@@ -16,6 +16,10 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Build in release mode first: `swift build -c release && .build/release/brogue bench`. \
             Debug builds are ten or more times slower and their figures mean little.
+
+            Content loading, the crowded turn and keypress to frame also print "its CPU": the \
+            CPU time of the thread doing the work, which a busy machine does not inflate as it does \
+            the elapsed time. On a shared machine, compare those.
             """
     )
 
