@@ -25,7 +25,7 @@ import Testing
             for i in 0..<200 { try await alone.time { _ = try await player.press(i % 2 == 0 ? "i" : "escape") } }
 
             let sockets = try await Self.watchWithoutReading(game: info.game, port: port)
-            defer { sockets.forEach { $0.close() } }
+            defer { for socket in sockets { socket.close() } }
             #expect(ProcessMetricsTests.value("brogue_spectators", in: node.metrics.text()) == Double(Self.spectators))
 
             // The player goes on at full speed (each press a frame for every spectator, an
