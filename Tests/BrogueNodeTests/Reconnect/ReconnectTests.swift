@@ -63,12 +63,14 @@ import Testing
                     .init(servers: urls, backoff: Backoff(first: .milliseconds(20), cap: .milliseconds(200))),
                     credentials: .guest("roamer")
                 ) { event in events.set(events.get + [event]) }
-                let seed: UInt64 = 4
+                // A seed on which nothing reaches the player in 40 turns of resting (on seed 4 a
+                // jackal now does, and the game ends).
+                let seed: UInt64 = 6
                 let info = try await session.newGame(seed: seed)
                 var acked: [Acked] = []
                 func play(_ count: Int) async throws {
                     for i in 0..<count {
-                        // Resting and searching are never refused, so every one is stored.
+                        // Resting and searching are never refused while the game goes on, so every one is stored.
                         let action = i % 2 == 0 ? "z" : "s"
                         guard case .ack(let ack) = try await session.perform(action) else {
                             Issue.record("action \(acked.count + 1) was refused")

@@ -42,14 +42,16 @@ import Testing
     }
 
     @Test func exploreRunsSeveralStepsAndReplaysToTheSameHash() throws {
-        let (s, recorder) = session(seed: 9)
+        // A seed whose first level lets exploring run on: on some (seed 9 since the vaults of
+        // late 2026) a monster soon stands in the only way on and exploring stops, refused.
+        let (s, recorder) = session(seed: 6)
         for _ in 0..<20 {
             try s.handle(key: "x")
             while s.isRunning { try s.step() }
             if s.game.isOver { break }
         }
         #expect(recorder.actions.count > 20)
-        var replay = Game(seed: 9, catalog: CoreContent.catalog)
+        var replay = Game(seed: 6, catalog: CoreContent.catalog)
         for a in recorder.actions { _ = replay.apply(a) }
         #expect(replay.stateHash == s.game.stateHash)
     }
