@@ -10,12 +10,57 @@ import Foundation
 public enum WireCodec {
     /// Encodes any message as one line of JSON.
     public static func encode(_ value: some Encodable) -> String {
+        encodeWithJSONEncoder(value)
+    }
+
+    /// What `encode` writes through `JSONEncoder`; public so tests can hold `WireWriter`'s text
+    /// against it.
+    public static func encodeWithJSONEncoder(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         do {
             return String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {
             preconditionFailure("protocol messages always encode: \(error)")
+        }
+    }
+
+    /// Encodes a node's message as one line of JSON. Frames and acknowledgements, sent with
+    /// every action, are written by `WireWriter`; the rest go through `JSONEncoder`. The JSON is
+    /// the same either way.
+    public static func encode(_ envelope: ServerEnvelope) -> String {
+        switch envelope.message {
+        case .frame(let frame):
+            var writer = WireWriter(capacity: 160 + (frame.cells?.count ?? frame.changes.count) * 40)
+            writer.raw("{\"type\":\"frame\"")
+            if let ref = envelope.ref {
+                writer.key("ref")
+                writer.int(ref)
+            }
+            writer.frameFields(frame)
+            writer.raw("}")
+            return String(decoding: writer.bytes, as: UTF8.self)
+        case .ack(let ack):
+            var writer = WireWriter(capacity: 128)
+            writer.raw("{\"type\":\"ack\"")
+            if let ref = envelope.ref {
+                writer.key("ref")
+                writer.int(ref)
+            }
+            writer.key("applied")
+            writer.int(ack.applied)
+            writer.key("actions")
+            writer.int(ack.actions)
+            writer.key("turn")
+            writer.int(ack.turn)
+            writer.key("stateHash")
+            writer.string(ack.stateHash)
+            writer.key("over")
+            writer.bool(ack.over)
+            writer.raw("}")
+            return String(decoding: writer.bytes, as: UTF8.self)
+        default:
+            return encodeWithJSONEncoder(envelope)
         }
     }
 
