@@ -42,20 +42,31 @@ extension SQLiteGameStore {
         let action = action.encoded
         try StoreChecks.append(gameID: gameID, seq: seq, summary: summary)
         let now = StoreText.timestamp(options.now())
+        let hash = StoreText.hash(summary.stateHash)
         try write { db in
             try fence?(db)
-            guard var row = try GameRow.fetchOne(db, key: gameID) else { throw StoreError.gameNotFound(id: gameID) }
-            guard row.status == GameStatus.playing.rawValue else {
-                throw StoreError.gameFinished(id: gameID, status: GameStatus(rawValue: row.status) ?? .abandoned)
+            // One statement checks and moves the game on, without reading and rewriting the whole
+            // row (its content set is kilobytes of JSON) with every action.
+            let update = try db.cachedStatement(
+                sql: """
+                    UPDATE game SET depth = ?, deepest = ?, turns = ?, gold = ?, state_hash = ?, updated_at = ?,
+                        action_count = action_count + 1
+                    WHERE id = ? AND status = 'playing' AND action_count = ?
+                    """
+            )
+            try update.execute(arguments: [summary.depth, summary.deepest, summary.turns, summary.gold, hash, now, gameID, seq])
+            guard db.changesCount == 1 else {
+                // Nothing changed: say why.
+                guard let row = try Row.fetchOne(db, sql: "SELECT status, action_count FROM game WHERE id = ?", arguments: [gameID]) else {
+                    throw StoreError.gameNotFound(id: gameID)
+                }
+                let status: String = row["status"]
+                guard status == GameStatus.playing.rawValue else {
+                    throw StoreError.gameFinished(id: gameID, status: GameStatus(rawValue: status) ?? .abandoned)
+                }
+                throw StoreError.outOfSequence(gameID: gameID, expected: row["action_count"], got: seq)
             }
-            guard seq == row.actionCount else {
-                throw StoreError.outOfSequence(gameID: gameID, expected: row.actionCount, got: seq)
-            }
-            try ActionRow(gameID: gameID, seq: seq, action: action).insert(db)
-            row.apply(summary)
-            row.actionCount += 1
-            row.updatedAt = now
-            try row.update(db)
+            try db.cachedStatement(sql: "INSERT INTO action (game_id, seq, action) VALUES (?, ?, ?)").execute(arguments: [gameID, seq, action])
         }
     }
 
