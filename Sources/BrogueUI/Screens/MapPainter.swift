@@ -6,7 +6,7 @@ public import BrogueFrame
 public enum MapPainter {
     /// The cell at level position `p` as the player knows it.
     public static func cell(_ game: Game, at p: Point, ascii: Bool) -> Cell {
-        cell(game, game.level, at: p, ascii: ascii, occupants: MapOccupants(game))
+        cell(game, Screen(game, ascii: ascii), at: p)
     }
 
     /// The monster out of sight at `p` the player still knows of: any under telepathy, an ally
@@ -15,16 +15,54 @@ public enum MapPainter {
         telepathic ? occupants.monster(at: p) : occupants.ally(at: p)
     }
 
-    /// The cell at `p` of `level`, the game's current level. Painting takes the level and the
-    /// cells' occupants once and passes them: reading `game.level` copies the level (retaining
-    /// and releasing every buffer it holds), which once per cell was a quarter of a busy node's CPU.
-    static func cell(_ game: Game, _ level: Level, at p: Point, ascii: Bool, occupants: MapOccupants) -> Cell {
+    /// How one kind of terrain draws: what a cell needs of its `TerrainKind`, copied out once
+    /// per screen. Copying the kind itself for each layer of each cell retained and released
+    /// its every name and list.
+    struct TerrainLook {
+        var drawPriority: Int
+        var glyph: Character
+        var foreground: TermColor
+        /// Nil for a black background, which never covers another layer's.
+        var background: TermColor?
+    }
+
+    /// What painting a screen needs from the game, taken once: the current level (reading
+    /// `game.level` copies it, retaining and releasing every buffer it holds, which once per cell
+    /// was a quarter of a busy node's CPU), the cells' occupants, the terrain's looks and the light.
+    struct Screen {
+        let level: Level
+        let occupants: MapOccupants
+        let looks: [TerrainLook]
+        let telepathic: Bool
+        let lightRadius: Int
+        let ascii: Bool
+
+        init(_ game: Game, ascii: Bool) {
+            level = game.level
+            occupants = MapOccupants(game)
+            looks = game.catalog.terrains.map {
+                TerrainLook(
+                    drawPriority: $0.drawPriority,
+                    glyph: ascii ? $0.asciiGlyph : $0.glyph,
+                    foreground: $0.foreground.term,
+                    background: $0.background == .black ? nil : $0.background.term
+                )
+            }
+            telepathic = game.player.status.telepathic > 0
+            lightRadius = max(1, game.lightRadius)
+            self.ascii = ascii
+        }
+    }
+
+    /// The cell at `p` of the game's current level, as `screen` (taken from `game`) shows it.
+    static func cell(_ game: Game, _ screen: Screen, at p: Point) -> Cell {
+        let level = screen.level
+        let occupants = screen.occupants
         let visible = game.visible[p]
         let remembered = level.discovered[p]
         let mapped = level.magicMapped[p]
-        let telepathic = game.player.status.telepathic > 0
         if !visible && !remembered && !mapped {
-            if let m = sensed(occupants, at: p, telepathic: telepathic) {
+            if let m = sensed(occupants, at: p, telepathic: screen.telepathic) {
                 return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: .black)
             }
             return .blank
@@ -36,21 +74,20 @@ public enum MapPainter {
         var bestBack = Int.max
         for layer in TerrainLayer.allCases {
             guard let t = level.terrain(layer, at: p) else { continue }
-            let kind = game.catalog.terrains[t]
-            if kind.drawPriority < bestGlyph {
-                bestGlyph = kind.drawPriority
-                glyph = ascii ? kind.asciiGlyph : kind.glyph
-                fg = kind.foreground.term
+            let look = screen.looks[t]
+            if look.drawPriority < bestGlyph {
+                bestGlyph = look.drawPriority
+                glyph = look.glyph
+                fg = look.foreground
             }
-            if kind.background != .black && kind.drawPriority < bestBack {
-                bestBack = kind.drawPriority
-                bg = kind.background.term
+            if let back = look.background, look.drawPriority < bestBack {
+                bestBack = look.drawPriority
+                bg = back
             }
         }
-        if visible || remembered, let i = level.itemIndex(at: p) {
+        if visible || remembered, let i = occupants.item(at: p) {
             let item = level.items[i].item
-            let kind = game.catalog.items[item.kind]
-            glyph = kind.glyph
+            glyph = game.catalog.items[item.kind].glyph
             fg = itemColor(game, item)
         }
         if visible {
@@ -58,14 +95,14 @@ public enum MapPainter {
                 glyph = "@"
                 fg = Theme.player
             } else if let m = occupants.monster(at: p), game.canSee(game.monsters[m]) {
-                let kind = game.catalog.monsters[game.apparentKind(of: game.monsters[m])]
-                glyph = kind.glyph
-                fg = kind.color.term
+                let kind = game.apparentKind(of: game.monsters[m])
+                glyph = game.catalog.monsters[kind].glyph
+                fg = game.catalog.monsters[kind].color.term
             }
-            let light = lightPercent(game, level, p)
+            let light = lightPercent(game.player.position, radius: screen.lightRadius, lit: level.lit[p], p)
             return Cell(glyph, fg: fg.scaled(percent: light), bg: bg.scaled(percent: light))
         }
-        if let m = sensed(occupants, at: p, telepathic: telepathic) {
+        if let m = sensed(occupants, at: p, telepathic: screen.telepathic) {
             return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: Theme.remembered)
         }
         if remembered {
@@ -78,15 +115,14 @@ public enum MapPainter {
         return Cell(glyph, fg: Theme.magicMapped.scaled(percent: 60), bg: .black)
     }
 
-    /// Light falls off with distance from the player; glowing terrain keeps cells bright.
-    static func lightPercent(_ game: Game, _ level: Level, _ p: Point) -> Int {
-        let dx = p.x - game.player.position.x
-        let dy = p.y - game.player.position.y
-        let r = max(1, game.lightRadius)
+    /// Light falls off with distance from the player (at `player`, with light radius `radius`,
+    /// at least 1); glowing terrain (`lit`) keeps cells bright.
+    static func lightPercent(_ player: Point, radius r: Int, lit: Bool, _ p: Point) -> Int {
+        let dx = p.x - player.x
+        let dy = p.y - player.y
         // In steps of 10%, so a step redraws only the cells whose band changed.
         let falloff = (100 - 45 * (dx * dx + dy * dy) / (r * r)) / 10 * 10
-        let lit = level.lit[p] ? 90 : 0
-        return min(100, max(55, falloff, lit))
+        return min(100, max(55, falloff, lit ? 90 : 0))
     }
 
     /// Unidentified potions show their disguise's colour.
@@ -100,11 +136,10 @@ public enum MapPainter {
 
     /// Paints the whole map into `frame` at the layout's map position.
     public static func paint(_ game: Game, into frame: inout Frame, ascii: Bool) {
-        let level = game.level
-        let occupants = MapOccupants(game)
+        let screen = Screen(game, ascii: ascii)
         for y in 0..<Dungeon.height {
             for x in 0..<Dungeon.width {
-                frame[x: Layout.mapX + x, y: Layout.mapY + y] = cell(game, level, at: Point(x, y), ascii: ascii, occupants: occupants)
+                frame[x: Layout.mapX + x, y: Layout.mapY + y] = cell(game, screen, at: Point(x, y))
             }
         }
     }
