@@ -2,9 +2,16 @@
 ///
 /// The glyph is assumed to be one column wide; the encoder does not measure widths, so a
 /// double-width glyph would push the rest of its row one column to the right.
+///
+/// A cell holds no reference: the glyph is kept as its UTF-8 bytes packed into a word, so
+/// frames of thousands of cells are filled, copied, compared and diffed as plain memory (a
+/// `Character` field made every copy of a cell retain and release it). A glyph of more than
+/// 8 bytes of UTF-8 (a long emoji sequence, which no terminal shows in one column anyway) is
+/// kept as U+FFFD, the replacement character.
 public struct Cell: Hashable, Sendable {
-    /// The character shown, one grapheme.
-    public var glyph: Character
+    /// The glyph's UTF-8 bytes, the first in the lowest byte; `glyphLength` of them count.
+    private var glyphBytes: UInt64
+    private var glyphLength: UInt8
     /// The glyph's colour.
     public var fg: TermColor
     /// The cell's background colour.
@@ -19,10 +26,46 @@ public struct Cell: Hashable, Sendable {
     ///   - bg: The background colour; black by default.
     ///   - bold: Whether the glyph is bold; `false` by default.
     public init(_ glyph: Character = " ", fg: TermColor = .lightGray, bg: TermColor = .black, bold: Bool = false) {
-        self.glyph = glyph
+        (glyphBytes, glyphLength) = Self.pack(glyph)
         self.fg = fg
         self.bg = bg
         self.bold = bold
+    }
+
+    /// The character shown, one grapheme.
+    public var glyph: Character {
+        get {
+            if glyphLength == 1 { return Character(Unicode.Scalar(UInt8(truncatingIfNeeded: glyphBytes))) }
+            return String(decoding: glyphUTF8, as: UTF8.self).first ?? " "
+        }
+        set { (glyphBytes, glyphLength) = Self.pack(newValue) }
+    }
+
+    /// The glyph's UTF-8 bytes.
+    public var glyphUTF8: [UInt8] {
+        var bytes: [UInt8] = []
+        appendGlyphUTF8(to: &bytes)
+        return bytes
+    }
+
+    /// Appends the glyph's UTF-8 bytes, as they are held: for writers of frames.
+    public func appendGlyphUTF8(to bytes: inout [UInt8]) {
+        for i in 0..<Int(glyphLength) { bytes.append(UInt8(truncatingIfNeeded: glyphBytes >> (8 * i))) }
+    }
+
+    /// The glyph when it is one ASCII character, else nil: the common case, without building
+    /// a `Character`.
+    public var asciiGlyph: UInt8? {
+        glyphLength == 1 && glyphBytes < 0x80 ? UInt8(truncatingIfNeeded: glyphBytes) : nil
+    }
+
+    private static func pack(_ glyph: Character) -> (UInt64, UInt8) {
+        // Not `asciiValue`, which is also 10 for "\r\n".
+        let utf8 = glyph.utf8
+        guard utf8.count <= 8 else { return pack("\u{FFFD}") }
+        var word: UInt64 = 0
+        for (i, byte) in utf8.enumerated() { word |= UInt64(byte) << (8 * i) }
+        return (word, UInt8(utf8.count))
     }
 
     /// A space in light grey on black: what a cleared frame holds.

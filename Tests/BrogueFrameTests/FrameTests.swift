@@ -86,6 +86,23 @@ import Testing
         }
     }
 
+    @Test func aCellKeepsItsGlyphAsPlainMemory() {
+        // A cell holds no reference, so a frame copies and compares as plain memory.
+        #expect(_isPOD(Cell.self))
+        for glyph: Character in ["@", " ", "\u{0}", "\r\n", "·", "≈", "é", "e\u{301}", "🐉", "❤️", "🇬🇧"] {
+            let cell = Cell(glyph, fg: .red)
+            #expect(cell.glyph == glyph)
+            #expect(cell.glyphUTF8 == Array(String(glyph).utf8))
+            #expect(cell.asciiGlyph == (String(glyph).utf8.count == 1 ? glyph.asciiValue : nil))
+        }
+        // Over 8 bytes of UTF-8: the replacement character.
+        #expect(Cell("👩‍👩‍👧").glyph == "\u{FFFD}")
+        var cell = Cell("a")
+        cell.glyph = "≈"
+        #expect(cell == Cell("≈"))
+        #expect(cell != Cell("a"))
+    }
+
     private func row(_ frame: Frame, _ y: Int) -> String {
         String((0..<frame.width).map { frame[x: $0, y: y].glyph })
     }

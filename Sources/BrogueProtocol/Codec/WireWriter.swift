@@ -72,16 +72,16 @@ struct WireWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Writes a one-character string: the cell's glyph. Plain ASCII, nearly every glyph, takes
-    /// the short way.
-    mutating func glyph(_ glyph: Character) {
-        if let ascii = glyph.asciiValue, ascii >= 0x20, ascii != UInt8(ascii: "\""), ascii != UInt8(ascii: "\\") {
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(ascii)
-            bytes.append(UInt8(ascii: "\""))
-        } else {
-            string(String(glyph))
+    /// Writes a cell's glyph as a one-character string. Only ASCII can need escaping: the
+    /// bytes of any other character are 0x80 or above, and go as they are.
+    mutating func glyph(of cell: Cell) {
+        if let ascii = cell.asciiGlyph, ascii < 0x20 || ascii == UInt8(ascii: "\"") || ascii == UInt8(ascii: "\\") {
+            string(String(cell.glyph))
+            return
         }
+        bytes.append(UInt8(ascii: "\""))
+        cell.appendGlyphUTF8(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes `"#rrggbb"`, as `TermColor` encodes itself.
@@ -97,7 +97,7 @@ struct WireWriter {
 
     /// `[glyph, fg, bg, bold]`, with bold 0 or 1.
     mutating func cellFields(_ cell: Cell) {
-        glyph(cell.glyph)
+        glyph(of: cell)
         bytes.append(UInt8(ascii: ","))
         color(cell.fg)
         bytes.append(UInt8(ascii: ","))

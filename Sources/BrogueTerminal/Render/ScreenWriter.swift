@@ -23,7 +23,7 @@ struct ScreenWriter {
         let target = pen(for: cell)
         target.appendTransition(from: pen, to: &bytes)
         pen = target
-        Self.appendGlyph(cell.glyph, to: &bytes)
+        Self.appendGlyph(of: cell, to: &bytes)
         if let position = cursor {
             cursor = x + 1 < width ? (x + 1, position.y) : nil
         }
@@ -56,17 +56,22 @@ struct ScreenWriter {
 
     static func isBlank(_ glyph: Character) -> Bool { glyph == " " }
 
-    /// Appends a glyph's UTF-8, or `?` for a glyph holding a control character: a frame is
-    /// data from elsewhere and must never smuggle an escape sequence onto the terminal.
-    static func appendGlyph(_ glyph: Character, to bytes: inout [UInt8]) {
-        if glyph.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
-            bytes.append(UInt8(ascii: "?"))
+    /// Appends a cell's glyph as UTF-8, or `?` for a glyph holding a control character: a frame
+    /// is data from elsewhere and must never smuggle an escape sequence onto the terminal.
+    static func appendGlyph(of cell: Cell, to bytes: inout [UInt8]) {
+        if let ascii = cell.asciiGlyph {
+            bytes.append(ascii < 0x20 || ascii == 0x7F ? UInt8(ascii: "?") : ascii)
             return
         }
-        if let ascii = glyph.asciiValue {
-            bytes.append(ascii)
-        } else {
-            bytes += String(glyph).utf8
+        let start = bytes.count
+        cell.appendGlyphUTF8(to: &bytes)
+        // In UTF-8, C0 controls and DEL are those bytes themselves, and C1 controls
+        // (U+0080...U+009F) are 0xC2 followed by 0x80...0x9F.
+        let glyph = bytes[start...]
+        let control = zip(glyph, glyph.dropFirst()).contains { $0 == 0xC2 && (0x80...0x9F).contains($1) }
+        if control || glyph.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+            bytes.removeSubrange(start...)
+            bytes.append(UInt8(ascii: "?"))
         }
     }
 }

@@ -40,12 +40,14 @@ public enum MapPainter {
         init(_ game: Game, ascii: Bool) {
             level = game.level
             occupants = MapOccupants(game)
-            looks = game.catalog.terrains.map {
+            // Field by field through the array, so no kind is copied whole.
+            let terrains = game.catalog.terrains
+            looks = terrains.indices.map { t in
                 TerrainLook(
-                    drawPriority: $0.drawPriority,
-                    glyph: ascii ? $0.asciiGlyph : $0.glyph,
-                    foreground: $0.foreground.term,
-                    background: $0.background == .black ? nil : $0.background.term
+                    drawPriority: terrains[t].drawPriority,
+                    glyph: ascii ? terrains[t].asciiGlyph : terrains[t].glyph,
+                    foreground: terrains[t].foreground.term,
+                    background: terrains[t].background == .black ? nil : terrains[t].background.term
                 )
             }
             telepathic = game.player.status.telepathic > 0

@@ -106,14 +106,15 @@ import Testing
     }
 
     @Test func controlCharactersNeverReachTheTerminal() {
-        let before = Frame(width: 4, height: 1)
+        let before = Frame(width: 5, height: 1)
         var after = before
         after[x: 0, y: 0] = Cell("\u{1B}")
         after[x: 1, y: 0] = Cell("\u{9B}")
         after[x: 2, y: 0] = Cell("\n")
         after[x: 3, y: 0] = Cell("\u{7F}")
+        after[x: 4, y: 0] = Cell("\r\n")
         let bytes = trueColor.encode(from: before, to: after)
-        #expect(text(bytes).hasSuffix("????"))
+        #expect(text(bytes).hasSuffix("?????"))
         #expect(bytes.filter { $0 == 0x1B }.count == 2, "only the CUP and the SGR")
         #expect(!bytes.contains(0x0A))
     }
