@@ -111,6 +111,21 @@ public struct Frame: Hashable, Sendable {
         }
     }
 
+    /// The positions in ``cells`` whose cell differs from the one in `old`, in order: what a
+    /// diff sends. Comparing here, beside `Cell`, lets the comparison be inlined, where one
+    /// made from another module is a call per cell.
+    /// - Parameter old: A frame of the same size.
+    public func changedIndices(since old: Frame) -> [Int] {
+        precondition(old.width == width && old.height == height, "frames of different sizes: \(old.width)x\(old.height), \(width)x\(height)")
+        var changed: [Int] = []
+        cells.withUnsafeBufferPointer { new in
+            old.cells.withUnsafeBufferPointer { old in
+                for i in new.indices where new[i] != old[i] { changed.append(i) }
+            }
+        }
+        return changed
+    }
+
     /// Blanks the whole frame.
     /// - Parameter background: The background of the blank cells; black by default.
     public mutating func clear(background: TermColor = .black) {

@@ -70,10 +70,7 @@ public struct FrameUpdate: Equatable, Sendable {
         guard let old, old.width == new.width, old.height == new.height else {
             return FrameUpdate(seq: seq, width: new.width, height: new.height, cells: new.cells, changes: [], messages: messages, status: status)
         }
-        var changes: [Change] = []
-        for (i, cell) in new.cells.enumerated() where old.cells[i] != cell {
-            changes.append(Change(x: i % new.width, y: i / new.width, cell: cell))
-        }
+        let changes = new.changedIndices(since: old).map { Change(x: $0 % new.width, y: $0 / new.width, cell: new.cells[$0]) }
         return FrameUpdate(seq: seq, width: new.width, height: new.height, cells: nil, changes: changes, messages: messages, status: status)
     }
 
