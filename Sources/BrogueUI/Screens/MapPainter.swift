@@ -58,13 +58,13 @@ public enum MapPainter {
 
     /// The cell at `p` of the game's current level, as `screen` (taken from `game`) shows it.
     static func cell(_ game: Game, _ screen: Screen, at p: Point) -> Cell {
-        let level = screen.level
-        let occupants = screen.occupants
+        // Read through `screen`, never copied out of it: a local copy of the level retains and
+        // releases each of its buffers, once per cell.
         let visible = game.visible[p]
-        let remembered = level.discovered[p]
-        let mapped = level.magicMapped[p]
+        let remembered = screen.level.discovered[p]
+        let mapped = screen.level.magicMapped[p]
         if !visible && !remembered && !mapped {
-            if let m = sensed(occupants, at: p, telepathic: screen.telepathic) {
+            if let m = sensed(screen.occupants, at: p, telepathic: screen.telepathic) {
                 return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: .black)
             }
             return .blank
@@ -74,9 +74,10 @@ public enum MapPainter {
         var bg = TermColor.black
         var bestGlyph = Int.max
         var bestBack = Int.max
-        for layer in TerrainLayer.allCases {
-            guard let t = level.terrain(layer, at: p) else { continue }
-            let look = screen.looks[t]
+        for layer in screen.level.layers.indices {
+            let t = screen.level.layers[layer][p]
+            guard t >= 0 else { continue }
+            let look = screen.looks[Int(t)]
             if look.drawPriority < bestGlyph {
                 bestGlyph = look.drawPriority
                 glyph = look.glyph
@@ -87,8 +88,8 @@ public enum MapPainter {
                 bg = back
             }
         }
-        if visible || remembered, let i = occupants.item(at: p) {
-            let item = level.items[i].item
+        if visible || remembered, let i = screen.occupants.item(at: p) {
+            let item = screen.level.items[i].item
             glyph = game.catalog.items[item.kind].glyph
             fg = itemColor(game, item)
         }
@@ -96,15 +97,15 @@ public enum MapPainter {
             if p == game.player.position {
                 glyph = "@"
                 fg = Theme.player
-            } else if let m = occupants.monster(at: p), game.canSee(game.monsters[m]) {
+            } else if let m = screen.occupants.monster(at: p), game.canSee(game.monsters[m]) {
                 let kind = game.apparentKind(of: game.monsters[m])
                 glyph = game.catalog.monsters[kind].glyph
                 fg = game.catalog.monsters[kind].color.term
             }
-            let light = lightPercent(game.player.position, radius: screen.lightRadius, lit: level.lit[p], p)
+            let light = lightPercent(game.player.position, radius: screen.lightRadius, lit: screen.level.lit[p], p)
             return Cell(glyph, fg: fg.scaled(percent: light), bg: bg.scaled(percent: light))
         }
-        if let m = sensed(occupants, at: p, telepathic: screen.telepathic) {
+        if let m = sensed(screen.occupants, at: p, telepathic: screen.telepathic) {
             return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: Theme.remembered)
         }
         if remembered {
