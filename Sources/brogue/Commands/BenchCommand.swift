@@ -20,6 +20,11 @@ struct BenchCommand: ParsableCommand {
             Content loading, the crowded turn and keypress to frame also print "its CPU": the \
             CPU time of the thread doing the work, which a busy machine does not inflate as it does \
             the elapsed time. On a shared machine, compare those.
+
+            "node action without I/O" is one action as `brogue node` handles it (the message \
+            decoded, the move applied and stored, the screen composed, diffed and encoded), by its \
+            thread's CPU: set it beside the node CPU per action that `brogue loadtest` prints, and \
+            the difference is what sockets, tasks and locks cost.
             """
     )
 
@@ -35,7 +40,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Player turns measured in the crowded-turn figure.")
     var samples: Int = 2000
 
-    @Option(help: "Ordinary moves measured for the keypress-to-frame figure.")
+    @Option(help: "Ordinary moves measured for the keypress-to-frame and node-action figures.")
     var moves: Int = 2000
 
     @Option(help: "Seeds whose 26 levels are generated and populated for the levels-per-second figure.")
@@ -91,6 +96,7 @@ struct BenchCommand: ParsableCommand {
 
         // 5. The terminal game's figures.
         try keypressToFrame(loaded)
+        try nodeAction(loaded)  // BenchCommand+Node.swift
         replaySpeed(catalog)
         nativePlugins()  // BenchCommand+Plugins.swift
     }
