@@ -103,6 +103,29 @@ public struct Frame: Hashable, Sendable {
         }
     }
 
+    /// Sets each cell of a rectangle inside the frame to what `cell` gives for its offset in
+    /// the rectangle, row by row: a whole map painted without a bounds check and a uniqueness
+    /// check for every cell, as the subscript makes.
+    /// - Parameters:
+    ///   - x: The rectangle's left column.
+    ///   - y: The rectangle's top row.
+    ///   - width: Columns in the rectangle.
+    ///   - height: Rows in the rectangle; the rectangle must lie inside the frame.
+    ///   - cell: The cell at column `dx`, row `dy` of the rectangle.
+    public mutating func paint(x: Int, y: Int, width: Int, height: Int, _ cell: (_ dx: Int, _ dy: Int) -> Cell) {
+        precondition(
+            x >= 0 && y >= 0 && width >= 0 && height >= 0 && x + width <= self.width && y + height <= self.height,
+            "rectangle (\(x), \(y)) \(width)x\(height) is not inside the \(self.width)x\(self.height) frame"
+        )
+        let stride = self.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for dy in 0..<height {
+                let row = (y + dy) * stride + x
+                for dx in 0..<width { cells[row + dx] = cell(dx, dy) }
+            }
+        }
+    }
+
     /// Sets every cell of the frame.
     /// - Parameter cell: The cell to write.
     public mutating func fill(_ cell: Cell) {

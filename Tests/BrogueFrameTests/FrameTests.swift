@@ -60,6 +60,18 @@ import Testing
         #expect(frame.cells.allSatisfy { $0 == Cell(" ", bg: .blue) })
     }
 
+    @Test func paintSetsEachCellOfItsRectangleByOffset() {
+        var frame = Frame(width: 6, height: 4)
+        frame.paint(x: 1, y: 2, width: 3, height: 2) { dx, dy in Cell(Character(String(dx + 3 * dy))) }
+        #expect(row(frame, 1) == "      ")
+        #expect(row(frame, 2) == " 012  ")
+        #expect(row(frame, 3) == " 345  ")
+        let copy = frame
+        frame.paint(x: 0, y: 0, width: 6, height: 1) { _, _ in Cell("#") }
+        #expect(row(frame, 0) == "######")
+        #expect(row(copy, 0) == "      ", "a copy of the frame keeps its cells")
+    }
+
     @Test func roundTripsThroughJSON() throws {
         var frame = Frame(width: 3, height: 2)
         frame.put("@é", x: 0, y: 1, fg: .red, bg: .gray, bold: true)

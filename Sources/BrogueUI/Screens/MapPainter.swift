@@ -20,7 +20,9 @@ public enum MapPainter {
     /// its every name and list.
     struct TerrainLook {
         var drawPriority: Int
-        var glyph: Character
+        /// A cell holding the glyph, packed once: painting copies it rather than packing the
+        /// glyph's `Character` again for every cell.
+        var glyph: Cell
         var foreground: TermColor
         /// Nil for a black background, which never covers another layer's.
         var background: TermColor?
@@ -45,7 +47,7 @@ public enum MapPainter {
             looks = terrains.indices.map { t in
                 TerrainLook(
                     drawPriority: terrains[t].drawPriority,
-                    glyph: ascii ? terrains[t].asciiGlyph : terrains[t].glyph,
+                    glyph: Cell(ascii ? terrains[t].asciiGlyph : terrains[t].glyph),
                     foreground: terrains[t].foreground.term,
                     background: terrains[t].background == .black ? nil : terrains[t].background.term
                 )
@@ -69,7 +71,7 @@ public enum MapPainter {
             }
             return .blank
         }
-        var glyph: Character = " "
+        var glyph = Cell(" ")
         var fg = TermColor.black
         var bg = TermColor.black
         var bestGlyph = Int.max
@@ -90,32 +92,31 @@ public enum MapPainter {
         }
         if visible || remembered, let i = screen.occupants.item(at: p) {
             let item = screen.level.items[i].item
-            glyph = game.catalog.items[item.kind].glyph
+            glyph = Cell(game.catalog.items[item.kind].glyph)
             fg = itemColor(game, item)
         }
         if visible {
             if p == game.player.position {
-                glyph = "@"
+                glyph = Cell("@")
                 fg = Theme.player
             } else if let m = screen.occupants.monster(at: p), game.canSee(game.monsters[m]) {
                 let kind = game.apparentKind(of: game.monsters[m])
-                glyph = game.catalog.monsters[kind].glyph
+                glyph = Cell(game.catalog.monsters[kind].glyph)
                 fg = game.catalog.monsters[kind].color.term
             }
             let light = lightPercent(game.player.position, radius: screen.lightRadius, lit: screen.level.lit[p], p)
-            return Cell(glyph, fg: fg.scaled(percent: light), bg: bg.scaled(percent: light))
+            return glyph.colored(fg.scaled(percent: light), on: bg.scaled(percent: light))
         }
         if let m = sensed(screen.occupants, at: p, telepathic: screen.telepathic) {
             return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: Theme.remembered)
         }
         if remembered {
-            return Cell(
-                glyph,
-                fg: fg.desaturated(percent: 50).scaled(percent: 45),
-                bg: bg.desaturated(percent: 50).scaled(percent: 30).adding(Theme.remembered)
+            return glyph.colored(
+                fg.desaturated(percent: 50).scaled(percent: 45),
+                on: bg.desaturated(percent: 50).scaled(percent: 30).adding(Theme.remembered)
             )
         }
-        return Cell(glyph, fg: Theme.magicMapped.scaled(percent: 60), bg: .black)
+        return glyph.colored(Theme.magicMapped.scaled(percent: 60), on: .black)
     }
 
     /// Light falls off with distance from the player (at `player`, with light radius `radius`,
@@ -140,10 +141,19 @@ public enum MapPainter {
     /// Paints the whole map into `frame` at the layout's map position.
     public static func paint(_ game: Game, into frame: inout Frame, ascii: Bool) {
         let screen = Screen(game, ascii: ascii)
-        for y in 0..<Dungeon.height {
-            for x in 0..<Dungeon.width {
-                frame[x: Layout.mapX + x, y: Layout.mapY + y] = cell(game, screen, at: Point(x, y))
-            }
+        frame.paint(x: Layout.mapX, y: Layout.mapY, width: Dungeon.width, height: Dungeon.height) { x, y in
+            cell(game, screen, at: Point(x, y))
         }
+    }
+}
+
+extension Cell {
+    /// This cell's glyph in `fg` on `bg`, not bold.
+    fileprivate func colored(_ fg: TermColor, on bg: TermColor) -> Cell {
+        var cell = self
+        cell.fg = fg
+        cell.bg = bg
+        cell.bold = false
+        return cell
     }
 }
