@@ -10,7 +10,8 @@
 #   PLANT_RACE=1 scripts/sanitize-node-tests.sh  # only the planted race: passes when TSan reports it
 #
 # Prints the test summary and every sanitizer report's first lines; exits 1 when a test fails or
-# the sanitizer reports anything. The full log is kept at $LOG (/tmp/brogue-sanitize-KIND.log).
+# the sanitizer reports anything. The full log is kept at $LOG (/tmp/brogue-sanitize-KIND.log, or
+# /tmp/brogue-sanitize-thread-planted.log for PLANT_RACE=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,8 @@ case "$kind" in
     address) scratch=.build-asan; banner="AddressSanitizer" ;;
     *) echo "sanitize-node-tests: unknown sanitizer '$kind'; use thread or address" >&2; exit 2 ;;
 esac
-LOG=${LOG:-/tmp/brogue-sanitize-$kind.log}
+# The planted race keeps its own log, so checking it never overwrites a whole run's.
+if [[ "${PLANT_RACE:-}" == 1 ]]; then LOG=${LOG:-/tmp/brogue-sanitize-$kind-planted.log}; else LOG=${LOG:-/tmp/brogue-sanitize-$kind.log}; fi
 
 # Skipped, each with its reason:
 skips=(
