@@ -4,7 +4,6 @@ import BrogueCore
 import BrogueFrame
 import BrogueProtocol
 import BrogueRecording
-import BrogueStore
 import BrogueUI
 import Foundation
 
@@ -15,11 +14,8 @@ extension BenchCommand {
     /// the node's CPU per action (`brogue loadtest`) would be with no I/O, tasks or locks; the
     /// difference between the two is what those cost.
     func nodeAction(_ loaded: LoadedContent) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (games, folder) = try scratchGames(loaded)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteGameStore(path: folder.appendingPathComponent("brogue.sqlite").path)
-        let games = RecordedGames(store: store, content: loaded)
         var cpu: [Double] = []
         var bytes = 0
         var seed: UInt64 = 700

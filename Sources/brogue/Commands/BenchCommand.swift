@@ -141,15 +141,26 @@ struct BenchCommand: ParsableCommand {
         )
     }
 
+    /// Recorded games in a SQLite store in a new temporary folder, and the folder, which the
+    /// caller removes when done.
+    func scratchGames(_ loaded: LoadedContent) throws -> (RecordedGames, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            let store = try SQLiteGameStore(path: folder.appendingPathComponent("brogue.sqlite").path)
+            return (RecordedGames(store: store, content: loaded), folder)
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
+    }
+
     /// Key to frame for ordinary moves, as the terminal game does it: the session applies the
     /// move, the store appends it (SQLite in a temporary folder), the screen is composed, and
     /// the frame is encoded against the previous one.
     func keypressToFrame(_ loaded: LoadedContent) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brogue-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (games, folder) = try scratchGames(loaded)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteGameStore(path: folder.appendingPathComponent("brogue.sqlite").path)
-        let games = RecordedGames(store: store, content: loaded)
         let keys = ["k", "l", "j", "h", "u", "n", "b", "y"]
         var latencies: [Double] = []
         var cpu: [Double] = []
