@@ -106,6 +106,7 @@ scrape_configs:
       - targets: [localhost:8080]
 EOF
 
+pods_check_pause
 if [ "$HOST_NETWORK" = 1 ]; then
     podman pod create --name "$pod" --label "io.brogue.stack=$STACK" --network host > /dev/null
     [ "$port" = 8080 ] || pods_fail "with --host-network the node listens on 8080 (DEV_PORT cannot move it)"

@@ -154,6 +154,8 @@ case "$action" in
     status) status_stack; exit 0 ;;
     files)
         command -v openssl > /dev/null || pods_fail "openssl is missing: apt-get install openssl"
+        # Compose puts every container on its project network, where they meet by name.
+        pods_check_names
         write_files
         # For docker-compose.multiplayer.yml: the folder, the images, podman's limits.
         echo "BROGUE_PODS_DIR=$STATE"
@@ -170,6 +172,8 @@ case "$action" in
 esac
 
 # ---- up ----
+pods_check_pause
+pods_check_names
 if [ -n "$(pods_list)" ]; then
     # In the order they were made: NATS and PostgreSQL before the nodes that use them.
     pods_say "the stack exists: starting its pods (remove it first to change --games or the network)"

@@ -66,6 +66,10 @@ up() {
 down() {
     if [ "$mode" = compose ]; then
         "${compose[@]}" down -v
+        # podman-compose 1.0 stops and then removes each container: one that restarts in between
+        # (restart: on-failure, nginx failing while its upstreams are gone) is left running.
+        podman ps -aq --filter "label=io.podman.compose.project=$stack" | xargs -r podman rm -f > /dev/null
+        podman volume ls -q --filter "label=io.podman.compose.project=$stack" | xargs -r podman volume rm > /dev/null
         # podman-compose 1.0 leaves its network behind.
         if podman network exists "${stack}_default"; then podman network rm "${stack}_default"; fi
     else

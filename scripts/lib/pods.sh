@@ -29,6 +29,37 @@ pods_fit_limits() {
     pods_say "this shell may open at most $files files, below podman's default for containers: they get $files ($CONTAINERS_CONF)"
 }
 
+# What podman needs on this host before a pod or a named network can work, each missing piece
+# named with the package that brings it. Debian's podman only recommends them, so a host that
+# installs without recommends has neither.
+# A pod's pause container runs catatonit (podman builds that image locally on first use).
+pods_check_pause() {
+    podman_has_pause || pods_fail "podman cannot make a pod here: its pause container needs catatonit, which is not installed (apt-get install catatonit)"
+}
+
+# On a bridge network, containers find each other by name through a DNS plugin: dnsname for
+# podman's CNI backend, aardvark-dns for netavark. Nothing to check on the host's network.
+pods_check_names() {
+    [ "$HOST_NETWORK" = 1 ] && return 0
+    case "$(podman info --format '{{.Host.NetworkBackend}}' 2> /dev/null || echo unknown)" in
+        cni)
+            [ -x /usr/lib/cni/dnsname ] || [ -x /usr/libexec/cni/dnsname ] || [ -x /opt/cni/bin/dnsname ] ||
+                pods_fail "containers on the stack's network could not find each other by name: podman's CNI network needs the dnsname plugin (apt-get install golang-github-containernetworking-plugin-dnsname), or start with --host-network"
+            ;;
+        netavark)
+            [ -x /usr/lib/podman/aardvark-dns ] || [ -x /usr/libexec/podman/aardvark-dns ] || command -v aardvark-dns > /dev/null ||
+                pods_fail "containers on the stack's network could not find each other by name: podman's netavark network needs aardvark-dns (apt-get install aardvark-dns), or start with --host-network"
+            ;;
+    esac
+}
+
+# Whether podman can start a pod's pause container: an infra image of the operator's own, or
+# catatonit to build the local one.
+podman_has_pause() {
+    grep -qs '^[[:space:]]*infra_image[[:space:]]*=[[:space:]]*"[^"]' /etc/containers/containers.conf "${CONTAINERS_CONF:-/dev/null}" && return 0
+    command -v catatonit > /dev/null || [ -x /usr/libexec/podman/catatonit ] || [ -x /usr/lib/podman/catatonit ]
+}
+
 # Which image to run for a service: the official one unless --standins; a missing image is pulled
 # once, and a host that cannot pull is told how to build a stand-in.
 pods_image() {
