@@ -52,10 +52,16 @@ struct Connection {
 
     private static func write(_ stream: AsyncStream<Outgoing>, to outbound: WebSocketOutboundWriter, handle: ConnectionHandle) async {
         for await item in stream {
+            let (messages, bytes) = item.size
+            if messages > 0 { handle.dequeued(messages: messages, bytes: bytes) }
             switch item {
             case .text(let text):
-                handle.dequeued(bytes: text.utf8.count)
                 do { try await outbound.writeTextMessage(text) } catch { return }
+            case .pair(let first, let second):
+                do {
+                    try await outbound.writeTextMessage(first)
+                    try await outbound.writeTextMessage(second)
+                } catch { return }
             case .close(let code, let reason):
                 try? await outbound.close(WebSocketErrorCode(codeNumber: Int(code)), reason: reason)
                 return

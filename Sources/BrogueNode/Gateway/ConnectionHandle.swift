@@ -6,6 +6,9 @@ import Synchronization
 /// What the writer of one connection sends next.
 enum Outgoing: Sendable {
     case text(String)
+    /// Two text messages written one after the other: an action's ack and frame, a game and its
+    /// first frame. One place in the queue and one wake-up of the writer for both.
+    case pair(String, String)
     case close(code: UInt16, reason: String)
 }
 
@@ -49,6 +52,14 @@ final class ConnectionHandle: Sendable {
     func send(_ envelope: ServerEnvelope) -> Bool {
         guard !state.withLock({ $0.ended }) else { return false }
         return enqueue(.text(WireCodec.encode(envelope)))
+    }
+
+    /// Queues two messages as one item (see `Outgoing.pair`); the client reads them in this order.
+    /// - Returns: false when the client was dropped or is already ending.
+    @discardableResult
+    func send(_ first: ServerEnvelope, _ second: ServerEnvelope) -> Bool {
+        guard !state.withLock({ $0.ended }) else { return false }
+        return enqueue(.pair(WireCodec.encode(first), WireCodec.encode(second)))
     }
 
     /// Sends `bye` (or an error) and then a close frame with `code`; nothing is sent after it.
@@ -106,16 +117,8 @@ final class ConnectionHandle: Sendable {
     /// The writer has stopped; nothing more will be read from the queue.
     func finish() { outbox.finish() }
 
-    /// The writer took a text message of `bytes` off the queue.
-    func dequeued(bytes: Int) {
-        state.withLock { s in
-            guard !s.released else { return }
-            s.queued -= 1
-            s.queuedBytes -= bytes
-            metrics.outboundQueued.decrement()
-            metrics.outboundQueuedBytes.decrement(by: Double(bytes))
-        }
-    }
+    /// The writer took `messages` text messages of `bytes` in all off the queue.
+    func dequeued(messages: Int, bytes: Int) { count(messages: -messages, bytes: -bytes) }
 
     /// The connection is over: what is left in its queue will never be written, so it leaves
     /// the gauges (the queue itself goes with the connection).
@@ -133,28 +136,29 @@ final class ConnectionHandle: Sendable {
     @discardableResult
     private func enqueue(_ item: Outgoing) -> Bool {
         // Counted before the yield, so the writer never takes off the gauges what is not on them yet.
-        let bytes: Int? = if case .text(let text) = item { text.utf8.count } else { nil }
-        if let bytes { count(bytes, by: 1) }
+        let (messages, bytes) = item.size
+        if messages > 0 { count(messages: messages, bytes: bytes) }
         switch outbox.yield(item) {
         case .enqueued: return true
         case .dropped, .terminated:
-            if let bytes { count(bytes, by: -1) }
+            if messages > 0 { count(messages: -messages, bytes: -bytes) }
             drop()
             return false
         @unknown default:
-            if let bytes { count(bytes, by: -1) }
+            if messages > 0 { count(messages: -messages, bytes: -bytes) }
             drop()
             return false
         }
     }
 
-    private func count(_ bytes: Int, by sign: Int) {
+    /// Adds to (or, negative, takes from) this queue's counts and the node's gauges.
+    private func count(messages: Int, bytes: Int) {
         state.withLock { s in
             guard !s.released else { return }
-            s.queued += sign
-            s.queuedBytes += sign * bytes
-            metrics.outboundQueued.increment(by: Double(sign))
-            metrics.outboundQueuedBytes.increment(by: Double(sign * bytes))
+            s.queued += messages
+            s.queuedBytes += bytes
+            metrics.outboundQueued.increment(by: Double(messages))
+            metrics.outboundQueuedBytes.increment(by: Double(bytes))
         }
     }
 
@@ -166,5 +170,16 @@ final class ConnectionHandle: Sendable {
         if first { metrics.droppedConnections.increment() }
         outbox.finish()
         channel.close(promise: nil)
+    }
+}
+
+extension Outgoing {
+    /// Text messages and their bytes, as the outbound gauges count them (a close frame is neither).
+    var size: (messages: Int, bytes: Int) {
+        switch self {
+        case .text(let text): (1, text.utf8.count)
+        case .pair(let first, let second): (2, first.utf8.count + second.utf8.count)
+        case .close: (0, 0)
+        }
     }
 }

@@ -19,8 +19,7 @@ extension Reader {
             host = next
             await next.setPlayer(player ?? "")
             let (info, frame) = try await next.attach(resumed: resumed)
-            reply(.game(info))
-            reply(.frame(frame))
+            handle.send(ServerEnvelope(.game(info), ref: ref), ServerEnvelope(.frame(frame), ref: ref))
         } catch let error as ProtocolError {
             reply(.error(error))
         } catch {
@@ -53,8 +52,7 @@ extension Reader {
         let start = ContinuousClock.now
         do {
             let (ack, frame) = try await move(host)
-            reply(.ack(ack))
-            reply(.frame(frame))
+            handle.send(ServerEnvelope(.ack(ack), ref: ref), ServerEnvelope(.frame(frame), ref: ref))
         } catch {
             if await host.outcomeUnknown {
                 // Only resuming tells whether it was stored; the client reconnects and resumes by itself.
