@@ -11,8 +11,12 @@ public final class RecordedGame: ActionRecorder {
     public let store: any GameStore
     /// The game's id in the store.
     public let id: Int64
-    /// The game when it was started or resumed.
-    public let game: Game
+    /// The game when it was started or resumed, until `handOver()` gives it away.
+    public var game: Game {
+        guard let start else { preconditionFailure("RecordedGame \(id): its game was read after handOver() gave it to a session") }
+        return start
+    }
+    private var start: Game?
     /// The `seq` the next recorded action gets: the number of actions stored so far.
     public private(set) var nextSeq: Int
     private var finished: Bool
@@ -23,9 +27,19 @@ public final class RecordedGame: ActionRecorder {
     init(store: any GameStore, record: GameRecord, game: Game) {
         self.store = store
         self.id = record.id
-        self.game = game
+        self.start = game
         self.nextSeq = record.nextSeq
         self.finished = record.status.isFinished
+    }
+
+    /// Gives the game as it was started or resumed to the session that plays it on, and keeps
+    /// no copy. One kept here would share nothing with the session's game after its first
+    /// action, and so hold every level as it was at the start for as long as the game is hosted
+    /// (a node hosts hundreds). `game` must not be read afterwards.
+    public func handOver() -> Game {
+        let game = self.game
+        start = nil
+        return game
     }
 
     /// Fences every later write of this game with `lease`, checked by `store` in each write's transaction.

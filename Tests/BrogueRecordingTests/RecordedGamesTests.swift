@@ -34,6 +34,17 @@ import Testing
         #expect(record.summary.stateHash == session.game.stateHash)
     }
 
+    @Test func aHandedOverGameIsTheStartedOneAndRecordingGoesOn() throws {
+        let recorded = try games().start(seed: 11)
+        let started = recorded.game.stateHash
+        let session = PlaySession(game: recorded.handOver(), recorder: recorded)
+        #expect(session.game.stateHash == started)
+        let stored = try session.press(key: "s").recorded + session.press(key: "s").recorded
+        #expect(recorded.nextSeq == stored.count && stored.count == 2)
+        let resumed = try #require(try games().resume(id: recorded.id))
+        #expect(resumed.game.stateHash == session.game.stateHash)
+    }
+
     @Test func aPlayedRunIsReturnedWholeByPress() throws {
         // A seed whose first level has no monster near the start, so exploring is not cut short.
         let recorded = try games().start(seed: 5)

@@ -31,11 +31,12 @@ actor GameHost {
     init(_ recorded: sending RecordedGame, token: String, metrics: NodeMetrics) {
         self.id = recorded.id
         self.token = token
-        self.seed = recorded.game.seed
+        let game = recorded.handOver()
+        self.seed = game.seed
         self.recorded = recorded
         self.metrics = metrics
-        self.session = PlaySession(game: recorded.game, recorder: recorded)
-        finished = recorded.game.isOver
+        self.session = PlaySession(game: game, recorder: recorded)
+        finished = game.isOver
         watchers = Watchers(gameID: recorded.id, metrics: metrics)
     }
 
