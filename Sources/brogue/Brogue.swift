@@ -1,6 +1,19 @@
 import ArgumentParser
+import BrogueNode
+import Foundation
 
+/// The process's entry: a node takes over Swift's task pool for NIO's event loops before any
+/// task starts (`NodeExecutor`), then the command line runs.
 @main
+enum Main {
+    static func main() async {
+        if NodeExecutor.wanted(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment) {
+            NodeExecutor.install()
+        }
+        await Brogue.main()
+    }
+}
+
 struct Brogue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brogue",

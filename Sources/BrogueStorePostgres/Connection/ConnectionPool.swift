@@ -148,7 +148,7 @@ final class ConnectionPool: @unchecked Sendable {
         }
         do {
             let loop = Self.eventLoops.next()
-            return try PostgresConnection.connect(on: loop, configuration: configuration, id: id, logger: logger).wait()
+            return try PostgresConnection.connect(on: loop, configuration: configuration, id: id, logger: logger).blockingWait()
         } catch {
             condition.lock()
             open -= 1

@@ -28,7 +28,7 @@ package enum PostgresAdmin {
         defer { pool.shutDown() }
         let (connection, _) = try pool.take()
         do {
-            try connection.query(PostgresQuery(unsafeSQL: sql), logger: Logger(label: "brogue.store.postgres")).wait()
+            try connection.query(PostgresQuery(unsafeSQL: sql), logger: Logger(label: "brogue.store.postgres")).blockingWait()
             pool.giveBack(connection)
         } catch {
             pool.discard(connection)

@@ -53,6 +53,6 @@ final class Transaction {
         }
         defer { watchdog.cancel() }
         connection.query(query, logger: logger).cascade(to: answer)
-        return try answer.futureResult.wait()
+        return try answer.futureResult.blockingWait()
     }
 }
