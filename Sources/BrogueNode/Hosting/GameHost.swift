@@ -20,6 +20,8 @@ actor GameHost {
     var finished = false
     /// `stateHash` after the last action stored, so an acknowledgement that stored nothing needs no hashing.
     private var storedHash: UInt64?
+    /// The levels this game has put on `brogue_levels_hosted`.
+    private var levelsCounted = 0
     /// Who watches this game, and the name of its player (spectating).
     let watchers: Watchers
     var player = ""
@@ -38,6 +40,21 @@ actor GameHost {
         self.session = PlaySession(game: game, recorder: recorded)
         finished = game.isOver
         watchers = Watchers(gameID: recorded.id, metrics: metrics)
+        levelsCounted = Self.levelsHeld(by: game)
+        metrics.levelsHosted.increment(by: Double(levelsCounted))
+    }
+
+    private static func levelsHeld(by game: Game) -> Int { game.levels.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    deinit { metrics.levelsHosted.decrement(by: Double(levelsCounted)) }
+
+    /// Puts the levels this game holds on `brogue_levels_hosted`: a game grows by a level each
+    /// time its player goes deeper, which is most of a long-running node's growth in memory.
+    private func countLevels() {
+        let held = Self.levelsHeld(by: session.game)
+        guard held != levelsCounted else { return }
+        metrics.levelsHosted.increment(by: Double(held - levelsCounted))
+        levelsCounted = held
     }
 
     /// Starts a new viewer (the registry decided who owns the game): the next frame is a full one.
@@ -131,6 +148,7 @@ actor GameHost {
         // The game changes only through stored actions, so the hash of the last one stored is the
         // game's hash now (checked in debug builds, which the tests run).
         if let last = stored.last { storedHash = last.stateHash }
+        if !stored.isEmpty { countLevels() }
         let hash = storedHash ?? game.stateHash
         assert(hash == game.stateHash, "game \(id) changed after its last stored action")
         return Ack(applied: stored.count, actions: recorded.nextSeq, turn: game.turn, stateHash: hash.hex16, over: game.isOver)

@@ -8,6 +8,7 @@ public struct NodeMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     let playersConnected: Gauge
     let gamesActive: Gauge
+    let levelsHosted: Gauge
     let actionsTotal: Counter
     let actionLatency: DurationHistogram
     let storeWriteLatency: DurationHistogram
@@ -44,6 +45,11 @@ public struct NodeMetrics: Sendable {
         ]
         playersConnected = registry.makeGauge(name: "brogue_players_connected", labels: labels, help: "Open WebSocket connections.")
         gamesActive = registry.makeGauge(name: "brogue_games_active", labels: labels, help: "Games hosted in memory with a player attached.")
+        levelsHosted = registry.makeGauge(
+            name: "brogue_levels_hosted",
+            labels: labels,
+            help: "Levels held in memory by the games hosted: a game keeps every level its player has visited."
+        )
         actionsTotal = registry.makeCounter(name: "brogue_actions_total", labels: labels, help: "Actions applied and stored.")
         actionLatency = registry.makeDurationHistogram(
             name: "brogue_action_latency_seconds",
