@@ -11,7 +11,7 @@ import UnixSignals
 
 /// `brogue node --role gateway|game`: one side of a cluster (docs/cluster.md).
 extension NodeCommand {
-    func runGateway(_ launch: NodeLaunch, content: LoadedContent, logger: Logger) async throws {
+    func runGateway(_ launch: NodeLaunch, content: LoadedContent, trim: ServiceGroupConfiguration.ServiceConfiguration, logger: Logger) async throws {
         let metrics = NodeMetrics(instance: launch.config.instanceID)
         let store = try await Self.openSharedStore(launch.cluster, metrics: metrics, logger: logger)
         let nats = try await Self.connectBus(launch, logger: logger)
@@ -21,11 +21,11 @@ extension NodeCommand {
             FileHandle.standardOutput.write(Data("listening on \(host):\(port)\n".utf8))
             logger.info("gateway listening", metadata: ["host": "\(host)", "port": "\(port)", "instance": "\(launch.config.instanceID)"])
         }
-        try await Self.serve([.init(service: app), .init(service: node.drainService)], logger: logger)
+        try await Self.serve([.init(service: app), .init(service: node.drainService), trim], logger: logger)
         await nats.close()
     }
 
-    func runGame(_ launch: NodeLaunch, content: LoadedContent, logger: Logger) async throws {
+    func runGame(_ launch: NodeLaunch, content: LoadedContent, trim: ServiceGroupConfiguration.ServiceConfiguration, logger: Logger) async throws {
         let metrics = NodeMetrics(instance: launch.config.instanceID)
         let store = try await Self.openSharedStore(launch.cluster, metrics: metrics, logger: logger)
         let nats = try await Self.connectBus(launch, logger: logger)
@@ -44,7 +44,7 @@ extension NodeCommand {
             FileHandle.standardOutput.write(Data("listening on \(host):\(port)\n".utf8))
             logger.info("game instance listening", metadata: ["host": "\(host)", "port": "\(port)", "instance": "\(launch.config.instanceID)"])
         }
-        try await Self.serve([.init(service: app), .init(service: InstanceDrain(instance: instance, logger: logger))], logger: logger)
+        try await Self.serve([.init(service: app), .init(service: InstanceDrain(instance: instance, logger: logger)), trim], logger: logger)
         await nats.close()
     }
 

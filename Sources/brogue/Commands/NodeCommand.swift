@@ -66,7 +66,9 @@ struct NodeCommand: AsyncParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let file = try config.loadFile(environment: env)
         let launch: NodeLaunch
+        let trimEvery: Duration
         do {
+            trimEvery = try MemoryTrimService.interval(from: env)
             launch = try NodeLaunch.resolve(
                 file: file?.node,
                 environment: env,
@@ -93,8 +95,8 @@ struct NodeCommand: AsyncParsableCommand {
         let logger = Logger(label: "brogue.node")
         let loaded = try content.load()
         switch launch.cluster.role {
-        case .gateway: return try await runGateway(launch, content: loaded, logger: logger)
-        case .game: return try await runGame(launch, content: loaded, logger: logger)
+        case .gateway: return try await runGateway(launch, content: loaded, trim: Self.trim(every: trimEvery), logger: logger)
+        case .game: return try await runGame(launch, content: loaded, trim: Self.trim(every: trimEvery), logger: logger)
         case .all: break
         }
         let folder = try launch.dataDirectory ?? ((SQLiteGameStore.defaultPath() as NSString).deletingLastPathComponent)
@@ -107,11 +109,17 @@ struct NodeCommand: AsyncParsableCommand {
         }
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: app), .init(service: node.drainService)],
+                services: [.init(service: app), .init(service: node.drainService), Self.trim(every: trimEvery)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
         )
         try await group.run()
+    }
+
+    /// The memory trim beside a node's other services; it ends by itself when switched off, which
+    /// must not stop the node.
+    static func trim(every interval: Duration) -> ServiceGroupConfiguration.ServiceConfiguration {
+        .init(service: MemoryTrimService(interval: interval), successTerminationBehavior: .ignore)
     }
 }

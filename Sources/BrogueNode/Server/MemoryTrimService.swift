@@ -1,0 +1,70 @@
+public import ServiceLifecycle
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Gives memory the node has freed back to the system, every `interval`.
+///
+/// glibc's allocator keeps freed memory in its arenas for reuse; with games and connections
+/// coming and going, a node's resident memory crept up by 25 to 36 MB an hour in the 30-minute
+/// soak while its heap stayed flat (heaptrack). After 100 games came and went, the process held
+/// 33.8 MB of anonymous memory; one `malloc_trim(0)` brought it to 14.1 MB. The trim runs on a
+/// Dispatch thread (`offThread`), never on an event loop, and costs a few milliseconds.
+public struct MemoryTrimService: Service {
+    /// The variable that sets the interval in seconds (0: never).
+    public static let variable = "BROGUE_MEMORY_TRIM_SECONDS"
+    /// One minute, unless the environment says otherwise.
+    public static let defaultSeconds = 60
+
+    let clock: any NodeClock
+    let interval: Duration
+    let trim: @Sendable () -> Void
+
+    /// - Parameters:
+    ///   - interval: time between trims; zero or less: the service returns at once.
+    ///   - clock: the node's steady clock (tests move their own).
+    ///   - trim: what a trim does: `malloc_trim(0)` by default.
+    public init(interval: Duration, clock: any NodeClock = SystemNodeClock(), trim: @escaping @Sendable () -> Void = MemoryTrimService.systemTrim) {
+        self.interval = interval
+        self.clock = clock
+        self.trim = trim
+    }
+
+    /// The interval from `environment`: `BROGUE_MEMORY_TRIM_SECONDS`, 0...86400, else a minute.
+    /// - Throws: `NodeLaunch.Problem` naming the variable when its value is not such a number.
+    public static func interval(from environment: [String: String]) throws(NodeLaunch.Problem) -> Duration {
+        guard let text = environment[variable], !text.isEmpty else { return .seconds(defaultSeconds) }
+        guard let seconds = Int(text), (0...86_400).contains(seconds) else {
+            throw NodeLaunch.Problem(description: "\(variable)='\(text)' must be a whole number of seconds from 0 (never) to 86400")
+        }
+        return .seconds(seconds)
+    }
+
+    /// `malloc_trim(0)` where the C library has it (glibc; looked up by name, as Swift's Glibc
+    /// module does not export `malloc.h`); nothing elsewhere.
+    public static let systemTrim: @Sendable () -> Void = {
+        #if canImport(Glibc)
+        guard let symbol = cMallocTrim else { return }
+        _ = symbol(0)
+        #endif
+    }
+
+    #if canImport(Glibc)
+    private typealias MallocTrim = @convention(c) (Int) -> Int32
+    private static let cMallocTrim: MallocTrim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim").map {
+        unsafeBitCast($0, to: MallocTrim.self)
+    }
+    #endif
+
+    public func run() async throws {
+        guard interval > .zero else { return }
+        // Stops at the start of a graceful shutdown, like the drain: nothing is left to trim then.
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try await clock.sleep(until: clock.now + interval)
+                await offThread(trim)
+            }
+        }
+    }
+}
