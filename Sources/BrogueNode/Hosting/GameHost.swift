@@ -49,7 +49,7 @@ actor GameHost {
     deinit { metrics.levelsHosted.decrement(by: Double(levelsCounted)) }
 
     /// Puts the levels this game holds on `brogue_levels_hosted`: a game grows by a level each
-    /// time its player goes deeper, which is most of a long-running node's growth in memory.
+    /// time its player goes deeper, so a node's memory may rise with its players' depth.
     private func countLevels() {
         let held = Self.levelsHeld(by: session.game)
         guard held != levelsCounted else { return }
