@@ -6,10 +6,10 @@ import Glibc
 
 /// Gives memory the node has freed back to the system, every `interval`.
 ///
-/// glibc's allocator keeps freed memory in its arenas for reuse; with games and connections
-/// coming and going, a node's resident memory crept up by 25 to 36 MB an hour in the 30-minute
-/// soak while its heap stayed flat (heaptrack). After 100 games came and went, the process held
-/// 33.8 MB of anonymous memory; one `malloc_trim(0)` brought it to 14.1 MB. The trim runs on a
+/// glibc's allocator keeps freed memory in its arenas for reuse, so what games and connections
+/// leave behind stays resident. After 100 games came and went, the process held 33.8 MB of
+/// anonymous memory; one `malloc_trim(0)` brought it to 14.1 MB. (The soak's rise under steady
+/// play is another matter: it stays with the trim, see docs/node.md.) The trim runs on a
 /// Dispatch thread (`offThread`), never on an event loop, and costs a few milliseconds.
 public struct MemoryTrimService: Service {
     /// The variable that sets the interval in seconds (0: never).
