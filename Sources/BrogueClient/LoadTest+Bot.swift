@@ -1,7 +1,7 @@
 import BrogueProtocol
 import Foundation
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 extension LoadTest {
     /// One bot: connects at `startAt`, then plays for `options.duration` seconds from when its
@@ -29,7 +29,7 @@ extension LoadTest {
             try await play(index, session: session, options: options, tally: tally, recorder: recorder)
             await session.close()
         } catch {
-            tally.report.withLock {
+            tally.report.withLockedValue {
                 $0.drops += 1
                 $0.errorCodes[Self.code(of: error), default: 0] += 1
                 if $0.errorSamples.count < 5 { $0.errorSamples.append("bot \(index) dropped: \(error)") }
@@ -37,7 +37,7 @@ extension LoadTest {
             await session.drop()
         }
         let counters = session.counters
-        tally.report.withLock {
+        tally.report.withLockedValue {
             $0.reconnects += counters.reconnects
             $0.reconnectsByBot[index] = counters.reconnects
             $0.resent += counters.resent
@@ -56,7 +56,7 @@ extension LoadTest {
             return options.seed.map { $0 &+ UInt64(index) &* 1_000_003 &+ gamesStarted }
         }
         _ = try await session.newGame(seed: seed())
-        tally.report.withLock { $0.gamesStarted += 1 }
+        tally.report.withLockedValue { $0.gamesStarted += 1 }
         let endAt = clock.now + .seconds(options.duration)
         let interval = Duration.seconds(1 / max(options.rate, 0.001))
         // Bots spread over the interval, so they do not all send at the same instant.
@@ -76,7 +76,7 @@ extension LoadTest {
             var restart = false
             switch reply {
             case .ack(let ack):
-                tally.report.withLock {
+                tally.report.withLockedValue {
                     $0.actions += 1
                     $0.roundTrips.append(ms)
                 }
@@ -88,7 +88,7 @@ extension LoadTest {
                 stored += 1
                 restart = ack.over
             case .refused(let e) where e.code == .badAction:
-                tally.report.withLock {
+                tally.report.withLockedValue {
                     $0.refused += 1
                     $0.roundTrips.append(ms)
                 }
@@ -99,10 +99,10 @@ extension LoadTest {
                 tally.error("bot \(index): \(e.code.rawValue): \(e.message)", code: e.code.rawValue)
             }
             if restart {
-                tally.report.withLock { $0.gamesOver += 1 }
+                tally.report.withLockedValue { $0.gamesOver += 1 }
                 guard clock.now < endAt, !options.stop.requested else { break }
                 _ = try await session.newGame(seed: seed())
-                tally.report.withLock { $0.gamesStarted += 1 }
+                tally.report.withLockedValue { $0.gamesStarted += 1 }
                 exploreRefusals = 0
             }
         }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 extension LoadTest {
     /// What the node spent during a run, from its `/metrics` read before the idle sessions,
@@ -77,7 +77,7 @@ extension LoadTest {
 /// after the run ends the measuring (the report says why); one at a progress line, with the node
 /// too busy to answer in time, only loses that peak candidate.
 final class NodeSampler: Sendable {
-    let samples = Mutex(LoadTest.NodeSamples())
+    let samples = NIOLockedValueBox(LoadTest.NodeSamples())
     private let servers: [String]
     private let enabled: Bool
 
@@ -87,10 +87,10 @@ final class NodeSampler: Sendable {
     }
 
     func sample(required: Bool = true, _ keep: @Sendable (inout LoadTest.NodeSamples, NodeSample) -> Void) async {
-        guard enabled, samples.withLock({ $0.failure == nil }) else { return }
+        guard enabled, samples.withLockedValue({ $0.failure == nil }) else { return }
         switch await NodeSample.scrape(servers) {
-        case .success(let s): samples.withLock { keep(&$0, s) }
-        case .failure(let f) where required: samples.withLock { $0.failure = f.description }
+        case .success(let s): samples.withLockedValue { keep(&$0, s) }
+        case .failure(let f) where required: samples.withLockedValue { $0.failure = f.description }
         case .failure: break
         }
     }

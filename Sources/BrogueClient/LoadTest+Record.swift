@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 extension LoadTest {
     /// One acknowledged action as a bot saw it: what `--record` writes, one JSON object a line,
@@ -43,25 +43,25 @@ extension LoadTest {
 
     /// Appends records to the `--record` file as bots are acknowledged.
     final class AckRecorder: Sendable {
-        private let file: Mutex<FileHandle?>
+        private let file: NIOLockedValueBox<FileHandle?>
 
         init(path: String) throws {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 let why = "--record \(path): cannot create the file; check the folder exists and is writable"
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: why])
             }
-            file = Mutex(try FileHandle(forWritingTo: URL(fileURLWithPath: path)))
+            file = NIOLockedValueBox(try FileHandle(forWritingTo: URL(fileURLWithPath: path)))
         }
 
         func write(_ record: AckRecord) {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             guard let data = try? encoder.encode(record) else { return }
-            file.withLock { $0?.write(data + Data("\n".utf8)) }
+            file.withLockedValue { $0?.write(data + Data("\n".utf8)) }
         }
 
         func close() {
-            file.withLock {
+            file.withLockedValue {
                 try? $0?.close()
                 $0 = nil
             }

@@ -1,7 +1,7 @@
 import BrogueProtocol
 import Foundation
 public import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
 import Glibc
@@ -158,14 +158,14 @@ public enum LoadTest {
     }
 
     final class Tally: Sendable {
-        let report: Mutex<Report>
+        let report: NIOLockedValueBox<Report>
         init(_ options: Options) {
             var report = Report(options: options)
             report.reconnectsByBot = Array(repeating: 0, count: options.bots)
-            self.report = Mutex(report)
+            self.report = NIOLockedValueBox(report)
         }
         func error(_ text: String, code: String) {
-            report.withLock {
+            report.withLockedValue {
                 $0.errors += 1
                 $0.errorCodes[code, default: 0] += 1
                 if $0.errorSamples.count < 5 { $0.errorSamples.append(text) }
@@ -199,7 +199,7 @@ public enum LoadTest {
         let recorder: AckRecorder?
         do { recorder = try options.recordPath.map { try AckRecorder(path: $0) } } catch {
             tally.error("\(error)", code: "record")
-            return tally.report.withLock { $0 }
+            return tally.report.withLockedValue { $0 }
         }
         defer { recorder?.close() }
         let clock = ContinuousClock()
@@ -219,7 +219,7 @@ public enum LoadTest {
         let reporter = Task {
             var last = (actions: 0, at: clock.now)
             func report() {
-                let r = tally.report.withLock { $0 }
+                let r = tally.report.withLockedValue { $0 }
                 let now = clock.now
                 let elapsed = (now - last.at) / .seconds(1)
                 let rate = elapsed > 0 ? Double(r.actions + r.refused - last.actions) / elapsed : 0
@@ -250,18 +250,18 @@ public enum LoadTest {
         }
         var held = 0
         for session in idle where session.endedByNode == nil { held += 1 }
-        tally.report.withLock {
+        tally.report.withLockedValue {
             $0.idleHeld = held
             $0.seconds = (clock.now - playStart) / .seconds(1)
             $0.roundTrips.sort()
-            let taken = sampler.samples.withLock { $0 }
+            let taken = sampler.samples.withLockedValue { $0 }
             $0.node = taken.figures(answered: $0.actions + $0.refused, idleOpened: $0.idleOpened)
             $0.nodeMeasureFailure = taken.failure
         }
         await withTaskGroup(of: Void.self) { group in
             for session in idle { group.addTask { await session.drop() } }
         }
-        return tally.report.withLock { $0 }
+        return tally.report.withLockedValue { $0 }
     }
 
     private static func openIdle(_ options: Options, tally: Tally, logger: Logger) async -> [RemoteGame] {
@@ -297,7 +297,7 @@ public enum LoadTest {
             }
             open += opened
         }
-        tally.report.withLock { $0.idleOpened = open.count }
+        tally.report.withLockedValue { $0.idleOpened = open.count }
         return open
     }
 }

@@ -3,9 +3,9 @@ public import BrogueProtocol
 import Foundation
 import HummingbirdWSClient
 public import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOWebSocket
-import Synchronization
 
 /// Why a remote game could not go on, in words for the player.
 public enum RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -117,7 +117,7 @@ public final class RemoteGame: @unchecked Sendable {
         let task = Task {
             var config = WebSocketClientConfiguration()
             config.maxFrameSize = ProtocolInfo.maxServerMessageBytes
-            let opened = Mutex<Link?>(nil)
+            let opened = NIOLockedValueBox<Link?>(nil)
             do {
                 let closeFrame = try await WebSocketClient.connect(
                     url: address,
@@ -126,7 +126,7 @@ public final class RemoteGame: @unchecked Sendable {
                     logger: logger
                 ) { inbound, outbound, _ in
                     let link = Link(outbound: outbound, done: done)
-                    opened.withLock { $0 = link }
+                    opened.withLockedValue { $0 = link }
                     readyContinuation.yield(.success(link))
                     // Everything the node sends is read at once, so a `bye` is seen even
                     // while the player thinks (`endedByNode`).
@@ -142,10 +142,12 @@ public final class RemoteGame: @unchecked Sendable {
                     await done.wait()
                     reader.cancel()
                 }
-                opened.withLock { $0 }?.inboundEnded(closeCode: closeFrame.map { UInt16(webSocketErrorCode: $0.closeCode) } ?? CloseCode.abnormal)
+                opened.withLockedValue { $0 }?.inboundEnded(
+                    closeCode: closeFrame.map { UInt16(webSocketErrorCode: $0.closeCode) } ?? CloseCode.abnormal
+                )
                 readyContinuation.yield(.failure(.closed))
             } catch {
-                opened.withLock { $0 }?.inboundEnded(closeCode: CloseCode.abnormal)
+                opened.withLockedValue { $0 }?.inboundEnded(closeCode: CloseCode.abnormal)
                 readyContinuation.yield(.failure(.unreachable(url: url, reason: Self.describe(error))))
             }
             readyContinuation.finish()
@@ -333,10 +335,10 @@ public final class RemoteGame: @unchecked Sendable {
 final class Link: @unchecked Sendable {
     /// Opens once; the connection handler waits on it.
     final class Gate: Sendable {
-        private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+        private let state = NIOLockedValueBox<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
         func wait() async {
             await withCheckedContinuation { c in
-                let resumeNow = state.withLock { s -> Bool in
+                let resumeNow = state.withLockedValue { s -> Bool in
                     if s.open { return true }
                     s.waiters.append(c)
                     return false
@@ -345,7 +347,7 @@ final class Link: @unchecked Sendable {
             }
         }
         func open() {
-            let waiters = state.withLock { s -> [CheckedContinuation<Void, Never>] in
+            let waiters = state.withLockedValue { s -> [CheckedContinuation<Void, Never>] in
                 s.open = true
                 defer { s.waiters = [] }
                 return s.waiters
@@ -360,8 +362,8 @@ final class Link: @unchecked Sendable {
     /// The node's messages, decoded, in order; unbounded (a client keeps up with one game).
     let inbox: AsyncStream<Result<ServerEnvelope, RemoteError>>
     private let continuation: AsyncStream<Result<ServerEnvelope, RemoteError>>.Continuation
-    private let noticed = Mutex<RemoteError?>(nil)
-    private let closed = Mutex<UInt16?>(nil)
+    private let noticed = NIOLockedValueBox<RemoteError?>(nil)
+    private let closed = NIOLockedValueBox<UInt16?>(nil)
 
     init(outbound: WebSocketOutboundWriter, done: Gate) {
         self.outbound = outbound
@@ -370,7 +372,7 @@ final class Link: @unchecked Sendable {
     }
 
     /// A `bye`, fatal error or close seen by the reader, before any request reads it.
-    var notice: RemoteError? { noticed.withLock { $0 } }
+    var notice: RemoteError? { noticed.withLockedValue { $0 } }
 
     /// Called by the reader for each message.
     func received(_ message: WebSocketMessage) {
@@ -381,8 +383,8 @@ final class Link: @unchecked Sendable {
         do {
             let envelope = try WireCodec.decodeServer(text)
             switch envelope.message {
-            case .bye(let reason, let why): noticed.withLock { $0 = $0 ?? .ended(reason, why) }
-            case .error(let e) where e.code.isFatal: noticed.withLock { $0 = $0 ?? .refused(e) }
+            case .bye(let reason, let why): noticed.withLockedValue { $0 = $0 ?? .ended(reason, why) }
+            case .error(let e) where e.code.isFatal: noticed.withLockedValue { $0 = $0 ?? .refused(e) }
             default: break
             }
             continuation.yield(.success(envelope))
@@ -393,13 +395,13 @@ final class Link: @unchecked Sendable {
 
     /// The node closed the connection with `closeCode` (1006 when it broke without a close frame).
     func inboundEnded(closeCode: UInt16) {
-        noticed.withLock { $0 = $0 ?? .closed }
-        closed.withLock { $0 = $0 ?? closeCode }
+        noticed.withLockedValue { $0 = $0 ?? .closed }
+        closed.withLockedValue { $0 = $0 ?? closeCode }
         continuation.finish()
     }
 
     /// The close code, once the connection has ended.
-    var closeCode: UInt16? { closed.withLock { $0 } }
+    var closeCode: UInt16? { closed.withLockedValue { $0 } }
 
     func finish() { done.open() }
 }

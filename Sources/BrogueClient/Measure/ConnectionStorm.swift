@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+import NIOConcurrencyHelpers
 import Synchronization
 
 #if canImport(Glibc)
@@ -91,7 +92,7 @@ public enum ConnectionStorm {
         report.healthFailed = during.failed
         report.playerDuring = played.times.sorted()
         report.playerError = played.error
-        (report.attempted, report.connectFailed) = state.tally.withLock { ($0.attempted, $0.failed) }
+        (report.attempted, report.connectFailed) = state.tally.withLockedValue { ($0.attempted, $0.failed) }
         if case .success(let b) = before, case .success(let a) = after {
             report.refusedByNode = a.refusedConnections - b.refusedConnections
             report.timedOutByNode = a.requestTimeouts - b.requestTimeouts
@@ -101,7 +102,7 @@ public enum ConnectionStorm {
 
     private final class State: Sendable {
         let stop = Atomic(false)
-        let tally = Mutex((attempted: 0, failed: 0))
+        let tally = NIOLockedValueBox((attempted: 0, failed: 0))
     }
 
     /// One storm thread: connects again and again, holding its share of connections.
@@ -113,7 +114,7 @@ public enum ConnectionStorm {
         while !state.stop.load(ordering: .relaxed) {
             do {
                 let fd = try PlainHTTP.connect(host: host, port: port, source: options.from, timeout: 2)
-                state.tally.withLock { $0.attempted += 1 }
+                state.tally.withLockedValue { $0.attempted += 1 }
                 if held.count < share {
                     held.append(fd)
                 } else {
@@ -122,7 +123,7 @@ public enum ConnectionStorm {
                     next = (next + 1) % share
                 }
             } catch {
-                state.tally.withLock { $0.failed += 1 }
+                state.tally.withLockedValue { $0.failed += 1 }
             }
         }
         for fd in held { close(fd) }

@@ -4,7 +4,7 @@ import Crypto
 import Foundation
 import HummingbirdBcrypt
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Registration and login: checks names and passwords, hashes with bcrypt on a thread of its
 /// own (never on a connection's task, so a slow hash holds up nobody else), opens sessions, and
@@ -13,13 +13,13 @@ final class Accounts: Sendable {
     let store: any AccountStore
     let config: AccessConfig
     let logger: Logger
-    private let throttle: Mutex<LoginThrottle>
+    private let throttle: NIOLockedValueBox<LoginThrottle>
 
     init(store: any AccountStore, config: AccessConfig, logger: Logger) {
         self.store = store
         self.config = config
         self.logger = logger
-        throttle = Mutex(LoginThrottle(limit: config.loginFailureLimit, window: config.loginFailureWindowSeconds))
+        throttle = NIOLockedValueBox(LoginThrottle(limit: config.loginFailureLimit, window: config.loginFailureWindowSeconds))
     }
 
     static let nameRule = "3-24 characters, each a letter A-Z or a-z, a digit, '_' or '-'"
@@ -61,7 +61,7 @@ final class Accounts: Sendable {
         try admit(keys, now: started)
         let account: Account?
         do { account = try store.account(named: name) } catch {
-            throttle.withLock { $0.succeeded(keys, at: started, cleared: []) }
+            throttle.withLockedValue { $0.succeeded(keys, at: started, cleared: []) }
             throw ProtocolError(.storeFailed, "accounts could not be read: \(error)")
         }
         let stored = account?.passwordHash
@@ -75,7 +75,7 @@ final class Accounts: Sendable {
             logger.info("login failed", metadata: ["address": "\(address)"])
             throw ProtocolError(.badCredentials, "unknown name or wrong password")
         }
-        throttle.withLock { $0.succeeded(keys, at: started, cleared: [keys[0]]) }
+        throttle.withLockedValue { $0.succeeded(keys, at: started, cleared: [keys[0]]) }
         do { return try openSession(for: account.name) } catch {
             throw ProtocolError(.storeFailed, "the session could not be stored: \(error)")
         }
@@ -91,7 +91,7 @@ final class Accounts: Sendable {
             throw ProtocolError(.storeFailed, "sessions could not be read: \(error)")
         }
         guard let found else { throw ProtocolError(.badCredentials, "unknown session; log in with your name and password") }
-        throttle.withLock { $0.succeeded(keys, at: started, cleared: []) }
+        throttle.withLockedValue { $0.succeeded(keys, at: started, cleared: []) }
         guard found.expires > started else {
             try? store.closeSession(tokenHash: SessionToken.hash(token))
             throw ProtocolError(.sessionExpired, "the session has expired; log in with your name and password")
@@ -100,7 +100,7 @@ final class Accounts: Sendable {
     }
 
     private func admit(_ keys: [String], now: Date) throws(ProtocolError) {
-        let wait = throttle.withLock { t -> Int? in
+        let wait = throttle.withLockedValue { t -> Int? in
             if let wait = t.wait(for: keys, now: now) { return wait }
             t.begin(keys, now: now)
             return nil

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A TCP proxy on a loopback port in front of a node, which can cut a connection the moment the
 /// node answers: the node has stored the action, the client never gets the `ack` (what a crash
@@ -8,11 +8,11 @@ import Synchronization
 final class CuttingProxy: Sendable {
     let port: Int
     private let listener: Int32
-    private let target: Mutex<Int>
-    private let cutNext = Mutex(false)
+    private let target: NIOLockedValueBox<Int>
+    private let cutNext = NIOLockedValueBox(false)
 
     init(target: Int) throws {
-        self.target = Mutex(target)
+        self.target = NIOLockedValueBox(target)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         var addr = Self.loopback(port: 0)
@@ -29,10 +29,10 @@ final class CuttingProxy: Sendable {
     }
 
     /// The next bytes the node sends on any connection are not forwarded: both sides are cut.
-    func cutAtNextAnswer() { cutNext.withLock { $0 = true } }
+    func cutAtNextAnswer() { cutNext.withLockedValue { $0 = true } }
 
     /// New connections go to the node on `port` from now on.
-    func retarget(_ port: Int) { target.withLock { $0 = port } }
+    func retarget(_ port: Int) { target.withLockedValue { $0 = port } }
 
     /// Stops taking connections.
     func stop() { shutdown(listener, Int32(SHUT_RDWR)) }
@@ -50,7 +50,7 @@ final class CuttingProxy: Sendable {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { break }
             let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var addr = Self.loopback(port: target.withLock { $0 })
+            var addr = Self.loopback(port: target.withLockedValue { $0 })
             let connected = withUnsafePointer(to: &addr) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
@@ -59,11 +59,11 @@ final class CuttingProxy: Sendable {
                 close(upstream)
                 continue
             }
-            let open = Mutex(2)
+            let open = NIOLockedValueBox(2)
             let finish: @Sendable () -> Void = {
                 shutdown(client, Int32(SHUT_RDWR))
                 shutdown(upstream, Int32(SHUT_RDWR))
-                if open.withLock({ n -> Int in
+                if open.withLockedValue({ n -> Int in
                     n -= 1
                     return n
                 }) == 0 {
@@ -90,7 +90,7 @@ final class CuttingProxy: Sendable {
             guard n > 0 else { return }
             let cut =
                 answers
-                && cutNext.withLock { pending in
+                && cutNext.withLockedValue { pending in
                     defer { pending = false }
                     return pending
                 }

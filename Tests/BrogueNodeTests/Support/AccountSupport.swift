@@ -2,14 +2,14 @@ import BrogueClient
 import BrogueNode
 import BrogueProtocol
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 /// A wall clock the test moves by hand: session expiry and login throttling without waiting.
 final class TestClock: Sendable {
-    private let now = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
-    var date: Date { now.withLock { $0 } }
-    func advance(_ seconds: TimeInterval) { now.withLock { $0 = $0.addingTimeInterval(seconds) } }
+    private let now = NIOLockedValueBox(Date(timeIntervalSince1970: 1_800_000_000))
+    var date: Date { now.withLockedValue { $0 } }
+    func advance(_ seconds: TimeInterval) { now.withLockedValue { $0 = $0.addingTimeInterval(seconds) } }
 }
 
 /// A quick node config for account tests: bcrypt cost 4 (the lowest), the test's clock.

@@ -1,5 +1,5 @@
 import BrogueNode
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A steady clock the test moves by hand: idle timeouts, rate limits and drain bounds are
 /// checked by moving time, never by waiting for it, so a loaded machine changes nothing.
@@ -20,18 +20,18 @@ final class ManualClock: NodeClock {
         var watchers: [UInt64: CheckedContinuation<Void, any Error>] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
-    var now: Duration { state.withLock { $0.now } }
+    var now: Duration { state.withLockedValue { $0.now } }
 
     func sleep(until deadline: Duration) async throws {
-        let id = state.withLock { s in
+        let id = state.withLockedValue { s in
             defer { s.nextID += 1 }
             return s.nextID
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
-                let (outcome, watchers) = state.withLock { s -> (Result<Void, any Error>?, [CheckedContinuation<Void, any Error>]) in
+                let (outcome, watchers) = state.withLockedValue { s -> (Result<Void, any Error>?, [CheckedContinuation<Void, any Error>]) in
                     if s.cancelled.remove(id) != nil { return (.failure(CancellationError()), []) }
                     if s.now >= deadline { return (.success(()), []) }
                     s.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: c))
@@ -48,7 +48,7 @@ final class ManualClock: NodeClock {
 
     /// Moves time on by `step`, waking every sleep whose deadline it reaches.
     func advance(by step: Duration) {
-        let woken = state.withLock { s -> [Sleeper] in
+        let woken = state.withLockedValue { s -> [Sleeper] in
             s.now += step
             let now = s.now
             defer { s.sleepers.removeAll { $0.deadline <= now } }
@@ -63,17 +63,17 @@ final class ManualClock: NodeClock {
     @discardableResult
     func advanceToNextDeadline() async throws -> Duration {
         while true {
-            if let next = state.withLock({ $0.sleepers.map(\.deadline).min() }) {
+            if let next = state.withLockedValue({ $0.sleepers.map(\.deadline).min() }) {
                 advance(by: max(next - now, .zero))
                 return now
             }
-            let id = state.withLock { s in
+            let id = state.withLockedValue { s in
                 defer { s.nextID += 1 }
                 return s.nextID
             }
             try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
-                    let outcome = state.withLock { s -> Result<Void, any Error>? in
+                    let outcome = state.withLockedValue { s -> Result<Void, any Error>? in
                         if s.cancelled.remove(id) != nil { return .failure(CancellationError()) }
                         if !s.sleepers.isEmpty { return .success(()) }
                         s.watchers[id] = c
@@ -88,7 +88,7 @@ final class ManualClock: NodeClock {
     }
 
     private func cancel(_ id: UInt64) {
-        let waiting = state.withLock { s -> CheckedContinuation<Void, any Error>? in
+        let waiting = state.withLockedValue { s -> CheckedContinuation<Void, any Error>? in
             if let i = s.sleepers.firstIndex(where: { $0.id == id }) { return s.sleepers.remove(at: i).continuation }
             if let w = s.watchers.removeValue(forKey: id) { return w }
             s.cancelled.insert(id)

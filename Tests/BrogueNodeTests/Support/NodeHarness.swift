@@ -6,8 +6,8 @@ import Hummingbird
 import HummingbirdTesting
 import HummingbirdWSClient
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
-import Synchronization
 import Testing
 
 /// The core content, loaded once.
@@ -87,8 +87,8 @@ func connect(port: Int, _ body: @escaping @Sendable (Peer) async throws -> Void)
 
 /// A value shared between the test and its connection handlers.
 final class Box<T: Sendable>: Sendable {
-    private let value: Mutex<T>
-    init(_ v: T) { value = Mutex(v) }
-    var get: T { value.withLock { $0 } }
-    func set(_ v: T) { value.withLock { $0 = v } }
+    private let value: NIOLockedValueBox<T>
+    init(_ v: T) { value = NIOLockedValueBox(v) }
+    var get: T { value.withLockedValue { $0 } }
+    func set(_ v: T) { value.withLockedValue { $0 = v } }
 }
