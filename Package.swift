@@ -66,6 +66,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // glibc's malloc.h (mallinfo2), which Swift's Glibc module leaves out: the node's heap metrics.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // YAML content -> validated catalogs for BrogueCore, with file:line:column diagnostics.
         .target(name: "BrogueContent", dependencies: ["BrogueCore", "CLibYAML"], swiftSettings: swiftSettings),
         // Persistence: games (seed + action log), scores; SQLite through GRDB.
@@ -127,6 +129,7 @@ let package = Package(
                 "BrogueRecording",
                 "BrogueProtocol",
                 "BrogueNATS",
+                "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // Its child channel protocol, which the node wraps to refuse and time out connections early.
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -64,10 +64,11 @@ for _ in $(seq 1 100); do
 done
 
 # One CSV line per sample: seconds since the start, resident bytes, open files, games hosted,
-# players connected, levels the hosted games hold.
+# players connected, levels the hosted games hold, and the allocator's bytes in use, free
+# (kept for reuse) and taken from the system (empty where the node is not on glibc).
 sample_metrics() {
     local start=$SECONDS
-    echo "seconds,resident_bytes,open_fds,games_active,players_connected,levels_hosted" >"$CSV"
+    echo "seconds,resident_bytes,open_fds,games_active,players_connected,levels_hosted,heap_allocated_bytes,heap_free_bytes,heap_arena_bytes" >"$CSV"
     while kill -0 "$node" 2>/dev/null; do
         curl -sf --max-time 5 "http://127.0.0.1:$PORT/metrics" | awk -v t=$((SECONDS - start)) '
             $1 == "process_resident_memory_bytes" { rss = $2 }
@@ -75,7 +76,10 @@ sample_metrics() {
             $1 == "brogue_games_active" { games = $2 }
             $1 == "brogue_players_connected" { players = $2 }
             $1 == "brogue_levels_hosted" { levels = $2 }
-            END { if (rss != "") printf "%d,%d,%d,%d,%d,%d\n", t, rss, fds, games, players, levels }' >>"$CSV" || true
+            $1 == "brogue_heap_allocated_bytes" { allocated = $2 }
+            $1 == "brogue_heap_free_bytes" { free = $2 }
+            $1 == "brogue_heap_arena_bytes" { arena = $2 }
+            END { if (rss != "") printf "%d,%d,%d,%d,%d,%d,%s,%s,%s\n", t, rss, fds, games, players, levels, allocated, free, arena }' >>"$CSV" || true
         sleep "$SAMPLE"
     done
 }
@@ -119,6 +123,13 @@ if late:
     lv = [(float(r[0]), float(r[5])) for r in rows if len(r) > 5 and duration / 2 <= float(r[0]) <= duration + ramp and float(r[4]) >= bots]
     if len(lv) >= 2:
         print(f"soak: levels hosted {lv[0][1]:.0f} -> {lv[-1][1]:.0f} after warm-up, slope {fmt(slope(lv), 0)} per hour")
+    # Where resident memory goes: the allocator's bytes in use rising is something kept; its
+    # free bytes rising is memory freed and not given back; neither, something outside the heap.
+    lateRows = [r for r in rows if len(r) > 8 and r[6] and duration / 2 <= float(r[0]) <= duration + ramp and float(r[4]) >= bots]
+    for column, name in [(6, "heap in use"), (7, "heap free (kept for reuse)"), (8, "heap arenas")]:
+        points = [(float(r[0]), float(r[column]) / 1048576) for r in lateRows]
+        if len(points) >= 2:
+            print(f"soak: {name} {points[0][1]:.1f} -> {points[-1][1]:.1f} MB after warm-up, slope {fmt(slope(points), 2)} MB/hour")
 print(f"soak: {r['actions']} actions ({r['actionsPerSecond']:.1f}/s), refused {r['refused']}, errors {r['errors']}, "
       f"drops {r['drops']}, round trip p50 {rt['p50']:.2f} p99 {rt['p99']:.2f} max {rt['max']:.2f} ms")
 for e in r.get("errorSamples", []):

@@ -94,7 +94,7 @@ struct ModuleTable {
 /// Our Swift modules and, for each, the modules its files import (with the first place each is imported).
 struct SourceModules {
     /// Modules of ours with no Swift files (C headers, system libraries): imported, never importing.
-    static let nonSwift: Set<String> = ["CBroguePlugin", "CFFI", "CLibYAML"]
+    static let nonSwift: Set<String> = ["CBroguePlugin", "CFFI", "CLibYAML", "CMalloc"]
 
     var imports: [String: [String: String]]
 

@@ -42,6 +42,42 @@ import Testing
         }
     }
 
+    /// Whether a sanitizer's allocator took malloc's place (scripts/sanitize-node-tests.sh):
+    /// glibc's figures then say nothing, and the node leaves them out.
+    static let sanitized =
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__tsan_init") != nil
+        || dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
+
+    @Test(.disabled(if: sanitized, "a sanitizer's allocator replaces glibc's"))
+    func theNodeExportsWhatItsAllocatorHoldsInUseAndFree() async throws {
+        let node = try makeNode()
+        try await node.makeApplication().test(.live) { client in
+            let text = try await client.execute(uri: "/metrics", method: .get) { String(buffer: $0.body) }
+            for name in ["brogue_heap_allocated_bytes", "brogue_heap_free_bytes", "brogue_heap_arena_bytes"] {
+                #expect(text.contains("# TYPE \(name) gauge\n"), "\(name) has no TYPE gauge line")
+                let value = try #require(Self.value(name, in: text), "\(name) is missing")
+                #expect(value >= 0 && value < 1e12, "\(name) \(value)")
+            }
+            // A test process with a node in it has more than a MB in use.
+            #expect(try #require(Self.value("brogue_heap_allocated_bytes", in: text)) > 1_000_000)
+        }
+    }
+
+    /// 64 MB held shows in the allocated figure and leaves it when freed.
+    @Test(.disabled(if: sanitized, "a sanitizer's allocator replaces glibc's"))
+    func theAllocatedFigureFollowsWhatIsHeld() throws {
+        let before = try #require(HeapStats.current()).allocatedBytes
+        let size = 64 << 20
+        let held = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        held.initializeMemory(as: UInt8.self, repeating: 1, count: size)
+        let during = try #require(HeapStats.current()).allocatedBytes
+        held.deallocate()
+        let after = try #require(HeapStats.current()).allocatedBytes
+        // Other threads of the test process allocate and free meanwhile, far less than 16 MB.
+        #expect(during - before > size - (16 << 20), "before \(before), while held \(during)")
+        #expect(during - after > size - (16 << 20), "while held \(during), after \(after)")
+    }
+
     @Test func theCPUCounterMovesWhileTheProcessWorks() throws {
         let before = try #require(ProcessStats.current()).cpuSeconds
         var now = before

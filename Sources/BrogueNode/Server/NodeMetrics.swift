@@ -1,6 +1,6 @@
 import BrogueNATS
+import NIOConcurrencyHelpers
 public import Prometheus
-import Synchronization
 
 /// The node's Prometheus metrics, in a registry of its own (no global bootstrap, so tests can
 /// run several nodes in one process).
@@ -155,6 +155,7 @@ public struct NodeMetrics: Sendable {
     public func text() -> String {
         bus.refresh()
         return registry.emitToString() + (ProcessStats.current()?.exposition(labels: processLabels) ?? "")
+            + (HeapStats.current()?.exposition(labels: processLabels) ?? "")
     }
 
     /// Exports `client`'s message and reconnect counts from now on.
@@ -166,7 +167,7 @@ private final class BusCounters: Sendable {
     private let messagesIn: Counter
     private let messagesOut: Counter
     private let reconnects: Counter
-    private let state = Mutex<(client: NATSClient?, seen: NATSStatistics)>((nil, NATSStatistics()))
+    private let state = NIOLockedValueBox<(client: NATSClient?, seen: NATSStatistics)>((nil, NATSStatistics()))
 
     init(messagesIn: Counter, messagesOut: Counter, reconnects: Counter) {
         self.messagesIn = messagesIn
@@ -174,10 +175,10 @@ private final class BusCounters: Sendable {
         self.reconnects = reconnects
     }
 
-    func observe(_ client: NATSClient) { state.withLock { $0.client = client } }
+    func observe(_ client: NATSClient) { state.withLockedValue { $0.client = client } }
 
     func refresh() {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard let now = state.client?.statistics else { return }
             messagesIn.increment(by: Int64(max(0, now.messagesIn - state.seen.messagesIn)))
             messagesOut.increment(by: Int64(max(0, now.messagesOut - state.seen.messagesOut)))
