@@ -106,6 +106,9 @@ extension Game {
         if let map = scratch.waypointMaps[w] { return map }
         var map = DijkstraMap()
         map.compute(goals: [(level.waypoints[w], 0)], costs: scratch.waypointCosts, corners: scratch.waypointCorners)
+        // Never computed again (a new level makes new maps), so its buffers would only take room
+        // in every hosted game for as long as it stays on the level.
+        map.releaseBuffers()
         scratch.waypointMaps[w] = map
         return map
     }

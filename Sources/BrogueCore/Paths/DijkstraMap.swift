@@ -25,6 +25,14 @@ public struct DijkstraMap: Sendable {
 
     public subscript(p: Point) -> Int32 { distances[p] }
 
+    /// Gives up the working buffers `compute` keeps for the next call (up to twice the
+    /// distances' own size). For a map computed once and then only read, as the waypoint maps a
+    /// game caches for its level: kept, they made each of those about three times its distances.
+    public mutating func releaseBuffers() {
+        queue = []
+        heap = []
+    }
+
     /// Fills the map from `goals`.
     /// - Parameters:
     ///   - goals: cells and the value each starts at.

@@ -8,18 +8,18 @@ import CMalloc
 /// Resident memory alone cannot tell a leak from an allocator that keeps what was freed: when
 /// resident memory rises, `allocated` rising is something kept (a leak or a growing table);
 /// `free` rising is fragmentation or freed memory not given back; neither rising points outside
-/// the heap (thread stacks, mapped files). `scripts/soak.sh` samples all three.
-struct HeapStats: Equatable {
+/// the heap (thread stacks, mapped files). `scripts/soak.sh` samples all three; `brogue bench` reads them for a game's memory by age.
+public struct HeapStats: Equatable, Sendable {
     /// Bytes in use: in the arenas and in chunks mapped on their own (large allocations).
-    var allocatedBytes: Int
+    public var allocatedBytes: Int
     /// Bytes freed and kept in the arenas for reuse, part of resident memory until trimmed.
-    var freeBytes: Int
+    public var freeBytes: Int
     /// Bytes the arenas took from the system (in use and free together), not counting mapped chunks.
-    var arenaBytes: Int
+    public var arenaBytes: Int
 
     /// The figures now; nil where the C library is not glibc, or where another allocator took
     /// malloc's place (a sanitizer's, or one preloaded), which leaves glibc's arenas empty.
-    static func current() -> HeapStats? {
+    public static func current() -> HeapStats? {
         #if canImport(Glibc)
         let info = mallinfo2()
         guard info.arena > 0 || info.hblkhd > 0 else { return nil }

@@ -25,6 +25,10 @@ struct BenchCommand: ParsableCommand {
             decoded, the move applied and stored, the screen composed, diffed and encoded), by its \
             thread's CPU: set it beside the node CPU per action that `brogue loadtest` prints, and \
             the difference is what sockets, tasks and locks cost.
+
+            "game memory by age" is the heap in use per game (glibc's figures) after games \
+            played side by side by the load test's bot moves have taken 0, 300, 900 and 1800 \
+            actions: what a hosted game grows to as it ages.
             """
     )
 
@@ -46,11 +50,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Seeds whose 26 levels are generated and populated for the levels-per-second figure.")
     var levelSeeds: Int = 100
 
+    @Option(help: "Games played side by side for the game-memory-by-age figure.")
+    var memoryGames: Int = 60
+
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
-        guard seeds > 0, turns > 0, monsters >= 0, samples > 0 else {
-            throw ValidationError("--seeds, --turns and --samples must be positive, --monsters zero or more.")
+        guard seeds > 0, turns > 0, monsters >= 0, samples > 0, memoryGames > 0 else {
+            throw ValidationError("--seeds, --turns, --samples and --memory-games must be positive, --monsters zero or more.")
         }
     }
 
@@ -99,6 +106,7 @@ struct BenchCommand: ParsableCommand {
         try nodeAction(loaded)  // BenchCommand+Node.swift
         replaySpeed(catalog)
         nativePlugins()  // BenchCommand+Plugins.swift
+        gameMemoryByAge(catalog)  // BenchCommand+Memory.swift
     }
 
     /// Levels per second for seeds 1...levelSeeds x every depth of the content: generated alone, and
