@@ -38,7 +38,9 @@ extension BenchCommand {
             figures.append("\(String(format: "%.1f", Double(held) / Double(count) / 1024)) KB after \(age)")
         }
         let over = sessions.filter { $0.game.isOver }.count
-        print("game memory by age (\(count) games, the load bots' moves, heap in use per game): \(figures.joined(separator: ", ")) actions; \(over) of \(count) over by then")
+        print(
+            "game memory by age (\(count) games, the load bots' moves, heap in use per game): \(figures.joined(separator: ", ")) actions; \(over) of \(count) over by then"
+        )
         sessions.removeAll()
     }
 }
