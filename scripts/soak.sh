@@ -86,6 +86,14 @@ sample_metrics() {
 sample_metrics &
 sampler=$!
 
+# One metric of the node now (empty when missing).
+metric() {
+    curl -sf --max-time 5 "http://127.0.0.1:$PORT/metrics" | awk -v name="$1" '$1 == name { print $2 }'
+}
+# The heap and resident memory before any bot, to set beside what is left after they all left.
+heap_before=$(metric brogue_heap_allocated_bytes)
+rss_before=$(metric process_resident_memory_bytes)
+
 echo "soak: $BROGUE, $bots bots at $RATE action/s for $minutes min (ramp $ramp s), seed $SEED, a sample every $SAMPLE s to $CSV, $(nproc) cores"
 status=0
 "$BROGUE" loadtest "ws://127.0.0.1:$PORT" --bots "$bots" --duration "$duration" --ramp "$ramp" --rate "$RATE" \
@@ -93,6 +101,19 @@ status=0
 kill -0 "$node" 2>/dev/null || { echo "soak: FAIL: the node stopped during the run; its log: $nodelog" >&2; exit 1; }
 kill "$sampler" 2>/dev/null || true
 sampler=""
+
+# What the node keeps once every bot has left and its games were released: a leak stays here,
+# while memory the games held (their levels, maps and logs) goes with them.
+for _ in $(seq 1 60); do
+    [[ "$(metric brogue_games_active)" =~ ^0(\.0)?$ && "$(metric brogue_players_connected)" =~ ^0(\.0)?$ ]] && break
+    sleep 1
+done
+heap_after=$(metric brogue_heap_allocated_bytes)
+rss_after=$(metric process_resident_memory_bytes)
+if [[ -n "$heap_before" && -n "$heap_after" ]]; then
+    echo "soak: after the bots left ($(metric brogue_games_active | cut -d. -f1) games hosted): heap in use" \
+        "$(python3 -c "print(f'{$heap_after / 1048576:.1f} MB ({$heap_before / 1048576:.1f} MB before the bots), resident {$rss_after / 1048576:.1f} MB ({$rss_before / 1048576:.1f} MB before)')")"
+fi
 
 python3 - "$CSV" "$report" "$status" "$duration" "$ramp" "$bots" <<'PY' || status=1
 import json, sys
