@@ -96,7 +96,8 @@ import Testing
             let fourth = try RawSocket.connect(port: port)
             defer { fourth.close() }
             let refused = try await onThread { () throws -> ServerEnvelope? in
-                guard fourth.webSocketHandshake(), fourth.sendText(WireCodec.encode(ClientEnvelope(.hello(version: ProtocolInfo.version, client: "t"))))
+                guard fourth.webSocketHandshake(),
+                    fourth.sendText(WireCodec.encode(ClientEnvelope(.hello(version: ProtocolInfo.version, client: "t"))))
                 else { return nil }
                 return try fourth.readFrame().map { try WireCodec.decodeServer($0) }
             }

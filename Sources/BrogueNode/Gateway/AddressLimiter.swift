@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Connections per remote address, so one address cannot take every socket of the node: its
 /// open WebSockets (at most `cap`), and all its connections, counted from accept until they
@@ -10,8 +10,9 @@ final class AddressLimiter: Sendable {
     static let refusalGrace = 4
 
     private let cap: Int
-    private let accepted = Mutex<[String: Int]>([:])
-    private let webSockets = Mutex<[String: Int]>([:])
+    // Locks ThreadSanitizer models, like the rest of the connection layer's shared state.
+    private let accepted = NIOLockedValueBox<[String: Int]>([:])
+    private let webSockets = NIOLockedValueBox<[String: Int]>([:])
 
     /// - Parameter cap: WebSockets allowed per address; 0 is no cap (of either count).
     init(cap: Int) { self.cap = cap }
@@ -31,8 +32,8 @@ final class AddressLimiter: Sendable {
     /// A WebSocket that `enter` counted has closed.
     func leave(_ address: String) { Self.leave(address, in: webSockets) }
 
-    private static func enter(_ address: String, below limit: Int, in counts: borrowing Mutex<[String: Int]>, capped: Bool) -> Bool {
-        counts.withLock { counts in
+    private static func enter(_ address: String, below limit: Int, in counts: NIOLockedValueBox<[String: Int]>, capped: Bool) -> Bool {
+        counts.withLockedValue { counts in
             let now = counts[address, default: 0]
             guard !capped || now < limit else { return false }
             counts[address] = now + 1
@@ -40,8 +41,8 @@ final class AddressLimiter: Sendable {
         }
     }
 
-    private static func leave(_ address: String, in counts: borrowing Mutex<[String: Int]>) {
-        counts.withLock { counts in
+    private static func leave(_ address: String, in counts: NIOLockedValueBox<[String: Int]>) {
+        counts.withLockedValue { counts in
             let left = counts[address, default: 1] - 1
             counts[address] = left > 0 ? left : nil
         }
