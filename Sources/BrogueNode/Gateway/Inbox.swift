@@ -8,7 +8,7 @@ import NIOCore
 /// frames were most of the 44 KB an idle session cost (docs/node.md, "What a session and a game
 /// hold").
 ///
-/// The same task, at the end, runs the connection's cleanup (`Connection.close`), exactly once:
+/// The same task, at the end, runs the connection's cleanup (`Session.close`), exactly once:
 /// `running` is taken by whoever starts a task and never given back after the cleanup.
 final class Inbox: Sendable {
     enum Message: Sendable {
