@@ -46,6 +46,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        // HTTP types over NIO's HTTP/1: the node's own HTTP channel with its WebSocket upgrade.
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         // Node accounts: bcrypt password hashes, SHA-256 of session tokens.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -133,18 +135,22 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // Its child channel protocol, which the node wraps to refuse and time out connections early.
                 .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The upgraded connection's frames, decoded and encoded on the event loop (`MessageChannelHandler`).
                 .product(name: "NIOWebSocket", package: "swift-nio"),
-                // NodeExecutor: Swift's tasks on NIO's event loops.
-                .product(name: "NIOPosix", package: "swift-nio"),
+                // `NodeChannel`: the HTTP/1 pipeline with the upgrade, and HTTP types over it.
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 // The lock for shared state: a pthread mutex, which ThreadSanitizer models
                 // (it does not model Synchronization.Mutex's futex on Linux).
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                // NodeExecutor: Swift's tasks on NIO's event loops.
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -277,6 +283,8 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -148,15 +148,15 @@ import Testing
 
     @Test func aSpectatorThatDoesNotReadIsDroppedWithoutHoldingThePlayer() async throws {
         let metrics = NodeMetrics()
-        let (stream, outbox) = AsyncStream.makeStream(of: Outgoing.self, bufferingPolicy: .bufferingOldest(3))
+        // The event loop never runs: nothing is written, as when the socket takes nothing.
         let channel = EmbeddedChannel()
-        let slow = ConnectionHandle(outbox: outbox, channel: channel, metrics: metrics)
+        let slow = ConnectionHandle(channel: channel, limit: 3, metrics: metrics)
         let watchers = Watchers(gameID: 1, metrics: metrics)
         let screen = Frame(width: 4, height: 2)
         let w = Watching(game: 1, player: "p", turn: 0, depth: 1, stateHash: "0")
         #expect(watchers.add(slow, watching: w, screen: screen, messages: [], status: nil, ref: nil))
         #expect(watchers.count == 1 && metrics.text().contains("brogue_spectators 1.0\n"))
-        // Nothing reads `stream`: the third message fills the queue, the fourth drops it.
+        // Nothing is written: the third message fills the queue, the fourth drops it.
         for seq in 2...5 {
             watchers.fanOut(FrameUpdate.between(screen, screen, seq: seq), thenEnd: nil)
         }
@@ -164,13 +164,12 @@ import Testing
         #expect(metrics.text().contains("brogue_spectators 0.0\n"))
         #expect(metrics.text().contains("brogue_connections_dropped_total 1\n"))
         #expect(slow.send(ServerEnvelope(.games([]))) == false)
-        _ = stream
     }
 
     @Test func theEndOfTheGameEndsWatchingAfterItsLastFrame() async throws {
         let metrics = NodeMetrics()
-        let (stream, outbox) = AsyncStream.makeStream(of: Outgoing.self, bufferingPolicy: .bufferingOldest(16))
-        let reader = ConnectionHandle(outbox: outbox, channel: EmbeddedChannel(), metrics: metrics)
+        let channel = EmbeddedChannel()
+        let reader = ConnectionHandle(channel: channel, limit: 16, metrics: metrics)
         let watchers = Watchers(gameID: 7, metrics: metrics)
         let screen = Frame(width: 3, height: 1)
         #expect(
@@ -199,11 +198,8 @@ import Testing
                 ref: nil
             )
         )
-        reader.finish()
-        var received: [ServerEnvelope] = []
-        for await item in stream {
-            if case .text(let text) = item { received.append(try WireCodec.decodeServer(text)) }
-        }
+        channel.embeddedEventLoop.run()
+        let received = try ConnectionHandleTests.texts(channel).map { try WireCodec.decodeServer($0) }
         #expect(received.map(\.message.type) == ["watching", "frame", "frame", "watch_ended"])
         #expect(received.first?.ref == 4)
         guard case .frame(let last) = received[2].message else { return }

@@ -10,6 +10,7 @@ final class AddressLimiter: Sendable {
     static let refusalGrace = 4
 
     private let cap: Int
+    // Locks ThreadSanitizer models, like the rest of the connection layer's shared state.
     private let accepted = NIOLockedValueBox<[String: Int]>([:])
     private let webSockets = NIOLockedValueBox<[String: Int]>([:])
 

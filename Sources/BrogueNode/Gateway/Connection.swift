@@ -1,11 +1,11 @@
 import BrogueProtocol
-import HummingbirdWebSocket
 import Logging
 import NIOCore
 import NIOWebSocket
 import Prometheus
 
-/// One WebSocket client: reads its messages one at a time, answers through a bounded queue.
+/// One WebSocket client: what it needs of the node. Its messages are handled one at a time
+/// (`Session`, `Reader`), its answers go through a bounded queue (`ConnectionHandle`).
 struct Connection {
     let registry: any GameSeats
     let config: NodeConfig
@@ -14,65 +14,21 @@ struct Connection {
     /// Accounts and per-address limits: `Reader+Accounts.swift`, `Connection+Access.swift`.
     let accounts: Accounts
     let addresses: AddressLimiter
+    /// The node's one watch over every connection's idle timeout.
+    let deadlines: DeadlineWatch
     /// The client's IP address, for the connection cap and login throttling.
     let address: String
 
     /// The largest frame the WebSocket layer accepts; bigger is closed with 1009 before we see
     /// it. Between `ProtocolInfo.maxClientMessageBytes` and this, the node answers `too_large`.
+    /// A message in several frames may be this long in all.
     static let maxFrameBytes = 1 << 16
-
-    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel) async {
-        let (stream, outbox) = AsyncStream.makeStream(of: Outgoing.self, bufferingPolicy: .bufferingOldest(config.outboundQueueLimit))
-        let handle = ConnectionHandle(outbox: outbox, channel: channel, metrics: metrics)
-        defer { handle.releaseQueued() }
-        guard await admit(inbound: inbound, outbound: outbound) else { return }
-        defer { addresses.leave(address) }
-        logger.debug("connection opened", metadata: ["address": "\(address)"])
-        guard await registry.register(handle) else {
-            try? await outbound.writeTextMessage(WireCodec.encode(ServerEnvelope(.bye(.shutdown, "the node is shutting down"))))
-            try? await outbound.close(WebSocketErrorCode(codeNumber: Int(config.drainCloseCode)), reason: ByeReason.shutdown.rawValue)
-            return
-        }
-        let reader = Reader(connection: self, handle: handle)
-        let watchdog = idleWatchdog(reader.activity, handle: handle)
-        defer { watchdog?.cancel() }
-        let game = await withTaskGroup(of: Int64?.self) { group in
-            group.addTask {
-                let game = await reader.read(inbound)
-                handle.finish()
-                return game
-            }
-            await Self.write(stream, to: outbound, handle: handle)
-            handle.finish()
-            group.cancelAll()
-            return await group.next() ?? nil
-        }
-        await registry.unregister(handle, game: game)
-    }
-
-    private static func write(_ stream: AsyncStream<Outgoing>, to outbound: WebSocketOutboundWriter, handle: ConnectionHandle) async {
-        for await item in stream {
-            let (messages, bytes) = item.size
-            if messages > 0 { handle.dequeued(messages: messages, bytes: bytes) }
-            switch item {
-            case .text(let text):
-                do { try await outbound.writeTextMessage(text) } catch { return }
-            case .pair(let first, let second):
-                do {
-                    try await outbound.writeTextMessage(first)
-                    try await outbound.writeTextMessage(second)
-                } catch { return }
-            case .close(let code, let reason):
-                try? await outbound.close(WebSocketErrorCode(codeNumber: Int(code)), reason: reason)
-                return
-            }
-        }
-    }
 }
 
 /// The reading side of a connection and its protocol state.
 final class Reader: @unchecked Sendable {
-    // Only touched by the one task that reads this connection.
+    // Only touched by the task handling this connection's messages: one at a time, each
+    // started after the last gave `Inbox`'s lock back.
     let connection: Connection
     let handle: ConnectionHandle
     private var helloDone = false
@@ -94,28 +50,19 @@ final class Reader: @unchecked Sendable {
         limiter = RateLimiter(rate: connection.config.actionsPerSecond, burst: connection.config.actionBurst, now: clock.now)
     }
 
-    /// Reads until the client leaves or is closed; returns the game it played last.
-    func read(_ inbound: WebSocketInboundStream) async -> Int64? {
-        var messages = inbound.messages(maxSize: Connection.maxFrameBytes).makeAsyncIterator()
-        do {
-            while let message = try await messages.next() {
-                activity.touch(busy: true)
-                defer { activity.touch(busy: false) }
-                guard case .text(let text) = message else {
-                    fatal(ProtocolError(.binaryNotSupported, "binary messages are not part of the protocol; send JSON text"), ref: nil)
-                    break
-                }
-                // A drain waits for the message being handled, so its answers precede the bye.
-                guard handle.begin() else { break }
-                let goOn = await handle(text)
-                handle.done()
-                if !goOn { break }
-            }
-        } catch {
-            connection.logger.debug("connection read ended", metadata: ["error": "\(error)"])
+    /// Handles one whole message; false when the connection must stop reading.
+    func receive(_ message: Inbox.Message) async -> Bool {
+        activity.touch(busy: true)
+        defer { activity.touch(busy: false) }
+        guard case .text(let text) = message else {
+            fatal(ProtocolError(.binaryNotSupported, "binary messages are not part of the protocol; send JSON text"), ref: nil)
+            return false
         }
-        await stopWatching()
-        return host?.id
+        // A drain waits for the message being handled, so its answers precede the bye.
+        guard handle.begin() else { return false }
+        let goOn = await handle(text)
+        handle.done()
+        return goOn
     }
 
     private func fatal(_ error: ProtocolError, ref: Int?) {

@@ -1,25 +1,34 @@
 import BrogueProtocol
+import NIOConcurrencyHelpers
 import NIOCore
+import NIOWebSocket
 import Prometheus
-import Synchronization
 
-/// What the writer of one connection sends next.
+/// What one connection sends next.
 enum Outgoing: Sendable {
     case text(String)
     /// Two text messages written one after the other: an action's ack and frame, a game and its
-    /// first frame. One place in the queue and one wake-up of the writer for both.
+    /// first frame. One place in the queue and one hop to the event loop for both.
     case pair(String, String)
     case close(code: UInt16, reason: String)
 }
 
 /// The sending side of one WebSocket connection, shared by its reader, its game and the node
-/// (takeover, drain). Messages wait in a bounded queue; when a client reads too slowly for the
-/// queue to drain, the node closes its socket instead of waiting, so no one else waits either.
+/// (takeover, drain). Messages wait in a bounded queue until the socket has taken them; when a
+/// client reads too slowly for the queue to drain, the node closes its socket instead of waiting,
+/// so no one else waits either.
+///
+/// No task writes: whoever sends puts the message in the queue and, if no write is scheduled yet,
+/// schedules one on the channel's event loop, which writes everything queued and flushes once.
+/// An item leaves the queue's count when NIO says it was written to the socket, so a client that
+/// stops reading fills the queue once the kernel's buffers are full.
 final class ConnectionHandle: Sendable {
-    private let outbox: AsyncStream<Outgoing>.Continuation
     private let channel: any Channel
     private let metrics: NodeMetrics
-    private let state = Mutex(State())
+    private let limit: Int
+    /// A lock ThreadSanitizer understands (pthread), unlike `Synchronization.Mutex` on Linux,
+    /// whose futex it does not model (docs/node.md, "The node under sanitizers").
+    private let state = NIOLockedValueBox(State())
 
     private struct State {
         var revoked = false
@@ -30,27 +39,39 @@ final class ConnectionHandle: Sendable {
         var closing = false
         /// The `bye` to send once the message being handled has its answers queued.
         var pending: (ServerEnvelope, UInt16)?
-        /// Text messages in the outbox and their bytes, mirrored in the node's gauges.
+        /// Items sent and not yet written to the socket: what the bound counts.
+        var inFlight = 0
+        /// Items waiting for the event loop's next write.
+        var unwritten: [Outgoing] = []
+        var writeScheduled = false
+        /// Text messages in flight and their bytes, mirrored in the node's gauges.
         var queued = 0
         var queuedBytes = 0
-        /// The writer has stopped and what it left was taken off the gauges.
+        /// The connection is over and what it left was taken off the gauges.
         var released = false
     }
 
-    init(outbox: AsyncStream<Outgoing>.Continuation, channel: any Channel, metrics: NodeMetrics) {
-        self.outbox = outbox
+    /// - Parameter limit: items that may be in flight at once (`NodeConfig.outboundQueueLimit`).
+    init(channel: any Channel, limit: Int, metrics: NodeMetrics) {
         self.channel = channel
+        self.limit = limit
         self.metrics = metrics
     }
 
     /// Whether another connection took this one's game over.
-    var isRevoked: Bool { state.withLock { $0.revoked } }
+    var isRevoked: Bool { state.withLockedValue { $0.revoked } }
+
+    /// Whether the socket is still open (tests).
+    var channelIsActive: Bool { channel.isActive }
+
+    /// Whether the last message was queued (or the client dropped): nothing more will be sent.
+    var hasEnded: Bool { state.withLockedValue { $0.ended } }
 
     /// Queues a message. A full queue drops the client at once (its socket is closed).
     /// - Returns: false when the client was dropped or is already ending.
     @discardableResult
     func send(_ envelope: ServerEnvelope) -> Bool {
-        guard !state.withLock({ $0.ended }) else { return false }
+        guard !state.withLockedValue({ $0.ended }) else { return false }
         return enqueue(.text(WireCodec.encode(envelope)))
     }
 
@@ -58,13 +79,13 @@ final class ConnectionHandle: Sendable {
     /// - Returns: false when the client was dropped or is already ending.
     @discardableResult
     func send(_ first: ServerEnvelope, _ second: ServerEnvelope) -> Bool {
-        guard !state.withLock({ $0.ended }) else { return false }
+        guard !state.withLockedValue({ $0.ended }) else { return false }
         return enqueue(.pair(WireCodec.encode(first), WireCodec.encode(second)))
     }
 
     /// Sends `bye` (or an error) and then a close frame with `code`; nothing is sent after it.
     func end(_ last: ServerEnvelope, code: UInt16, revoke: Bool = false) {
-        let first = state.withLock { s -> Bool in
+        let first = state.withLockedValue { s -> Bool in
             defer {
                 s.ended = true
                 if revoke { s.revoked = true }
@@ -80,10 +101,21 @@ final class ConnectionHandle: Sendable {
         if ![CloseCode.normal, CloseCode.goingAway, CloseCode.serviceRestart].contains(code) { metrics.droppedConnections.increment() }
     }
 
+    /// Ends with a close frame alone, unless an end was already sent: the connection stopped
+    /// reading without a message to say why (the client went away, the server stops, a frame
+    /// broke the WebSocket protocol).
+    func endQuietly(code: UInt16 = CloseCode.normal) {
+        let first = state.withLockedValue { s -> Bool in
+            defer { s.ended = true }
+            return !s.ended
+        }
+        if first { enqueue(.close(code: code, reason: "")) }
+    }
+
     /// The reader starts handling a message.
     /// - Returns: false when the connection is ending: the message is not handled.
     func begin() -> Bool {
-        state.withLock { s in
+        state.withLockedValue { s in
             guard !s.ended && !s.closing else { return false }
             s.busy = true
             return true
@@ -92,7 +124,7 @@ final class ConnectionHandle: Sendable {
 
     /// The reader has queued every answer to its message; a drain that came meanwhile ends now.
     func done() {
-        let pending = state.withLock { s -> (ServerEnvelope, UInt16)? in
+        let pending = state.withLockedValue { s -> (ServerEnvelope, UInt16)? in
             s.busy = false
             defer { s.pending = nil }
             return s.pending
@@ -103,7 +135,7 @@ final class ConnectionHandle: Sendable {
     /// Like `end`, but after the answers to a message being handled (a drain: an action
     /// received and stored is always acknowledged before the `bye`).
     func endAfterPending(_ last: ServerEnvelope, code: UInt16) {
-        let now = state.withLock { s -> Bool in
+        let now = state.withLockedValue { s -> Bool in
             s.closing = true
             if s.busy {
                 s.pending = (last, code)
@@ -114,16 +146,10 @@ final class ConnectionHandle: Sendable {
         if now { end(last, code: code) }
     }
 
-    /// The writer has stopped; nothing more will be read from the queue.
-    func finish() { outbox.finish() }
-
-    /// The writer took `messages` text messages of `bytes` in all off the queue.
-    func dequeued(messages: Int, bytes: Int) { count(messages: -messages, bytes: -bytes) }
-
     /// The connection is over: what is left in its queue will never be written, so it leaves
     /// the gauges (the queue itself goes with the connection).
     func releaseQueued() {
-        state.withLock { s in
+        state.withLockedValue { s in
             guard !s.released else { return }
             s.released = true
             metrics.outboundQueued.decrement(by: Double(s.queued))
@@ -135,40 +161,89 @@ final class ConnectionHandle: Sendable {
 
     @discardableResult
     private func enqueue(_ item: Outgoing) -> Bool {
-        // Counted before the yield, so the writer never takes off the gauges what is not on them yet.
         let (messages, bytes) = item.size
-        if messages > 0 { count(messages: messages, bytes: bytes) }
-        switch outbox.yield(item) {
-        case .enqueued: return true
-        case .dropped, .terminated:
-            if messages > 0 { count(messages: -messages, bytes: -bytes) }
-            drop()
-            return false
-        @unknown default:
-            if messages > 0 { count(messages: -messages, bytes: -bytes) }
+        let outcome = state.withLockedValue { s -> (accepted: Bool, schedule: Bool) in
+            guard s.inFlight < limit else { return (false, false) }
+            s.inFlight += 1
+            s.unwritten.append(item)
+            // Counted under the lock, so the write's completion never takes off the gauges what
+            // is not on them yet.
+            if !s.released && messages > 0 {
+                s.queued += messages
+                s.queuedBytes += bytes
+                metrics.outboundQueued.increment(by: Double(messages))
+                metrics.outboundQueuedBytes.increment(by: Double(bytes))
+            }
+            defer { s.writeScheduled = true }
+            return (true, !s.writeScheduled)
+        }
+        guard outcome.accepted else {
             drop()
             return false
         }
+        if outcome.schedule { channel.eventLoop.execute { self.writeUnwritten() } }
+        return true
     }
 
-    /// Adds to (or, negative, takes from) this queue's counts and the node's gauges.
-    private func count(messages: Int, bytes: Int) {
-        state.withLock { s in
-            guard !s.released else { return }
-            s.queued += messages
-            s.queuedBytes += bytes
-            metrics.outboundQueued.increment(by: Double(messages))
-            metrics.outboundQueuedBytes.increment(by: Double(bytes))
+    /// On the event loop: writes every item queued so far, in order, and flushes once.
+    private func writeUnwritten() {
+        let items = state.withLockedValue { s -> [Outgoing] in
+            defer {
+                s.unwritten = []
+                s.writeScheduled = false
+            }
+            return s.unwritten
+        }
+        for item in items {
+            let (messages, bytes) = item.size
+            let promise = channel.eventLoop.makePromise(of: Void.self)
+            promise.futureResult.whenComplete { _ in self.written(messages: messages, bytes: bytes) }
+            switch item {
+            case .text(let text):
+                write(text, promise: promise)
+            case .pair(let first, let second):
+                write(first, promise: nil)
+                write(second, promise: promise)
+            case .close(let code, let reason):
+                var data = channel.allocator.buffer(capacity: 2 + reason.utf8.count)
+                data.write(webSocketErrorCode: WebSocketErrorCode(codeNumber: Int(code)))
+                data.writeString(reason)
+                channel.write(WebSocketFrame(fin: true, opcode: .connectionClose, data: data), promise: promise)
+            }
+        }
+        channel.flush()
+    }
+
+    /// One text message as frames of at most `Connection.maxFrameBytes`, as the client reassembles them.
+    private func write(_ text: String, promise: EventLoopPromise<Void>?) {
+        var data = channel.allocator.buffer(string: text)
+        var opcode = WebSocketOpcode.text
+        while data.readableBytes > Connection.maxFrameBytes {
+            let slice = data.readSlice(length: Connection.maxFrameBytes)!
+            channel.write(WebSocketFrame(fin: false, opcode: opcode, data: slice), promise: nil)
+            opcode = .continuation
+        }
+        channel.write(WebSocketFrame(fin: true, opcode: opcode, data: data), promise: promise)
+    }
+
+    /// An item left the socket's queue, written or failed: it no longer counts.
+    private func written(messages: Int, bytes: Int) {
+        state.withLockedValue { s in
+            s.inFlight -= 1
+            guard !s.released, messages > 0 else { return }
+            s.queued -= messages
+            s.queuedBytes -= bytes
+            metrics.outboundQueued.decrement(by: Double(messages))
+            metrics.outboundQueuedBytes.decrement(by: Double(bytes))
         }
     }
 
     private func drop() {
-        let first = state.withLock { s -> Bool in
+        let first = state.withLockedValue { s -> Bool in
             defer { s.ended = true }
             return !s.ended
         }
         if first { metrics.droppedConnections.increment() }
-        outbox.finish()
         channel.close(promise: nil)
     }
 }

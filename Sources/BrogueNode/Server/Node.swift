@@ -4,7 +4,6 @@ public import BrogueStore
 import Foundation
 public import Hummingbird
 import HummingbirdCore
-import HummingbirdWebSocket
 public import Logging
 import NIOCore
 public import ServiceLifecycle
@@ -32,6 +31,8 @@ public final class Node: Sendable {
     let logger: Logger
     let accounts: Accounts
     let addresses: AddressLimiter
+    /// Every connection's idle timeout, watched by one task (`DeadlineWatch`).
+    let deadlines: DeadlineWatch
     /// Whether the cluster's bus is connected (always, for a node on its own).
     let busIsUp: @Sendable () -> Bool
     /// The data folder holding `brogue.sqlite`; nil for a store elsewhere.
@@ -81,6 +82,7 @@ public final class Node: Sendable {
         registry = seats
         accounts = Accounts(store: store, config: config.access, logger: logger)
         addresses = AddressLimiter(cap: config.access.maxConnectionsPerAddress)
+        deadlines = DeadlineWatch(clock: config.steadyClock)
         if let waiting = try? unfinishedGames(), !waiting.isEmpty {
             logger.info("unfinished games can be resumed", metadata: ["games": "\(waiting.count)"])
         }
@@ -130,32 +132,15 @@ public final class Node: Sendable {
             )
         }
         WebClient.addRoutes(to: router)
-        router.ws(
-            "/ws",
-            shouldUpgrade: { request, _ in
-                try self.checkOrigin(request)
-                return await self.registry.draining ? .dontUpgrade : .upgrade([:])
-            },
-            onUpgrade: { inbound, outbound, context in
-                let connection = Connection(
-                    registry: self.registry,
-                    config: self.config,
-                    metrics: self.metrics,
-                    logger: self.logger,
-                    accounts: self.accounts,
-                    addresses: self.addresses,
-                    address: ClientAddress.resolve(
-                        peer: context.requestContext.channel.remoteAddress?.ipAddress ?? "unknown",
-                        forwardedFor: context.request.headers[values: .xForwardedFor],
-                        trusted: self.config.access.trustedProxies
-                    )
-                )
-                await connection.run(inbound: inbound, outbound: outbound, channel: context.requestContext.channel)
-            }
-        )
+        // A plain GET of the WebSocket's path meets the upgrade's checks and says how they went
+        // (403 for another site's page, 405 while draining), as a browser would see them.
+        router.get("/ws") { request, _ -> Response in
+            try self.checkOrigin(request)
+            return Response(status: await self.registry.draining ? .methodNotAllowed : .ok)
+        }
         return Application(
             router: router,
-            server: gatedServer(webSocketRouter: router),
+            server: gatedServer(),
             // A deep accept queue, so a burst of connections from one address is accepted and
             // refused rather than crowding out others' connects in the kernel.
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "brogue-node", backlog: 4096),
@@ -166,18 +151,19 @@ public final class Node: Sendable {
 }
 
 extension Node {
-    /// HTTP/1 with the WebSocket upgrade, behind the per-address count and the request timeout
-    /// (`GatedChannel`); kept-alive HTTP connections with no request for a minute are closed.
-    func gatedServer(webSocketRouter: Router<NodeRequestContext>) -> HTTPServerBuilder {
-        let webSocketResponder = webSocketRouter.buildResponder()
+    /// HTTP/1 with the WebSocket upgrade (`NodeChannel`), behind the per-address count and the
+    /// request timeout (`GatedChannel`); kept-alive HTTP connections with no request for a minute
+    /// are closed.
+    func gatedServer() -> HTTPServerBuilder {
         let seconds = config.access.requestTimeoutSeconds
         let timeout = seconds > 0 ? TimeAmount.nanoseconds(Int64(seconds * 1e9)) : nil
         return HTTPServerBuilder { responder in
             GatedChannel(
-                base: HTTP1WebSocketUpgradeChannel(
+                base: NodeChannel(
                     responder: responder,
-                    webSocketResponder: webSocketResponder,
-                    configuration: .init(http1: .init(idleTimeout: .seconds(60)), ws: .init(maxFrameSize: Connection.maxFrameBytes))
+                    idleTimeout: .seconds(60),
+                    accept: { request, channel in await self.acceptWebSocket(request, channel: channel) },
+                    install: { channel, address in try self.serveWebSocket(channel, address: address) }
                 ),
                 addresses: self.addresses,
                 trustedProxies: self.config.access.trustedProxies,
@@ -185,6 +171,37 @@ extension Node {
                 metrics: self.metrics
             )
         }
+    }
+
+    /// Whether an upgrade request becomes a WebSocket: the path `/ws`, an allowed `Origin`, a
+    /// node that is not draining.
+    /// - Returns: the client's address (named by a trusted proxy's `X-Forwarded-For`), or nil.
+    func acceptWebSocket(_ request: Request, channel: any Channel) async -> String? {
+        guard request.method == .get, request.uri.path.split(separator: "/") == ["ws"] else { return nil }
+        guard (try? checkOrigin(request)) != nil, await !registry.draining else { return nil }
+        return ClientAddress.resolve(
+            peer: channel.remoteAddress?.ipAddress ?? "unknown",
+            forwardedFor: request.headers[values: .xForwardedFor],
+            trusted: config.access.trustedProxies
+        )
+    }
+
+    /// Serves an upgraded connection with the node's handlers (on its event loop): no task
+    /// waits for it.
+    func serveWebSocket(_ channel: any Channel, address: String) throws {
+        let connection = Connection(
+            registry: registry,
+            config: config,
+            metrics: metrics,
+            logger: logger,
+            accounts: accounts,
+            addresses: addresses,
+            deadlines: deadlines,
+            address: address
+        )
+        let session = Session(connection: connection, channel: channel)
+        try channel.pipeline.syncOperations.addHandler(MessageChannelHandler(session: session))
+        session.start()
     }
 }
 

@@ -20,6 +20,9 @@ public struct NodeMetrics: Sendable {
     /// Messages (and their bytes) waiting in connections' outbound queues: what slow readers cost.
     let outboundQueued: Gauge
     let outboundQueuedBytes: Gauge
+    /// Swift tasks working for connections now (opening one, handling its messages, closing it):
+    /// an idle connection has none, so this stays near the number of busy connections.
+    let connectionTasks: Gauge
     let refusedConnections: Counter
     let requestTimeouts: Counter
     /// Cluster mode (docs/cluster.md).
@@ -92,6 +95,11 @@ public struct NodeMetrics: Sendable {
             name: "brogue_outbound_queued_messages",
             labels: labels,
             help: "Messages waiting in connections' outbound queues (each queue is bounded; a full one drops its client)."
+        )
+        connectionTasks = registry.makeGauge(
+            name: "brogue_connection_tasks",
+            labels: labels,
+            help: "Swift tasks opening, serving or closing WebSocket connections now; an idle connection has none."
         )
         outboundQueuedBytes = registry.makeGauge(
             name: "brogue_outbound_queued_bytes",

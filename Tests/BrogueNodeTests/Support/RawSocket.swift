@@ -88,6 +88,13 @@ struct RawSocket: Sendable {
 
     func close() { _ = Glibc.close(fd) }
 
+    /// Closes with a reset, as a client whose machine went away: the node sees the socket end at once.
+    func reset() {
+        var abort = linger(l_onoff: 1, l_linger: 0)
+        _ = setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort, socklen_t(MemoryLayout<linger>.size))
+        close()
+    }
+
     /// Sends `text`; false when the node has closed the connection.
     func send(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
