@@ -12,7 +12,7 @@
   const state = window.brogueState = {
     connection: "connecting", phase: "lobby", identity: null, player: null, game: null, watching: null,
     turn: 0, depth: 0, hp: 0, maxHP: 0, frames: 0, acks: 0, lastError: null, games: [], ended: null,
-    reconnects: 0, attempt: 0, closeCode: null, stateHash: null, rows: [],
+    reconnects: 0, attempt: 0, closeCode: null, lostCode: null, stateHash: null, rows: [],
   };
 
   // Reconnecting (docs/protocol.md, "Reconnecting"; the same rule as Reconnect.shouldReconnect):
@@ -98,6 +98,8 @@
   function reconnect() {
     if (state.attempt === 0) {
       state.reconnects++;
+      // The close that lost the connection; `closeCode` is the latest, a failed retry's too.
+      state.lostCode = state.closeCode;
       resumeAfterReconnect = state.game !== null ? storedResume() : null;
       // Watching, or a game that cannot be resumed (over): back to the lobby once connected.
       if (state.phase === "watching" || (state.phase === "playing" && !resumeAfterReconnect)) {
