@@ -1,7 +1,7 @@
 public import ServiceLifecycle
 
 #if canImport(Glibc)
-import Glibc
+import CMalloc
 #endif
 
 /// Gives memory the node has freed back to the system, every `interval`.
@@ -41,21 +41,12 @@ public struct MemoryTrimService: Service {
         return .seconds(seconds)
     }
 
-    /// `malloc_trim(0)` where the C library has it (glibc; looked up by name, as Swift's Glibc
-    /// module does not export `malloc.h`); nothing elsewhere.
+    /// `malloc_trim(0)` where the C library has it (glibc, through `CMalloc`); nothing elsewhere.
     public static let systemTrim: @Sendable () -> Void = {
         #if canImport(Glibc)
-        guard let symbol = cMallocTrim else { return }
-        _ = symbol(0)
+        _ = malloc_trim(0)
         #endif
     }
-
-    #if canImport(Glibc)
-    private typealias MallocTrim = @convention(c) (Int) -> Int32
-    private static let cMallocTrim: MallocTrim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim").map {
-        unsafeBitCast($0, to: MallocTrim.self)
-    }
-    #endif
 
     public func run() async throws {
         guard interval > .zero else { return }
