@@ -55,8 +55,9 @@ actor GameInstance {
         self.logger = logger
     }
 
-    /// Joins the placement queue and answers pings; returns at once, the work goes on in tasks.
-    func start() throws {
+    /// Joins the placement queue and answers pings; returns once the NATS server has read the
+    /// subscriptions (so a request sent after `start` finds this instance), and the work goes on in tasks.
+    func start() async throws {
         let place = try bus.client.subscribe(bus.subjects.place, queue: ClusterSubjects.placeQueue)
         let ping = try bus.client.subscribe(bus.subjects.ping(id))
         listeners = [place, ping]
@@ -71,6 +72,10 @@ actor GameInstance {
                 try? await Task.sleep(for: period)
             }
         }
+        // A subscription is only a line written to the socket: until the server has read it, a
+        // request from another connection finds no responder. While the client is reconnecting the
+        // flush fails, and the subscriptions are sent again when the connection comes back.
+        try? await bus.client.flush()
     }
 
     /// Renews the leases and says who this instance is and what it hosts, on the bus and in the store.
