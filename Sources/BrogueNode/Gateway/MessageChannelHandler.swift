@@ -8,9 +8,11 @@ import NIOWebSocket
 /// (`Inbox.readsPaused`). It keeps the rules of the task-based handler it replaced (swift-websocket's
 /// `WebSocketHandler`, as Hummingbird ran it): a ping every 30 s and the connection closed (1001)
 /// when the last one had no pong; after the node's close frame, 15 s for the client's before the
-/// socket is closed; a close frame answered with one; no UTF-8 validation; a message over
-/// `Connection.maxFrameBytes` in all, or a continuation out of place, ends the connection with a
-/// normal close after the answers already queued.
+/// socket is closed; a close frame answered with one; no UTF-8 validation. A frame that breaks
+/// RFC 6455 fails the connection (its section 7.1.7): reserved bits, an unassigned opcode or a
+/// continuation out of place get a close frame with 1002, a message over `Connection.maxFrameBytes`
+/// in all one with 1009, each after the answers already queued, and the socket is closed once it
+/// is written (no wait for the client's close).
 final class MessageChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = WebSocketFrame
     typealias OutboundIn = WebSocketFrame
@@ -32,6 +34,8 @@ final class MessageChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
     private var partial: (data: ByteBuffer, text: Bool)?
     /// After a message error nothing more is taken from the client.
     private var reading = true
+    /// The client broke the protocol: the socket closes as soon as the node's close frame is written.
+    private var failing = false
     private var pingTimer: Scheduled<Void>?
     /// The last ping's payload while its pong has not come.
     private var unansweredPing: ByteBuffer?
@@ -92,7 +96,7 @@ final class MessageChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
         guard unwrapOutboundIn(data).opcode == .connectionClose else { return context.write(data, promise: promise) }
         closeState = .closeSent
         session?.stop()
-        guard !inputClosed else {
+        guard !inputClosed && !failing else {
             closeState = .closed
             let written = context.eventLoop.makePromise(of: Void.self)
             written.futureResult.whenComplete { _ in context.close(promise: nil) }
@@ -124,14 +128,14 @@ final class MessageChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
         var data = frame.unmaskedData
         guard frame.opcode == .continuation else {
             // A new message while another is unfinished.
-            guard partial == nil else { return endReading() }
+            guard partial == nil else { return fail(code: .protocolError) }
             let text = frame.opcode == .text
             if frame.fin { deliver(data, text: text) } else { partial = (data, text) }
             return
         }
-        guard let (first, text) = partial else { return endReading() }
+        guard let (first, text) = partial else { return fail(code: .protocolError) }
         partial = nil
-        guard first.readableBytes + data.readableBytes <= Connection.maxFrameBytes else { return endReading() }
+        guard first.readableBytes + data.readableBytes <= Connection.maxFrameBytes else { return fail(code: .messageTooLarge) }
         var whole = first
         whole.writeBuffer(&data)
         if frame.fin { deliver(whole, text: text) } else { partial = (whole, text) }
@@ -141,17 +145,11 @@ final class MessageChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
         session?.received(text ? .text(String(buffer: data)) : .binary)
     }
 
-    /// A message that breaks the rules: reading ends, and the connection with a normal close
-    /// after what is queued, as it did when the reader task gave up.
-    private func endReading() {
-        reading = false
-        partial = nil
-        session?.inputEnded()
-    }
-
-    /// A frame that breaks the protocol: a close frame with `code`, after what is queued.
+    /// A frame that breaks the protocol: a close frame with `code`, after what is queued, and
+    /// then the socket closed.
     private func fail(code: WebSocketErrorCode) {
         reading = false
+        failing = true
         partial = nil
         session?.handle.endQuietly(code: UInt16(webSocketErrorCode: code))
     }

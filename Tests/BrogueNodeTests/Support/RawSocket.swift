@@ -34,10 +34,13 @@ struct RawSocket: Sendable {
     }
 
     /// Sends one masked WebSocket text frame, as a client must.
-    func sendText(_ text: String) -> Bool {
-        let payload = Array(text.utf8)
+    func sendText(_ text: String) -> Bool { sendFrame(first: 0x81, payload: Array(text.utf8)) }
+
+    /// Sends one masked frame whose first byte (FIN, the reserved bits and the opcode) is `first`,
+    /// so a test can send what no library would: reserved bits set, an unknown opcode.
+    func sendFrame(first: UInt8, payload: [UInt8]) -> Bool {
         let mask: [UInt8] = [0x12, 0x34, 0x56, 0x78]
-        var frame: [UInt8] = [0x81]
+        var frame: [UInt8] = [first]
         if payload.count < 126 {
             frame.append(0x80 | UInt8(payload.count))
         } else {
@@ -48,9 +51,19 @@ struct RawSocket: Sendable {
         return frame.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == frame.count
     }
 
+    /// Sends a close frame with `code` (none when nil) and `reason`.
+    func sendClose(code: UInt16?, reason: String = "") -> Bool {
+        let head = code.map { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } ?? []
+        return sendFrame(first: 0x88, payload: head + Array(reason.utf8))
+    }
+
     /// Reads one WebSocket frame from the node (unmasked, as a server sends).
     /// - Returns: its payload as text, or nil when the connection ended.
-    func readFrame() -> String? {
+    func readFrame() -> String? { readRawFrame().map { String(decoding: $0.payload, as: UTF8.self) } }
+
+    /// Reads one WebSocket frame from the node, with its opcode (the low 4 bits of its first byte).
+    /// - Returns: nil when the connection ended.
+    func readRawFrame() -> (opcode: UInt8, payload: [UInt8])? {
         func read(_ count: Int) -> [UInt8]? {
             var bytes = [UInt8](repeating: 0, count: count)
             var got = 0
@@ -70,7 +83,19 @@ struct RawSocket: Sendable {
             guard let l = read(8) else { return nil }
             length = l.reduce(0) { $0 << 8 | Int($1) }
         }
-        return read(length).map { String(decoding: $0, as: UTF8.self) }
+        return read(length).map { (head[0] & 0x0F, $0) }
+    }
+
+    /// Reads frames until a close frame, skipping the node's answers and pings.
+    /// - Returns: the close frame's code (nil when it had none), and whether the node then ended
+    ///   the stream; nil when the connection ended with no close frame.
+    func readClose() -> (code: UInt16?, thenEnded: Bool)? {
+        while let frame = readRawFrame() {
+            guard frame.opcode == 0x8 else { continue }
+            let code = frame.payload.count >= 2 ? UInt16(frame.payload[0]) << 8 | UInt16(frame.payload[1]) : nil
+            return (code, drainToEnd() != nil)
+        }
+        return nil
     }
 
     /// Reads and discards until the node closes the connection.
