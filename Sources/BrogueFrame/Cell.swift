@@ -59,6 +59,16 @@ public struct Cell: Hashable, Sendable {
         glyphLength == 1 && glyphBytes < 0x80 ? UInt8(truncatingIfNeeded: glyphBytes) : nil
     }
 
+    /// A cell showing one ASCII character, from its byte: what `init(Character(...))` makes,
+    /// without building and measuring a `Character`. The caller has checked `byte < 0x80`.
+    init(ascii byte: UInt8, fg: TermColor, bg: TermColor, bold: Bool) {
+        glyphBytes = UInt64(byte)
+        glyphLength = 1
+        self.fg = fg
+        self.bg = bg
+        self.bold = bold
+    }
+
     private static func pack(_ glyph: Character) -> (UInt64, UInt8) {
         // Not `asciiValue`, which is also 10 for "\r\n".
         let utf8 = glyph.utf8

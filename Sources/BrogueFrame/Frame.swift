@@ -72,6 +72,7 @@ public struct Frame: Hashable, Sendable {
         bg: TermColor? = nil,
         bold: Bool = false
     ) -> Int {
+        if let end = putASCII(text, x: x, y: y, fg: fg, bg: bg, bold: bold) { return end }
         var column = x
         for glyph in text {
             defer { column += 1 }
@@ -80,6 +81,27 @@ public struct Frame: Hashable, Sendable {
             cells[index] = Cell(glyph, fg: fg, bg: bg ?? cells[index].bg, bold: bold)
         }
         return column
+    }
+
+    /// `put` for text that is all ASCII with no carriage return (almost all a screen shows):
+    /// then each byte is one character, so the text is read as bytes, with no grapheme breaking.
+    /// A carriage return is left to `put`, since "\r\n" is one character.
+    /// - Returns: the column after the text, or nil (and nothing written) for any other text.
+    private mutating func putASCII(_ text: String, x: Int, y: Int, fg: TermColor, bg: TermColor?, bold: Bool) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+            guard y >= 0 && y < height else { return x + bytes.count }
+            let first = max(x, 0)
+            let end = min(x + bytes.count, width)
+            guard first < end else { return x + bytes.count }
+            let row = y * width
+            for column in first..<end {
+                let index = row + column
+                cells[index] = Cell(ascii: bytes[column - x], fg: fg, bg: bg ?? cells[index].bg, bold: bold)
+            }
+            return x + bytes.count
+        }
     }
 
     /// Sets every cell of a rectangle, clipped to the frame.

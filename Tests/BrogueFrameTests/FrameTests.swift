@@ -45,6 +45,22 @@ import Testing
         #expect(frame[x: 2, y: 0] == Cell("!", fg: .white, bg: .red))
     }
 
+    /// `put` reads all-ASCII text as bytes; every text, ASCII or not, must give the cells one
+    /// `Cell(Character)` per character gives, clipped the same way.
+    @Test(arguments: ["Depth 3   Turn 120", "a\r\nb", "tab\there", "café au lait", "", "x"])
+    func putGivesOneCellPerCharacterWhateverTheText(_ text: String) {
+        for x in [-4, 0, 3, 9] {
+            var frame = Frame(width: 10, height: 2, filledWith: Cell(".", bg: .red))
+            let end = frame.put(text, x: x, y: 1, fg: .yellow)
+            var expected = Frame(width: 10, height: 2, filledWith: Cell(".", bg: .red))
+            for (i, glyph) in text.enumerated() where expected.contains(x: x + i, y: 1) {
+                expected[x: x + i, y: 1] = Cell(glyph, fg: .yellow, bg: .red)
+            }
+            #expect(end == x + text.count, "\(text) at \(x)")
+            #expect(frame == expected, "\(text) at \(x)")
+        }
+    }
+
     @Test func fillClipsItsRectangle() {
         var frame = Frame(width: 4, height: 3)
         frame.fill(Cell("#"), x: -1, y: 1, width: 3, height: 5)

@@ -71,6 +71,8 @@ public final class PlaySession {
 
     public private(set) var game: Game
     public internal(set) var log: MessageLog
+    /// How the game's terrain draws, kept from one frame to the next (`GameView.render`).
+    var looks: MapPainter.Looks?
     public internal(set) var mode: Mode = .normal
     public var keymap: Keymap
     private let recorder: (any ActionRecorder)?

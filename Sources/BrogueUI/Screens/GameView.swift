@@ -8,7 +8,9 @@ public enum GameView {
     public static func render(_ session: PlaySession, ascii: Bool = false) -> Frame {
         var frame = Frame(width: Layout.width, height: Layout.height)
         let game = session.game
-        MapPainter.paint(game, into: &frame, ascii: ascii)
+        let looks = session.looks.flatMap { $0.fit(game, ascii: ascii) ? $0 : nil } ?? MapPainter.Looks(game.catalog, ascii: ascii)
+        session.looks = looks
+        MapPainter.paint(game, into: &frame, ascii: ascii, looks: looks)
         messages(session.log, turn: game.turn, into: &frame)
         Sidebar.paint(game, into: &frame, ascii: ascii)
         status(game, into: &frame)
@@ -35,6 +37,11 @@ public enum GameView {
 
     /// Splits `text` at spaces into lines of at most `width` characters.
     public static func wrapped(_ text: String, width: Int) -> [String] {
+        wrappedASCII(text, width: width) ?? wrappedByCharacter(text, width: width)
+    }
+
+    /// `wrapped` for any text, counting characters (graphemes).
+    static func wrappedByCharacter(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ") {
@@ -46,6 +53,40 @@ public enum GameView {
         }
         if !line.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// `wrapped` for text that is all ASCII with no carriage return, as almost every message
+    /// is: a character is a byte, so the lines are cut from the bytes, with no grapheme
+    /// counting (counting each line again for every word made wrapping a tenth of a node's
+    /// work per action).
+    /// - Returns: nil for any other text.
+    static func wrappedASCII(_ text: String, width: Int) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+            var lines: [String] = []
+            var line: [UInt8] = []
+            var start = 0
+            while start < bytes.count {
+                // The next word: the bytes up to a space, as `split(separator: " ")` gives them.
+                guard bytes[start] != 0x20 else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+                let length = end - start
+                if !line.isEmpty && line.count + 1 + length > width {
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line.removeAll(keepingCapacity: true)
+                }
+                if !line.isEmpty { line.append(0x20) }
+                line.append(contentsOf: bytes[start..<(start + min(length, max(width, 0)))])
+                start = end
+            }
+            if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+            return lines
+        }
     }
 
     static func status(_ game: Game, into frame: inout Frame) {

@@ -26,6 +26,10 @@ public enum MapPainter {
         var foreground: TermColor
         /// Nil for a black background, which never covers another layer's.
         var background: TermColor?
+        /// The foreground and background as a remembered cell (out of sight) shows them, worked
+        /// out once per screen rather than for every remembered cell.
+        var rememberedForeground: TermColor
+        var rememberedBackground: TermColor
     }
 
     /// What painting a screen needs from the game, taken once: the current level (reading
@@ -38,24 +42,59 @@ public enum MapPainter {
         let telepathic: Bool
         let lightRadius: Int
         let ascii: Bool
+        /// What a remembered cell with no background shows behind its glyph.
+        let rememberedBlack: TermColor
+        /// The colours of the theme a cell reads, once per screen: each read of a global
+        /// constant from another module is a call.
+        let black = TermColor.black
+        let blank = Cell.blank
+        let magicMapped = Theme.magicMapped
+        let magicMappedDim = Theme.magicMapped.scaled(percent: 60)
 
-        init(_ game: Game, ascii: Bool) {
+        init(_ game: Game, ascii: Bool, looks: Looks? = nil) {
             level = game.level
             occupants = MapOccupants(game)
-            // Field by field through the array, so no kind is copied whole.
-            let terrains = game.catalog.terrains
-            looks = terrains.indices.map { t in
-                TerrainLook(
-                    drawPriority: terrains[t].drawPriority,
-                    glyph: Cell(ascii ? terrains[t].asciiGlyph : terrains[t].glyph),
-                    foreground: terrains[t].foreground.term,
-                    background: terrains[t].background == .black ? nil : terrains[t].background.term
-                )
-            }
+            let looks = looks.flatMap { $0.fit(game, ascii: ascii) ? $0 : nil } ?? Looks(game.catalog, ascii: ascii)
+            self.looks = looks.terrain
+            rememberedBlack = looks.rememberedBlack
             telepathic = game.player.status.telepathic > 0
             lightRadius = max(1, game.lightRadius)
             self.ascii = ascii
         }
+    }
+
+    /// How every kind of terrain of a catalog draws: the same for every screen of a game, so a
+    /// `PlaySession` keeps them (`GameView.render`) rather than packing each kind's glyph and
+    /// working out its colours again for every frame (a tenth of a node's work per action).
+    struct Looks {
+        let contentHash: UInt64
+        let ascii: Bool
+        let terrain: [TerrainLook]
+        /// What a remembered cell with no background shows behind its glyph.
+        let rememberedBlack: TermColor
+
+        init(_ catalog: ContentCatalog, ascii: Bool) {
+            contentHash = catalog.contentHash
+            self.ascii = ascii
+            // Field by field through the array, so no kind is copied whole.
+            let terrains = catalog.terrains
+            terrain = terrains.indices.map { t in
+                let foreground = terrains[t].foreground.term
+                let background = terrains[t].background.term
+                return TerrainLook(
+                    drawPriority: terrains[t].drawPriority,
+                    glyph: Cell(ascii ? terrains[t].asciiGlyph : terrains[t].glyph),
+                    foreground: foreground,
+                    background: terrains[t].background == .black ? nil : background,
+                    rememberedForeground: MapPainter.remembered(foreground: foreground),
+                    rememberedBackground: MapPainter.remembered(background: background)
+                )
+            }
+            rememberedBlack = MapPainter.remembered(background: .black)
+        }
+
+        /// Whether these are the looks of `game`'s content in the `ascii` glyphs.
+        func fit(_ game: Game, ascii: Bool) -> Bool { self.ascii == ascii && contentHash == game.catalog.contentHash }
     }
 
     /// The cell at `p` of the game's current level, as `screen` (taken from `game`) shows it.
@@ -67,13 +106,17 @@ public enum MapPainter {
         let mapped = screen.level.magicMapped[p]
         if !visible && !remembered && !mapped {
             if let m = sensed(screen.occupants, at: p, telepathic: screen.telepathic) {
-                return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: .black)
+                return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: screen.magicMapped, bg: screen.black)
             }
-            return .blank
+            return screen.blank
         }
-        var glyph = Cell(" ")
-        var fg = TermColor.black
-        var bg = TermColor.black
+        // `Cell.blank` is `Cell(" ")`, made once rather than packed again for every cell.
+        var glyph = screen.blank
+        var fg = screen.black
+        var bg = screen.black
+        // The looks that gave the glyph and the background, for a remembered cell's colours.
+        var glyphLook: Int?
+        var backLook: Int?
         var bestGlyph = Int.max
         var bestBack = Int.max
         for layer in screen.level.layers.indices {
@@ -84,16 +127,19 @@ public enum MapPainter {
                 bestGlyph = look.drawPriority
                 glyph = look.glyph
                 fg = look.foreground
+                glyphLook = Int(t)
             }
             if let back = look.background, look.drawPriority < bestBack {
                 bestBack = look.drawPriority
                 bg = back
+                backLook = Int(t)
             }
         }
         if visible || remembered, let i = screen.occupants.item(at: p) {
             let item = screen.level.items[i].item
             glyph = Cell(game.catalog.items[item.kind].glyph)
             fg = itemColor(game, item)
+            glyphLook = nil
         }
         if visible {
             if p == game.player.position {
@@ -108,15 +154,23 @@ public enum MapPainter {
             return glyph.colored(fg.scaled(percent: light), on: bg.scaled(percent: light))
         }
         if let m = sensed(screen.occupants, at: p, telepathic: screen.telepathic) {
-            return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: Theme.magicMapped, bg: Theme.remembered)
+            return Cell(game.catalog.monsters[game.apparentKind(of: game.monsters[m])].glyph, fg: screen.magicMapped, bg: Theme.remembered)
         }
         if remembered {
             return glyph.colored(
-                fg.desaturated(percent: 50).scaled(percent: 45),
-                on: bg.desaturated(percent: 50).scaled(percent: 30).adding(Theme.remembered)
+                glyphLook.map { screen.looks[$0].rememberedForeground } ?? MapPainter.remembered(foreground: fg),
+                on: backLook.map { screen.looks[$0].rememberedBackground } ?? screen.rememberedBlack
             )
         }
-        return glyph.colored(Theme.magicMapped.scaled(percent: 60), on: .black)
+        return glyph.colored(screen.magicMappedDim, on: screen.black)
+    }
+
+    /// A glyph's colour in a remembered cell: greyed and dark.
+    static func remembered(foreground fg: TermColor) -> TermColor { fg.desaturated(percent: 50).scaled(percent: 45) }
+
+    /// A background in a remembered cell: greyed, darker still, tinted with the theme's memory blue.
+    static func remembered(background bg: TermColor) -> TermColor {
+        bg.desaturated(percent: 50).scaled(percent: 30).adding(Theme.remembered)
     }
 
     /// Light falls off with distance from the player (at `player`, with light radius `radius`,
@@ -140,7 +194,12 @@ public enum MapPainter {
 
     /// Paints the whole map into `frame` at the layout's map position.
     public static func paint(_ game: Game, into frame: inout Frame, ascii: Bool) {
-        let screen = Screen(game, ascii: ascii)
+        paint(game, into: &frame, ascii: ascii, looks: nil)
+    }
+
+    /// `paint` with the terrain's looks worked out before, when they fit the game.
+    static func paint(_ game: Game, into frame: inout Frame, ascii: Bool, looks: Looks?) {
+        let screen = Screen(game, ascii: ascii, looks: looks)
         frame.paint(x: Layout.mapX, y: Layout.mapY, width: Dungeon.width, height: Dungeon.height) { x, y in
             cell(game, screen, at: Point(x, y))
         }

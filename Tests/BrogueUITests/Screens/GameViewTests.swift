@@ -1,7 +1,8 @@
 import BrogueCore
 import BrogueFrame
-import BrogueUI
 import Testing
+
+@testable import BrogueUI
 
 @Suite struct GameViewTests {
     func text(_ frame: Frame, row: Int) -> String {
@@ -37,6 +38,29 @@ import Testing
         let remembered = try #require(far.first { game.level.discovered[$0] && !game.visible[$0] && !game.level.has(.blocksMovement, at: $0) })
         let dim = MapPainter.cell(game, at: remembered, ascii: false)
         #expect(dim.fg.luminance < 128)
+    }
+
+    /// Messages are wrapped from their bytes when they are ASCII; the lines must be those the
+    /// character-counting wrap gives, for every width, spacing and word longer than a line.
+    @Test func wrappingAsciiTextByBytesGivesTheSameLines() {
+        let texts = [
+            "You hit the goblin conjurer with your dagger; it looks badly wounded.",
+            "  two  spaces   and a trailing one ",
+            "averyveryverylongwordthatdoesnotfitanywidth short",
+            "", " ", "x",
+            "Welcome to the dungeon! Find the Amulet of Yendor on depth 26 and bring it back.",
+        ]
+        for text in texts {
+            for width in [0, 1, 5, 12, 40, 79, 200] {
+                let bytes = GameView.wrappedASCII(text, width: width)
+                #expect(bytes != nil, "\(text) is ASCII")
+                #expect(bytes == GameView.wrappedByCharacter(text, width: width), "\"\(text)\" at width \(width)")
+            }
+        }
+        // Anything else takes the character-counting way.
+        #expect(GameView.wrappedASCII("café au lait", width: 5) == nil)
+        #expect(GameView.wrappedASCII("line\r\nbreak", width: 5) == nil)
+        #expect(GameView.wrapped("café au lait", width: 5) == ["café", "au", "lait"])
     }
 
     @Test func asciiModeUsesOnlyAscii() {
