@@ -6,6 +6,7 @@
 #   scripts/standard-load.sh                 # 400 bots and 1000 idle sessions, 30 s
 #   BOTS=200 IDLE=0 DURATION=20 scripts/standard-load.sh
 #   BROGUE=.build/debug/brogue scripts/standard-load.sh
+#   NODE=/tmp/brogue-old scripts/standard-load.sh   # an older node, measured by this load tool
 #
 # Prints the round trips and the node figures and writes the JSON to $OUT (/tmp/brogue-standard-load.json by default).
 set -euo pipefail
@@ -23,11 +24,13 @@ if [[ -z "${BROGUE:-}" ]]; then
     if [[ -x .build/release/brogue ]]; then BROGUE=.build/release/brogue; else BROGUE=.build/debug/brogue; fi
 fi
 [[ -x "$BROGUE" ]] || { echo "standard-load: no $BROGUE; run swift build (or swift build -c release) first" >&2; exit 1; }
+NODE=${NODE:-$BROGUE}
+[[ -x "$NODE" ]] || { echo "standard-load: no node binary $NODE" >&2; exit 1; }
 
 data=$(mktemp -d /tmp/brogue-standard-load.XXXXXX)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 BROGUE_MAX_CONNECTIONS_PER_ADDRESS=0 BROGUE_ACTIONS_PER_SECOND=1000 BROGUE_ACTION_BURST=1000 LOG_LEVEL=warning \
-    "$BROGUE" node --listen "127.0.0.1:$PORT" --data "$data" >"$data/node.out" 2>"$data/node.err" &
+    "$NODE" node --listen "127.0.0.1:$PORT" --data "$data" >"$data/node.out" 2>"$data/node.err" &
 node=$!
 trap 'kill "$node" 2>/dev/null; wait "$node" 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do
@@ -36,7 +39,7 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 
-echo "standard load: $BROGUE, $BOTS bots at $RATE action/s for $DURATION s (ramp $RAMP s), $IDLE idle sessions, seed $SEED, $(nproc) cores"
+echo "standard load: node $NODE, load tool $BROGUE, $BOTS bots at $RATE action/s for $DURATION s (ramp $RAMP s), $IDLE idle sessions, seed $SEED, $(nproc) cores"
 "$BROGUE" loadtest "ws://127.0.0.1:$PORT" --bots "$BOTS" --idle "$IDLE" --duration "$DURATION" --ramp "$RAMP" --rate "$RATE" \
     --seed "$SEED" --progress 5 --json >"$OUT"
 python3 - "$OUT" <<'PY'
@@ -48,6 +51,8 @@ rt = r["roundTripMs"]
 print(f"actions: {r['actions']} stored, {r['refused']} refused, {r['actionsPerSecond']:.1f}/s; errors {r['errors']}, drops {r['drops']}")
 print(f"round trip ms: p50 {rt['p50']:.2f} p95 {rt['p95']:.2f} p99 {rt['p99']:.2f} max {rt['max']:.2f}")
 print(f"node cpu per action: {f(n.get('cpuMicrosecondsPerAction'))} us ({f(n.get('cpuSecondsPlaying'), 2)} s over the play)")
+steady = n.get('cpuMicrosecondsPerActionSteady')
+print(f"node cpu per action with every bot playing: {f(steady)} us per action stored (over {f(n.get('steadySeconds'), 1)} s; no games started)")
 print(f"node cpu per idle session opened: {f(n.get('cpuMicrosecondsPerIdleSession'))} us")
 kb = lambda v: None if v is None else v / 1024
 print(f"node memory: {f(kb(n.get('bytesPerIdleSession')), 1)} KB per idle session, {f(kb(n.get('bytesPerGame')), 1)} KB per game ({f(n.get('peakGamesActive'))} hosted at the peak)")

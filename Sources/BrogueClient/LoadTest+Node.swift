@@ -9,6 +9,13 @@ extension LoadTest {
         /// Node CPU time while the bots played, per action answered (stored or refused), in
         /// microseconds: everything the node did meanwhile, games started included.
         public var cpuMicrosecondsPerAction: Double?
+        /// Node CPU time per action the node stored, between the first progress sample after the
+        /// ramp and the last one before the first bot stops: with every bot playing, so without
+        /// the games being started and the connections opened that the figure above includes.
+        /// Nil when the run had no such window (a progress interval longer than the play).
+        public var cpuMicrosecondsPerActionSteady: Double?
+        /// The length of that window, in seconds.
+        public var steadySeconds: Double?
         /// Node CPU time to open one idle session (connect, hello, guest), in microseconds.
         public var cpuMicrosecondsPerIdleSession: Double?
         /// Growth of the node's resident memory per idle session opened, in bytes.
@@ -28,8 +35,21 @@ extension LoadTest {
         /// - Parameters:
         ///   - start: before the idle sessions; `idle`: after them, before the bots; `peak`: the
         ///     sample with the most games hosted; `end`: after the bots.
-        init(start: NodeSample, idle: NodeSample, peak: NodeSample?, end: NodeSample, answered: Int, idleOpened: Int) {
+        init(
+            start: NodeSample,
+            idle: NodeSample,
+            peak: NodeSample?,
+            end: NodeSample,
+            steady: (first: Sampled, last: Sampled)?,
+            answered: Int,
+            idleOpened: Int
+        ) {
             cpuSecondsPlaying = end.cpuSeconds - idle.cpuSeconds
+            if let steady, steady.last.sample.actions > steady.first.sample.actions {
+                let (first, last) = (steady.first.sample, steady.last.sample)
+                cpuMicrosecondsPerActionSteady = (last.cpuSeconds - first.cpuSeconds) * 1e6 / (last.actions - first.actions)
+                steadySeconds = steady.last.at - steady.first.at
+            }
             residentBytesAtStart = start.residentBytes
             nodeActions = end.actions - idle.actions
             if answered > 0 { cpuMicrosecondsPerAction = cpuSecondsPlaying * 1e6 / Double(answered) }
@@ -49,6 +69,7 @@ extension LoadTest {
             func f(_ v: Double?, _ digits: Int = 0) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "-" }
             return [
                 "node cpu: \(f(cpuMicrosecondsPerAction)) us per action (\(f(cpuSecondsPlaying, 2)) s playing), \(f(cpuMicrosecondsPerIdleSession)) us per idle session opened",
+                "node cpu with every bot playing: \(f(cpuMicrosecondsPerActionSteady)) us per action stored (over \(f(steadySeconds, 1)) s, no games started)",
                 "node memory: \(f(bytesPerIdleSession.map { $0 / 1024 }, 1)) KB per idle session, \(f(bytesPerGame.map { $0 / 1024 }, 1)) KB per game (\(f(peakGamesActive)) hosted at the peak, rss \(f(residentBytesAtStart / 1_048_576, 1)) MB at start, \(f(residentBytesAtPeak / 1_048_576, 1)) MB at the peak)",
             ]
         }
@@ -60,16 +81,34 @@ extension LoadTest {
         var idle: NodeSample?
         var peak: NodeSample?
         var end: NodeSample?
+        /// The first progress sample after the last bot started and the last before the first
+        /// one stopped.
+        var steadyFirst: Sampled?
+        var steadyLast: Sampled?
         var failure: String?
 
         mutating func keepPeak(_ s: NodeSample) {
             if peak.map({ s.gamesActive > $0.gamesActive }) ?? true { peak = s }
         }
 
+        /// Keeps `s`, taken `at` seconds into the play, as an end of the window when every bot
+        /// plays: from the ramp's end (the last bot starts) to the play's length (the first stops).
+        mutating func keepSteady(_ s: NodeSample, at: Double, ramp: Double, duration: Double) {
+            guard at >= ramp && at <= duration else { return }
+            if steadyFirst == nil { steadyFirst = Sampled(sample: s, at: at) } else { steadyLast = Sampled(sample: s, at: at) }
+        }
+
         func figures(answered: Int, idleOpened: Int) -> NodeFigures? {
             guard let start, let idle, let end else { return nil }
-            return NodeFigures(start: start, idle: idle, peak: peak, end: end, answered: answered, idleOpened: idleOpened)
+            let steady = steadyFirst.flatMap { first in steadyLast.map { (first, $0) } }
+            return NodeFigures(start: start, idle: idle, peak: peak, end: end, steady: steady, answered: answered, idleOpened: idleOpened)
         }
+    }
+
+    /// A node sample and when it was taken, in seconds since the bots began.
+    struct Sampled: Sendable {
+        var sample: NodeSample
+        var at: Double
     }
 }
 

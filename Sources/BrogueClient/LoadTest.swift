@@ -231,7 +231,11 @@ public enum LoadTest {
             while !Task.isCancelled {
                 do { try await Task.sleep(for: .seconds(options.progressEvery)) } catch { break }
                 report()
-                await sampler.sample(required: false) { $0.keepPeak($1) }
+                let at = (clock.now - playStart) / .seconds(1)
+                await sampler.sample(required: false) {
+                    $0.keepPeak($1)
+                    $0.keepSteady($1, at: at, ramp: options.ramp, duration: options.duration)
+                }
             }
             // The last numbers, however short the run was.
             report()
