@@ -59,6 +59,13 @@ public struct Cell: Hashable, Sendable {
         glyphLength == 1 && glyphBytes < 0x80 ? UInt8(truncatingIfNeeded: glyphBytes) : nil
     }
 
+    /// Whether `other` shows the same glyph, by its UTF-8 bytes (as `==` compares cells),
+    /// without building two `Character`s.
+    public func hasSameGlyph(as other: Cell) -> Bool { glyphBytes == other.glyphBytes && glyphLength == other.glyphLength }
+
+    /// Whether the glyph is a space.
+    public var glyphIsSpace: Bool { glyphLength == 1 && glyphBytes == 0x20 }
+
     /// A cell showing one ASCII character, from its byte: what `init(Character(...))` makes,
     /// without building and measuring a `Character`. The caller has checked `byte < 0x80`.
     init(ascii byte: UInt8, fg: TermColor, bg: TermColor, bold: Bool) {

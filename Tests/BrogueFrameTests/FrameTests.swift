@@ -61,6 +61,17 @@ import Testing
         }
     }
 
+    @Test func glyphComparisonsByBytesAgreeWithCharacters() {
+        let glyphs: [Character] = [" ", "@", "#", "é", "\u{2592}", "\r\n", "a"]
+        for a in glyphs {
+            for b in glyphs {
+                let (x, y) = (Cell(a, fg: .red), Cell(b, fg: .blue, bold: true))
+                #expect(x.hasSameGlyph(as: y) == (a == b), "\(a) against \(b)")
+            }
+            #expect(Cell(a).glyphIsSpace == (a == " "))
+        }
+    }
+
     @Test func fillClipsItsRectangle() {
         var frame = Frame(width: 4, height: 3)
         frame.fill(Cell("#"), x: -1, y: 1, width: 3, height: 5)

@@ -40,7 +40,7 @@ struct ScreenWriter {
     /// keeps the current ones rather than paying to change them.
     func pen(for cell: Cell) -> Pen {
         let bg = Paint(cell.bg, mode: mode)
-        if let pen, Self.isBlank(cell.glyph) {
+        if let pen, cell.glyphIsSpace {
             return Pen(fg: pen.fg, bg: bg, bold: pen.bold)
         }
         return Pen(fg: Paint(cell.fg, mode: mode), bg: bg, bold: cell.bold)
@@ -50,11 +50,10 @@ struct ScreenWriter {
     /// other needs no bytes.
     func looksSame(_ a: Cell, _ b: Cell) -> Bool {
         if a == b { return true }
-        guard a.glyph == b.glyph, Paint(a.bg, mode: mode) == Paint(b.bg, mode: mode) else { return false }
-        return Self.isBlank(a.glyph) || (a.bold == b.bold && Paint(a.fg, mode: mode) == Paint(b.fg, mode: mode))
+        // By the glyphs' bytes: building a `Character` for each cell compared was most of this.
+        guard a.hasSameGlyph(as: b), Paint(a.bg, mode: mode) == Paint(b.bg, mode: mode) else { return false }
+        return a.glyphIsSpace || (a.bold == b.bold && Paint(a.fg, mode: mode) == Paint(b.fg, mode: mode))
     }
-
-    static func isBlank(_ glyph: Character) -> Bool { glyph == " " }
 
     /// Appends a cell's glyph as UTF-8, or `?` for a glyph holding a control character: a frame
     /// is data from elsewhere and must never smuggle an escape sequence onto the terminal.
