@@ -29,11 +29,7 @@ import Testing
     @Test(.timeLimit(.minutes(5)), arguments: brokenFrames.indices)
     func aFrameThatBreaksTheProtocolEndsTheConnectionAfterTheAnswersSent(_ index: Int) async throws {
         let broken = Self.brokenFrames[index]
-        let node = try makeNode()
-        try await node.makeApplication().test(.live) { client in
-            let port = try #require(client.port)
-            let socket = try await SessionTests.helloed(port)
-            defer { socket.close() }
+        try await Self.withHelloedSocket(broken.label) { port, socket in
             let outcome = await onThread { () -> (ref: Int?, close: (code: UInt16?, thenEnded: Bool)?) in
                 guard socket.sendText(WireCodec.encode(ClientEnvelope(.listGames, id: 41))),
                     let answer = socket.readFrame()
@@ -46,62 +42,54 @@ import Testing
             #expect(outcome.close?.code == broken.code, "\(broken.label): \(String(describing: outcome.close))")
             #expect(outcome.close?.thenEnded == true, "\(broken.label): the node did not end the stream")
             // One client's broken frame ends its connection, not the node.
-            let next = try await SessionTests.helloed(port)
-            next.close()
-            let settled = await SessionTests.eventually {
-                SessionTests.gauge("brogue_players_connected", node) == 0 && SessionTests.gauge("brogue_connection_tasks", node) == 0
-            }
-            #expect(settled, "\(broken.label): the connections were not cleaned up")
+            try await SessionTests.helloed(port).close()
         }
     }
 
-    /// The client's close frame, and the code the node answers with: its own normal close when
-    /// the client's code is one a peer may send (or none), a protocol error (1002) otherwise.
-    static let closes: [(code: UInt16?, reason: String, answer: UInt16)] = [
-        (1000, "bye", 1000),
-        (nil, "", 1000),
-        (1001, "", 1000),
-        (4000, "an application's own code", 1000),
-        (1005, "", 1002),  // "no status received": only for reporting, never sent
-        (999, "", 1002),
-        (2999, "", 1002),
+    /// The client's close frame (its payload), and the code the node answers with: its own
+    /// normal close when the client's code is one a peer may send (or none), a protocol error
+    /// (1002) otherwise.
+    static let closes: [(label: String, payload: [UInt8], answer: UInt16)] = [
+        ("1000 with a reason", closePayload(1000, "bye"), 1000),
+        ("no code", [], 1000),
+        ("1001", closePayload(1001), 1000),
+        ("4000, an application's own", closePayload(4000, "an application's own code"), 1000),
+        ("1005, only for reporting, never sent", closePayload(1005), 1002),
+        ("999", closePayload(999), 1002),
+        ("2999", closePayload(2999), 1002),
+        ("a one-byte code", [0x03], 1002),
     ]
+
+    static func closePayload(_ code: UInt16, _ reason: String = "") -> [UInt8] {
+        [UInt8(code >> 8), UInt8(code & 0xFF)] + Array(reason.utf8)
+    }
 
     @Test(.timeLimit(.minutes(5)), arguments: closes.indices)
     func aClientsCloseIsAnsweredAtOnceAndTheSocketEnds(_ index: Int) async throws {
         let close = Self.closes[index]
-        let node = try makeNode()
-        try await node.makeApplication().test(.live) { client in
-            let port = try #require(client.port)
-            let socket = try await SessionTests.helloed(port)
-            defer { socket.close() }
+        try await Self.withHelloedSocket("close \(close.label)") { _, socket in
             let answer = await onThread { () -> (code: UInt16?, thenEnded: Bool)? in
-                guard socket.sendClose(code: close.code, reason: close.reason) else { return nil }
+                guard socket.sendFrame(first: 0x88, payload: close.payload) else { return nil }
                 return socket.readClose()
             }
-            let label = "close \(close.code.map(String.init) ?? "with no code")"
-            #expect(answer?.code == close.answer, "\(label): \(String(describing: answer))")
-            #expect(answer?.thenEnded == true, "\(label): the node did not end the stream")
-            let settled = await SessionTests.eventually {
-                SessionTests.gauge("brogue_players_connected", node) == 0 && SessionTests.gauge("brogue_connection_tasks", node) == 0
-            }
-            #expect(settled, "\(label): the connection was not cleaned up")
+            #expect(answer?.code == close.answer, "close \(close.label): \(String(describing: answer))")
+            #expect(answer?.thenEnded == true, "close \(close.label): the node did not end the stream")
         }
     }
 
-    /// A close frame whose payload is one byte (a code must be two) is a protocol error.
-    @Test(.timeLimit(.minutes(5))) func aCloseWithAOneByteCodeIsAProtocolError() async throws {
+    /// Runs `body` with a fresh node's port and a socket on it that has said hello, then checks
+    /// that every connection was cleaned up (no player connected, no connection task left).
+    static func withHelloedSocket(_ label: String, _ body: @escaping @Sendable (Int, RawSocket) async throws -> Void) async throws {
         let node = try makeNode()
         try await node.makeApplication().test(.live) { client in
             let port = try #require(client.port)
             let socket = try await SessionTests.helloed(port)
             defer { socket.close() }
-            let answer = await onThread { () -> (code: UInt16?, thenEnded: Bool)? in
-                guard socket.sendFrame(first: 0x88, payload: [0x03]) else { return nil }
-                return socket.readClose()
+            try await body(port, socket)
+            let settled = await SessionTests.eventually {
+                SessionTests.gauge("brogue_players_connected", node) == 0 && SessionTests.gauge("brogue_connection_tasks", node) == 0
             }
-            #expect(answer?.code == 1002, "\(String(describing: answer))")
-            #expect(answer?.thenEnded == true)
+            #expect(settled, "\(label): the connections were not cleaned up")
         }
     }
 }

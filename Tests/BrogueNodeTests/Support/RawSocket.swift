@@ -51,12 +51,6 @@ struct RawSocket: Sendable {
         return frame.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == frame.count
     }
 
-    /// Sends a close frame with `code` (none when nil) and `reason`.
-    func sendClose(code: UInt16?, reason: String = "") -> Bool {
-        let head = code.map { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } ?? []
-        return sendFrame(first: 0x88, payload: head + Array(reason.utf8))
-    }
-
     /// Reads one WebSocket frame from the node (unmasked, as a server sends).
     /// - Returns: its payload as text, or nil when the connection ended.
     func readFrame() -> String? { readRawFrame().map { String(decoding: $0.payload, as: UTF8.self) } }
