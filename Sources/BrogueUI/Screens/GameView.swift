@@ -10,7 +10,7 @@ public enum GameView {
         let game = session.game
         let looks = session.looks.flatMap { $0.fit(game, ascii: ascii) ? $0 : nil } ?? MapPainter.Looks(game.catalog, ascii: ascii)
         session.looks = looks
-        MapPainter.paint(game, into: &frame, ascii: ascii, looks: looks)
+        MapPainter.paint(game, into: &frame, looks: looks)
         messages(session.log, turn: game.turn, into: &frame)
         Sidebar.paint(game, into: &frame, ascii: ascii)
         status(game, into: &frame)

@@ -6,7 +6,7 @@ public import BrogueFrame
 public enum MapPainter {
     /// The cell at level position `p` as the player knows it.
     public static func cell(_ game: Game, at p: Point, ascii: Bool) -> Cell {
-        cell(game, Screen(game, ascii: ascii), at: p)
+        cell(game, Screen(game, looks: Looks(game.catalog, ascii: ascii)), at: p)
     }
 
     /// The monster out of sight at `p` the player still knows of: any under telepathy, an ally
@@ -51,15 +51,15 @@ public enum MapPainter {
         let magicMapped = Theme.magicMapped
         let magicMappedDim = Theme.magicMapped.scaled(percent: 60)
 
-        init(_ game: Game, ascii: Bool, looks: Looks? = nil) {
+        /// - Parameter looks: the looks of `game`'s content (`Looks.fit`).
+        init(_ game: Game, looks: Looks) {
             level = game.level
             occupants = MapOccupants(game)
-            let looks = looks.flatMap { $0.fit(game, ascii: ascii) ? $0 : nil } ?? Looks(game.catalog, ascii: ascii)
             self.looks = looks.terrain
             rememberedBlack = looks.rememberedBlack
             telepathic = game.player.status.telepathic > 0
             lightRadius = max(1, game.lightRadius)
-            self.ascii = ascii
+            ascii = looks.ascii
         }
     }
 
@@ -194,12 +194,12 @@ public enum MapPainter {
 
     /// Paints the whole map into `frame` at the layout's map position.
     public static func paint(_ game: Game, into frame: inout Frame, ascii: Bool) {
-        paint(game, into: &frame, ascii: ascii, looks: nil)
+        paint(game, into: &frame, looks: Looks(game.catalog, ascii: ascii))
     }
 
-    /// `paint` with the terrain's looks worked out before, when they fit the game.
-    static func paint(_ game: Game, into frame: inout Frame, ascii: Bool, looks: Looks?) {
-        let screen = Screen(game, ascii: ascii, looks: looks)
+    /// `paint` with the terrain's looks worked out before; they must fit the game (`Looks.fit`).
+    static func paint(_ game: Game, into frame: inout Frame, looks: Looks) {
+        let screen = Screen(game, looks: looks)
         frame.paint(x: Layout.mapX, y: Layout.mapY, width: Dungeon.width, height: Dungeon.height) { x, y in
             cell(game, screen, at: Point(x, y))
         }
