@@ -61,15 +61,14 @@ extension LoadTest {
         let interval = Duration.seconds(1 / max(options.rate, 0.001))
         // Bots spread over the interval, so they do not all send at the same instant.
         var next = clock.now + interval * Double.random(in: 0..<1, using: &rng)
-        var exploreRefusals = 0
+        var moves = BotMoves()
         var stored = 0
         while options.actionsPerBot.map({ stored < $0 }) ?? true {
             try? await Task.sleep(until: next, clock: clock)
             guard clock.now < endAt, !options.stop.requested else { break }
             next += interval
             if next < clock.now { next = clock.now }
-            let action = exploreRefusals == 0 ? "x" : (Int.random(in: 0..<6, using: &rng) == 0 ? ">" : "m\(Int.random(in: 0..<8, using: &rng))")
-            if exploreRefusals > 0 { exploreRefusals -= 1 }
+            let action = moves.next(using: &rng)
             let sent = clock.now
             let reply = try await session.perform(action)
             let ms = (clock.now - sent) / .milliseconds(1)
@@ -92,7 +91,7 @@ extension LoadTest {
                     $0.refused += 1
                     $0.roundTrips.append(ms)
                 }
-                if action == "x" { exploreRefusals = 20 }
+                moves.refused(action)
             case .refused(let e) where e.code == .gameOver:
                 restart = true
             case .refused(let e):
@@ -103,7 +102,7 @@ extension LoadTest {
                 guard clock.now < endAt, !options.stop.requested else { break }
                 _ = try await session.newGame(seed: seed())
                 tally.report.withLockedValue { $0.gamesStarted += 1 }
-                exploreRefusals = 0
+                moves = BotMoves()
             }
         }
     }

@@ -1,3 +1,4 @@
+import BrogueClient
 import BrogueContent
 import BrogueCore
 import BrogueNode
@@ -17,20 +18,18 @@ extension BenchCommand {
         }
         let count = memoryGames
         var sessions = (0..<count).map { PlaySession(game: Game(seed: 1000 + UInt64($0), catalog: catalog), recorder: nil) }
-        var rng = BrogueCore.SplitMix64(state: 77)
-        var waitBeforeExploring = [Int](repeating: 0, count: count)
+        var rng = BenchRandom(mix: BrogueCore.SplitMix64(state: 77))
+        var moves = [BotMoves](repeating: BotMoves(), count: count)
         var played = 0
         var figures: [String] = []
         for age in ages {
             while played < age {
                 for i in sessions.indices where !sessions[i].game.isOver {
-                    let roll = rng.next() % 48
-                    let text = waitBeforeExploring[i] == 0 ? "x" : (roll % 6 == 0 ? ">" : "m\(roll % 8)")
-                    if waitBeforeExploring[i] > 0 { waitBeforeExploring[i] -= 1 }
+                    let text = moves[i].next(using: &rng)
                     guard let action = Action(encoded: text) else { continue }
                     let performed = try? sessions[i].perform(action)
                     let refused = performed.map { $0.events.contains { if case .refused = $0 { true } else { false } } } ?? true
-                    if refused && text == "x" { waitBeforeExploring[i] = 20 }
+                    if refused { moves[i].refused(text) }
                 }
                 played += 1
             }
@@ -43,4 +42,10 @@ extension BenchCommand {
         )
         sessions.removeAll()
     }
+}
+
+/// The rules' seedable generator, as the standard library's generators are used.
+private struct BenchRandom: RandomNumberGenerator {
+    var mix: BrogueCore.SplitMix64
+    mutating func next() -> UInt64 { mix.next() }
 }
