@@ -68,7 +68,7 @@ public struct Cell: Hashable, Sendable {
 
     /// A cell showing one ASCII character, from its byte: what `init(Character(...))` makes,
     /// without building and measuring a `Character`. The caller has checked `byte < 0x80`.
-    init(ascii byte: UInt8, fg: TermColor, bg: TermColor, bold: Bool) {
+    public init(ascii byte: UInt8, fg: TermColor, bg: TermColor, bold: Bool) {
         glyphBytes = UInt64(byte)
         glyphLength = 1
         self.fg = fg

@@ -20,7 +20,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case content
     /// The settings file (`brogue.yaml`, with its `node:` section), read and checked.
     case config
-    /// One WebSocket text message from a client, as the node decodes it.
+    /// One WebSocket text message from a client, as the node decodes it; and the same text as
+    /// a node's message, as a client decodes it, where the byte reader for frames and acks must
+    /// answer what `JSONDecoder` answers.
     case protocolMessage = "protocol"
     /// A game export file (`brogue import`), imported into a scratch SQLite store.
     case gameImport = "import"
@@ -75,7 +77,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
     /// What the node does with a client's text frame: decode it, and parse an action's text.
     private static func decodeMessage(_ data: Data) -> Bool {
-        guard let envelope = try? WireCodec.decodeClient(String(decoding: data, as: UTF8.self)) else { return false }
+        let text = String(decoding: data, as: UTF8.self)
+        // The node's messages too, as a client reads them: the byte reader for frames and acks
+        // must answer what `JSONDecoder` answers, so a difference stops the run as a crash would.
+        let server = (
+            fast: Result { () throws(ProtocolError) in try WireCodec.decodeServer(text) },
+            full: Result { () throws(ProtocolError) in try WireCodec.decodeServerWithJSONDecoder(text) }
+        )
+        precondition(server.fast == server.full, "the node's message is read two ways: \(server.fast) against \(server.full)")
+        guard let envelope = try? WireCodec.decodeClient(text) else { return false }
         if case .action(let text) = envelope.message { return Action(encoded: text) != nil }
         return true
     }

@@ -80,7 +80,9 @@ public enum WireCodec {
         try decode(ClientEnvelope.self, Data(text.utf8))
     }
 
-    /// Decodes what the node sent.
+    /// Decodes what the node sent. Frames and acknowledgements of the shape `WireWriter` writes
+    /// are read from their bytes (`ServerMessageReader`); the rest go through `JSONDecoder`. The
+    /// answer is the same either way.
     /// - Throws: `ProtocolError` with `too_large`, `bad_json`, `unknown_type` or `bad_field`.
     public static func decodeServer(_ text: String) throws(ProtocolError) -> ServerEnvelope {
         guard text.utf8.count <= ProtocolInfo.maxServerMessageBytes else {
@@ -89,7 +91,14 @@ public enum WireCodec {
                 "a node message may hold at most \(ProtocolInfo.maxServerMessageBytes) bytes; this one has \(text.utf8.count)"
             )
         }
-        return try decode(ServerEnvelope.self, Data(text.utf8))
+        if let envelope = ServerMessageReader.read(text) { return envelope }
+        return try decodeServerWithJSONDecoder(text)
+    }
+
+    /// What `decodeServer` answers through `JSONDecoder`, for every message `ServerMessageReader`
+    /// leaves; public so tests can hold the two readers together.
+    public static func decodeServerWithJSONDecoder(_ text: String) throws(ProtocolError) -> ServerEnvelope {
+        try decode(ServerEnvelope.self, Data(text.utf8))
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws(ProtocolError) -> T {

@@ -84,15 +84,13 @@ public struct FrameUpdate: Equatable, Sendable {
             frame = f
             return
         }
-        guard var f = frame, f.width == width, f.height == height else {
+        guard frame?.width == width, frame?.height == height else {
             throw ProtocolError(.badField, "frame \(seq) is a diff, but there is no \(width)x\(height) frame to apply it to")
         }
-        for change in changes {
-            guard f.contains(x: change.x, y: change.y) else {
-                throw ProtocolError(.badField, "frame \(seq) changes cell (\(change.x), \(change.y)), outside the \(width)x\(height) frame")
-            }
-            f[x: change.x, y: change.y] = change.cell
+        if let outside = changes.first(where: { !(0..<width).contains($0.x) || !(0..<height).contains($0.y) }) {
+            throw ProtocolError(.badField, "frame \(seq) changes cell (\(outside.x), \(outside.y)), outside the \(width)x\(height) frame")
         }
-        frame = f
+        // Every change fits: written in place, so the client's frame is not copied for each diff.
+        for change in changes { frame![x: change.x, y: change.y] = change.cell }
     }
 }

@@ -1,0 +1,208 @@
+import BrogueFrame
+
+/// Reads the messages a node sends with every action, `frame` and `ack`, straight from their
+/// bytes, when they have the exact shape `WireWriter` writes: no spaces, the keys in its order,
+/// integers plain, strings without escapes, colours `#rrggbb`. Anything else (another type, a
+/// space, an escape, a key out of order, a missing or extra key, a frame whose size or cell
+/// count is wrong) is left to `JSONDecoder` and `ServerEnvelope.init(from:)`, which decide and
+/// explain; so this reader only ever answers what they would answer
+/// (`ServerMessageReaderTests` holds the two together).
+///
+/// A client decodes every frame it is sent; through `JSONDecoder` that cost a load-test bot
+/// about a third of its CPU, more than the node spent composing the frame.
+enum ServerMessageReader {
+    static func read(_ text: String) -> ServerEnvelope? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = Reader(bytes: bytes)
+            return reader.envelope()
+        }
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var at = 0
+
+        mutating func envelope() -> ServerEnvelope? {
+            guard literal("{\"type\":\"") else { return nil }
+            let isAck = literal("ack\"")
+            guard isAck || literal("frame\"") else { return nil }
+            var ref: Int?
+            if literal(",\"ref\":") {
+                guard let value = integer() else { return nil }
+                ref = value
+            }
+            let message: ServerMessage
+            if isAck {
+                guard let ack = ack() else { return nil }
+                message = .ack(ack)
+            } else {
+                guard let frame = frame() else { return nil }
+                message = .frame(frame)
+            }
+            guard literal("}"), at == bytes.count else { return nil }
+            return ServerEnvelope(message, ref: ref)
+        }
+
+        mutating func ack() -> Ack? {
+            guard literal(",\"applied\":"), let applied = integer(),
+                literal(",\"actions\":"), let actions = integer(),
+                literal(",\"turn\":"), let turn = integer(),
+                literal(",\"stateHash\":"), let hash = string(),
+                literal(",\"over\":"), let over = boolean()
+            else { return nil }
+            return Ack(applied: applied, actions: actions, turn: turn, stateHash: hash, over: over)
+        }
+
+        mutating func frame() -> FrameUpdate? {
+            guard literal(",\"seq\":"), let seq = integer(),
+                literal(",\"width\":"), let width = integer(),
+                literal(",\"height\":"), let height = integer(),
+                literal(",\"full\":"), let full = boolean()
+            else { return nil }
+            // The size `FrameUpdate.init(from:)` allows; it explains any other.
+            guard (1...Frame.maximumSide).contains(width), (1...Frame.maximumSide).contains(height) else { return nil }
+            let area = width * height
+            var cells: [Cell]?
+            var changes: [FrameUpdate.Change] = []
+            if full {
+                guard literal(",\"cells\":[") else { return nil }
+                var list: [Cell] = []
+                list.reserveCapacity(area)
+                if !literal("]") {
+                    repeat {
+                        guard list.count < area, literal("["), let cell = cell(), literal("]") else { return nil }
+                        list.append(cell)
+                    } while literal(",")
+                    guard literal("]") else { return nil }
+                }
+                guard list.count == area else { return nil }
+                cells = list
+            } else {
+                guard literal(",\"changes\":[") else { return nil }
+                if !literal("]") {
+                    repeat {
+                        guard changes.count < area, literal("["), let x = integer(), literal(","), let y = integer(), literal(","),
+                            let cell = cell(), literal("]")
+                        else { return nil }
+                        changes.append(FrameUpdate.Change(x: x, y: y, cell: cell))
+                    } while literal(",")
+                    guard literal("]") else { return nil }
+                }
+            }
+            guard literal(",\"messages\":["), let messages = strings() else { return nil }
+            var status: FrameUpdate.Status?
+            if literal(",\"status\":{") {
+                guard literal("\"depth\":"), let depth = integer(),
+                    literal(",\"turn\":"), let turn = integer(),
+                    literal(",\"hp\":"), let hp = integer(),
+                    literal(",\"maxHP\":"), let maxHP = integer(),
+                    literal("}")
+                else { return nil }
+                status = FrameUpdate.Status(depth: depth, turn: turn, hp: hp, maxHP: maxHP)
+            }
+            return FrameUpdate(seq: seq, width: width, height: height, cells: cells, changes: changes, messages: messages, status: status)
+        }
+
+        /// The strings of a list whose `[` was read, and its `]`.
+        mutating func strings() -> [String]? {
+            var list: [String] = []
+            if literal("]") { return list }
+            repeat {
+                guard let text = string() else { return nil }
+                list.append(text)
+            } while literal(",")
+            return literal("]") ? list : nil
+        }
+
+        /// `glyph,fg,bg,bold` of a cell.
+        mutating func cell() -> Cell? {
+            guard let glyph = stringBytes(), literal(","), let fg = color(), literal(","), let bg = color(), literal(","),
+                let bold = integer()
+            else { return nil }
+            if glyph.count == 1 {
+                // Below 0x80: the string's bytes are ASCII (no control character got here).
+                guard glyph[glyph.startIndex] < 0x80 else { return nil }
+                return Cell(ascii: glyph[glyph.startIndex], fg: fg, bg: bg, bold: bold != 0)
+            }
+            let text = String(decoding: glyph, as: UTF8.self)
+            guard text.count == 1, let character = text.first else { return nil }
+            return Cell(character, fg: fg, bg: bg, bold: bold != 0)
+        }
+
+        /// `"#rrggbb"`, either case, as `TermColor(hex:)` reads it.
+        mutating func color() -> TermColor? {
+            guard at + 9 <= bytes.count, bytes[at] == UInt8(ascii: "\""), bytes[at + 1] == UInt8(ascii: "#"),
+                bytes[at + 8] == UInt8(ascii: "\"")
+            else { return nil }
+            var value: UInt32 = 0
+            for i in (at + 2)..<(at + 8) {
+                guard let digit = Self.hexDigit(bytes[i]) else { return nil }
+                value = value << 4 | UInt32(digit)
+            }
+            at += 9
+            return TermColor(rgb: value)
+        }
+
+        static func hexDigit(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+
+        mutating func string() -> String? {
+            stringBytes().map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// A string with no escapes and no control characters, without its quotes. The text is
+        /// a Swift `String`, so its bytes are valid UTF-8.
+        mutating func stringBytes() -> UnsafeBufferPointer<UInt8>.SubSequence? {
+            guard literal("\"") else { return nil }
+            let start = at
+            while at < bytes.count, bytes[at] != UInt8(ascii: "\"") {
+                guard bytes[at] >= 0x20, bytes[at] != UInt8(ascii: "\\") else { return nil }
+                at += 1
+            }
+            guard at < bytes.count else { return nil }
+            defer { at += 1 }
+            return bytes[start..<at]
+        }
+
+        /// An optional minus and 1 to 18 digits, no leading zero and no `-0`: what `WireWriter`
+        /// writes, always within `Int`.
+        mutating func integer() -> Int? {
+            let negative = literal("-")
+            let start = at
+            var value = 0
+            while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) {
+                guard at - start < 18 else { return nil }
+                value = value * 10 + Int(bytes[at] - UInt8(ascii: "0"))
+                at += 1
+            }
+            let digits = at - start
+            guard digits > 0, bytes[start] != UInt8(ascii: "0") || (digits == 1 && !negative) else { return nil }
+            // A fraction or an exponent is a number `JSONDecoder` may still take as an Int.
+            if at < bytes.count, bytes[at] == UInt8(ascii: ".") || bytes[at] | 0x20 == UInt8(ascii: "e") { return nil }
+            return negative ? -value : value
+        }
+
+        mutating func boolean() -> Bool? {
+            if literal("true") { return true }
+            if literal("false") { return false }
+            return nil
+        }
+
+        /// Takes `text` if the bytes go on with it.
+        mutating func literal(_ text: StaticString) -> Bool {
+            let count = text.utf8CodeUnitCount
+            guard at + count <= bytes.count else { return false }
+            let start = text.utf8Start
+            for i in 0..<count where bytes[at + i] != start[i] { return false }
+            at += count
+            return true
+        }
+    }
+}
