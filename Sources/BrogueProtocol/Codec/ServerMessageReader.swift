@@ -2,11 +2,11 @@ import BrogueFrame
 
 /// Reads the messages a node sends with every action, `frame` and `ack`, straight from their
 /// bytes, when they have the exact shape `WireWriter` writes: no spaces, the keys in its order,
-/// integers plain, strings without escapes, colours `#rrggbb`. Anything else (another type, a
-/// space, an escape, a key out of order, a missing or extra key, a frame whose size or cell
-/// count is wrong) is left to `JSONDecoder` and `ServerEnvelope.init(from:)`, which decide and
-/// explain; so this reader only ever answers what they would answer
-/// (`ServerMessageReaderTests` holds the two together).
+/// integers plain, colours `#rrggbb`. Anything else (another type, a space, a key out of order,
+/// a missing or extra key, an escaped surrogate, a frame whose size or cell count is wrong) is
+/// left to `JSONDecoder` and `ServerEnvelope.init(from:)`, which decide and explain; so this
+/// reader only ever answers what they would answer (`ServerMessageReaderTests` holds the two
+/// together).
 ///
 /// A client decodes every frame it is sent; through `JSONDecoder` that cost a load-test bot
 /// about a third of its CPU, more than the node spent composing the frame.
@@ -117,17 +117,21 @@ enum ServerMessageReader {
 
         /// `glyph,fg,bg,bold` of a cell.
         mutating func cell() -> Cell? {
-            guard let glyph = stringBytes(), literal(","), let fg = color(), literal(","), let bg = color(), literal(","),
-                let bold = integer()
-            else { return nil }
-            if glyph.count == 1 {
-                // Below 0x80: the string's bytes are ASCII (no control character got here).
-                guard glyph[glyph.startIndex] < 0x80 else { return nil }
-                return Cell(ascii: glyph[glyph.startIndex], fg: fg, bg: bg, bold: bold != 0)
+            // Most glyphs are one printable ASCII character, or the quote (grass) escaped.
+            var ascii: UInt8?
+            var character: Character?
+            if at + 3 <= bytes.count, bytes[at] == UInt8(ascii: "\""), bytes[at + 2] == UInt8(ascii: "\""),
+                (0x20...0x7E).contains(bytes[at + 1]), bytes[at + 1] != UInt8(ascii: "\""), bytes[at + 1] != UInt8(ascii: "\\")
+            {
+                ascii = bytes[at + 1]
+                at += 3
+            } else {
+                guard let text = string(), text.count == 1 else { return nil }
+                character = text.first
             }
-            let text = String(decoding: glyph, as: UTF8.self)
-            guard text.count == 1, let character = text.first else { return nil }
-            return Cell(character, fg: fg, bg: bg, bold: bold != 0)
+            guard literal(","), let fg = color(), literal(","), let bg = color(), literal(","), let bold = integer() else { return nil }
+            if let ascii { return Cell(ascii: ascii, fg: fg, bg: bg, bold: bold != 0) }
+            return character.map { Cell($0, fg: fg, bg: bg, bold: bold != 0) }
         }
 
         /// `"#rrggbb"`, either case, as `TermColor(hex:)` reads it.
@@ -153,22 +157,56 @@ enum ServerMessageReader {
             }
         }
 
+        /// A string, its escapes undone: the short ones, and `\\u` for any scalar that is not
+        /// half of a surrogate pair (those go to `JSONDecoder`). Control characters must be
+        /// escaped, as JSON says. The text is a Swift `String`, so its other bytes are valid UTF-8.
         mutating func string() -> String? {
-            stringBytes().map { String(decoding: $0, as: UTF8.self) }
-        }
-
-        /// A string with no escapes and no control characters, without its quotes. The text is
-        /// a Swift `String`, so its bytes are valid UTF-8.
-        mutating func stringBytes() -> UnsafeBufferPointer<UInt8>.SubSequence? {
             guard literal("\"") else { return nil }
             let start = at
-            while at < bytes.count, bytes[at] != UInt8(ascii: "\"") {
-                guard bytes[at] >= 0x20, bytes[at] != UInt8(ascii: "\\") else { return nil }
+            while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") {
+                guard bytes[at] >= 0x20 else { return nil }
                 at += 1
             }
             guard at < bytes.count else { return nil }
-            defer { at += 1 }
-            return bytes[start..<at]
+            if bytes[at] == UInt8(ascii: "\"") {
+                defer { at += 1 }
+                return String(decoding: bytes[start..<at], as: UTF8.self)
+            }
+            var text = Array(bytes[start..<at])
+            while at < bytes.count, bytes[at] != UInt8(ascii: "\"") {
+                let byte = bytes[at]
+                at += 1
+                guard byte >= 0x20 else { return nil }
+                guard byte == UInt8(ascii: "\\") else {
+                    text.append(byte)
+                    continue
+                }
+                guard at < bytes.count else { return nil }
+                let escaped = bytes[at]
+                at += 1
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escaped)
+                case UInt8(ascii: "b"): text.append(0x08)
+                case UInt8(ascii: "f"): text.append(0x0C)
+                case UInt8(ascii: "n"): text.append(0x0A)
+                case UInt8(ascii: "r"): text.append(0x0D)
+                case UInt8(ascii: "t"): text.append(0x09)
+                case UInt8(ascii: "u"):
+                    guard at + 4 <= bytes.count else { return nil }
+                    var value: UInt32 = 0
+                    for i in at..<(at + 4) {
+                        guard let digit = Self.hexDigit(bytes[i]) else { return nil }
+                        value = value << 4 | UInt32(digit)
+                    }
+                    at += 4
+                    guard let scalar = Unicode.Scalar(value), let encoded = UTF8.encode(scalar) else { return nil }
+                    text.append(contentsOf: encoded)
+                default: return nil
+                }
+            }
+            guard at < bytes.count else { return nil }
+            at += 1
+            return String(decoding: text, as: UTF8.self)
         }
 
         /// An optional minus and 1 to 18 digits, no leading zero and no `-0`: what `WireWriter`

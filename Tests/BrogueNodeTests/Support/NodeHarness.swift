@@ -1,6 +1,5 @@
 import BrogueContent
 import BrogueNode
-import BrogueProtocol
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -9,6 +8,8 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import Testing
+
+@testable import BrogueProtocol
 
 /// The core content, loaded once.
 let coreContent: LoadedContent = {
@@ -52,7 +53,13 @@ final class Peer: @unchecked Sendable {
     func next() async throws -> ServerEnvelope? {
         guard let message = try await iterator.next() else { return nil }
         guard case .text(let text) = message else { throw ProtocolError(.binaryNotSupported, "the node sent binary") }
-        return try WireCodec.decodeServer(text)
+        let decoded = try WireCodec.decodeServer(text)
+        // Every frame and ack a node sends is read by the clients' byte reader, as JSONDecoder reads it.
+        switch decoded.message {
+        case .frame, .ack: #expect(ServerMessageReader.read(text) == decoded, "the byte reader leaves or misreads \(text.prefix(200))")
+        default: break
+        }
+        return decoded
     }
 
     /// The next message, which must not be nil.
