@@ -98,16 +98,24 @@ extension Game {
         scratch.waypointCosts = scratch.costs
         scratch.waypointCorners = level.flags
         scratch.waypointMaps = Array(repeating: nil, count: level.waypoints.count)
+        scratch.waypointLastUse = Array(repeating: 0, count: level.waypoints.count)
         scratch.waypointDepth = depth
     }
 
-    /// The distance map to waypoint `w` of the current set, built on its first use.
+    /// The distance map to waypoint `w` of the current set, built on its first use, and again
+    /// if it was dropped to keep the game within `Scratch.waypointMapsKept` maps.
     mutating func waypointMap(_ w: Int) -> DijkstraMap {
+        scratch.waypointClock += 1
+        scratch.waypointLastUse[w] = scratch.waypointClock
         if let map = scratch.waypointMaps[w] { return map }
+        let held = scratch.waypointMaps.indices.filter { scratch.waypointMaps[$0] != nil }
+        if held.count >= max(1, scratch.waypointMapsKept), let oldest = held.min(by: { scratch.waypointLastUse[$0] < scratch.waypointLastUse[$1] }) {
+            scratch.waypointMaps[oldest] = nil
+        }
         var map = DijkstraMap()
         map.compute(goals: [(level.waypoints[w], 0)], costs: scratch.waypointCosts, corners: scratch.waypointCorners)
-        // Never computed again (a new level makes new maps), so its buffers would only take room
-        // in every hosted game for as long as it stays on the level.
+        // Never computed again (a new level makes new maps; a dropped one is built anew), so its
+        // buffers would only take room in every hosted game for as long as it stays on the level.
         map.releaseBuffers()
         scratch.waypointMaps[w] = map
         return map

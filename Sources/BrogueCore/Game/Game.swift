@@ -170,6 +170,15 @@ struct Scratch: Sendable {
     /// Distance maps to the level's waypoints, each built on first use (`Game.waypointMap`) from
     /// the costs and corners kept when the set was last made current; `waypointDepth` 0 stales it.
     var waypointMaps: [DijkstraMap?] = []
+    /// When each waypoint map was last asked for (`waypointClock`), so the one unused longest
+    /// is dropped once `waypointMapsKept` are held.
+    var waypointLastUse: [Int] = []
+    var waypointClock = 0
+    /// How many waypoint maps a game keeps (about 9 KB each): a level has a waypoint per room,
+    /// and a game whose monsters roam long enough would otherwise keep a map for every one.
+    /// A dropped map is built again, equal, when next asked for, so this bound changes only
+    /// memory and time, never a move (`WaypointMapBoundTests`).
+    var waypointMapsKept = 4
     var waypointDepth = 0
     var waypointCosts = Grid<Int32>(width: Dungeon.width, height: Dungeon.height, filling: 1)
     var waypointCorners: Grid<TerrainFlags>?
