@@ -54,6 +54,7 @@ print(f"node cpu per action: {f(n.get('cpuMicrosecondsPerAction'))} us ({f(n.get
 steady = n.get('cpuMicrosecondsPerActionSteady')
 print(f"node cpu per action with every bot playing: {f(steady)} us per action stored (over {f(n.get('steadySeconds'), 1)} s; no games started)")
 print(f"node cpu per idle session opened: {f(n.get('cpuMicrosecondsPerIdleSession'))} us")
+print(f"load tool cpu per action: {f(r.get('toolCpuMicrosecondsPerAction'))} us ({f(r.get('toolCpuSeconds'), 2)} s; the bots share the node's cores)")
 kb = lambda v: None if v is None else v / 1024
 print(f"node memory: {f(kb(n.get('bytesPerIdleSession')), 1)} KB per idle session, {f(kb(n.get('bytesPerGame')), 1)} KB per game ({f(n.get('peakGamesActive'))} hosted at the peak)")
 if r.get("nodeMeasureFailure"): print("node not measured:", r["nodeMeasureFailure"])

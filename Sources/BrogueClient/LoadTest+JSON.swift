@@ -21,6 +21,8 @@ extension LoadTest.Report {
         var gamesOver: Int
         var idleOpened: Int
         var idleHeld: Int
+        var toolCpuSeconds: Double
+        var toolCpuMicrosecondsPerAction: Double?
         var node: LoadTest.NodeFigures?
         var nodeMeasureFailure: String?
     }
@@ -45,6 +47,8 @@ extension LoadTest.Report {
             gamesOver: gamesOver,
             idleOpened: idleOpened,
             idleHeld: idleHeld,
+            toolCpuSeconds: toolCpuSeconds,
+            toolCpuMicrosecondsPerAction: toolCpuMicrosecondsPerAction,
             node: node,
             nodeMeasureFailure: nodeMeasureFailure
         )

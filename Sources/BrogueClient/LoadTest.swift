@@ -127,6 +127,14 @@ public enum LoadTest {
         public var seconds = 0.0
         /// The first few error descriptions, for people.
         public var errorSamples: [String] = []
+        /// The CPU this process (the load tool: bots, idle sessions, sampling) spent while the
+        /// bots played, user and system, in seconds: on one machine with the node, what the
+        /// node's figures share the cores with.
+        public var toolCpuSeconds = 0.0
+        /// `toolCpuSeconds` per action answered (stored or refused), in microseconds.
+        public var toolCpuMicrosecondsPerAction: Double? {
+            actions + refused > 0 ? toolCpuSeconds * 1e6 / Double(actions + refused) : nil
+        }
         /// What the nodes spent, from their `/metrics`; nil when not measured.
         public var node: NodeFigures?
         /// Why the nodes could not be measured, when they could not.
@@ -150,6 +158,11 @@ public enum LoadTest {
                 "reconnects: \(reconnects) (at most \(reconnectsByBot.max() ?? 0) by one bot), actions resent: \(resent), stored but unacknowledged: \(storedUnacknowledged)",
             ]
             if options.idle > 0 { lines.append("idle sessions: \(options.idle) requested, \(idleOpened) opened, \(idleHeld) held") }
+            if let perAction = toolCpuMicrosecondsPerAction {
+                lines.append(
+                    "load tool cpu: \(String(format: "%.0f", perAction)) us per action (\(String(format: "%.2f", toolCpuSeconds)) s while the bots played)"
+                )
+            }
             if let node { lines += node.lines }
             if let nodeMeasureFailure { lines.append("node not measured: \(nodeMeasureFailure)") }
             for e in errorSamples { lines.append("  error: \(e)") }
@@ -215,6 +228,7 @@ public enum LoadTest {
         await sampler.sample { $0.idle = $1 }
 
         let playStart = clock.now
+        let toolCpuAtStart = Self.processCpuSeconds()
         // Progress lines until every bot is done.
         let reporter = Task {
             var last = (actions: 0, at: clock.now)
@@ -257,6 +271,7 @@ public enum LoadTest {
         tally.report.withLockedValue {
             $0.idleHeld = held
             $0.seconds = (clock.now - playStart) / .seconds(1)
+            $0.toolCpuSeconds = Self.processCpuSeconds() - toolCpuAtStart
             $0.roundTrips.sort()
             let taken = sampler.samples.withLockedValue { $0 }
             $0.node = taken.figures(answered: $0.actions + $0.refused, idleOpened: $0.idleOpened)
@@ -266,6 +281,19 @@ public enum LoadTest {
             for session in idle { group.addTask { await session.drop() } }
         }
         return tally.report.withLockedValue { $0 }
+    }
+
+    /// This process's CPU time so far, user and system, in seconds.
+    static func processCpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        let who = RUSAGE_SELF.rawValue
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     private static func openIdle(_ options: Options, tally: Tally, logger: Logger) async -> [RemoteGame] {

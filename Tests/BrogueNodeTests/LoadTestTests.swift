@@ -47,8 +47,11 @@ import Testing
             #expect(figures.cpuMicrosecondsPerIdleSession != nil && figures.bytesPerIdleSession != nil)
             #expect(figures.residentBytesAtStart > 0)
             #expect(summary.contains("node cpu: ") && summary.contains(" us per action"))
+            // Here the node runs in the test's own process, so the tool's figure counts both.
+            #expect(report.toolCpuSeconds > 0 && summary.contains("load tool cpu: "))
             let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
             #expect(json["actions"] as? Int == report.actions)
+            #expect(json["toolCpuSeconds"] as? Double == report.toolCpuSeconds && json["toolCpuMicrosecondsPerAction"] is Double)
             let node = try #require(json["node"] as? [String: Any])
             #expect(node["cpuMicrosecondsPerAction"] is Double && node["nodeActions"] as? Double == Double(report.actions))
             #expect(lines.get.contains { $0.hasPrefix("idle: 6 of 6 sessions open") })
