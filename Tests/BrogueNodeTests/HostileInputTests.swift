@@ -18,6 +18,8 @@ import WSCore
             (#"{"type":"teleport"}"#, .unknownType, CloseCode.policyViolation),
             (#"{"type":"guest"}"#, .helloRequired, CloseCode.policyViolation),
             (#"{"type":"hello","version":99}"#, .versionUnsupported, CloseCode.policyViolation),
+            // The protocol fuzzer's finding: an id this long overflowed while being read, and the trap ended the node.
+            (#"{"type":"action","action":"m0","id":99999999999999999999}"#, .badField, CloseCode.policyViolation),
             (String(repeating: "x", count: ProtocolInfo.maxClientMessageBytes + 1), .tooLarge, CloseCode.messageTooLarge),
             (nil, .binaryNotSupported, CloseCode.unsupportedData),
         ]

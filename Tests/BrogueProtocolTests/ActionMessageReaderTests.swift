@@ -26,6 +26,9 @@ import Testing
     /// refuses others.
     static let left = [
         #"{"type":"action","action":"m0","id":2147483648}"#, #"{"type":"action","action":"m0","id":-1}"#,
+        // Found by the protocol fuzzer: digits enough to overflow an Int while being read.
+        #"{"type":"action","action":"m0","id":99999999999999999999}"#, #"{"type":"key","key":"x","id":00000400002202393686278988692}"#,
+        "{\"type\":\"action\",\"action\":\"m0\",\"id\":" + String(repeating: "9", count: 400) + "}",
         #"{"type":"action","action":"m0","id":01}"#, #"{"type":"action","action":"m0","id":1.0}"#,
         #"{"type":"action","action":"m0","id":1e3}"#, #"{"type":"action","action":"m0","id":null}"#,
         #"{"type":"action","action":"m\u0030"}"#, #"{"type":"action","action":"tab\there"}"#,

@@ -101,11 +101,13 @@ enum ActionMessageReader {
             return bytes[start..<at]
         }
 
-        /// Digits only, no leading zero, at most 10 of them.
+        /// Digits only, no leading zero, at most 10 of them. More are left to `JSONDecoder`
+        /// before they are added up: 20 digits overflowed `Int`, and the trap ended the node.
         mutating func smallInteger() -> Int? {
             let start = at
             var value = 0
             while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) {
+                guard at - start < 10 else { return nil }
                 value = value * 10 + Int(bytes[at] - UInt8(ascii: "0"))
                 at += 1
             }
