@@ -51,7 +51,9 @@ import Testing
             #expect(report.toolCpuSeconds > 0 && summary.contains("load tool cpu: "))
             let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
             #expect(json["actions"] as? Int == report.actions)
-            #expect(json["toolCpuSeconds"] as? Double == report.toolCpuSeconds && json["toolCpuMicrosecondsPerAction"] is Double)
+            // As numbers, not Doubles: JSONSerialization gives a whole number as an integer.
+            let toolSeconds = try #require((json["toolCpuSeconds"] as? NSNumber)?.doubleValue)
+            #expect(abs(toolSeconds - report.toolCpuSeconds) < 1e-9 && json["toolCpuMicrosecondsPerAction"] is NSNumber)
             let node = try #require(json["node"] as? [String: Any])
             #expect(node["cpuMicrosecondsPerAction"] is Double && node["nodeActions"] as? Double == Double(report.actions))
             #expect(lines.get.contains { $0.hasPrefix("idle: 6 of 6 sessions open") })
