@@ -7,113 +7,76 @@
 /// together).
 enum ActionMessageReader {
     static func read(_ text: String) -> ClientEnvelope? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes)
-            return reader.envelope()
-        }
+        JSONBytes.reading(text) { $0.clientEnvelope() }
     }
+}
 
-    private struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var at = 0
-
-        mutating func envelope() -> ClientEnvelope? {
+extension JSONBytes {
+    mutating func clientEnvelope() -> ClientEnvelope? {
+        skipSpace()
+        guard take(UInt8(ascii: "{")) else { return nil }
+        var type: String?
+        var id: Int?
+        var action: String?
+        var key: String?
+        var first = true
+        while true {
             skipSpace()
-            guard take(UInt8(ascii: "{")) else { return nil }
-            var type: String?
-            var id: Int?
-            var action: String?
-            var key: String?
-            var first = true
-            while true {
+            if take(UInt8(ascii: "}")) { break }
+            if !first {
+                guard take(UInt8(ascii: ",")) else { return nil }
                 skipSpace()
-                if take(UInt8(ascii: "}")) { break }
-                if !first {
-                    guard take(UInt8(ascii: ",")) else { return nil }
-                    skipSpace()
-                }
-                first = false
-                guard let name = plainString() else { return nil }
-                skipSpace()
-                guard take(UInt8(ascii: ":")) else { return nil }
-                skipSpace()
-                switch String(decoding: name, as: UTF8.self) {
-                case "type" where type == nil:
-                    guard let value = plainString() else { return nil }
-                    type = String(decoding: value, as: UTF8.self)
-                case "id" where id == nil:
-                    guard let value = smallInteger() else { return nil }
-                    id = value
-                case "action" where action == nil:
-                    guard let value = plainString() else { return nil }
-                    action = String(decoding: value, as: UTF8.self)
-                case "key" where key == nil:
-                    guard let value = plainString() else { return nil }
-                    key = String(decoding: value, as: UTF8.self)
-                default:
-                    return nil
-                }
             }
+            first = false
+            guard let name = plainString() else { return nil }
             skipSpace()
-            guard at == bytes.count, let type else { return nil }
-            // The checks `ClientEnvelope` makes of these fields: 1...maxFieldLength characters
-            // (printable ASCII here, so bytes are characters) and an id within 0...Int32.max.
-            func valid(_ text: String) -> Bool { (1...ProtocolInfo.maxFieldLength).contains(text.utf8.count) }
-            if let id, id > Int(Int32.max) { return nil }
-            switch type {
-            case "action":
-                guard key == nil, let action, valid(action) else { return nil }
-                return ClientEnvelope(.action(action), id: id)
-            case "key":
-                guard action == nil, let key, valid(key) else { return nil }
-                return ClientEnvelope(.key(key), id: id)
+            guard take(UInt8(ascii: ":")) else { return nil }
+            skipSpace()
+            switch String(decoding: name, as: UTF8.self) {
+            case "type" where type == nil:
+                guard let value = plainString() else { return nil }
+                type = String(decoding: value, as: UTF8.self)
+            case "id" where id == nil:
+                guard let value = digits(most: 10) else { return nil }
+                id = value
+            case "action" where action == nil:
+                guard let value = plainString() else { return nil }
+                action = String(decoding: value, as: UTF8.self)
+            case "key" where key == nil:
+                guard let value = plainString() else { return nil }
+                key = String(decoding: value, as: UTF8.self)
             default:
                 return nil
             }
         }
-
-        mutating func skipSpace() {
-            while at < bytes.count {
-                switch bytes[at] {
-                case 0x20, 0x09, 0x0A, 0x0D: at += 1
-                default: return
-                }
-            }
+        skipSpace()
+        guard at == bytes.count, let type else { return nil }
+        // The checks `ClientEnvelope` makes of these fields: 1...maxFieldLength characters
+        // (printable ASCII here, so bytes are characters) and an id within 0...Int32.max.
+        func valid(_ text: String) -> Bool { (1...ProtocolInfo.maxFieldLength).contains(text.utf8.count) }
+        if let id, id > Int(Int32.max) { return nil }
+        switch type {
+        case "action":
+            guard key == nil, let action, valid(action) else { return nil }
+            return ClientEnvelope(.action(action), id: id)
+        case "key":
+            guard action == nil, let key, valid(key) else { return nil }
+            return ClientEnvelope(.key(key), id: id)
+        default:
+            return nil
         }
+    }
 
-        mutating func take(_ byte: UInt8) -> Bool {
-            guard at < bytes.count, bytes[at] == byte else { return false }
+    /// A string of printable ASCII with no escapes, without its quotes.
+    mutating func plainString() -> UnsafeBufferPointer<UInt8>.SubSequence? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = at
+        while at < bytes.count, bytes[at] != UInt8(ascii: "\"") {
+            guard (0x20...0x7E).contains(bytes[at]), bytes[at] != UInt8(ascii: "\\") else { return nil }
             at += 1
-            return true
         }
-
-        /// A string of printable ASCII with no escapes, without its quotes.
-        mutating func plainString() -> UnsafeBufferPointer<UInt8>.SubSequence? {
-            guard take(UInt8(ascii: "\"")) else { return nil }
-            let start = at
-            while at < bytes.count, bytes[at] != UInt8(ascii: "\"") {
-                guard (0x20...0x7E).contains(bytes[at]), bytes[at] != UInt8(ascii: "\\") else { return nil }
-                at += 1
-            }
-            guard at < bytes.count else { return nil }
-            defer { at += 1 }
-            return bytes[start..<at]
-        }
-
-        /// Digits only, no leading zero, at most 10 of them. More are left to `JSONDecoder`
-        /// before they are added up: 20 digits overflowed `Int`, and the trap ended the node.
-        mutating func smallInteger() -> Int? {
-            let start = at
-            var value = 0
-            while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) {
-                guard at - start < 10 else { return nil }
-                value = value * 10 + Int(bytes[at] - UInt8(ascii: "0"))
-                at += 1
-            }
-            let digits = at - start
-            guard (1...10).contains(digits), digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
-            return value
-        }
+        guard at < bytes.count else { return nil }
+        defer { at += 1 }
+        return bytes[start..<at]
     }
 }
