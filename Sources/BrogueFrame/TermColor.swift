@@ -62,17 +62,22 @@ extension TermColor: CustomStringConvertible {
     /// Parses `#rrggbb` (either case); anything else is `nil`.
     /// - Parameter hex: The text to parse, for example `"#ff8000"`.
     public init?(hex: String) {
-        let utf8 = Array(hex.utf8)
-        guard utf8.count == 7, utf8[0] == UInt8(ascii: "#") else { return nil }
+        self.init(hexUTF8: hex.utf8)
+    }
+
+    /// Parses `#rrggbb` (either case) from its UTF-8 bytes: for readers of wire messages, which
+    /// hold bytes rather than strings.
+    @inlinable public init?<Bytes: Collection<UInt8>>(hexUTF8 utf8: Bytes) {
+        guard utf8.count == 7, utf8.first == UInt8(ascii: "#") else { return nil }
         var value: UInt32 = 0
-        for byte in utf8[1...] {
+        for byte in utf8.dropFirst() {
             guard let digit = Self.hexDigit(byte) else { return nil }
             value = value << 4 | UInt32(digit)
         }
         self.init(rgb: value)
     }
 
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+    @usableFromInline static func hexDigit(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10

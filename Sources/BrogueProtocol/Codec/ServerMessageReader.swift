@@ -128,18 +128,13 @@ extension JSONBytes {
         return character.map { Cell($0, fg: fg, bg: bg, bold: bold != 0) }
     }
 
-    /// `"#rrggbb"`, either case, as `TermColor(hex:)` reads it.
+    /// `"#rrggbb"`, either case, read by `TermColor(hexUTF8:)` as `TermColor(hex:)` reads it.
     mutating func color() -> TermColor? {
-        guard at + 9 <= bytes.count, bytes[at] == UInt8(ascii: "\""), bytes[at + 1] == UInt8(ascii: "#"),
-            bytes[at + 8] == UInt8(ascii: "\"")
+        guard at + 9 <= bytes.count, bytes[at] == UInt8(ascii: "\""), bytes[at + 8] == UInt8(ascii: "\""),
+            let color = TermColor(hexUTF8: bytes[(at + 1)..<(at + 8)])
         else { return nil }
-        var value: UInt32 = 0
-        for i in (at + 2)..<(at + 8) {
-            guard let digit = Self.hexDigit(bytes[i]) else { return nil }
-            value = value << 4 | UInt32(digit)
-        }
         at += 9
-        return TermColor(rgb: value)
+        return color
     }
 
     /// A string, its escapes undone: the short ones, and `\\u` for any scalar that is not

@@ -18,7 +18,7 @@ extension BenchCommand {
         }
         let count = memoryGames
         var sessions = (0..<count).map { PlaySession(game: Game(seed: 1000 + UInt64($0), catalog: catalog), recorder: nil) }
-        var rng = BenchRandom(mix: BrogueCore.SplitMix64(state: 77))
+        var rng = BrogueClient.SplitMix64(seed: 77)
         var moves = [BotMoves](repeating: BotMoves(), count: count)
         var played = 0
         var figures: [String] = []
@@ -42,10 +42,4 @@ extension BenchCommand {
         )
         sessions.removeAll()
     }
-}
-
-/// The rules' seedable generator, as the standard library's generators are used.
-private struct BenchRandom: RandomNumberGenerator {
-    var mix: BrogueCore.SplitMix64
-    mutating func next() -> UInt64 { mix.next() }
 }

@@ -112,11 +112,11 @@ struct BenchCommand: ParsableCommand {
     /// Levels per second for seeds 1...levelSeeds x every depth of the content: generated alone, and
     /// generated and populated as a game does on a first visit.
     func levelGeneration(_ catalog: ContentCatalog) {
-        var seeder = SplitMix64(state: 0)
+        var seeder = BrogueCore.SplitMix64(state: 0)
         var checksum = 0
         let genStart = ContinuousClock.now
         for seed in 1...levelSeeds {
-            seeder = SplitMix64(state: UInt64(seed))
+            seeder = BrogueCore.SplitMix64(state: UInt64(seed))
             for depth in 1...catalog.deepestLevel {
                 let level = LevelGenerator.standard.generate(depth: depth, seed: seeder.next(), catalog: catalog)
                 checksum &+= level.downStairs.x
