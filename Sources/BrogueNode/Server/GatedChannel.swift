@@ -10,8 +10,9 @@ import Glibc
 
 /// The node's HTTP and WebSocket child channel (`base`) behind two checks made before any of
 /// its work: a connection from an address that already has its share is closed as soon as it is
-/// accepted, unread, and every other one must send each request head or handshake within the
-/// request timeout (`RequestDeadline`).
+/// accepted, unread (by `AcceptGate` on the listening socket; here only for one accepted before
+/// the gate was in place), and every other one must send each request head or handshake within
+/// the request timeout (`RequestDeadline`).
 struct GatedChannel<Base: ServerChildChannel>: ServerChildChannel {
     typealias Value = Base.Value
 
@@ -26,22 +27,12 @@ struct GatedChannel<Base: ServerChildChannel>: ServerChildChannel {
     /// nil: no bound.
     let requestTimeout: TimeAmount?
     let metrics: NodeMetrics
+    /// The count at accept: what it counted is not counted again here.
+    let gate: AcceptGate
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
-        let address = channel.remoteAddress?.ipAddress ?? "unknown"
-        let counted = !trustedProxies.contains { $0.contains(address) }
-        // Refused here, a flood costs an accept and a close per connection: no parser, no task.
-        guard !counted || addresses.accept(address) else {
-            metrics.refusedConnections.increment()
-            // Reset rather than closed: no TIME_WAIT left on the node per refused connection.
-            let reset = (channel as? any SocketOptionProvider)?.setSoLinger(linger(l_onoff: 1, l_linger: 0))
-            (reset ?? channel.eventLoop.makeSucceededVoidFuture()).whenComplete { _ in channel.close(promise: nil) }
-            return channel.eventLoop.makeFailedFuture(Refused())
-        }
-        if counted {
-            let addresses = addresses
-            channel.closeFuture.whenComplete { _ in addresses.close(address) }
-        }
+        // Counted as it was accepted (`AcceptGate`), unless it came before the gate was in place.
+        if !gate.claim(channel), let refused = count(channel) { return refused }
         if let requestTimeout {
             let counter = metrics.requestTimeouts
             do {
@@ -55,6 +46,21 @@ struct GatedChannel<Base: ServerChildChannel>: ServerChildChannel {
             }
         }
         return base.setup(channel: channel, logger: logger)
+    }
+
+    /// The count `AcceptGate` makes, for a connection accepted before the gate was in place.
+    /// - Returns: a failed set-up when the connection is refused (it is reset unread).
+    private func count(_ channel: any Channel) -> EventLoopFuture<Value>? {
+        let address = channel.remoteAddress?.ipAddress ?? "unknown"
+        guard !trustedProxies.contains(where: { $0.contains(address) }) else { return nil }
+        guard addresses.accept(address) else {
+            metrics.refusedConnections.increment()
+            AcceptGate.reset(channel)
+            return channel.eventLoop.makeFailedFuture(Refused())
+        }
+        let addresses = addresses
+        channel.closeFuture.whenComplete { _ in addresses.close(address) }
+        return nil
     }
 
     func handle(value: Value, logger: Logger) async {

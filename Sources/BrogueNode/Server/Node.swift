@@ -31,6 +31,8 @@ public final class Node: Sendable {
     let logger: Logger
     let accounts: Accounts
     let addresses: AddressLimiter
+    /// Refuses a connection over its address's share as it is accepted (`makeApplication` puts it in place).
+    let acceptGate: AcceptGate
     /// Every connection's idle timeout, watched by one task (`DeadlineWatch`).
     let deadlines: DeadlineWatch
     /// Whether the cluster's bus is connected (always, for a node on its own).
@@ -82,6 +84,7 @@ public final class Node: Sendable {
         registry = seats
         accounts = Accounts(store: store, config: config.access, logger: logger)
         addresses = AddressLimiter(cap: config.access.maxConnectionsPerAddress)
+        acceptGate = AcceptGate(addresses: addresses, trustedProxies: config.access.trustedProxies, metrics: metrics)
         deadlines = DeadlineWatch(clock: config.steadyClock)
         if let waiting = try? unfinishedGames(), !waiting.isEmpty {
             logger.info("unfinished games can be resumed", metadata: ["games": "\(waiting.count)"])
@@ -144,7 +147,11 @@ public final class Node: Sendable {
             // A deep accept queue, so a burst of connections from one address is accepted and
             // refused rather than crowding out others' connects in the kernel.
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "brogue-node", backlog: 4096),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                // First in the listening socket's pipeline: a flood is refused as it is accepted.
+                try? await channel.pipeline.addHandler(self.acceptGate, position: .first)
+                await onRunning(channel.localAddress?.port ?? 0)
+            },
             logger: logger
         )
     }
@@ -168,7 +175,8 @@ extension Node {
                 addresses: self.addresses,
                 trustedProxies: self.config.access.trustedProxies,
                 requestTimeout: timeout,
-                metrics: self.metrics
+                metrics: self.metrics,
+                gate: self.acceptGate
             )
         }
     }
