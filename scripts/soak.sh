@@ -5,8 +5,14 @@
 # drops, and `brogue replay --verify --all` over every stored game (docs/node.md, "The soak").
 # The release binary if it is built, else the debug one.
 #
-#   scripts/soak.sh                          # 300 bots for 30 minutes
+#   scripts/soak.sh                          # 300 bots for 30 minutes, games of up to 600 actions
 #   scripts/soak.sh --bots 50 --minutes 2    # a quick look
+#   scripts/soak.sh --game-actions 0         # one game per bot for the whole run
+#
+# Each bot leaves its game after --game-actions actions (its first after a random number up to
+# that) and starts another, as players come and go: after the first games' span (10 minutes at
+# 1 action a second) the node hosts games of every age, so what it holds should stop growing.
+# With 0 every game ages with the run and the node's memory grows with them (docs/node.md).
 #
 # Exits 1 when the bots saw an error or a drop, a game does not verify, or the node stops.
 # Writes the samples to $CSV (/tmp/brogue-soak.csv by default) and keeps the node's log and the
@@ -16,16 +22,21 @@ cd "$(dirname "$0")/.."
 
 bots=300
 minutes=30
+game_actions=600
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --bots) bots=$2; shift 2 ;;
         --minutes) minutes=$2; shift 2 ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
-        *) echo "soak: unknown argument '$1'; use --bots N --minutes M" >&2; exit 2 ;;
+        --game-actions) game_actions=$2; shift 2 ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        *) echo "soak: unknown argument '$1'; use --bots N --minutes M --game-actions A" >&2; exit 2 ;;
     esac
 done
 [[ "$bots" =~ ^[0-9]+$ && "$bots" -gt 0 ]] || { echo "soak: --bots must be a whole number above 0" >&2; exit 2; }
 [[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "soak: --minutes must be a number" >&2; exit 2; }
+[[ "$game_actions" =~ ^[0-9]+$ ]] || { echo "soak: --game-actions must be a whole number (0: one game per bot)" >&2; exit 2; }
+leave=()
+[[ "$game_actions" -gt 0 ]] && leave=(--game-actions "$game_actions")
 
 SAMPLE=${SAMPLE:-10}
 RATE=${RATE:-1}
@@ -94,10 +105,12 @@ metric() {
 heap_before=$(metric brogue_heap_allocated_bytes)
 rss_before=$(metric process_resident_memory_bytes)
 
-echo "soak: $BROGUE, $bots bots at $RATE action/s for $minutes min (ramp $ramp s), seed $SEED, a sample every $SAMPLE s to $CSV, $(nproc) cores"
+games="games of up to $game_actions actions"
+[[ "$game_actions" -gt 0 ]] || games="one game per bot"
+echo "soak: $BROGUE, $bots bots at $RATE action/s for $minutes min (ramp $ramp s), $games, seed $SEED, a sample every $SAMPLE s to $CSV, $(nproc) cores"
 status=0
 "$BROGUE" loadtest "ws://127.0.0.1:$PORT" --bots "$bots" --duration "$duration" --ramp "$ramp" --rate "$RATE" \
-    --seed "$SEED" --progress 60 --json >"$report" || status=$?
+    --seed "$SEED" --progress 60 "${leave[@]}" --json >"$report" || status=$?
 kill -0 "$node" 2>/dev/null || { echo "soak: FAIL: the node stopped during the run; its log: $nodelog" >&2; exit 1; }
 kill "$sampler" 2>/dev/null || true
 sampler=""
@@ -153,6 +166,7 @@ if late:
             print(f"soak: {name} {points[0][1]:.1f} -> {points[-1][1]:.1f} MB after warm-up, slope {fmt(slope(points), 2)} MB/hour")
 print(f"soak: {r['actions']} actions ({r['actionsPerSecond']:.1f}/s), refused {r['refused']}, errors {r['errors']}, "
       f"drops {r['drops']}, round trip p50 {rt['p50']:.2f} p99 {rt['p99']:.2f} max {rt['max']:.2f} ms")
+print(f"soak: games {r['gamesStarted']} started, {r['gamesOver']} over, {r.get('gamesLeft', 0)} left unfinished by their bots")
 for e in r.get("errorSamples", []):
     print(f"soak:   error: {e}")
 sys.exit(1 if int(sys.argv[3]) or r["actions"] == 0 or r["errors"] or r["drops"] else 0)

@@ -46,7 +46,8 @@ extension LoadTest {
     }
 
     /// The play loop of one bot: explore while there is something to explore, else random
-    /// moves and now and then the stairs; a new game when one ends.
+    /// moves and now and then the stairs; a new game when one ends (or, with `gameActions`, once
+    /// it has that many actions).
     private static func play(_ index: Int, session: RemoteSession, options: Options, tally: Tally, recorder: AckRecorder?) async throws(RemoteError) {
         let clock = ContinuousClock()
         var rng = SplitMix64(seed: options.seed.map { $0 ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15) } ?? UInt64.random(in: 0...UInt64.max))
@@ -63,6 +64,11 @@ extension LoadTest {
         var next = clock.now + interval * Double.random(in: 0..<1, using: &rng)
         var moves = BotMoves()
         var stored = 0
+        // Actions stored in the game being played, and when to leave it (`gameActions`). A
+        // bot's first game is left after a random number of actions up to the bound, so the
+        // bots' games do not all start and end together: their ages spread evenly.
+        var inGame = 0
+        var leaveAt = options.gameActions.map { Int(rng.next() % UInt64($0)) + 1 }
         while options.actionsPerBot.map({ stored < $0 }) ?? true {
             try? await Task.sleep(until: next, clock: clock)
             guard clock.now < endAt, !options.stop.requested else { break }
@@ -85,6 +91,7 @@ extension LoadTest {
                     )
                 }
                 stored += 1
+                inGame += 1
                 restart = ack.over
             case .refused(let e) where e.code == .badAction:
                 tally.report.withLockedValue {
@@ -97,12 +104,17 @@ extension LoadTest {
             case .refused(let e):
                 tally.error("bot \(index): \(e.code.rawValue): \(e.message)", code: e.code.rawValue)
             }
-            if restart {
-                tally.report.withLockedValue { $0.gamesOver += 1 }
+            let leave = !restart && leaveAt.map { inGame >= $0 } == true
+            if restart || leave {
+                tally.report.withLockedValue {
+                    if restart { $0.gamesOver += 1 } else { $0.gamesLeft += 1 }
+                }
                 guard clock.now < endAt, !options.stop.requested else { break }
                 _ = try await session.newGame(seed: seed())
                 tally.report.withLockedValue { $0.gamesStarted += 1 }
                 moves = BotMoves()
+                inGame = 0
+                leaveAt = options.gameActions
             }
         }
     }

@@ -19,6 +19,7 @@ extension LoadTest.Report {
         var reconnects: Int
         var gamesStarted: Int
         var gamesOver: Int
+        var gamesLeft: Int
         var idleOpened: Int
         var idleHeld: Int
         var toolCpuSeconds: Double
@@ -45,6 +46,7 @@ extension LoadTest.Report {
             reconnects: reconnects,
             gamesStarted: gamesStarted,
             gamesOver: gamesOver,
+            gamesLeft: gamesLeft,
             idleOpened: idleOpened,
             idleHeld: idleHeld,
             toolCpuSeconds: toolCpuSeconds,

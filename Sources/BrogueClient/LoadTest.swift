@@ -38,6 +38,12 @@ public enum LoadTest {
         /// When set, each bot stops once it has stored this many actions (`duration` still
         /// bounds it): a run whose size does not depend on the machine's speed.
         public var actionsPerBot: Int?
+        /// When set, a bot leaves its game once that game has this many actions stored, as a
+        /// player who quits, and starts another (a bot's first game is left after a random number
+        /// up to this one). The node then hosts games of every age up to this one, as it would
+        /// with players coming and going, rather than games that all age together for the whole
+        /// run: the soak's steady state. The games left stay in the store, unfinished.
+        public var gameActions: Int?
         /// A file to write each acknowledged action to, one JSON line each (`AckRecord`).
         public var recordPath: String?
         /// How bots reconnect after a node goes away.
@@ -119,6 +125,8 @@ public enum LoadTest {
         public var errorCodes: [String: Int] = [:]
         public var gamesStarted = 0
         public var gamesOver = 0
+        /// Games the bots left unfinished after `Options.gameActions` actions.
+        public var gamesLeft = 0
         /// Round trips (request sent to ack and frame received), in milliseconds, sorted.
         public var roundTrips: [Double] = []
         /// Idle sessions that completed hello and guest, and of those, how many were still open at the end.
@@ -151,7 +159,7 @@ public enum LoadTest {
             var lines = [
                 "loadtest: \(options.bots) bots for \(String(format: "%.1f", seconds)) s at \(options.rate) actions/s/bot",
                 "actions: \(actions) stored, \(refused) refused, \(String(format: "%.1f", actionsPerSecond)) per second",
-                "games: \(gamesStarted) started, \(gamesOver) over",
+                "games: \(gamesStarted) started, \(gamesOver) over\(options.gameActions == nil ? "" : ", \(gamesLeft) left after \(options.gameActions ?? 0) actions")",
                 "round trip ms: p50 \(ms(percentile(0.5))) p95 \(ms(percentile(0.95))) p99 \(ms(percentile(0.99))) max \(ms(roundTrips.last ?? 0))",
                 "errors: \(errors)\(errorCodes.isEmpty ? "" : " (" + errorCodes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")")",
                 "drops: \(drops)",

@@ -91,6 +91,36 @@ import Testing
         }
     }
 
+    /// `--game-actions`: each bot leaves its game once it has that many actions stored (its
+    /// first game after a random number up to that) and starts another, so the node hosts games
+    /// of every age, as with players coming and going.
+    @Test(.timeLimit(.minutes(5))) func botsLeaveTheirGamesAfterTheGivenNumberOfActions() async throws {
+        let node = try makeNode()
+        let recordPath = FileManager.default.temporaryDirectory.appendingPathComponent("acks-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: recordPath) }
+        try await node.makeApplication().test(.live) { client in
+            var options = LoadTest.Options(url: "ws://127.0.0.1:\(try #require(client.port))", bots: 3, duration: 600, rate: 50, actionsPerBot: 12)
+            options.recordPath = recordPath
+            options.gameActions = 4
+            options.seed = 5
+            let report = await LoadTest.run(options)
+            #expect(report.errors == 0 && report.drops == 0, "\(report.errorSamples)")
+            #expect(report.actions == 36)
+            let records = try LoadTest.AckRecord.read(path: recordPath)
+            #expect(records.count == 36)
+            // Every game got at most 4 actions, each bot played at least 3 games (12 actions),
+            // and every game a bot left before its last had exactly 4, but for its first.
+            for bot in 0..<3 {
+                let games = records.filter { $0.bot == bot }.map(\.game).reduce(into: [Int64]()) { if $0.last != $1 { $0.append($1) } }
+                let counts = games.map { game in records.filter { $0.game == game }.count }
+                #expect(games.count >= 3 && counts.allSatisfy { (1...4).contains($0) }, "bot \(bot): \(counts)")
+                #expect(counts.dropFirst().dropLast().allSatisfy { $0 == 4 } || report.gamesOver > 0, "bot \(bot): \(counts)")
+            }
+            #expect(report.gamesLeft >= 6 && report.gamesStarted == report.gamesLeft + report.gamesOver + 3, "\(report.summary)")
+            #expect(report.summary.contains("\(report.gamesLeft) left after 4 actions"))
+        }
+    }
+
     @Test func aRecordWrittenBeforeAckTimesWereKeptStillReads() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acks-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: folder) }

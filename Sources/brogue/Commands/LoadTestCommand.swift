@@ -55,6 +55,18 @@ struct LoadTestCommand: AsyncParsableCommand {
     @Option(help: "Seconds between progress lines (and samples of the node's /metrics).")
     var progress: Double = 5
 
+    @Option(
+        help: ArgumentHelp(
+            "Leave each game once it has this many actions stored and start another, as players come and go.",
+            discussion: """
+                A bot's first game is left after a random number of actions up to this one, so the games' ages spread \
+                evenly. The games left stay in the store, unfinished. Without it a bot plays one game until it ends \
+                or the run does.
+                """
+        )
+    )
+    var gameActions: Int?
+
     @Option(help: "Seed the bots' games and moves from this number, for the same games on every run.")
     var seed: UInt64?
 
@@ -72,6 +84,7 @@ struct LoadTestCommand: AsyncParsableCommand {
         guard duration > 0, duration <= 86_400 else { throw ValidationError("--duration must be more than 0 seconds (at most a day)") }
         guard rate > 0, rate <= 1000 else { throw ValidationError("--rate must be more than 0 and at most 1000") }
         guard ramp >= 0, ramp <= 3600 else { throw ValidationError("--ramp must be 0...3600 seconds") }
+        if let gameActions, gameActions < 1 { throw ValidationError("--game-actions must be at least 1") }
         guard progress > 0 else { throw ValidationError("--progress must be more than 0 seconds") }
     }
 
@@ -94,6 +107,7 @@ struct LoadTestCommand: AsyncParsableCommand {
         options.recordPath = record
         options.reconnectAttempts = reconnectAttempts
         options.seed = seed
+        options.gameActions = gameActions
         options.measureNode = !noNodeMetrics
         let progressTo = json ? FileHandle.standardError : FileHandle.standardOutput
         let stop = options.stop
