@@ -63,6 +63,21 @@ import Testing
         }
     }
 
+    /// A frame written once for many spectators, numbered for each: the same text, byte for
+    /// byte, as the frame written with that number.
+    @Test func aNumberedFrameIsTheFrameWrittenWithThatNumber() throws {
+        var cases = Cases(state: 11)
+        for i in 0..<200 {
+            let update = cases.frame(seq: cases.next(1000))
+            let numbered = NumberedFrame(update)
+            for seq in [0, 1, 9, 10, 99, 100, i, 1_000_003, Int.max] {
+                var copy = update
+                copy.seq = seq
+                #expect(numbered.text(seq: seq) == WireCodec.encode(ServerEnvelope(.frame(copy))), "case \(i), seq \(seq)")
+            }
+        }
+    }
+
     @Test func acknowledgementsAreWhatJSONEncoderWrites() throws {
         for (i, hash) in Self.awkward.enumerated() {
             let ack = Ack(applied: i % 3, actions: i * 1000, turn: -i, stateHash: hash, over: i % 2 == 0)

@@ -75,6 +75,14 @@ final class ConnectionHandle: Sendable {
         return enqueue(.text(WireCodec.encode(envelope)))
     }
 
+    /// Queues a message already encoded (`NumberedFrame`). A full queue drops the client at once.
+    /// - Returns: false when the client was dropped or is already ending.
+    @discardableResult
+    func send(text: String) -> Bool {
+        guard !state.withLockedValue({ $0.ended }) else { return false }
+        return enqueue(.text(text))
+    }
+
     /// Queues two messages as one item (see `Outgoing.pair`); the client reads them in this order.
     /// - Returns: false when the client was dropped or is already ending.
     @discardableResult

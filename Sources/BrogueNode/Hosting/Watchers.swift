@@ -53,11 +53,11 @@ final class Watchers {
             if reason != nil { closed = true }
             return
         }
+        // Written once; each spectator gets it with its own number.
+        let frame = NumberedFrame(update)
         for (key, var w) in list {
             w.seq += 1
-            var copy = update
-            copy.seq = w.seq
-            if w.handle.send(ServerEnvelope(.frame(copy))) {
+            if w.handle.send(text: frame.text(seq: w.seq)) {
                 list[key] = w
             } else {
                 list[key] = nil
