@@ -103,13 +103,13 @@ import Testing
         try gated.setup(channel: child, logger: Logger(label: "test")).wait().channel === child
     }
 
-    static func gated(_ addresses: AddressLimiter, gate: AcceptGate, metrics: NodeMetrics) -> GatedChannel<Plain> {
-        GatedChannel(base: Plain(), addresses: addresses, trustedProxies: [], requestTimeout: nil, metrics: metrics, gate: gate)
+    static func gated(_ gate: AcceptGate, metrics: NodeMetrics) -> GatedChannel<Plain> {
+        GatedChannel(base: Plain(), gate: gate, requestTimeout: nil, metrics: metrics)
     }
 
     @Test func aConnectionTheGateCountedIsNotCountedAgainAtItsSetUp() throws {
         let listener = try Listener(cap: 1)
-        let gated = Self.gated(listener.addresses, gate: listener.gate, metrics: listener.metrics)
+        let gated = Self.gated(listener.gate, metrics: listener.metrics)
         let share = 1 + AddressLimiter.refusalGrace
         let children = try (0..<share).map { _ in try Self.accepted(from: "127.0.0.2") }
         for child in children {
@@ -127,7 +127,7 @@ import Testing
         let addresses = AddressLimiter(cap: 1)
         // The gate exists but is in no pipeline yet: the server has not said it runs.
         let gate = AcceptGate(addresses: addresses, trustedProxies: [], metrics: metrics)
-        let gated = Self.gated(addresses, gate: gate, metrics: metrics)
+        let gated = Self.gated(gate, metrics: metrics)
         let share = 1 + AddressLimiter.refusalGrace
         let children = try (0..<share + 1).map { _ in try Self.accepted(from: "127.0.0.2") }
         for child in children.prefix(share) {

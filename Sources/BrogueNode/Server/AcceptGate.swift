@@ -40,23 +40,30 @@ final class AcceptGate: ChannelInboundHandler, Sendable {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let child = unwrapInboundIn(data)
+        if admit(unwrapInboundIn(data), claimable: true) { context.fireChannelRead(data) }
+    }
+
+    /// Counts `child` against its address's share, and gives its place back when it closes.
+    /// - Parameter claimable: remember it for `claim` (the gate's own count, before the set-up).
+    /// - Returns: false, with the connection reset, when the address already has its share.
+    func admit(_ child: any Channel, claimable: Bool) -> Bool {
         let address = child.remoteAddress?.ipAddress ?? "unknown"
         // A proxy's players are counted once their WebSocket names them (`Session.open`).
-        guard !trustedProxies.contains(where: { $0.contains(address) }) else { return context.fireChannelRead(data) }
+        guard !trustedProxies.contains(where: { $0.contains(address) }) else { return true }
         guard addresses.accept(address) else {
             metrics.refusedConnections.increment()
-            return Self.reset(child)
+            Self.reset(child)
+            return false
         }
         let id = ObjectIdentifier(child)
-        counted.withLockedValue { _ = $0.insert(id) }
+        if claimable { counted.withLockedValue { _ = $0.insert(id) } }
         let addresses = addresses
         let counted = counted
         child.closeFuture.whenComplete { _ in
             addresses.close(address)
-            counted.withLockedValue { _ = $0.remove(id) }
+            if claimable { counted.withLockedValue { _ = $0.remove(id) } }
         }
-        context.fireChannelRead(data)
+        return true
     }
 
     /// Whether the gate counted `channel` (then its close is counted too); asked once, by its set-up.

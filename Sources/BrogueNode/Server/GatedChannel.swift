@@ -1,12 +1,7 @@
-import BrogueContent
 import HummingbirdCore
 import Logging
 import NIOCore
 import Prometheus
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The node's HTTP and WebSocket child channel (`base`) behind two checks made before any of
 /// its work: a connection from an address that already has its share is closed as soon as it is
@@ -19,20 +14,16 @@ struct GatedChannel<Base: ServerChildChannel>: ServerChildChannel {
     struct Refused: Error {}
 
     let base: Base
-    let addresses: AddressLimiter
-    /// Proxies (`AccessConfig.trustedProxies`) carry many players on one address: their
-    /// connections are not counted here, and the players behind them are counted by the address
-    /// their WebSocket's `X-Forwarded-For` names.
-    let trustedProxies: [AddressRange]
+    /// The count per address (trusted proxies' connections are not counted): made as the
+    /// listening socket accepts, and here for a connection accepted before the gate was in place.
+    let gate: AcceptGate
     /// nil: no bound.
     let requestTimeout: TimeAmount?
     let metrics: NodeMetrics
-    /// The count at accept: what it counted is not counted again here.
-    let gate: AcceptGate
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         // Counted as it was accepted (`AcceptGate`), unless it came before the gate was in place.
-        if !gate.claim(channel), let refused = count(channel) { return refused }
+        guard gate.claim(channel) || gate.admit(channel, claimable: false) else { return channel.eventLoop.makeFailedFuture(Refused()) }
         if let requestTimeout {
             let counter = metrics.requestTimeouts
             do {
@@ -46,21 +37,6 @@ struct GatedChannel<Base: ServerChildChannel>: ServerChildChannel {
             }
         }
         return base.setup(channel: channel, logger: logger)
-    }
-
-    /// The count `AcceptGate` makes, for a connection accepted before the gate was in place.
-    /// - Returns: a failed set-up when the connection is refused (it is reset unread).
-    private func count(_ channel: any Channel) -> EventLoopFuture<Value>? {
-        let address = channel.remoteAddress?.ipAddress ?? "unknown"
-        guard !trustedProxies.contains(where: { $0.contains(address) }) else { return nil }
-        guard addresses.accept(address) else {
-            metrics.refusedConnections.increment()
-            AcceptGate.reset(channel)
-            return channel.eventLoop.makeFailedFuture(Refused())
-        }
-        let addresses = addresses
-        channel.closeFuture.whenComplete { _ in addresses.close(address) }
-        return nil
     }
 
     func handle(value: Value, logger: Logger) async {

@@ -172,11 +172,9 @@ extension Node {
                     accept: { request, channel in await self.acceptWebSocket(request, channel: channel) },
                     install: { channel, address in try self.serveWebSocket(channel, address: address) }
                 ),
-                addresses: self.addresses,
-                trustedProxies: self.config.access.trustedProxies,
+                gate: self.acceptGate,
                 requestTimeout: timeout,
-                metrics: self.metrics,
-                gate: self.acceptGate
+                metrics: self.metrics
             )
         }
     }
