@@ -10,7 +10,7 @@ import Testing
 /// The per-address count on the listening socket (`AcceptGate`) and the count `GatedChannel`
 /// keeps for a connection accepted before the gate was in place, on embedded channels: what each
 /// lets through, what it closes, and that every connection is counted once and let go once.
-/// `SlowClientTests` floods a live node through both.
+/// `SlowClientTests` floods a live node, where the gate is in place.
 @Suite struct AcceptGateTests {
     static func accepted(from address: String) throws -> EmbeddedChannel {
         let child = EmbeddedChannel()

@@ -20,9 +20,9 @@ import Glibc
 /// and about 20,000 a second (`scripts/storm.sh`, docs/node.md).
 ///
 /// The gate is put first in the server channel's pipeline once the server runs
-/// (`Node.makeApplication`). A connection accepted before that is counted by `GatedChannel` as
-/// before; `claim` tells `GatedChannel` which connections the gate has counted already, so each
-/// is counted once.
+/// (`Node.makeApplication`). A connection accepted before that is counted at its set-up
+/// (`GatedChannel`, through `admit`); `claim` tells `GatedChannel` which connections the gate has
+/// counted already, so each is counted once.
 final class AcceptGate: ChannelInboundHandler, Sendable {
     typealias InboundIn = any Channel
     typealias InboundOut = any Channel
