@@ -35,8 +35,13 @@ done
 [[ "$bots" =~ ^[0-9]+$ && "$bots" -gt 0 ]] || { echo "soak: --bots must be a whole number above 0" >&2; exit 2; }
 [[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "soak: --minutes must be a number" >&2; exit 2; }
 [[ "$game_actions" =~ ^[0-9]+$ ]] || { echo "soak: --game-actions must be a whole number (0: one game per bot)" >&2; exit 2; }
-leave=()
-[[ "$game_actions" -gt 0 ]] && leave=(--game-actions "$game_actions")
+if [[ "$game_actions" -gt 0 ]]; then
+    leave=(--game-actions "$game_actions")
+    games="games of up to $game_actions actions"
+else
+    leave=()
+    games="one game per bot"
+fi
 
 SAMPLE=${SAMPLE:-10}
 RATE=${RATE:-1}
@@ -105,8 +110,6 @@ metric() {
 heap_before=$(metric brogue_heap_allocated_bytes)
 rss_before=$(metric process_resident_memory_bytes)
 
-games="games of up to $game_actions actions"
-[[ "$game_actions" -gt 0 ]] || games="one game per bot"
 echo "soak: $BROGUE, $bots bots at $RATE action/s for $minutes min (ramp $ramp s), $games, seed $SEED, a sample every $SAMPLE s to $CSV, $(nproc) cores"
 status=0
 "$BROGUE" loadtest "ws://127.0.0.1:$PORT" --bots "$bots" --duration "$duration" --ramp "$ramp" --rate "$RATE" \
